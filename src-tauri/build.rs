@@ -1,0 +1,27 @@
+//! Build script: embeds the Tauri context and declares the app's own commands so the
+//! capability files can grant them one by one (least privilege).
+
+/// Every command the front end may call. A command missing here cannot be granted.
+const COMMANDS: &[&str] = &[
+    "get_app_status",
+    "dismiss_recovery_notice",
+    "get_settings",
+    "update_settings",
+    "send_test_reminder",
+    "request_close",
+    "close_to_tray",
+    "quit_app",
+    "ui_ready",
+];
+
+fn main() {
+    // Capabilities live in src-tauri/ while tauri.conf.json sits at the root; without this
+    // pattern tauri-build silently finds none and the window may call nothing.
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed");
+}

@@ -1,0 +1,23 @@
+//! The app's own housekeeping: the close-to-tray notice and what the tray and a test
+//! reminder say.
+
+use super::ServiceError;
+use crate::core::messages::{self, Reminder};
+use crate::store::{self, app_state::CLOSE_NOTICE_SEEN, Store};
+use chrono::{DateTime, Utc};
+
+pub fn close_notice_seen(store: &mut Store) -> Result<bool, ServiceError> {
+    store.read(|tx| Ok(store::app_state::flag(tx, CLOSE_NOTICE_SEEN)?))
+}
+
+pub fn mark_close_notice_seen(store: &mut Store, now: DateTime<Utc>) -> Result<(), ServiceError> {
+    store.write(|tx| Ok(store::app_state::set_flag(tx, CLOSE_NOTICE_SEEN, true, now)?))
+}
+
+pub fn test_reminder(store: &mut Store) -> Result<Reminder, ServiceError> {
+    Ok(messages::test_reminder(&super::settings::current(store)?))
+}
+
+pub fn tray_status(store: &mut Store) -> Result<String, ServiceError> {
+    Ok(messages::tray_status(&super::settings::current(store)?))
+}

@@ -1,0 +1,16 @@
+//! The use cases: one function per thing a user does. Each reads the store, asks the
+//! core, and writes the store in one transaction. No Tauri; tested on real SQLite files.
+
+pub mod app;
+pub mod settings;
+
+use crate::core::InvalidInput;
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error(transparent)]
+    Invalid(#[from] InvalidInput),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}

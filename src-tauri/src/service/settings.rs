@@ -1,0 +1,32 @@
+//! Reading and changing the user's settings.
+
+use super::ServiceError;
+use crate::core::settings::{self, SettingLimits, Settings, SettingsPatch};
+use crate::store::{self, Store};
+use serde::Serialize;
+
+/// What the Settings page shows: the values and the ranges they may take.
+#[derive(Debug, Clone, Serialize)]
+pub struct SettingsView {
+    pub settings: Settings,
+    pub limits: SettingLimits,
+}
+
+pub fn current(store: &mut Store) -> Result<Settings, ServiceError> {
+    store.read(|tx| Ok(store::settings::load(tx)?))
+}
+
+pub fn view(store: &mut Store) -> Result<SettingsView, ServiceError> {
+    Ok(SettingsView { settings: current(store)?, limits: settings::limits() })
+}
+
+/// Applies `patch` if every field in it is valid; otherwise returns the first broken
+/// rule and writes nothing.
+pub fn update(store: &mut Store, patch: &SettingsPatch) -> Result<SettingsView, ServiceError> {
+    let settings = store.write(|tx| {
+        let next = store::settings::load(tx)?.apply(patch)?;
+        store::settings::save(tx, &next)?;
+        Ok::<_, ServiceError>(next)
+    })?;
+    Ok(SettingsView { settings, limits: settings::limits() })
+}

@@ -1,0 +1,104 @@
+//! The commands the window may call (each one granted in capabilities/main.json and
+//! declared in build.rs). Each parses its input, calls one service, and maps the error.
+
+use super::{tray, AppState, CommandError};
+use crate::core::settings::SettingsPatch;
+use crate::service::{self, settings::SettingsView};
+use crate::store::{SetAside, Store, SCHEMA_VERSION};
+use serde::Serialize;
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::sync::MutexGuard;
+use tauri::{AppHandle, Runtime, State, WebviewWindow};
+
+type Reply<T> = Result<T, CommandError>;
+
+fn store<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Store> {
+    // A panic while holding the lock cannot leave a half-written row (the transaction
+    // rolls back), so the store is still safe to use.
+    state.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[derive(Debug, Serialize)]
+pub struct AppStatus {
+    pub version: &'static str,
+    pub data_dir: PathBuf,
+    pub database_path: PathBuf,
+    pub schema_version: usize,
+    /// Set when a damaged database was renamed aside at this start-up.
+    pub set_aside: Option<SetAside>,
+}
+
+#[tauri::command]
+pub fn get_app_status(state: State<'_, AppState>) -> Reply<AppStatus> {
+    let database_path = store(&state).path().to_path_buf();
+    Ok(AppStatus {
+        version: env!("CARGO_PKG_VERSION"),
+        data_dir: state.data_dir.clone(),
+        database_path,
+        schema_version: SCHEMA_VERSION,
+        set_aside: state.set_aside.lock().map(|s| s.clone()).unwrap_or(None),
+    })
+}
+
+#[tauri::command]
+pub fn dismiss_recovery_notice(state: State<'_, AppState>) {
+    if let Ok(mut s) = state.set_aside.lock() {
+        *s = None;
+    }
+}
+
+#[tauri::command]
+pub fn get_settings(state: State<'_, AppState>) -> Reply<SettingsView> {
+    Ok(service::settings::view(&mut store(&state))?)
+}
+
+#[tauri::command]
+pub fn update_settings<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, patch: serde_json::Value) -> Reply<SettingsView> {
+    let patch: SettingsPatch = serde_json::from_value(patch).map_err(|e| CommandError {
+        kind: "invalid_input",
+        message: format!("That change could not be read: {e}."),
+        field: None,
+    })?;
+    let view = service::settings::update(&mut store(&state), &patch)?;
+    tray::refresh_status(&app, &crate::core::messages::tray_status(&view.settings));
+    Ok(view)
+}
+
+#[tauri::command]
+pub fn send_test_reminder(state: State<'_, AppState>) -> Reply<crate::core::messages::Reminder> {
+    let reminder = service::app::test_reminder(&mut store(&state))?;
+    state
+        .notifier
+        .deliver(&reminder)
+        .map_err(|e| CommandError::new("notification", format!("{e}. Check that notifications are allowed for this app.")))?;
+    Ok(reminder)
+}
+
+/// The same path as the window's own close button (Ctrl+W in the window).
+#[tauri::command]
+pub fn request_close<R: Runtime>(window: WebviewWindow<R>) -> Reply<()> {
+    Ok(window.close()?)
+}
+
+/// The user read the close-to-tray notice and chose to keep the app running.
+#[tauri::command]
+pub fn close_to_tray<R: Runtime>(window: WebviewWindow<R>, state: State<'_, AppState>) -> Reply<()> {
+    service::app::mark_close_notice_seen(&mut store(&state), chrono::Utc::now())?;
+    state.close_notice_pending.store(false, Ordering::SeqCst);
+    Ok(window.destroy()?)
+}
+
+#[tauri::command]
+pub fn quit_app<R: Runtime>(app: AppHandle<R>) {
+    app.exit(0);
+}
+
+/// Called once by the front end when its first screen can be used; prints the time
+/// since launch for `make bench`.
+#[tauri::command]
+pub fn ui_ready(state: State<'_, AppState>) {
+    if !state.ready_reported.swap(true, Ordering::SeqCst) {
+        eprintln!("hhr: interactive after {} ms", state.started.elapsed().as_millis());
+    }
+}

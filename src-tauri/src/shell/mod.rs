@@ -1,0 +1,149 @@
+//! The only module that knows Tauri: start-up wiring, commands, tray, windows and the
+//! notifier. Everything it does goes through `service`; it holds no rule of its own.
+
+mod commands;
+mod error;
+pub mod notifier;
+mod tray;
+mod window;
+
+pub use error::CommandError;
+pub use notifier::{Notifier, NotifyError};
+
+use crate::store::{SetAside, Store, DATABASE_FILE};
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+use tauri::{App, AppHandle, Builder, Context, Manager, RunEvent, Runtime};
+
+/// The command-line flag used when the app is started at login: tray only, no webview.
+pub const BACKGROUND_FLAG: &str = "--background";
+
+/// How this process was asked to start.
+pub struct LaunchOptions {
+    /// Start with no window (and so no webview) at all.
+    pub background: bool,
+    /// Put an icon in the system tray. Off only in tests on the mock runtime.
+    pub tray: bool,
+    /// Where the database lives; `None` means the platform's app-data directory.
+    pub data_dir: Option<PathBuf>,
+    /// How reminders are delivered; `None` means the notification plugin.
+    pub notifier: Option<Arc<dyn Notifier>>,
+    /// When the process started, to report the time to the first interactive screen.
+    pub started: Instant,
+}
+
+impl LaunchOptions {
+    pub fn from_args(args: impl IntoIterator<Item = String>) -> Self {
+        LaunchOptions {
+            background: args.into_iter().any(|a| a == BACKGROUND_FLAG),
+            tray: true,
+            data_dir: None,
+            notifier: None,
+            started: Instant::now(),
+        }
+    }
+}
+
+/// Everything the commands share. The store sits behind one mutex: one owner of the
+/// connection, one writer at a time.
+pub struct AppState {
+    pub store: Mutex<Store>,
+    pub data_dir: PathBuf,
+    /// A damaged database set aside at this start-up, until the user dismisses the notice.
+    pub set_aside: Mutex<Option<SetAside>>,
+    pub notifier: Arc<dyn Notifier>,
+    pub started: Instant,
+    pub ready_reported: AtomicBool,
+    /// The close-to-tray notice is on screen; a second close request goes through.
+    pub close_notice_pending: AtomicBool,
+}
+
+/// The real app: single instance first (a second launch must never open the
+/// database), then notifications, then the commands, state, tray and window.
+pub fn build_app<R: Runtime>(builder: Builder<R>, context: Context<R>, options: LaunchOptions) -> tauri::Result<App<R>> {
+    builder
+        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
+            if !args.iter().any(|a| a == BACKGROUND_FLAG) {
+                window::show_main_soon(app);
+            }
+        }))
+        .plugin(tauri_plugin_notification::init())
+        .pipe(|b| with_commands(b, options))
+        .build(context)
+}
+
+/// The commands, the state they share and the start-up work, without plugins: what the
+/// command tests run on the mock runtime.
+pub fn with_commands<R: Runtime>(builder: Builder<R>, options: LaunchOptions) -> Builder<R> {
+    builder
+        .invoke_handler(tauri::generate_handler![
+            commands::get_app_status,
+            commands::dismiss_recovery_notice,
+            commands::get_settings,
+            commands::update_settings,
+            commands::send_test_reminder,
+            commands::request_close,
+            commands::close_to_tray,
+            commands::quit_app,
+            commands::ui_ready,
+        ])
+        .on_window_event(window::on_window_event)
+        .setup(move |app| {
+            setup(app.handle(), options)?;
+            Ok(())
+        })
+}
+
+fn setup<R: Runtime>(app: &AppHandle<R>, options: LaunchOptions) -> Result<(), Box<dyn std::error::Error>> {
+    let data_dir = match options.data_dir {
+        Some(dir) => dir,
+        None => app.path().app_data_dir()?,
+    };
+    let (store, set_aside) = Store::open(&data_dir.join(DATABASE_FILE), chrono::Utc::now())?;
+    if let Some(s) = &set_aside {
+        eprintln!("High Hamstring Rehab: the database was damaged ({}); it was moved to {}", s.reason, s.moved_to.display());
+    }
+    let notifier = match options.notifier {
+        Some(n) => n,
+        None => Arc::new(notifier::PluginNotifier::new(app.clone())),
+    };
+    app.manage(AppState {
+        store: Mutex::new(store),
+        data_dir,
+        set_aside: Mutex::new(set_aside),
+        notifier,
+        started: options.started,
+        ready_reported: AtomicBool::new(false),
+        close_notice_pending: AtomicBool::new(false),
+    });
+    if options.tray {
+        tray::create(app)?;
+    }
+    if !options.background {
+        window::show_main(app)?;
+    }
+    Ok(())
+}
+
+/// Keeps the app alive in the tray when its last window closes; only an explicit quit
+/// (which carries an exit code) ends it.
+pub fn on_run_event<R: Runtime>(app: &AppHandle<R>, event: RunEvent) {
+    match event {
+        RunEvent::ExitRequested { code: None, api, .. } => api.prevent_exit(),
+        #[cfg(target_os = "macos")]
+        RunEvent::Reopen { .. } => window::show_main_soon(app),
+        _ => {
+            let _ = app;
+        }
+    }
+}
+
+/// Lets the builder chain read top to bottom.
+trait Pipe: Sized {
+    fn pipe<T>(self, f: impl FnOnce(Self) -> T) -> T {
+        f(self)
+    }
+}
+impl<T> Pipe for T {}

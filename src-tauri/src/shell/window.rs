@@ -1,0 +1,63 @@
+//! The main window: created on demand, destroyed (webview and all) when closed, so the
+//! app in the tray holds no webview. The first close explains that the app keeps running.
+
+use super::AppState;
+use crate::service;
+use std::sync::atomic::Ordering;
+use tauri::{AppHandle, Emitter, Manager, Runtime, WebviewWindow, WebviewWindowBuilder, Window, WindowEvent};
+
+pub const MAIN: &str = "main";
+/// Sent to the window when it should show the close-to-tray notice.
+pub const CLOSE_NOTICE_EVENT: &str = "close-notice";
+
+/// Brings the main window forward, creating it (from tauri.conf.json) if it is gone.
+pub fn show_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<R>> {
+    if let Some(window) = app.get_webview_window(MAIN) {
+        window.show()?;
+        window.unminimize()?;
+        window.set_focus()?;
+        return Ok(window);
+    }
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == MAIN)
+        .cloned()
+        .ok_or_else(|| tauri::Error::WindowNotFound)?;
+    let window = WebviewWindowBuilder::from_config(app, &config)?.build()?;
+    window.set_focus()?;
+    Ok(window)
+}
+
+/// `show_main` from any thread (single-instance and tray callbacks), on the main thread.
+pub fn show_main_soon<R: Runtime>(app: &AppHandle<R>) {
+    let handle = app.clone();
+    let _ = app.run_on_main_thread(move || {
+        if let Err(err) = show_main(&handle) {
+            eprintln!("High Hamstring Rehab: could not open the window: {err}");
+        }
+    });
+}
+
+pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
+    let WindowEvent::CloseRequested { api, .. } = event else { return };
+    if window.label() != MAIN {
+        return;
+    }
+    let Some(state) = window.try_state::<AppState>() else { return };
+    let seen = {
+        let mut store = state.store.lock().unwrap_or_else(|p| p.into_inner());
+        // If the flag cannot be read, let the window close rather than trap the user.
+        service::app::close_notice_seen(&mut store).unwrap_or(true)
+    };
+    // A second close while the notice is up goes through: the user means it.
+    if seen || state.close_notice_pending.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    api.prevent_close();
+    if window.emit_to(MAIN, CLOSE_NOTICE_EVENT, ()).is_err() {
+        state.close_notice_pending.store(false, Ordering::SeqCst);
+    }
+}

@@ -1,0 +1,194 @@
+//! The SQLite file: the one owner of the connection, its durability settings, the
+//! start-up integrity check and the setting-aside of a damaged file.
+//!
+//! No Tauri here. The shell tells the store where the file lives; the service layer
+//! reads and writes through [`Store::read`] and [`Store::write`], one transaction each.
+
+mod migrations;
+pub mod app_state;
+pub mod settings;
+
+pub use migrations::LATEST as SCHEMA_VERSION;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+
+/// The database file's name inside the app-data directory.
+pub const DATABASE_FILE: &str = "rehab.db";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the database could not be read or written: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("the database schema could not be upgraded: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("{action} {path}: {source}")]
+    Io { action: &'static str, path: PathBuf, source: std::io::Error },
+    #[error(
+        "the database at {path} was written by a newer version of High Hamstring Rehab \
+         (schema {found}, this version knows {known}); install the newer version to open it"
+    )]
+    NewerSchema { path: PathBuf, found: usize, known: usize },
+    #[error("the database holds a value this version cannot read: {0}")]
+    BadRow(String),
+}
+
+/// A damaged database file that was renamed aside at start-up, never deleted.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SetAside {
+    /// Where the damaged file now is (its -wal/-shm companions sit beside it).
+    pub moved_to: PathBuf,
+    /// What was wrong with it, for the message to the user.
+    pub reason: String,
+}
+
+/// The open database. Exactly one exists per process; everything goes through it.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// A transaction handed to the typed read/write functions of this module's children.
+pub struct Tx<'a>(Transaction<'a>);
+
+impl Tx<'_> {
+    fn conn(&self) -> &Connection {
+        &self.0
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// A file that is damaged or unreadable is renamed aside, with `now` in its new name,
+    /// and a fresh database is started in its place; the returned [`SetAside`] says where
+    /// the old one went.
+    pub fn open(path: &Path, now: DateTime<Utc>) -> Result<(Store, Option<SetAside>), StoreError> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|source| StoreError::Io { action: "could not create the folder", path: dir.into(), source })?;
+        }
+        match Store::open_checked(path) {
+            Ok(store) => Ok((store, None)),
+            Err(Opening::Damaged(reason)) => {
+                let moved_to = set_aside(path, now)?;
+                let store = Store::open_checked(path).map_err(Opening::into_error)?;
+                Ok((store, Some(SetAside { moved_to, reason })))
+            }
+            Err(Opening::Failed(err)) => Err(err),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in a read transaction.
+    pub fn read<T, E: From<StoreError>>(&mut self, f: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E> {
+        self.transaction(TransactionBehavior::Deferred, f)
+    }
+
+    /// Runs `f` in a write transaction: committed (and on disk) if `f` succeeds, rolled
+    /// back entirely if it fails, so a rejected change leaves no trace.
+    pub fn write<T, E: From<StoreError>>(&mut self, f: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E> {
+        self.transaction(TransactionBehavior::Immediate, f)
+    }
+
+    fn transaction<T, E: From<StoreError>>(
+        &mut self,
+        behavior: TransactionBehavior,
+        f: impl FnOnce(&Tx) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let tx = Tx(self.conn.transaction_with_behavior(behavior).map_err(StoreError::from)?);
+        let value = f(&tx)?; // dropping an uncommitted transaction rolls it back
+        tx.0.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
+    fn open_checked(path: &Path) -> Result<Store, Opening> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| Opening::classify(e, path))?;
+        // Read before anything is written: a damaged file must be set aside as it was.
+        let verdict: Vec<String> = conn
+            .prepare("PRAGMA integrity_check")
+            .and_then(|mut s| s.query_map([], |r| r.get::<_, String>(0))?.collect())
+            .map_err(|e| Opening::classify(e, path))?;
+        if verdict != ["ok"] {
+            return Err(Opening::Damaged(format!("the integrity check failed: {}", verdict.join("; "))));
+        }
+        let found = conn
+            .pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
+            .map_err(|e| Opening::classify(e, path))?;
+        let found = usize::try_from(found).unwrap_or(usize::MAX);
+        if found > SCHEMA_VERSION {
+            return Err(Opening::Failed(StoreError::NewerSchema { path: path.into(), found, known: SCHEMA_VERSION }));
+        }
+        // WAL with FULL sync: a committed transaction survives a crash or power cut.
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| Opening::classify(e, path))?;
+        conn.pragma_update(None, "synchronous", "FULL").map_err(StoreError::from).map_err(Opening::Failed)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(StoreError::from).map_err(Opening::Failed)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(StoreError::from).map_err(Opening::Failed)?;
+        migrations::migrations().to_latest(&mut conn).map_err(|e| Opening::Failed(e.into()))?;
+        Ok(Store { conn, path: path.into() })
+    }
+}
+
+/// Why opening failed: a damaged file (set it aside and start afresh) or anything else
+/// (stop, and leave the file alone).
+enum Opening {
+    Damaged(String),
+    Failed(StoreError),
+}
+
+impl Opening {
+    fn classify(err: rusqlite::Error, path: &Path) -> Opening {
+        match err.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => Opening::Damaged("it is not a SQLite database".into()),
+            Some(ErrorCode::DatabaseCorrupt) => Opening::Damaged(format!("SQLite reports it as corrupt ({err})")),
+            Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::SystemIoFailure) if path.exists() => {
+                Opening::Damaged(format!("it could not be read ({err})"))
+            }
+            _ => Opening::Failed(err.into()),
+        }
+    }
+
+    fn into_error(self) -> StoreError {
+        match self {
+            Opening::Failed(err) => err,
+            Opening::Damaged(reason) => StoreError::BadRow(format!("a fresh database could not be started: {reason}")),
+        }
+    }
+}
+
+/// Renames the database and its -wal/-shm companions to `<stem>-damaged-<time>.db…`
+/// beside it. Never overwrites: an existing name gets a counter.
+fn set_aside(path: &Path, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("rehab");
+    let stamp = now.format("%Y%m%dT%H%M%SZ");
+    let target = (0..)
+        .map(|n| match n {
+            0 => dir.join(format!("{stem}-damaged-{stamp}.db")),
+            n => dir.join(format!("{stem}-damaged-{stamp}-{n}.db")),
+        })
+        .find(|candidate| !candidate.exists() && !companion(candidate, "-wal").exists())
+        .expect("an unused name exists");
+    for suffix in ["-wal", "-shm"] {
+        let from = companion(path, suffix);
+        if from.exists() {
+            rename(&from, &companion(&target, suffix))?;
+        }
+    }
+    rename(path, &target)?;
+    Ok(target)
+}
+
+fn companion(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn rename(from: &Path, to: &Path) -> Result<(), StoreError> {
+    std::fs::rename(from, to).map_err(|source| StoreError::Io { action: "could not set aside", path: from.into(), source })
+}
