@@ -35,8 +35,7 @@ mod tests {
 
     #[test]
     fn texts_follow_the_settings() {
-        let mut s = Settings::default();
-        s.stretches_per_day = 3;
+        let s = Settings { stretches_per_day: 3, ..Settings::default() };
         assert_eq!(tray_status(&s), "Stretch goal: 3 a day, 08:00–21:00");
         let r = test_reminder(&s);
         assert!(r.body.contains("3 a day between 08:00 and 21:00"), "{}", r.body);

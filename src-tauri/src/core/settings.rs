@@ -117,12 +117,24 @@ impl Default for Settings {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SettingsPatch {
+    #[serde(default, deserialize_with = "present")]
     pub theme: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
     pub stretches_per_day: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
     pub reminder_window_start: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
     pub reminder_window_end: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
     pub allowed_pain: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
     pub sessions_to_progress: Option<Value>,
+}
+
+/// A field that is present is a change, even when its value is `null` (an emptied
+/// form field): it must be checked, not silently skipped.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
 }
 
 /// The allowed ranges, sent to the Settings page so it can label and bound its fields.

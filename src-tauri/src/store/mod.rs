@@ -11,6 +11,7 @@ pub mod settings;
 pub use migrations::LATEST as SCHEMA_VERSION;
 
 use chrono::{DateTime, Utc};
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
@@ -106,31 +107,42 @@ impl Store {
     }
 
     fn open_checked(path: &Path) -> Result<Store, Opening> {
+        if path.exists() {
+            check(path)?;
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| Opening::classify(e, path))?;
-        // Read before anything is written: a damaged file must be set aside as it was.
-        let verdict: Vec<String> = conn
-            .prepare("PRAGMA integrity_check")
-            .and_then(|mut s| s.query_map([], |r| r.get::<_, String>(0))?.collect())
-            .map_err(|e| Opening::classify(e, path))?;
-        if verdict != ["ok"] {
-            return Err(Opening::Damaged(format!("the integrity check failed: {}", verdict.join("; "))));
-        }
-        let found = conn
-            .pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
-            .map_err(|e| Opening::classify(e, path))?;
-        let found = usize::try_from(found).unwrap_or(usize::MAX);
-        if found > SCHEMA_VERSION {
-            return Err(Opening::Failed(StoreError::NewerSchema { path: path.into(), found, known: SCHEMA_VERSION }));
-        }
         // WAL with FULL sync: a committed transaction survives a crash or power cut.
         conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| Opening::classify(e, path))?;
-        conn.pragma_update(None, "synchronous", "FULL").map_err(StoreError::from).map_err(Opening::Failed)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(StoreError::from).map_err(Opening::Failed)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(StoreError::from).map_err(Opening::Failed)?;
+        let failed = |e: rusqlite::Error| Opening::Failed(e.into());
+        conn.pragma_update(None, "synchronous", "FULL").map_err(failed)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(failed)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(failed)?;
         migrations::migrations().to_latest(&mut conn).map_err(|e| Opening::Failed(e.into()))?;
         Ok(Store { conn, path: path.into() })
     }
+}
+
+/// Checks an existing file on a read-only connection that never checkpoints, so a
+/// damaged file and its -wal are left exactly as they were for setting aside.
+fn check(path: &Path) -> Result<(), Opening> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let classify = |e| Opening::classify(e, path);
+    let conn = Connection::open_with_flags(path, flags).map_err(classify)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).map_err(classify)?;
+    let verdict: Vec<String> = conn
+        .prepare("PRAGMA integrity_check")
+        .and_then(|mut s| s.query_map([], |r| r.get::<_, String>(0))?.collect())
+        .map_err(classify)?;
+    if verdict != ["ok"] {
+        return Err(Opening::Damaged(format!("the integrity check failed: {}", verdict.join("; "))));
+    }
+    let found = conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)).map_err(classify)?;
+    let found = usize::try_from(found).unwrap_or(usize::MAX);
+    if found > SCHEMA_VERSION {
+        return Err(Opening::Failed(StoreError::NewerSchema { path: path.into(), found, known: SCHEMA_VERSION }));
+    }
+    Ok(())
 }
 
 /// Why opening failed: a damaged file (set it aside and start afresh) or anything else

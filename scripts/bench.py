@@ -1,0 +1,199 @@
+"""Measures the release app: time to the first interactive screen, memory with the
+window open / closed to the tray / started with --background, and idle CPU in the
+tray. Run by scripts/bench.sh under xvfb-run and dbus-run-session. Prints figures only.
+
+Memory is RSS and PSS summed over the app and every process it started (WebKit's web
+and network processes), read from /proc/PID/smaps_rollup.
+"""
+import datetime
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+APP = os.path.abspath(sys.argv[1])
+RUNS = 10
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def env_for(tmp):
+    env = dict(os.environ)
+    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")):
+        env[var] = os.path.join(tmp, sub)
+    return env
+
+
+def children(pid):
+    kids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                if int(fields[1]) == pid:
+                    kids.append(int(entry))
+            except OSError:
+                pass
+    return kids
+
+
+def tree(pid):
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(children(p))
+    return out
+
+
+def comm(pid):
+    try:
+        with open(f"/proc/{pid}/comm") as f:
+            return f.read().strip()
+    except OSError:
+        return "?"
+
+
+def memory_mb(pid):
+    rss = pss = 0
+    names = []
+    for p in tree(pid):
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+            names.append(comm(p))
+        except OSError:
+            pass
+    return rss / 1024, pss / 1024, names
+
+
+def cpu_ticks(pid):
+    total = 0
+    for p in tree(pid):
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime + stime
+        except OSError:
+            pass
+    return total
+
+
+def launch(tmp, *args):
+    return subprocess.Popen([APP, *args], env=env_for(tmp), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+
+
+def wait_ready(proc):
+    """Seconds from exec to the front end's first `ui_ready` call, as the app reports it."""
+    start = time.monotonic()
+    for line in proc.stderr:
+        if "hhr: interactive after" in line:
+            return time.monotonic() - start, int(line.split()[-2])
+    raise RuntimeError("the app exited before its first screen was interactive")
+
+
+def stop(proc):
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def xdotool(*args):
+    return subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=20)
+
+
+def close_to_tray(proc):
+    """Ctrl+W in the window, then Enter on the first-close notice ("Keep running in the tray")."""
+    found = xdotool("search", "--sync", "--onlyvisible", "--name", "High Hamstring Rehab").stdout.split()
+    if not found:
+        raise RuntimeError("no window to close")
+    xdotool("windowfocus", "--sync", found[0])
+    xdotool("key", "--clearmodifiers", "ctrl+w")
+    time.sleep(1.5)
+    xdotool("key", "Return")
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        if not any(comm(p).startswith("WebKitWebProces") for p in tree(proc.pid)):
+            return
+        time.sleep(0.2)
+    raise RuntimeError("the web process did not end after closing the window")
+
+
+def main():
+    rows = []
+    startups, inprocess = [], []
+    for _ in range(RUNS):
+        tmp = tempfile.mkdtemp(prefix="hhr-bench-")
+        proc = launch(tmp)
+        try:
+            wall, own = wait_ready(proc)
+            startups.append(wall * 1000)
+            inprocess.append(own)
+        finally:
+            stop(proc)
+            shutil.rmtree(tmp, ignore_errors=True)
+    rows.append(("Launch to first interactive screen (median of %d)" % RUNS,
+                 "%.0f ms (min %.0f, max %.0f; in-process %d ms)" % (
+                     statistics.median(startups), min(startups), max(startups), statistics.median(inprocess))))
+
+    tmp = tempfile.mkdtemp(prefix="hhr-bench-")
+    proc = launch(tmp)
+    try:
+        wait_ready(proc)
+        time.sleep(5)
+        rss, pss, names = memory_mb(proc.pid)
+        rows.append(("Memory, window open (%d processes)" % len(names), "RSS %.0f MB, PSS %.0f MB" % (rss, pss)))
+        close_to_tray(proc)
+        time.sleep(20)
+        rss, pss, names = memory_mb(proc.pid)
+        rows.append(("Memory, 20 s after closing to the tray (%s)" % ", ".join(names),
+                     "RSS %.0f MB, PSS %.0f MB" % (rss, pss)))
+        before = cpu_ticks(proc.pid)
+        time.sleep(60)
+        ticks = cpu_ticks(proc.pid) - before
+        rows.append(("CPU over 60 s idle in the tray", "%d ticks (%.2f s of CPU; %d ticks/s)" % (ticks, ticks / TICK, TICK)))
+    finally:
+        stop(proc)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    tmp = tempfile.mkdtemp(prefix="hhr-bench-")
+    proc = launch(tmp, "--background")
+    try:
+        time.sleep(8)
+        rss, pss, names = memory_mb(proc.pid)
+        rows.append(("Memory, started with --background (%s)" % ", ".join(names), "RSS %.0f MB, PSS %.0f MB" % (rss, pss)))
+    finally:
+        stop(proc)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    cpu = "unknown CPU"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as f:
+        mem_gb = int(f.readline().split()[1]) / 1024 / 1024
+    print("High Hamstring Rehab benchmark, %s" % datetime.datetime.now().strftime("%Y-%m-%d %H:%M %Z").strip())
+    print("Machine: %s, %d cores, %.0f GiB, %s %s; Xvfb (software rendering)" % (
+        cpu, os.cpu_count(), mem_gb, platform.system(), platform.release()))
+    print()
+    print("| Measure | Result |")
+    print("|---|---|")
+    for name, value in rows:
+        print("| %s | %s |" % (name, value))
+
+
+if __name__ == "__main__":
+    main()

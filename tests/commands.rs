@@ -1,0 +1,139 @@
+//! The commands on Tauri's mock runtime, with the app's real configuration and
+//! capabilities (so a command the window is not granted would fail here too) and a real
+//! SQLite file in a temporary folder. No display needed.
+
+use high_hamstring_rehab::core::messages::Reminder;
+use high_hamstring_rehab::shell::{self, LaunchOptions, Notifier, NotifyError};
+use serde_json::{json, Value};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+/// Keeps what would have been shown, so a test can read it.
+#[derive(Default)]
+struct RecordingNotifier(Mutex<Vec<Reminder>>);
+
+impl Notifier for RecordingNotifier {
+    fn deliver(&self, reminder: &Reminder) -> Result<(), NotifyError> {
+        self.0.lock().unwrap().push(reminder.clone());
+        Ok(())
+    }
+}
+
+struct Harness {
+    _app: Option<App<MockRuntime>>,
+    window: WebviewWindow<MockRuntime>,
+    shown: Arc<RecordingNotifier>,
+}
+
+fn start(data_dir: &Path) -> Harness {
+    let shown = Arc::new(RecordingNotifier::default());
+    let options = LaunchOptions {
+        background: true,
+        tray: false,
+        data_dir: Some(data_dir.to_path_buf()),
+        notifier: Some(shown.clone()),
+        started: Instant::now(),
+    };
+    let mut app = shell::with_commands(mock_builder(), options)
+        .build(high_hamstring_rehab::context())
+        .expect("the app builds on the mock runtime");
+    // One turn of the event loop runs the real setup (store, state) as a launch would.
+    #[allow(deprecated)]
+    app.run_iteration(|_, _| {});
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("main window");
+    Harness { _app: Some(app), window, shown }
+}
+
+impl Harness {
+    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
+    }
+}
+
+#[test]
+fn settings_are_read_with_their_limits_and_written_through_the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = start(dir.path());
+    let view = h.invoke("get_settings", json!({})).unwrap();
+    assert_eq!(view["settings"]["allowed_pain"], 0);
+    assert_eq!(view["settings"]["reminder_window_start"], "08:00");
+    assert_eq!(view["limits"]["allowed_pain"], json!({"min": 0, "max": 5}));
+
+    let view = h.invoke("update_settings", json!({"patch": {"allowed_pain": "3", "theme": "dark"}})).unwrap();
+    assert_eq!(view["settings"]["allowed_pain"], 3);
+    assert_eq!(h.invoke("get_settings", json!({})).unwrap()["settings"]["theme"], "dark");
+}
+
+#[test]
+fn invalid_input_comes_back_as_kind_message_and_field_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = start(dir.path());
+    let err = h.invoke("update_settings", json!({"patch": {"sessions_to_progress": 9}})).unwrap_err();
+    assert_eq!(
+        err,
+        json!({
+            "kind": "invalid_input",
+            "field": "sessions_to_progress",
+            "message": "Pain-free sessions needed must be a whole number from 1 to 5 (got 9)."
+        })
+    );
+    let err = h.invoke("update_settings", json!({"patch": {"volume": 11}})).unwrap_err();
+    assert_eq!(err["kind"], "invalid_input");
+    assert!(err["message"].as_str().unwrap().contains("volume"), "{err}");
+    assert_eq!(h.invoke("get_settings", json!({})).unwrap()["settings"]["sessions_to_progress"], 1);
+}
+
+#[test]
+fn the_test_reminder_goes_through_the_notifier_with_the_core_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = start(dir.path());
+    h.invoke("update_settings", json!({"patch": {"stretches_per_day": 3}})).unwrap();
+    let sent = h.invoke("send_test_reminder", json!({})).unwrap();
+    assert_eq!(sent["title"], "High Hamstring Rehab — test reminder");
+    let shown = h.shown.0.lock().unwrap();
+    assert_eq!(shown.len(), 1);
+    assert!(shown[0].body.contains("3 a day"), "{}", shown[0].body);
+}
+
+#[test]
+fn app_status_reports_where_the_data_lives_and_a_set_aside_file_until_dismissed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("rehab.db"), b"not a database at all, just text").unwrap();
+    let h = start(dir.path());
+    let status = h.invoke("get_app_status", json!({})).unwrap();
+    assert_eq!(status["database_path"], json!(dir.path().join("rehab.db")));
+    let moved_to = status["set_aside"]["moved_to"].as_str().expect("set_aside reported").to_string();
+    assert_eq!(std::fs::read(&moved_to).unwrap(), b"not a database at all, just text");
+
+    h.invoke("dismiss_recovery_notice", json!({})).unwrap();
+    assert_eq!(h.invoke("get_app_status", json!({})).unwrap()["set_aside"], Value::Null);
+}
+
+#[test]
+fn commands_are_granted_to_the_main_window_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = start(dir.path());
+    assert!(h.invoke("get_settings", json!({})).is_ok());
+    // The same command from a window the capability does not name is refused: the
+    // capability file is in force, not merely present.
+    let other = WebviewWindowBuilder::new(&h.window, "other", Default::default()).build().unwrap();
+    let other = Harness { _app: None, window: other, shown: h.shown.clone() };
+    let err = other.invoke("get_settings", json!({})).unwrap_err();
+    assert!(err.to_string().contains("not allowed"), "{err}");
+    // The notification plugin is not the front end's to call: reminders go out from Rust.
+    assert!(h.invoke("plugin:notification|notify", json!({"options": {"title": "x"}})).is_err());
+}

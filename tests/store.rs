@@ -1,0 +1,171 @@
+//! The store and the services on real SQLite files in temporary folders: start-up
+//! recovery from a damaged file, durability across reopen, and rejected input that
+//! leaves nothing written.
+
+use chrono::{TimeZone, Utc};
+use high_hamstring_rehab::core::settings::{SettingsPatch, Theme};
+use high_hamstring_rehab::service::{self, ServiceError};
+use high_hamstring_rehab::store::{Store, StoreError, SCHEMA_VERSION};
+use std::path::Path;
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, 9, 30, 5).unwrap()
+}
+
+fn patch(v: serde_json::Value) -> SettingsPatch {
+    serde_json::from_value(v).unwrap()
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_new_database_is_created_with_defaults_in_a_missing_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/app/rehab.db");
+    let (mut store, set_aside) = Store::open(&path, now()).unwrap();
+    assert!(set_aside.is_none());
+    assert!(path.exists());
+    let s = service::settings::current(&mut store).unwrap();
+    assert_eq!((s.allowed_pain, s.stretches_per_day, s.theme), (0, 4, Theme::System));
+}
+
+#[test]
+fn saved_settings_survive_closing_and_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    {
+        let (mut store, _) = Store::open(&path, now()).unwrap();
+        service::settings::update(&mut store, &patch(serde_json::json!({"allowed_pain": 2, "theme": "dark"}))).unwrap();
+    }
+    let (mut store, _) = Store::open(&path, now()).unwrap();
+    let s = service::settings::current(&mut store).unwrap();
+    assert_eq!((s.allowed_pain, s.theme), (2, Theme::Dark));
+}
+
+#[test]
+fn a_saved_setting_is_in_the_file_without_a_clean_close() {
+    // update() commits with synchronous=FULL before it returns. Forgetting the store
+    // skips every destructor (no close, no checkpoint), as a kill would; a second
+    // connection then finds the change in the file.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    let (mut store, _) = Store::open(&path, now()).unwrap();
+    service::settings::update(&mut store, &patch(serde_json::json!({"sessions_to_progress": 4}))).unwrap();
+    std::mem::forget(store);
+    let (mut reopened, set_aside) = Store::open(&path, now()).unwrap();
+    assert!(set_aside.is_none());
+    assert_eq!(service::settings::current(&mut reopened).unwrap().sessions_to_progress, 4);
+}
+
+fn settings_row(path: &Path) -> (i64, String, String) {
+    rusqlite_conn(path)
+        .query_row("SELECT allowed_pain, theme, updated_at FROM settings", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+}
+
+#[test]
+fn rejected_input_names_the_field_and_range_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    let (mut store, _) = Store::open(&path, now()).unwrap();
+    service::settings::update(&mut store, &patch(serde_json::json!({"allowed_pain": 1}))).unwrap();
+    let before = settings_row(&path);
+
+    // The valid theme in the same patch must not be written either.
+    let err = service::settings::update(&mut store, &patch(serde_json::json!({"theme": "dark", "allowed_pain": 11})))
+        .unwrap_err();
+    let ServiceError::Invalid(invalid) = err else { panic!("expected invalid input, got {err:?}") };
+    assert_eq!(invalid.field, "allowed_pain");
+    assert!(invalid.message.contains("Allowed pain") && invalid.message.contains("0 to 5"), "{}", invalid.message);
+
+    // Same values and the same updated_at: the row was not touched.
+    assert_eq!(settings_row(&path), before);
+    assert_eq!((before.0, before.1.as_str()), (1, "system"));
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_set_aside_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    let garbage: Vec<u8> = b"this is not a database. ".iter().copied().cycle().take(8192).collect();
+    std::fs::write(&path, &garbage).unwrap();
+
+    let (mut store, set_aside) = Store::open(&path, now()).unwrap();
+    let set_aside = set_aside.expect("the damaged file is reported");
+    assert_eq!(set_aside.moved_to, dir.path().join("rehab-damaged-20261124T093005Z.db"));
+    assert!(set_aside.reason.contains("not a SQLite database"), "{}", set_aside.reason);
+    assert_eq!(std::fs::read(&set_aside.moved_to).unwrap(), garbage, "contents kept byte for byte");
+    // The fresh database works.
+    service::settings::update(&mut store, &patch(serde_json::json!({"allowed_pain": 2}))).unwrap();
+    assert!(std::fs::read(&path).unwrap().starts_with(b"SQLite format 3\0"));
+}
+
+#[test]
+fn a_database_with_corrupted_pages_is_set_aside_with_its_wal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    {
+        let (mut store, _) = Store::open(&path, now()).unwrap();
+        service::settings::update(&mut store, &patch(serde_json::json!({"allowed_pain": 2}))).unwrap();
+    }
+    // Keep the valid header, scribble over the pages after it.
+    let mut bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.len() >= 4096 * 2, "expected at least two pages");
+    for b in &mut bytes[100..] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let wal = dir.path().join("rehab.db-wal");
+    std::fs::write(&wal, b"left-over wal").unwrap();
+
+    let (_store, set_aside) = Store::open(&path, now()).unwrap();
+    let set_aside = set_aside.expect("corruption is detected at start-up");
+    assert_eq!(std::fs::read(&set_aside.moved_to).unwrap(), bytes);
+    let moved_wal = dir.path().join("rehab-damaged-20261124T093005Z.db-wal");
+    assert_eq!(std::fs::read(moved_wal).unwrap(), b"left-over wal");
+}
+
+#[test]
+fn setting_aside_never_overwrites_an_earlier_damaged_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    std::fs::write(&path, b"first damaged file, definitely not sqlite").unwrap();
+    let (store, first) = Store::open(&path, now()).unwrap();
+    drop(store);
+    std::fs::write(&path, b"second damaged file, also not sqlite!!").unwrap();
+    let (_store, second) = Store::open(&path, now()).unwrap();
+    let (first, second) = (first.unwrap().moved_to, second.unwrap().moved_to);
+    assert_ne!(first, second);
+    assert_eq!(std::fs::read(&first).unwrap(), b"first damaged file, definitely not sqlite");
+    assert_eq!(std::fs::read(&second).unwrap(), b"second damaged file, also not sqlite!!");
+    assert_eq!(files_in(dir.path()).iter().filter(|n| n.contains("damaged")).count(), 2);
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    {
+        let (store, _) = Store::open(&path, now()).unwrap();
+        drop(store);
+        let conn = rusqlite_conn(&path);
+        conn.pragma_update(None, "user_version", (SCHEMA_VERSION + 1) as i64).unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    match Store::open(&path, now()) {
+        Err(StoreError::NewerSchema { found, .. }) => assert_eq!(found, SCHEMA_VERSION + 1),
+        Err(other) => panic!("expected NewerSchema, got {other}"),
+        Ok(_) => panic!("a newer schema must not be opened"),
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(!files_in(dir.path()).iter().any(|n| n.contains("damaged")), "a newer database is not damaged");
+}
+
+fn rusqlite_conn(path: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open(path).unwrap()
+}
