@@ -10,6 +10,7 @@ const COMMANDS: &[&str] = &[
     "send_test_reminder",
     "request_close",
     "close_to_tray",
+    "cancel_close",
     "quit_app",
     "ui_ready",
 ];

@@ -29,6 +29,24 @@ pub fn tray_status(settings: &Settings) -> String {
     )
 }
 
+/// The settings that shape the program, as sentences for the Today screen.
+pub fn settings_summary(settings: &Settings) -> Vec<String> {
+    let sessions = match settings.sessions_to_progress {
+        1 => "one session".to_string(),
+        n => format!("{n} sessions in a row"),
+    };
+    vec![
+        format!(
+            "Stretch goal: {} a day between {} and {}.",
+            settings.stretches_per_day, settings.reminder_window_start, settings.reminder_window_end
+        ),
+        format!(
+            "The next exercise unlocks after {sessions} of the current one at {}/10 pain or less.",
+            settings.allowed_pain
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -39,5 +57,16 @@ mod tests {
         assert_eq!(tray_status(&s), "Stretch goal: 3 a day, 08:00–21:00");
         let r = test_reminder(&s);
         assert!(r.body.contains("3 a day between 08:00 and 21:00"), "{}", r.body);
+    }
+
+    #[test]
+    fn the_summary_names_the_progression_rule_in_force() {
+        let s = Settings::default();
+        assert_eq!(
+            settings_summary(&s)[1],
+            "The next exercise unlocks after one session of the current one at 0/10 pain or less."
+        );
+        let s = Settings { sessions_to_progress: 3, allowed_pain: 2, ..s };
+        assert!(settings_summary(&s)[1].contains("3 sessions in a row of the current one at 2/10"));
     }
 }

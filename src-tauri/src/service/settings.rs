@@ -1,6 +1,7 @@
 //! Reading and changing the user's settings.
 
 use super::ServiceError;
+use crate::core::messages;
 use crate::core::settings::{self, SettingLimits, Settings, SettingsPatch};
 use crate::store::{self, Store};
 use serde::Serialize;
@@ -10,6 +11,14 @@ use serde::Serialize;
 pub struct SettingsView {
     pub settings: Settings,
     pub limits: SettingLimits,
+    /// The settings that shape the program, in sentences (from the core).
+    pub summary: Vec<String>,
+}
+
+impl SettingsView {
+    fn of(settings: Settings) -> Self {
+        SettingsView { summary: messages::settings_summary(&settings), limits: settings::limits(), settings }
+    }
 }
 
 pub fn current(store: &mut Store) -> Result<Settings, ServiceError> {
@@ -17,7 +26,7 @@ pub fn current(store: &mut Store) -> Result<Settings, ServiceError> {
 }
 
 pub fn view(store: &mut Store) -> Result<SettingsView, ServiceError> {
-    Ok(SettingsView { settings: current(store)?, limits: settings::limits() })
+    Ok(SettingsView::of(current(store)?))
 }
 
 /// Applies `patch` if every field in it is valid; otherwise returns the first broken
@@ -28,5 +37,5 @@ pub fn update(store: &mut Store, patch: &SettingsPatch) -> Result<SettingsView, 
         store::settings::save(tx, &next)?;
         Ok::<_, ServiceError>(next)
     })?;
-    Ok(SettingsView { settings, limits: settings::limits() })
+    Ok(SettingsView::of(settings))
 }

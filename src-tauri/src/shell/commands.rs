@@ -89,6 +89,13 @@ pub fn close_to_tray<R: Runtime>(window: WebviewWindow<R>, state: State<'_, AppS
     Ok(window.destroy()?)
 }
 
+/// The user dismissed the close notice (Escape) and stays in the window: the next close
+/// shows the notice again.
+#[tauri::command]
+pub fn cancel_close(state: State<'_, AppState>) {
+    state.close_notice_pending.store(false, Ordering::SeqCst);
+}
+
 #[tauri::command]
 pub fn quit_app<R: Runtime>(app: AppHandle<R>) {
     app.exit(0);

@@ -86,6 +86,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, options: LaunchOptions) ->
             commands::send_test_reminder,
             commands::request_close,
             commands::close_to_tray,
+            commands::cancel_close,
             commands::quit_app,
             commands::ui_ready,
         ])

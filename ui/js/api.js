@@ -1,0 +1,52 @@
+// The one door to the Rust backend: invoke commands and listen to events, with every failure in one shape.
+
+/**
+ * Turns whatever a failed call produced into `{kind, message, field?}`, so screens
+ * can show `message` as is without checking types first.
+ */
+export function toError(raw) {
+  if (raw && typeof raw === 'object' && typeof raw.message === 'string' && raw.message) {
+    const error = { kind: typeof raw.kind === 'string' && raw.kind ? raw.kind : 'unknown', message: raw.message };
+    if (typeof raw.field === 'string' && raw.field) error.field = raw.field;
+    return error;
+  }
+  // Tauri reports a missing permission or a panic as a bare string.
+  if (typeof raw === 'string' && raw) return { kind: 'unknown', message: raw };
+  return { kind: 'unknown', message: 'Something went wrong. Please try again.' };
+}
+
+function tauri() {
+  const t = window.__TAURI__;
+  if (!t || !t.core || !t.event) {
+    throw { kind: 'unavailable', message: 'The app’s backend is not reachable from this window.' };
+  }
+  return t;
+}
+
+export async function invoke(command, args) {
+  try {
+    return await tauri().core.invoke(command, args);
+  } catch (raw) {
+    throw toError(raw);
+  }
+}
+
+/** Resolves to a function that stops listening. */
+export async function listen(event, callback) {
+  try {
+    return await tauri().event.listen(event, callback);
+  } catch (raw) {
+    throw toError(raw);
+  }
+}
+
+export const getAppStatus = () => invoke('get_app_status');
+export const dismissRecoveryNotice = () => invoke('dismiss_recovery_notice');
+export const getSettings = () => invoke('get_settings');
+export const updateSettings = (patch) => invoke('update_settings', { patch });
+export const sendTestReminder = () => invoke('send_test_reminder');
+export const requestClose = () => invoke('request_close');
+export const closeToTray = () => invoke('close_to_tray');
+export const cancelClose = () => invoke('cancel_close');
+export const quitApp = () => invoke('quit_app');
+export const uiReady = () => invoke('ui_ready');

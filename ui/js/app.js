@@ -1,0 +1,212 @@
+// The shell: hash router, theme, recovery banner, close notice and global keys.
+
+import * as api from './api.js';
+import { el } from './dom.js';
+import * as today from './pages/today.js';
+import * as program from './pages/program.js';
+import * as selfTests from './pages/self-tests.js';
+import * as running from './pages/running.js';
+import * as journal from './pages/journal.js';
+import * as guide from './pages/guide.js';
+import * as settings from './pages/settings.js';
+
+const APP_NAME = 'High Hamstring Rehab';
+const DEFAULT_PAGE = 'today';
+
+const PAGES = {
+  today: { title: 'Today', module: today },
+  program: { title: 'Program', module: program },
+  'self-tests': { title: 'Self-tests', module: selfTests },
+  running: { title: 'Running', module: running },
+  journal: { title: 'Journal', module: journal },
+  guide: { title: 'Guide', module: guide },
+  settings: { title: 'Settings', module: settings },
+};
+
+const THEMES = new Set(['system', 'light', 'dark']);
+
+const main = document.getElementById('page');
+const notices = document.getElementById('notices');
+const closeNotice = document.getElementById('close-notice');
+
+// Bumped on every navigation so a slow page load cannot draw over the next page.
+let renderCount = 0;
+let readyReported = false;
+
+function applyTheme(theme) {
+  document.documentElement.dataset.theme = THEMES.has(theme) ? theme : 'system';
+}
+
+// Fetched once: the status only changes when the app restarts.
+const statusPromise = api.getAppStatus();
+
+function pageFromHash() {
+  const match = /^#\/([a-z-]+)$/.exec(location.hash);
+  return match && Object.prototype.hasOwnProperty.call(PAGES, match[1]) ? match[1] : null;
+}
+
+function focusHeading() {
+  const h1 = main.querySelector('h1');
+  (h1 || main).focus();
+}
+
+function markCurrent(name) {
+  for (const link of document.querySelectorAll('nav[aria-label="Sections"] a[data-page]')) {
+    if (link.dataset.page === name) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+async function show(name, { moveFocus }) {
+  const token = ++renderCount;
+  const page = PAGES[name];
+  markCurrent(name);
+  document.title = `${page.title} — ${APP_NAME}`;
+  main.replaceChildren();
+  document.scrollingElement.scrollTop = 0;
+  const ctx = {
+    api,
+    applyTheme,
+    status: statusPromise,
+    isCurrent: () => token === renderCount,
+  };
+  // Pages draw their heading synchronously and fill in data later, so focus can land now.
+  const done = page.module.render(main, ctx);
+  if (moveFocus) focusHeading();
+  try {
+    await done;
+  } catch (error) {
+    console.error(`The ${name} page failed to render`, error);
+  }
+}
+
+function route({ moveFocus }) {
+  let name = pageFromHash();
+  if (!name) {
+    // replaceState fires no hashchange, so an unknown address cannot loop.
+    history.replaceState(null, '', `#/${DEFAULT_PAGE}`);
+    name = DEFAULT_PAGE;
+  }
+  return show(name, { moveFocus });
+}
+
+// The backend's reason may or may not end with a full stop.
+function sentence(text) {
+  const trimmed = String(text || 'unknown').trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+function showRecoveryNotice(setAside) {
+  const dismiss = el('button', { type: 'button', id: 'recovery-dismiss' }, 'Dismiss');
+  const banner = el(
+    'div',
+    { id: 'recovery-notice', class: 'banner', role: 'alert' },
+    el('p', { class: 'banner-title' }, 'Your database could not be read.'),
+    el('p', {}, 'It was set aside unchanged at ', el('code', {}, String(setAside.moved_to)), '.'),
+    el('p', {}, 'Why: ', sentence(setAside.reason)),
+    el('p', {}, 'A fresh, empty database was started in its place. The old file was kept exactly as it was.'),
+    el('div', { class: 'actions' }, dismiss)
+  );
+  dismiss.addEventListener('click', async () => {
+    try {
+      await api.dismissRecoveryNotice();
+    } catch (error) {
+      // The notice only lives for this run; hiding it is still what the user asked for.
+      console.warn('Could not dismiss the recovery notice', error);
+    }
+    banner.remove();
+    focusHeading();
+  });
+  notices.append(banner);
+}
+
+async function checkRecovery() {
+  try {
+    const status = await statusPromise;
+    if (status && status.set_aside) showRecoveryNotice(status.set_aside);
+  } catch (error) {
+    console.warn('Could not read the app status', error);
+  }
+}
+
+function setCloseNoticeError(message) {
+  const line = document.getElementById('close-notice-error');
+  line.textContent = message || '';
+  line.hidden = !message;
+}
+
+function openCloseNotice() {
+  setCloseNoticeError('');
+  if (!closeNotice.open) closeNotice.showModal();
+  document.getElementById('close-notice-ok').focus();
+}
+
+async function closeNoticeAction(call) {
+  setCloseNoticeError('');
+  try {
+    await call();
+  } catch (error) {
+    setCloseNoticeError(error.message);
+  }
+}
+
+function wireCloseNotice() {
+  document.getElementById('close-notice-ok').addEventListener('click', () => closeNoticeAction(api.closeToTray));
+  document.getElementById('close-notice-quit').addEventListener('click', () => closeNoticeAction(api.quitApp));
+  // Escape closes the dialog and keeps the window; tell the backend so the next close
+  // shows the notice again instead of going straight through.
+  closeNotice.addEventListener('cancel', () => {
+    api.cancelClose().catch((error) => console.warn('Could not cancel the close', error));
+  });
+  api.listen('close-notice', openCloseNotice).catch((error) => {
+    console.warn('Could not listen for the close notice', error);
+  });
+}
+
+function wireKeys() {
+  document.addEventListener('keydown', (event) => {
+    const isW = event.key === 'w' || event.key === 'W';
+    if (isW && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+      event.preventDefault();
+      api.requestClose().catch((error) => console.warn('Could not close the window', error));
+    }
+  });
+}
+
+function wireNavigation() {
+  window.addEventListener('hashchange', () => route({ moveFocus: true }));
+  document.querySelector('.skip-link').addEventListener('click', (event) => {
+    // The link's own "#page" would be read as a route; focus the content instead.
+    event.preventDefault();
+    focusHeading();
+  });
+  // Choosing the page already shown fires no hashchange; still take the user there.
+  document.querySelector('nav[aria-label="Sections"]').addEventListener('click', (event) => {
+    const link = event.target.closest('a[data-page]');
+    if (link && link.getAttribute('href') === location.hash) {
+      event.preventDefault();
+      focusHeading();
+    }
+  });
+}
+
+async function start() {
+  wireKeys();
+  wireNavigation();
+  wireCloseNotice();
+  checkRecovery();
+  try {
+    // Waiting for the theme avoids a flash of the wrong colours; the call is local and quick.
+    const view = await api.getSettings();
+    applyTheme(view.settings.theme);
+  } catch (error) {
+    console.warn('Could not read the settings', error);
+  }
+  await route({ moveFocus: false });
+  if (!readyReported) {
+    readyReported = true;
+    api.uiReady().catch((error) => console.warn('Could not report readiness', error));
+  }
+}
+
+start();

@@ -1,0 +1,28 @@
+// Small helpers to build DOM safely (no HTML strings: the CSP and user data both forbid them).
+
+/**
+ * `el('p', {class: 'hint', id: 'x'}, 'text', child)`. Attributes go through
+ * setAttribute; `false`/`null` skip one; strings become text nodes, never markup.
+ */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** The page's one heading; focusable from script so navigation can announce it. */
+export function heading(text) {
+  return el('h1', { tabindex: '-1' }, text);
+}
+
+/** The line that says what a screen not yet built will hold. */
+export function coming(...lines) {
+  return lines.map((line) => el('p', { class: 'coming' }, line));
+}

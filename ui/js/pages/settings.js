@@ -1,0 +1,240 @@
+// The Settings screen: each field saves on change; ranges and error messages come from the backend.
+
+import { el, heading } from '../dom.js';
+
+const THEME_LABELS = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
+const STATUS_ID = 'settings-status';
+
+export function render(container, ctx) {
+  const loading = el('p', { class: 'muted' }, 'Loading your settings…');
+  container.append(heading('Settings'), loading);
+  return fill(loading, ctx);
+}
+
+async function fill(loading, ctx) {
+  let view;
+  try {
+    view = await ctx.api.getSettings();
+  } catch (error) {
+    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
+    return;
+  }
+  if (!ctx.isCurrent()) return;
+  loading.replaceWith(settingsForm(view, ctx), dataSection(ctx));
+}
+
+/** "a, b or c": the backend's list of choices, read out in plain words. */
+function joinOr(items) {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function duration(minutes) {
+  if (minutes % 60 !== 0) return `${minutes} minutes`;
+  const hours = minutes / 60;
+  return hours === 1 ? '1 hour' : `${hours} hours`;
+}
+
+function field(name, label, control, hint) {
+  const id = `setting-${name}`;
+  const hintId = `${id}-hint`;
+  control.id = id;
+  control.name = name;
+  control.setAttribute('aria-describedby', hintId);
+  return el(
+    'div',
+    { class: 'field' },
+    el('label', { for: id }, label),
+    control,
+    el('p', { class: 'hint', id: hintId }, hint)
+  );
+}
+
+function select(choices) {
+  return el('select', {}, choices.map(([value, label]) => el('option', { value }, label)));
+}
+
+function numberInput({ min, max }) {
+  return el('input', { type: 'number', min, max, step: 1, inputmode: 'numeric' });
+}
+
+function settingsForm(view, ctx) {
+  const { limits } = view;
+  const status = el('p', { id: STATUS_ID, class: 'status sticky-status', role: 'status', 'aria-live': 'polite' });
+  const themeNames = limits.themes.map((t) => THEME_LABELS[t] || t);
+  const stretchChoices = [];
+  for (let n = limits.stretches_per_day.min; n <= limits.stretches_per_day.max; n += 1) {
+    stretchChoices.push([String(n), String(n)]);
+  }
+
+  const form = el(
+    'form',
+    { id: 'settings-form', novalidate: true },
+    status,
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, 'Appearance'),
+      field('theme', 'Theme', select(limits.themes.map((t) => [t, THEME_LABELS[t] || t])), `${joinOr(themeNames)}.`)
+    ),
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, 'Reminders'),
+      field(
+        'stretches_per_day',
+        'Stretches per day',
+        select(stretchChoices),
+        `From ${limits.stretches_per_day.min} to ${limits.stretches_per_day.max} a day, spread through the window below.`
+      ),
+      el(
+        'div',
+        { class: 'field-row' },
+        field('reminder_window_start', 'Reminders start at', el('input', { type: 'time' }), 'A time from 00:00 to 23:59.'),
+        field(
+          'reminder_window_end',
+          'Reminders end at',
+          el('input', { type: 'time' }),
+          `At least ${duration(limits.min_window_minutes)} after the start.`
+        )
+      ),
+      testReminder(ctx)
+    ),
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, 'Exercise progression'),
+      field(
+        'allowed_pain',
+        'Allowed pain during exercise (out of 10)',
+        numberInput(limits.allowed_pain),
+        `A whole number from ${limits.allowed_pain.min} to ${limits.allowed_pain.max}; 0 means no pain at all.`
+      ),
+      field(
+        'sessions_to_progress',
+        'Pain-free sessions before the next exercise unlocks',
+        numberInput(limits.sessions_to_progress),
+        `A whole number from ${limits.sessions_to_progress.min} to ${limits.sessions_to_progress.max}, counted in a row.`
+      )
+    )
+  );
+
+  const controls = [...form.querySelectorAll('input, select')];
+  for (const control of controls) control.value = String(view.settings[control.name]);
+  wireSaving(form, controls, status, ctx);
+  return form;
+}
+
+function markInvalid(control, status) {
+  control.classList.add('error');
+  control.setAttribute('aria-invalid', 'true');
+  const hintId = `${control.id}-hint`;
+  control.setAttribute('aria-describedby', `${hintId} ${status.id}`);
+}
+
+function clearInvalid(controls) {
+  for (const control of controls) {
+    control.classList.remove('error');
+    control.removeAttribute('aria-invalid');
+    control.setAttribute('aria-describedby', `${control.id}-hint`);
+  }
+}
+
+function wireSaving(form, controls, status, ctx) {
+  // Saves run one after another so answers arrive in the order the user made the changes.
+  let queue = Promise.resolve();
+
+  form.addEventListener('submit', (event) => event.preventDefault());
+
+  for (const control of controls) {
+    control.addEventListener('change', () => {
+      const sent = control.value;
+      queue = queue.then(() => save(control, sent));
+    });
+  }
+
+  async function save(control, sent) {
+    let view;
+    try {
+      view = await ctx.api.updateSettings({ [control.name]: sent });
+    } catch (error) {
+      if (!ctx.isCurrent()) return;
+      status.textContent = error.message;
+      status.classList.add('error');
+      status.classList.remove('success');
+      // The bad value stays in place so the user can see it and correct it.
+      const culprit = error.field && controls.find((c) => c.name === error.field);
+      if (culprit) markInvalid(culprit, status);
+      return;
+    }
+    ctx.applyTheme(view.settings.theme);
+    if (!ctx.isCurrent()) return;
+    clearInvalid(controls);
+    status.textContent = 'Saved.';
+    status.classList.remove('error');
+    status.classList.add('success');
+    // Show what is stored now, but never overwrite a field the user is still editing.
+    for (const c of controls) {
+      const editing = c === document.activeElement && c !== control && c.value !== String(view.settings[c.name]);
+      const changedSince = c === control && c.value !== sent;
+      if (!editing && !changedSince) c.value = String(view.settings[c.name]);
+    }
+  }
+}
+
+function testReminder(ctx) {
+  const button = el('button', { type: 'button', id: 'send-test-reminder' }, 'Send a test reminder');
+  const status = el('p', { id: 'test-reminder-status', class: 'status', role: 'status', 'aria-live': 'polite' });
+  let sending = false;
+
+  button.addEventListener('click', async () => {
+    // aria-disabled rather than disabled, so keyboard focus stays on the button.
+    if (sending) return;
+    sending = true;
+    button.setAttribute('aria-disabled', 'true');
+    status.classList.remove('error', 'success');
+    status.textContent = 'Sending…';
+    try {
+      const reminder = await ctx.api.sendTestReminder();
+      status.textContent = `Sent: ${reminder.title}`;
+      status.classList.add('success');
+    } catch (error) {
+      status.textContent = error.message;
+      status.classList.add('error');
+    } finally {
+      sending = false;
+      button.removeAttribute('aria-disabled');
+    }
+  });
+
+  return el(
+    'div',
+    { class: 'field test-reminder' },
+    el('p', { class: 'hint' }, 'Check that reminders reach you: one notification is sent now.'),
+    el('div', { class: 'actions' }, button),
+    status
+  );
+}
+
+function dataSection(ctx) {
+  const location = el('code', { id: 'data-location' }, '…');
+  const version = el('p', { class: 'muted' });
+  const section = el(
+    'section',
+    { class: 'settings-section', 'aria-labelledby': 'data-title' },
+    el('h2', { id: 'data-title' }, 'Your data'),
+    el('p', {}, 'Your data stays on this computer. Nothing is sent anywhere.'),
+    el('p', {}, 'Database file: ', location),
+    version
+  );
+  ctx.status.then(
+    (status) => {
+      location.textContent = String(status.database_path);
+      version.textContent = `High Hamstring Rehab ${status.version}`;
+    },
+    (error) => {
+      location.textContent = error.message;
+      location.classList.add('error');
+    }
+  );
+  return section;
+}
