@@ -1,0 +1,255 @@
+//! End-to-end tests: the real app binary, driven through tauri-driver/WebKitWebDriver,
+//! under a virtual display and a private session bus with a mock notification daemon.
+//!
+//! Run with `xvfb-run -a dbus-run-session -- bash scripts/e2e.sh` (which starts the
+//! notification mock and runs the tests one at a time: the app is single-instance per
+//! session bus). Each test gets its own data, config and cache folders.
+
+mod procs;
+mod support;
+mod ui;
+
+use fantoccini::{key::Key, Locator};
+use high_hamstring_rehab::{service, store::Store};
+use serde_json::json;
+use support::{eventually, Harness, WINDOW_TITLE};
+use ui::{nav_link, PAGES};
+
+/// At most this many key presses to move the focus onto one navigation link.
+const MAX_PRESSES: usize = 40;
+
+/// Whether the focus is on the element matching arguments[0], and what it is on.
+const FOCUS_SCRIPT: &str = r#"
+const target = document.querySelector(arguments[0]);
+const active = document.activeElement;
+if (!target) throw new Error('no element matches ' + arguments[0]);
+return [active === target, active ? active.outerHTML.slice(0, 80) : 'nothing'];
+"#;
+
+#[tokio::test]
+async fn every_page_is_reachable_from_the_navigation_by_keyboard() {
+    let mut h = Harness::new();
+    let client = &h.launch().await;
+
+    // Today is shown at start, so it comes last: every Enter is a real navigation.
+    for &(page, title) in PAGES.iter().cycle().skip(1).take(PAGES.len()) {
+        let link = nav_link(page);
+        // Tab only, as the focus wraps from the end of the page back to its top.
+        let mut presses = 0;
+        loop {
+            let answer = ui::js(client, FOCUS_SCRIPT, vec![json!(link)]).await.expect("focus check");
+            if answer[0] == json!(true) {
+                break;
+            }
+            assert!(
+                presses < MAX_PRESSES,
+                "{link} not focused after {MAX_PRESSES} Tab presses; focus is on {}",
+                answer[1]
+            );
+            ui::press(client, &[Key::Tab.into()]).await;
+            presses += 1;
+        }
+        ui::press(client, &[Key::Enter.into()]).await;
+        println!("{page}: Tab ×{presses}, Enter");
+
+        let heading = ui::wait_for_heading(client, title).await;
+        assert_eq!(heading, title, "the {page} page's heading");
+        let headings =
+            ui::js(client, "return document.querySelectorAll('h1').length;", vec![]).await.expect("h1 count");
+        assert_eq!(headings, json!(1), "the {page} page should have exactly one h1");
+        let current = client.find(Locator::Css(&link)).await.expect("nav link").attr("aria-current").await;
+        assert_eq!(
+            current.expect("aria-current"),
+            Some("page".to_string()),
+            "{link} should be marked as the current page"
+        );
+        let others = format!(r#"{} a[aria-current]:not([data-page="{page}"])"#, ui::NAV);
+        let stale = client.find_all(Locator::Css(&others)).await.expect("other links");
+        assert!(stale.is_empty(), "after opening {page}, another link still has aria-current");
+        let url = client.current_url().await.expect("current url");
+        assert_eq!(url.fragment(), Some(format!("/{page}").as_str()), "the address after opening {page}");
+    }
+    h.finish().await;
+}
+
+#[tokio::test]
+async fn a_setting_changed_in_settings_survives_quitting_and_restarting() {
+    const PAIN: &str = "#setting-allowed_pain";
+    let mut h = Harness::new();
+    let client = &h.launch().await;
+    ui::open_page(client, "settings", "Settings").await;
+
+    ui::enter_value(client, PAIN, "3").await;
+    ui::wait_for_text(client, "#settings-status", "\"Saved.\"", |t| t == "Saved.").await;
+
+    ui::enter_value(client, PAIN, "9").await;
+    let error = ui::wait_for_text(client, "#settings-status", "the error for 9", |t| {
+        t.contains("Allowed pain") && t.contains("0 to 5") && t.contains('9')
+    })
+    .await;
+    println!("error shown for 9: {error}");
+    let invalid = client.find(Locator::Css(PAIN)).await.expect("pain field").attr("aria-invalid").await;
+    assert_eq!(invalid.expect("aria-invalid"), Some("true".into()), "the rejected field should be marked invalid");
+
+    ui::close_with_keyboard(client).await;
+    ui::click_that_may_close(client, "#close-notice-quit").await;
+    h.wait_for_app_exit().await;
+    h.end_session().await;
+
+    let (mut store, set_aside) = Store::open(&h.database_path(), chrono::Utc::now()).expect("open the app's database");
+    assert!(set_aside.is_none(), "the database was damaged after a clean quit: {set_aside:?}");
+    let stored = service::settings::current(&mut store).expect("read the settings");
+    assert_eq!(stored.allowed_pain, 3, "allowed pain in the database after quitting");
+    drop(store);
+
+    let client = &h.launch().await;
+    ui::open_page(client, "settings", "Settings").await;
+    ui::wait_for_prop(client, PAIN, "value", "3").await;
+    h.finish().await;
+}
+
+#[tokio::test]
+async fn sending_a_test_reminder_produces_a_notification() {
+    const TITLE: &str = "High Hamstring Rehab — test reminder";
+    let log = std::env::var_os("HHR_NOTIFICATION_LOG").expect(
+        "HHR_NOTIFICATION_LOG is not set: run the suite through scripts/e2e.sh, which starts the notification mock",
+    );
+    let mut h = Harness::new();
+    let client = &h.launch().await;
+    ui::open_page(client, "settings", "Settings").await;
+
+    ui::wait_for(client, "#send-test-reminder").await.click().await.expect("click Send a test reminder");
+    ui::wait_for_text(client, "#test-reminder-status", "the title sent", |t| t == format!("Sent: {TITLE}")).await;
+
+    let log = &log;
+    let line = eventually("the notification in the mock daemon's log", move || async move {
+        let text =
+            String::from_utf8_lossy(&std::fs::read(log).map_err(|e| format!("cannot read the log: {e}"))?).into_owned();
+        text.lines()
+            .find(|l| l.contains(TITLE) && l.contains("Reminders reach you"))
+            .map(String::from)
+            .ok_or_else(|| format!("log has {} lines, none with the reminder: {text:?}", text.lines().count()))
+    })
+    .await;
+    println!("notification: {line}");
+    h.finish().await;
+}
+
+#[tokio::test]
+async fn closing_the_window_keeps_the_process_without_a_webview_and_a_second_launch_brings_it_back() {
+    let mut h = Harness::new();
+    let client = &h.launch().await;
+    let pid = h.app_pid();
+    assert!(!procs::web_processes_under(pid).is_empty(), "the open window should have a WebKitWebProcess");
+
+    ui::close_with_keyboard(client).await;
+    ui::click_that_may_close(client, "#close-notice-ok").await;
+
+    eventually("the window's WebKitWebProcess to end while the app keeps running", || async {
+        let web = procs::web_processes_under(pid);
+        match (procs::is_alive(pid), web.is_empty()) {
+            (true, true) => Ok(()),
+            (false, _) => panic!("the app process {pid} exited when its window was closed to the tray"),
+            (true, false) => Err(format!("WebKitWebProcess still running: {web:?}")),
+        }
+    })
+    .await;
+    eventually("the window to be gone from the display", || async {
+        match procs::x_windows_named(WINDOW_TITLE) {
+            ids if ids.is_empty() => Ok(()),
+            ids => Err(format!("windows named {WINDOW_TITLE:?}: {ids:?}")),
+        }
+    })
+    .await;
+
+    let status = h.launch_second_instance();
+    assert!(status.success(), "the second launch should exit successfully, got {status}:\n{}", h.log_tail());
+    assert!(procs::is_alive(pid), "the first process should still be running after the second launch");
+    assert_eq!(h.app_instances(), vec![pid], "only the first process should remain");
+
+    eventually("a new WebKitWebProcess under the first process", || async {
+        match procs::web_processes_under(pid) {
+            web if web.is_empty() => Err("none yet".to_string()),
+            _ => Ok(()),
+        }
+    })
+    .await;
+    let windows = eventually("the window to be back on the display", || async {
+        match procs::x_windows_named(WINDOW_TITLE) {
+            ids if ids.is_empty() => Err("no window yet".to_string()),
+            ids => Ok(ids),
+        }
+    })
+    .await;
+    println!("window back: {windows:?}");
+    h.finish().await;
+}
+
+#[tokio::test]
+async fn a_second_launch_while_the_window_is_open_exits_and_leaves_one_process() {
+    let mut h = Harness::new();
+    h.launch().await;
+    let pid = h.app_pid();
+
+    let status = h.launch_second_instance();
+    assert!(status.success(), "the second launch should exit successfully, got {status}:\n{}", h.log_tail());
+    assert_eq!(h.app_instances(), vec![pid], "exactly the first app process should be running for this data folder");
+    // The first window is still there and still answers.
+    ui::wait_for_heading(h.client(), "Today").await;
+    h.finish().await;
+}
+
+#[tokio::test]
+async fn a_corrupted_database_is_set_aside_with_its_contents_intact_and_the_user_is_told() {
+    let mut h = Harness::new();
+    let folder = h.app_data_dir();
+    std::fs::create_dir_all(&folder).expect("create the data folder");
+    let garbage: Vec<u8> = b"this is not a database\n".iter().copied().cycle().take(8 * 1024).collect();
+    std::fs::write(h.database_path(), &garbage).expect("write the damaged database");
+
+    let client = &h.launch().await;
+    let notice = ui::wait_for_text(client, "#recovery-notice", "the recovery notice", |t| !t.is_empty()).await;
+
+    let set_aside: Vec<_> = std::fs::read_dir(&folder)
+        .expect("list the data folder")
+        .map(|e| e.expect("folder entry").path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.starts_with("rehab-damaged-") && name.ends_with(".db")
+        })
+        .collect();
+    let [moved] = set_aside.as_slice() else {
+        panic!("expected one rehab-damaged-*.db in {}, found {set_aside:?}", folder.display())
+    };
+    let name = moved.file_name().and_then(|n| n.to_str()).expect("file name");
+    let stamp = &name["rehab-damaged-".len()..name.len() - ".db".len()];
+    let shape = stamp.len() == 16
+        && stamp.char_indices().all(|(i, c)| match i {
+            8 => c == 'T',
+            15 => c == 'Z',
+            _ => c.is_ascii_digit(),
+        });
+    assert!(shape, "set-aside name {name} should carry a YYYYMMDDTHHMMSSZ time");
+    assert!(notice.contains(&moved.display().to_string()), "the notice should name {}: {notice:?}", moved.display());
+    assert!(std::fs::read(moved).expect("read the set-aside file") == garbage, "the set-aside file's bytes changed");
+
+    let header = std::fs::read(h.database_path()).expect("read the new rehab.db");
+    assert!(
+        header.starts_with(b"SQLite format 3\0"),
+        "rehab.db is not an SQLite file: {:?}",
+        &header[..header.len().min(16)]
+    );
+
+    ui::click_that_may_close(client, "#recovery-dismiss").await;
+    eventually("the recovery notice to go", || async {
+        match client.find_all(Locator::Css("#recovery-notice")).await {
+            Ok(found) if found.is_empty() => Ok(()),
+            other => Err(format!("{other:?}")),
+        }
+    })
+    .await;
+    h.finish().await;
+
+    let (_store, again) = Store::open(&h.database_path(), chrono::Utc::now()).expect("open the new rehab.db");
+    assert!(again.is_none(), "the fresh rehab.db was judged damaged: {again:?}");
+}

@@ -1,0 +1,141 @@
+//! What the tests do in the window, through WebDriver only: find, read, wait, type.
+//! The selectors are the UI contract (ids and the navigation's markup in ui/).
+
+use crate::support::eventually;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use serde_json::Value;
+
+pub const NAV: &str = r#"nav[aria-label="Sections"]"#;
+
+/// Every page: its route name (data-page, "#/<name>") and its heading.
+pub const PAGES: [(&str, &str); 7] = [
+    ("today", "Today"),
+    ("program", "Program"),
+    ("self-tests", "Self-tests"),
+    ("running", "Running"),
+    ("journal", "Journal"),
+    ("guide", "Guide"),
+    ("settings", "Settings"),
+];
+
+pub fn nav_link(page: &str) -> String {
+    format!(r#"{NAV} a[data-page="{page}"]"#)
+}
+
+pub async fn js(client: &Client, script: &str, args: Vec<Value>) -> Result<Value, String> {
+    client.execute(script, args).await.map_err(|e| format!("script failed: {e}"))
+}
+
+async fn displayed(client: &Client, css: &str) -> Result<Element, String> {
+    let element = client.find(Locator::Css(css)).await.map_err(|e| format!("{css} not found: {e}"))?;
+    match element.is_displayed().await {
+        Ok(true) => Ok(element),
+        Ok(false) => Err(format!("{css} is not displayed")),
+        Err(e) => Err(format!("{css}: {e}")),
+    }
+}
+
+/// Waits for `css` to exist and be displayed.
+pub async fn wait_for(client: &Client, css: &str) -> Element {
+    eventually(&format!("{css} to be displayed"), move || displayed(client, css)).await
+}
+
+/// Waits until the visible text of `css` satisfies `ok`, and returns it.
+pub async fn wait_for_text(client: &Client, css: &str, want: &str, ok: impl Fn(&str) -> bool) -> String {
+    let ok = &ok;
+    eventually(&format!("{css} to show {want}"), move || async move {
+        let text = displayed(client, css).await?.text().await.map_err(|e| e.to_string())?;
+        if ok(&text) {
+            Ok(text)
+        } else {
+            Err(format!("{text:?}"))
+        }
+    })
+    .await
+}
+
+/// Waits until an element property (e.g. `value`) of `css` equals `want`.
+pub async fn wait_for_prop(client: &Client, css: &str, prop: &str, want: &str) {
+    eventually(&format!("{css}.{prop} to be {want:?}"), move || async move {
+        let element = displayed(client, css).await?;
+        match element.prop(prop).await.map_err(|e| e.to_string())? {
+            Some(value) if value == want => Ok(()),
+            other => Err(format!("{other:?}")),
+        }
+    })
+    .await
+}
+
+/// The app has drawn its navigation and a page heading.
+pub async fn wait_until_ready(client: &Client) {
+    let script = format!(
+        "return document.querySelectorAll('{} a[data-page]').length === 7 && !!document.querySelector('#page h1');",
+        NAV.replace('\'', "\\'")
+    );
+    let script = &script;
+    eventually("the app's navigation and first page", move || async move {
+        match js(client, script, vec![]).await? {
+            Value::Bool(true) => Ok(()),
+            other => Err(format!("ready check returned {other}")),
+        }
+    })
+    .await;
+}
+
+/// The text of the one visible page heading.
+pub async fn wait_for_heading(client: &Client, title: &str) -> String {
+    wait_for_text(client, "#page h1", &format!("the heading {title:?}"), |t| t == title).await
+}
+
+/// Presses `keys` together (held in order, released in reverse) on whatever has the
+/// keyboard focus, as a user would: WebDriver input actions, which (unlike Element Send
+/// Keys) do not focus an element first.
+pub async fn press(client: &Client, keys: &[char]) {
+    let mut actions = KeyActions::new("keyboard".to_string());
+    for &key in keys {
+        actions = actions.then(KeyAction::Down { value: key });
+    }
+    for &key in keys.iter().rev() {
+        actions = actions.then(KeyAction::Up { value: key });
+    }
+    client.perform_actions(actions).await.unwrap_or_else(|e| panic!("could not press {keys:?}: {e}"));
+}
+
+/// Goes to a page by clicking its navigation link; waits for its heading.
+pub async fn open_page(client: &Client, page: &str, title: &str) {
+    wait_for(client, &nav_link(page)).await.click().await.unwrap_or_else(|e| panic!("could not click {page}: {e}"));
+    wait_for_heading(client, title).await;
+}
+
+/// Replaces the value of an input as a user would: clear it, type, leave with Tab (which
+/// fires `change`).
+pub async fn enter_value(client: &Client, css: &str, value: &str) {
+    let input = wait_for(client, css).await;
+    input.clear().await.unwrap_or_else(|e| panic!("could not clear {css}: {e}"));
+    input
+        .send_keys(&format!("{value}{}", &*Key::Tab))
+        .await
+        .unwrap_or_else(|e| panic!("could not type into {css}: {e}"));
+}
+
+/// Ctrl+W in the page, and waits for the close-to-tray notice.
+pub async fn close_with_keyboard(client: &Client) {
+    press(client, &[Key::Control.into(), 'w']).await;
+    eventually("the close notice dialog to open", move || async move {
+        let open = displayed(client, "#close-notice").await?.attr("open").await.map_err(|e| e.to_string())?;
+        open.map(|_| ()).ok_or_else(|| "dialog#close-notice has no open attribute".to_string())
+    })
+    .await;
+}
+
+/// Clicks a button whose action may end the window (and so the WebDriver session's
+/// answer): a lost reply is not an error here; the caller checks what happened.
+pub async fn click_that_may_close(client: &Client, css: &str) {
+    let button = wait_for(client, css).await;
+    if let Err(e) = button.click().await {
+        eprintln!("(click on {css} got no clean reply, expected when the window goes: {e})");
+    }
+}
