@@ -7,6 +7,7 @@
 
 mod procs;
 mod support;
+mod tray;
 mod ui;
 
 use fantoccini::{key::Key, Locator};
@@ -252,4 +253,84 @@ async fn a_corrupted_database_is_set_aside_with_its_contents_intact_and_the_user
 
     let (_store, again) = Store::open(&h.database_path(), chrono::Utc::now()).expect("open the new rehab.db");
     assert!(again.is_none(), "the fresh rehab.db was judged damaged: {again:?}");
+}
+
+const OPEN: &str = "Open High Hamstring Rehab";
+
+/// Waits until the app `pid` has a webview (a WebKitWebProcess) and a window on the display.
+async fn wait_for_window(pid: u32) {
+    eventually("a WebKitWebProcess under the app", || async {
+        match procs::web_processes_under(pid) {
+            web if web.is_empty() => Err("none yet".to_string()),
+            _ => Ok(()),
+        }
+    })
+    .await;
+    eventually("the window on the display", || async {
+        match procs::x_windows_named(WINDOW_TITLE) {
+            ids if ids.is_empty() => Err("no window yet".to_string()),
+            _ => Ok(()),
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn started_with_background_it_waits_in_the_tray_without_a_webview_until_open_and_quit_ends_it() {
+    let mut h = Harness::new();
+    let pid = h.launch_background().await;
+
+    let items = tray::menu(pid).await;
+    let labels: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(labels, ["Stretch goal: 4 a day, 08:00–21:00", OPEN, "Quit"], "the tray menu: {items:?}");
+    assert!(!items[0].enabled, "the status line is information, not an action");
+    // The menu is only built at the end of start-up, so start-up is over here.
+    assert!(procs::web_processes_under(pid).is_empty(), "--background started a WebKitWebProcess");
+    assert!(procs::x_windows_named(WINDOW_TITLE).is_empty(), "--background showed a window");
+
+    tray::click(pid, OPEN).await;
+    wait_for_window(pid).await;
+    assert_eq!(h.app_instances(), vec![pid], "Open should reuse the running process");
+
+    tray::click(pid, "Quit").await;
+    h.wait_for_app_exit().await;
+    let (_store, set_aside) = Store::open(&h.database_path(), chrono::Utc::now()).expect("open the app's database");
+    assert!(set_aside.is_none(), "the database was damaged after Quit from the tray: {set_aside:?}");
+}
+
+#[tokio::test]
+async fn the_tray_status_follows_the_settings_and_open_brings_back_a_window_closed_to_the_tray() {
+    let mut h = Harness::new();
+    let client = &h.launch().await;
+    let pid = h.app_pid();
+    tray::wait_for_status(pid, "the default stretch goal in the tray", |s| s == "Stretch goal: 4 a day, 08:00–21:00")
+        .await;
+
+    ui::open_page(client, "settings", "Settings").await;
+    ui::wait_for(client, "#setting-stretches_per_day")
+        .await
+        .select_by_value("3")
+        .await
+        .expect("choose 3 stretches a day");
+    ui::wait_for_text(client, "#settings-status", "\"Saved.\"", |t| t == "Saved.").await;
+    let status =
+        tray::wait_for_status(pid, "the new stretch goal in the tray", |s| s == "Stretch goal: 3 a day, 08:00–21:00")
+            .await;
+    println!("tray status after the change: {status}");
+
+    ui::close_with_keyboard(client).await;
+    ui::click_that_may_close(client, "#close-notice-ok").await;
+    eventually("the webview to be destroyed", || async {
+        match procs::web_processes_under(pid) {
+            web if web.is_empty() => Ok(()),
+            web => Err(format!("WebKitWebProcess still running: {web:?}")),
+        }
+    })
+    .await;
+    h.end_session().await;
+
+    tray::click(pid, OPEN).await;
+    wait_for_window(pid).await;
+    tray::click(pid, "Quit").await;
+    h.wait_for_app_exit().await;
 }

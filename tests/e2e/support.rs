@@ -84,13 +84,15 @@ pub struct Harness {
     driver: Option<Driver>,
     client: Option<Client>,
     app_pid: Option<u32>,
+    /// The app when this test started it itself (not through tauri-driver).
+    direct: Option<Child>,
 }
 
 impl Harness {
     /// A fresh temp directory; nothing is started yet.
     pub fn new() -> Self {
         let dir = tempfile::Builder::new().prefix("hhr-e2e-").tempdir().expect("could not create a temp directory");
-        Harness { dir, binary: app_binary(), driver: None, client: None, app_pid: None }
+        Harness { dir, binary: app_binary(), driver: None, client: None, app_pid: None, direct: None }
     }
 
     /// XDG_DATA_HOME for the app.
@@ -211,6 +213,33 @@ impl Harness {
         self.client().clone()
     }
 
+    /// Starts the app as a login item would, with `--background` and no WebDriver
+    /// session, and waits for its process. Returns its pid.
+    pub async fn launch_background(&mut self) -> u32 {
+        assert!(self.app_pid.is_none(), "an app is already running in this test");
+        let log = File::options().create(true).append(true).open(self.log_path()).expect("could not open the log");
+        let child = Command::new(&self.binary)
+            .arg("--background")
+            .envs(self.app_env())
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().expect("log handle"))
+            .stderr(log)
+            .spawn()
+            .expect("could not start the app with --background");
+        let started = child.id();
+        self.direct = Some(child);
+        let this = &*self;
+        eventually("the app started with --background", move || async move {
+            match this.app_instances().as_slice() {
+                [pid] if *pid == started => Ok(()),
+                other => Err(format!("found {other:?}, started {started}")),
+            }
+        })
+        .await;
+        self.app_pid = Some(started);
+        started
+    }
+
     /// Runs the app binary again with this test's environment, as a user launching it a
     /// second time would, and returns how it exited. Panics if it is still running
     /// after the deadline.
@@ -236,7 +265,8 @@ impl Harness {
         }
     }
 
-    /// Waits for this test's app process to end by itself (after a Quit).
+    /// Waits for this test's app process to end by itself (after a Quit). When the
+    /// test started the app itself, also checks that it exited successfully.
     pub async fn wait_for_app_exit(&mut self) {
         let pid = self.app_pid();
         let this = &*self;
@@ -248,6 +278,10 @@ impl Harness {
         })
         .await;
         self.app_pid = None;
+        if let Some(mut child) = self.direct.take() {
+            let status = child.wait().expect("could not reap the app");
+            assert!(status.success(), "the app exited with {status}:\n{}", self.log_tail());
+        }
     }
 
     /// Ends the WebDriver session and tauri-driver; the app may outlive them (tray).
@@ -277,6 +311,10 @@ impl Harness {
     fn stop_app(&mut self) {
         self.app_pid = None;
         let left = procs::terminate_all(&self.app_instances(), STOP_DEADLINE);
+        if let Some(mut child) = self.direct.take() {
+            // Reaps it (it has exited or was just told to).
+            procs::terminate_child(&mut child, STOP_DEADLINE);
+        }
         assert!(left.is_empty() || std::thread::panicking(), "app processes survived SIGTERM: {left:?}");
         if !left.is_empty() {
             eprintln!("app processes survived SIGTERM: {left:?}");
