@@ -30,7 +30,7 @@ fn exe(pid: u32) -> Option<PathBuf> {
 fn environ_has(pid: u32, entries: &[String]) -> bool {
     let Ok(raw) = std::fs::read(format!("/proc/{pid}/environ")) else { return false };
     let vars: Vec<&[u8]> = raw.split(|b| *b == 0).collect();
-    entries.iter().all(|want| vars.iter().any(|v| *v == want.as_bytes()))
+    entries.iter().all(|want| vars.contains(&want.as_bytes()))
 }
 
 /// State letter and parent pid from /proc/PID/stat (the name may contain spaces or ')').
