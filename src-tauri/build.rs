@@ -13,6 +13,19 @@ const COMMANDS: &[&str] = &[
     "cancel_close",
     "quit_app",
     "ui_ready",
+    "get_protocol",
+    "get_today",
+    "get_program",
+    "move_step",
+    "start_session",
+    "get_active_session",
+    "record_set",
+    "undo_set",
+    "record_pain",
+    "finish_session",
+    "get_self_tests",
+    "record_self_tests",
+    "log_stretch",
 ];
 
 fn main() {

@@ -40,7 +40,7 @@ fn saved_settings_survive_closing_and_reopening() {
     let path = dir.path().join("rehab.db");
     {
         let (mut store, _) = Store::open(&path, now()).unwrap();
-        service::settings::update(&mut store, &patch(serde_json::json!({"allowed_pain": 2, "theme": "dark"}))).unwrap();
+        service::settings::update(&mut store, &patch(serde_json::json!({"allowed_pain": 2, "theme": "dark"})), now()).unwrap();
     }
     let (mut store, _) = Store::open(&path, now()).unwrap();
     let s = service::settings::current(&mut store).unwrap();
@@ -55,7 +55,7 @@ fn a_saved_setting_is_in_the_file_without_a_clean_close() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("rehab.db");
     let (mut store, _) = Store::open(&path, now()).unwrap();
-    service::settings::update(&mut store, &patch(serde_json::json!({"sessions_to_progress": 4}))).unwrap();
+    service::settings::update(&mut store, &patch(serde_json::json!({"sessions_to_progress": 4})), now()).unwrap();
     std::mem::forget(store);
     let (mut reopened, set_aside) = Store::open(&path, now()).unwrap();
     assert!(set_aside.is_none());
@@ -73,11 +73,11 @@ fn rejected_input_names_the_field_and_range_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("rehab.db");
     let (mut store, _) = Store::open(&path, now()).unwrap();
-    service::settings::update(&mut store, &patch(serde_json::json!({"allowed_pain": 1}))).unwrap();
+    service::settings::update(&mut store, &patch(serde_json::json!({"allowed_pain": 1})), now()).unwrap();
     let before = settings_row(&path);
 
     // The valid theme in the same patch must not be written either.
-    let err = service::settings::update(&mut store, &patch(serde_json::json!({"theme": "dark", "allowed_pain": 11})))
+    let err = service::settings::update(&mut store, &patch(serde_json::json!({"theme": "dark", "allowed_pain": 11})), now())
         .unwrap_err();
     let ServiceError::Invalid(invalid) = err else { panic!("expected invalid input, got {err:?}") };
     assert_eq!(invalid.field, "allowed_pain");
@@ -101,7 +101,7 @@ fn a_file_that_is_not_a_database_is_set_aside_intact() {
     assert!(set_aside.reason.contains("not a SQLite database"), "{}", set_aside.reason);
     assert_eq!(std::fs::read(&set_aside.moved_to).unwrap(), garbage, "contents kept byte for byte");
     // The fresh database works.
-    service::settings::update(&mut store, &patch(serde_json::json!({"allowed_pain": 2}))).unwrap();
+    service::settings::update(&mut store, &patch(serde_json::json!({"allowed_pain": 2})), now()).unwrap();
     assert!(std::fs::read(&path).unwrap().starts_with(b"SQLite format 3\0"));
 }
 
@@ -111,7 +111,7 @@ fn a_database_with_corrupted_pages_is_set_aside_with_its_wal() {
     let path = dir.path().join("rehab.db");
     {
         let (mut store, _) = Store::open(&path, now()).unwrap();
-        service::settings::update(&mut store, &patch(serde_json::json!({"allowed_pain": 2}))).unwrap();
+        service::settings::update(&mut store, &patch(serde_json::json!({"allowed_pain": 2})), now()).unwrap();
     }
     // Keep the valid header, scribble over the pages after it.
     let mut bytes = std::fs::read(&path).unwrap();

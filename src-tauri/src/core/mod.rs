@@ -5,7 +5,11 @@
 //! date. The later capabilities (protocol, progression, reminder planner, running
 //! plan) live here too.
 
+pub mod dates;
 pub mod messages;
+pub mod progression;
+pub mod protocol;
+pub mod selftests;
 pub mod settings;
 
 use serde::Serialize;
@@ -22,5 +26,52 @@ pub struct InvalidInput {
 impl InvalidInput {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self { field: field.into(), message: message.into() }
+    }
+}
+
+/// A whole number as the window sent it: a whole number, or anything else (kept as it
+/// was written, so the error message can show it back).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Whole {
+    Number(i64),
+    Other(String),
+}
+
+impl Whole {
+    /// Reads a JSON value: an integer, or a string holding one ("12"), is a number.
+    pub fn from_json(value: &serde_json::Value) -> Whole {
+        if let Some(n) = value.as_i64() {
+            return Whole::Number(n);
+        }
+        if let Some(n) = value.as_str().and_then(|s| s.trim().parse::<i64>().ok()) {
+            return Whole::Number(n);
+        }
+        Whole::Other(match value {
+            serde_json::Value::String(s) => format!("\"{s}\""),
+            other => other.to_string(),
+        })
+    }
+
+    /// The number if it is one and lies in `range`.
+    pub fn within<T: TryFrom<i64> + PartialOrd + Copy>(&self, range: std::ops::RangeInclusive<T>) -> Option<T> {
+        match self {
+            Whole::Number(n) => T::try_from(*n).ok().filter(|v| range.contains(v)),
+            Whole::Other(_) => None,
+        }
+    }
+}
+
+impl From<i64> for Whole {
+    fn from(n: i64) -> Self {
+        Whole::Number(n)
+    }
+}
+
+impl std::fmt::Display for Whole {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Whole::Number(n) => write!(f, "{n}"),
+            Whole::Other(text) => f.write_str(text),
+        }
     }
 }

@@ -2,6 +2,8 @@
 
 use super::ServiceError;
 use crate::core::messages;
+use crate::core::progression::Rules;
+use chrono::{DateTime, Utc};
 use crate::core::settings::{self, SettingLimits, Settings, SettingsPatch};
 use crate::store::{self, Store};
 use serde::Serialize;
@@ -31,10 +33,16 @@ pub fn view(store: &mut Store) -> Result<SettingsView, ServiceError> {
 
 /// Applies `patch` if every field in it is valid; otherwise returns the first broken
 /// rule and writes nothing.
-pub fn update(store: &mut Store, patch: &SettingsPatch) -> Result<SettingsView, ServiceError> {
+/// A change to the progression rules is also added to their history (from `now` on),
+/// so that earlier sessions keep being judged by the rules they were done under.
+pub fn update(store: &mut Store, patch: &SettingsPatch, now: DateTime<Utc>) -> Result<SettingsView, ServiceError> {
     let settings = store.write(|tx| {
-        let next = store::settings::load(tx)?.apply(patch)?;
+        let before = store::settings::load(tx)?;
+        let next = before.apply(patch)?;
         store::settings::save(tx, &next)?;
+        if Rules::of(&next) != Rules::of(&before) {
+            store::program::insert_rule_change(tx, now, Rules::of(&next))?;
+        }
         Ok::<_, ServiceError>(next)
     })?;
     Ok(SettingsView::of(settings))

@@ -2,7 +2,12 @@
 //! declared in build.rs). Each parses its input, calls one service, and maps the error.
 
 use super::{tray, AppState, CommandError};
+use crate::core::dates::Now;
 use crate::core::settings::SettingsPatch;
+use crate::core::Whole;
+use crate::service::program::{
+    self, Finished, PainRecorded, ProgramView, ProtocolView, RecordTests, SelfTestsView, SessionView, TodayView,
+};
 use crate::service::{self, settings::SettingsView};
 use crate::store::{SetAside, Store, SCHEMA_VERSION};
 use serde::Serialize;
@@ -60,7 +65,7 @@ pub fn update_settings<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>
         message: format!("That change could not be read: {e}."),
         field: None,
     })?;
-    let view = service::settings::update(&mut store(&state), &patch)?;
+    let view = service::settings::update(&mut store(&state), &patch, chrono::Utc::now())?;
     tray::refresh_status(&app, &crate::core::messages::tray_status(&view.settings));
     Ok(view)
 }
@@ -108,4 +113,97 @@ pub fn ui_ready(state: State<'_, AppState>) {
     if !state.ready_reported.swap(true, Ordering::SeqCst) {
         eprintln!("hhr: interactive after {} ms", state.started.elapsed().as_millis());
     }
+}
+
+// --- the program ---------------------------------------------------------------------
+
+/// The moment of a user action: UTC, and the local calendar day on the wall clock.
+fn now() -> Now {
+    let local = chrono::Local::now();
+    Now { utc: local.with_timezone(&chrono::Utc), today: local.date_naive() }
+}
+
+fn whole(value: &serde_json::Value) -> Whole {
+    Whole::from_json(value)
+}
+
+#[tauri::command]
+pub fn get_protocol() -> ProtocolView {
+    program::protocol()
+}
+
+#[tauri::command]
+pub fn get_today(state: State<'_, AppState>) -> Reply<TodayView> {
+    Ok(program::today(&mut store(&state), now())?)
+}
+
+#[tauri::command]
+pub fn get_program(state: State<'_, AppState>) -> Reply<ProgramView> {
+    Ok(program::program(&mut store(&state))?)
+}
+
+/// One step back or forward by hand, after the window has asked the user to confirm.
+#[tauri::command]
+pub fn move_step(state: State<'_, AppState>, to_step: serde_json::Value) -> Reply<ProgramView> {
+    Ok(program::move_step(&mut store(&state), now(), whole(&to_step))?)
+}
+
+#[tauri::command]
+pub fn start_session(state: State<'_, AppState>) -> Reply<SessionView> {
+    Ok(program::start_session(&mut store(&state), now())?)
+}
+
+#[tauri::command]
+pub fn get_active_session(state: State<'_, AppState>) -> Reply<Option<SessionView>> {
+    Ok(program::active_session(&mut store(&state), now())?)
+}
+
+#[tauri::command]
+pub fn record_set(
+    state: State<'_, AppState>,
+    session_id: i64,
+    exercise_id: String,
+    amount: serde_json::Value,
+) -> Reply<SessionView> {
+    Ok(program::record_set(&mut store(&state), now(), session_id, &exercise_id, whole(&amount))?)
+}
+
+#[tauri::command]
+pub fn undo_set(state: State<'_, AppState>, session_id: i64, exercise_id: String) -> Reply<SessionView> {
+    Ok(program::undo_set(&mut store(&state), now(), session_id, &exercise_id)?)
+}
+
+#[tauri::command]
+pub fn record_pain(
+    state: State<'_, AppState>,
+    session_id: i64,
+    exercise_id: String,
+    pain: serde_json::Value,
+) -> Reply<PainRecorded> {
+    Ok(program::record_pain(&mut store(&state), now(), session_id, &exercise_id, whole(&pain))?)
+}
+
+#[tauri::command]
+pub fn finish_session(state: State<'_, AppState>, session_id: i64) -> Reply<Finished> {
+    Ok(program::finish_session(&mut store(&state), now(), session_id)?)
+}
+
+#[tauri::command]
+pub fn get_self_tests(state: State<'_, AppState>) -> Reply<SelfTestsView> {
+    Ok(program::self_tests(&mut store(&state))?)
+}
+
+#[tauri::command]
+pub fn record_self_tests(state: State<'_, AppState>, input: serde_json::Value) -> Reply<SelfTestsView> {
+    let input: RecordTests = serde_json::from_value(input).map_err(|e| CommandError {
+        kind: "invalid_input",
+        message: format!("Those results could not be read: {e}."),
+        field: Some("results".into()),
+    })?;
+    Ok(program::record_tests(&mut store(&state), now(), &input)?)
+}
+
+#[tauri::command]
+pub fn log_stretch(state: State<'_, AppState>) -> Reply<TodayView> {
+    Ok(program::log_stretch(&mut store(&state), now())?)
 }

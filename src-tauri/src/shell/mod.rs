@@ -89,6 +89,19 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, options: LaunchOptions) ->
             commands::cancel_close,
             commands::quit_app,
             commands::ui_ready,
+            commands::get_protocol,
+            commands::get_today,
+            commands::get_program,
+            commands::move_step,
+            commands::start_session,
+            commands::get_active_session,
+            commands::record_set,
+            commands::undo_set,
+            commands::record_pain,
+            commands::finish_session,
+            commands::get_self_tests,
+            commands::record_self_tests,
+            commands::log_stretch,
         ])
         .on_window_event(window::on_window_event)
         .setup(move |app| {

@@ -32,12 +32,95 @@ CREATE TABLE app_state (
 ) STRICT;
 ";
 
+/// Version 3: the program. Self-test and gate results, range-of-motion checks,
+/// exercise sessions (each set saved as it is done, pain per exercise), moves along the
+/// ladder made by hand, the history of the progression rules (so a decision is judged by
+/// the rule in force when the session happened), and stretches logged.
+///
+/// Times are UTC RFC 3339 with milliseconds and `Z` (they sort as text); `*_date` and
+/// `taken_on` are the user's local calendar day, `YYYY-MM-DD`. The id lists mirror
+/// `core::protocol` (ids that have shipped never change).
+const V3_PROGRAM: &str = "
+CREATE TABLE test_results (
+    id          INTEGER PRIMARY KEY,
+    test_id     TEXT    NOT NULL CHECK (test_id IN ('standing_stretch', 'bent_knee_stretch',
+                                                    'rapid_bent_knee_stretch', 'back_plank_leg_lifts')),
+    side        TEXT    NOT NULL CHECK (side IN ('left', 'right')),
+    painful     INTEGER NOT NULL CHECK (painful IN (0, 1)),
+    taken_on    TEXT    NOT NULL CHECK (taken_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(taken_on) = taken_on),
+    recorded_at TEXT    NOT NULL CHECK (recorded_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z')
+) STRICT;
+CREATE INDEX test_results_by_test ON test_results (test_id, taken_on, recorded_at);
+
+CREATE TABLE range_of_motion (
+    id          INTEGER PRIMARY KEY,
+    normal      INTEGER NOT NULL CHECK (normal IN (0, 1)),
+    taken_on    TEXT    NOT NULL CHECK (taken_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(taken_on) = taken_on),
+    recorded_at TEXT    NOT NULL CHECK (recorded_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z')
+) STRICT;
+
+CREATE TABLE exercise_sessions (
+    id          INTEGER PRIMARY KEY,
+    started_at  TEXT NOT NULL CHECK (started_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    local_date  TEXT NOT NULL CHECK (local_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(local_date) = local_date),
+    finished_at TEXT CHECK (finished_at IS NULL OR finished_at >= started_at)
+) STRICT;
+CREATE INDEX exercise_sessions_by_date ON exercise_sessions (local_date, started_at);
+
+CREATE TABLE exercise_sets (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER NOT NULL REFERENCES exercise_sessions (id) ON DELETE CASCADE,
+    exercise_id TEXT    NOT NULL CHECK (exercise_id IN ('glute_bridge', 'front_plank', 'glute_bridge_leg_lift',
+                        'front_plank_leg_lift', 'hamstring_catch', 'swiss_ball_curl', 'single_leg_swiss_ball_curl')),
+    set_no      INTEGER NOT NULL CHECK (set_no BETWEEN 1 AND 10),
+    amount      INTEGER NOT NULL CHECK (amount BETWEEN 1 AND 600),
+    recorded_at TEXT    NOT NULL CHECK (recorded_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    UNIQUE (session_id, exercise_id, set_no)
+) STRICT;
+
+CREATE TABLE exercise_pain (
+    session_id  INTEGER NOT NULL REFERENCES exercise_sessions (id) ON DELETE CASCADE,
+    exercise_id TEXT    NOT NULL CHECK (exercise_id IN ('glute_bridge', 'front_plank', 'glute_bridge_leg_lift',
+                        'front_plank_leg_lift', 'hamstring_catch', 'swiss_ball_curl', 'single_leg_swiss_ball_curl')),
+    pain        INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+    recorded_at TEXT    NOT NULL CHECK (recorded_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    PRIMARY KEY (session_id, exercise_id)
+) STRICT;
+
+CREATE TABLE ladder_moves (
+    id         INTEGER PRIMARY KEY,
+    moved_at   TEXT    NOT NULL CHECK (moved_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    local_date TEXT    NOT NULL CHECK (local_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(local_date) = local_date),
+    from_step  INTEGER NOT NULL CHECK (from_step BETWEEN 0 AND 6),
+    to_step    INTEGER NOT NULL CHECK (to_step BETWEEN 0 AND 6),
+    CHECK (abs(to_step - from_step) = 1)
+) STRICT;
+
+CREATE TABLE progression_rules (
+    id                   INTEGER PRIMARY KEY,
+    effective_at         TEXT    NOT NULL CHECK (effective_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    allowed_pain         INTEGER NOT NULL CHECK (allowed_pain BETWEEN 0 AND 5),
+    sessions_to_progress INTEGER NOT NULL CHECK (sessions_to_progress BETWEEN 1 AND 5)
+) STRICT;
+-- The rules already in the settings held from the beginning.
+INSERT INTO progression_rules (effective_at, allowed_pain, sessions_to_progress)
+    SELECT '1970-01-01T00:00:00.000Z', allowed_pain, sessions_to_progress FROM settings WHERE id = 1;
+
+CREATE TABLE stretches (
+    id          INTEGER PRIMARY KEY,
+    done_at     TEXT NOT NULL CHECK (done_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    local_date  TEXT NOT NULL CHECK (local_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(local_date) = local_date),
+    source      TEXT NOT NULL CHECK (source IN ('logged', 'reminder'))
+) STRICT;
+CREATE INDEX stretches_by_date ON stretches (local_date);
+";
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1_SETTINGS), M::up(V2_APP_STATE)])
+    Migrations::new(vec![M::up(V1_SETTINGS), M::up(V2_APP_STATE), M::up(V3_PROGRAM)])
 }
 
 /// The schema version this build writes.
-pub const LATEST: usize = 2;
+pub const LATEST: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -52,6 +135,19 @@ mod tests {
         }
         if v >= 2 {
             conn.execute_batch("INSERT INTO app_state VALUES ('close_notice_seen', '1', '2026-01-01T00:00:00Z')").unwrap();
+        }
+        if v >= 3 {
+            conn.execute_batch(
+                "INSERT INTO exercise_sessions VALUES (1, '2026-03-01T08:00:00.000Z', '2026-03-01', NULL);
+                 INSERT INTO exercise_sets VALUES (1, 1, 'glute_bridge', 1, 12, '2026-03-01T08:01:00.000Z');
+                 INSERT INTO exercise_pain VALUES (1, 'glute_bridge', 0, '2026-03-01T08:05:00.000Z');
+                 INSERT INTO test_results VALUES (1, 'standing_stretch', 'left', 1, '2026-03-01', '2026-03-01T07:00:00.000Z');
+                 INSERT INTO range_of_motion VALUES (1, 1, '2026-03-01', '2026-03-01T07:00:00.000Z');
+                 INSERT INTO ladder_moves VALUES (1, '2026-03-02T08:00:00.000Z', '2026-03-02', 1, 0);
+                 INSERT INTO progression_rules VALUES (2, '2026-03-02T09:00:00.000Z', 2, 2);
+                 INSERT INTO stretches VALUES (1, '2026-03-01T09:00:00.000Z', '2026-03-01', 'logged');",
+            )
+            .unwrap();
         }
     }
 
@@ -68,6 +164,23 @@ mod tests {
         }
         let flags: i64 = conn.query_row("SELECT count(*) FROM app_state", [], |r| r.get(0)).unwrap();
         assert_eq!(flags, if v >= 2 { 1 } else { 0 }, "app_state written at v{v}");
+        let count = |table: &str| -> i64 {
+            conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+        };
+        let program = ["exercise_sessions", "exercise_sets", "exercise_pain", "test_results", "range_of_motion",
+            "ladder_moves", "stretches"];
+        for table in program {
+            assert_eq!(count(table), if v >= 3 { 1 } else { 0 }, "{table} rows written at v{v}");
+        }
+        // The rules in the settings at the upgrade to v3 are the first rules on record
+        // (rows "written at v3" come after that upgrade, so they start from the defaults).
+        let first: (String, i64) = conn
+            .query_row("SELECT effective_at, allowed_pain FROM progression_rules ORDER BY id LIMIT 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(first, ("1970-01-01T00:00:00.000Z".to_string(), if (1..3).contains(&v) { 3 } else { 0 }), "first rules at v{v}");
+        assert_eq!(count("progression_rules"), if v >= 3 { 2 } else { 1 }, "rule history at v{v}");
     }
 
     #[test]
@@ -90,8 +203,9 @@ mod tests {
     }
 
     #[test]
-    fn check_constraints_refuse_impossible_settings() {
+    fn check_constraints_refuse_impossible_rows() {
         let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
         migrations().to_latest(&mut conn).unwrap();
         for bad in [
             "UPDATE settings SET allowed_pain = 6",
@@ -101,6 +215,28 @@ mod tests {
             "UPDATE settings SET reminder_window_end = 500",
             "INSERT INTO settings (id) VALUES (2)",
             "UPDATE settings SET allowed_pain = 'two'",
+            "INSERT INTO exercise_sessions VALUES (1, '2026-03-01T08:00:00.000Z', '2026-02-30', NULL)",
+            "INSERT INTO exercise_sessions VALUES (1, '2026-03-01T08:00:00.000Z', '2026-03-01', '2026-03-01T07:00:00.000Z')",
+            "INSERT INTO exercise_sets VALUES (1, 99, 'glute_bridge', 1, 12, '2026-03-01T08:01:00.000Z')",
+            "INSERT INTO exercise_sessions VALUES (5, '2026-03-01T08:00:00.000Z', '2026-03-01', NULL);
+             INSERT INTO exercise_sets VALUES (1, 5, 'pistol_squat', 1, 12, '2026-03-01T08:01:00.000Z')",
+            "INSERT INTO exercise_sessions VALUES (6, '2026-03-01T08:00:00.000Z', '2026-03-01', NULL);
+             INSERT INTO exercise_sets VALUES (1, 6, 'glute_bridge', 11, 12, '2026-03-01T08:01:00.000Z')",
+            "INSERT INTO exercise_sessions VALUES (7, '2026-03-01T08:00:00.000Z', '2026-03-01', NULL);
+             INSERT INTO exercise_sets VALUES (1, 7, 'glute_bridge', 1, 0, '2026-03-01T08:01:00.000Z')",
+            "INSERT INTO exercise_sessions VALUES (8, '2026-03-01T08:00:00.000Z', '2026-03-01', NULL);
+             INSERT INTO exercise_pain VALUES (8, 'glute_bridge', 11, '2026-03-01T08:01:00.000Z')",
+            "INSERT INTO exercise_sessions VALUES (9, '2026-03-01T08:00:00.000Z', '2026-03-01', NULL);
+             INSERT INTO exercise_pain VALUES (9, 'glute_bridge', -1, '2026-03-01T08:01:00.000Z')",
+            "INSERT INTO test_results VALUES (1, 'standing_stretch', 'both', 1, '2026-03-01', '2026-03-01T07:00:00.000Z')",
+            "INSERT INTO test_results VALUES (1, 'standing_stretch', 'left', 2, '2026-03-01', '2026-03-01T07:00:00.000Z')",
+            "INSERT INTO test_results VALUES (1, 'toe_touch', 'left', 1, '2026-03-01', '2026-03-01T07:00:00.000Z')",
+            "INSERT INTO test_results VALUES (1, 'standing_stretch', 'left', 1, '1 March', '2026-03-01T07:00:00.000Z')",
+            "INSERT INTO ladder_moves VALUES (1, '2026-03-02T08:00:00.000Z', '2026-03-02', 1, 3)",
+            "INSERT INTO ladder_moves VALUES (1, '2026-03-02T08:00:00.000Z', '2026-03-02', 6, 7)",
+            "INSERT INTO progression_rules VALUES (9, '2026-03-02T09:00:00.000Z', 6, 2)",
+            "INSERT INTO progression_rules VALUES (9, '2026-03-02T09:00:00.000Z', 2, 0)",
+            "INSERT INTO stretches VALUES (1, '2026-03-01T09:00:00.000Z', '2026-03-01', 'dreamed')",
         ] {
             assert!(conn.execute_batch(bad).is_err(), "{bad} was accepted");
         }

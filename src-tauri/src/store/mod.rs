@@ -6,6 +6,7 @@
 
 mod migrations;
 pub mod app_state;
+pub mod program;
 pub mod settings;
 
 pub use migrations::LATEST as SCHEMA_VERSION;

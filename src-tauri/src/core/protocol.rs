@@ -1,0 +1,387 @@
+//! The rehab protocol as data: the self-tests, the gate tests, the exercise ladder in
+//! the guide's order with each exercise's dose, steps, cues and common mistakes, the
+//! gentle hamstring stretch, and the guide's numbered citations. Written once, here,
+//! in the project's own words; the UI gets all of it from the backend.
+//!
+//! Source: `../shared/seed/high-hamstring-tendinopathy-guide.txt`. Every figure keeps
+//! the number of the citation it comes from (`citations`).
+
+use serde::Serialize;
+
+/// One of the guide's numbered sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    pub n: u8,
+    /// Who and what, as the guide identifies it (the guide gives no full reference list).
+    pub source: &'static str,
+    /// What the app takes from it, in one line.
+    pub used_for: &'static str,
+}
+
+/// A range of whole numbers, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub min: u16,
+    pub max: u16,
+}
+
+/// Which gate a test opens (see the return-to-running plan).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gate {
+    /// Cycling and pool running.
+    CrossTraining,
+    /// The 8-week return to running (together with normal range of motion).
+    Running,
+}
+
+/// A test the user does on each leg and records as pain / no pain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TestInfo {
+    /// Stable id, stored in the database: never change one that has shipped.
+    pub id: &'static str,
+    pub name: &'static str,
+    /// One sentence: what the test does and why.
+    pub summary: &'static str,
+    /// What to do, in order, one short sentence each.
+    pub steps: &'static [&'static str],
+    /// What counts as a positive result (pain where, when).
+    pub positive: &'static str,
+    /// Safety and technique notes (e.g. stop if the pain is sharp).
+    pub cautions: &'static [&'static str],
+    /// One of the three diagnostic self-tests.
+    pub diagnostic: bool,
+    /// The gate this test opens when pain-free, if any.
+    pub gate: Option<Gate>,
+    pub citations: &'static [u8],
+}
+
+/// How an exercise is measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Counted repetitions per set.
+    Reps,
+    /// A held position, timed in seconds per set.
+    Hold,
+}
+
+/// The daily dose: `sets` sets of `amount` repetitions (or seconds, for a hold).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Dose {
+    pub sets: Span,
+    pub amount: Span,
+    pub per_day: u8,
+}
+
+/// One rung of the ladder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Exercise {
+    /// Stable id, stored in the database: never change one that has shipped.
+    pub id: &'static str,
+    pub name: &'static str,
+    /// One sentence: what it trains and why it sits at this step of the ladder.
+    pub purpose: &'static str,
+    pub measure: Measure,
+    /// Done on each leg in turn (the amount is per leg).
+    pub per_side: bool,
+    pub dose: Dose,
+    pub steps: &'static [&'static str],
+    /// Short reminders while doing it.
+    pub cues: &'static [&'static str],
+    pub mistakes: &'static [&'static str],
+    pub citations: &'static [u8],
+}
+
+/// The gentle hamstring stretch done 3–4 times a day alongside the ladder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Stretch {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub purpose: &'static str,
+    pub per_day: Span,
+    /// Seconds to hold each side.
+    pub hold_seconds: u16,
+    pub steps: &'static [&'static str],
+    pub cues: &'static [&'static str],
+    pub mistakes: &'static [&'static str],
+    pub citations: &'static [u8],
+}
+
+/// The dose the guide gives for every ladder exercise: 3–4 sets of 10–15 repetitions,
+/// once a day [7]. For a hold the same figures are used as seconds.
+pub const DAILY_DOSE: Dose = Dose { sets: Span { min: 3, max: 4 }, amount: Span { min: 10, max: 15 }, per_day: 1 };
+
+// CONTENT BELOW: CITATIONS, TESTS, LADDER, STRETCH.
+
+/// The guide's numbered sources, as the guide names them.
+pub const CITATIONS: &[Citation] = &[
+    Citation {
+        n: 1,
+        source: "A review published in January 2012 describing three physical tests for high hamstring tendinopathy",
+        used_for: "The three self-tests and their accuracy (76–89 % of injured runners identified).",
+    },
+    Citation {
+        n: 2,
+        source: "Marc Sherry (University of Wisconsin), review of imaging in hamstring injuries",
+        used_for: "What an MRI shows (tendon thickening, tears, bone-marrow edema) and what ultrasound cannot.",
+    },
+    Citation {
+        n: 3,
+        source: "Fredericson, Moore, Guillet and Beaulieu (Stanford University), treatment of high hamstring tendinopathy in runners",
+        used_for: "The treatment plan: the exercise ladder and its order, soft-tissue work, stretching, the gate tests.",
+    },
+    Citation {
+        n: 4,
+        source: "Research describing tendinopathy as a degenerative process rather than an inflammatory one",
+        used_for: "Why the tendon heals slowly and why eccentric loading is used.",
+    },
+    Citation {
+        n: 5,
+        source: "Studies of shockwave therapy in other chronic tendon injuries in athletes",
+        used_for: "Shockwave therapy as an ancillary option, with its caution.",
+    },
+    Citation {
+        n: 6,
+        source: "Lempainen and colleagues (Finland, 2009), surgery for proximal hamstring tendinopathy",
+        used_for: "Surgical outcomes: 80 of 90 back to the same level, 62 excellent, mean 5 months (2–12).",
+    },
+    Citation {
+        n: 7,
+        source: "A Runner's World article on the same injury",
+        used_for: "The dose: 3–4 sets of 10–15 repetitions of each exercise, once a day.",
+    },
+    Citation {
+        n: 8,
+        source: "Case studies of runners with high hamstring tendinopathy",
+        used_for: "Recovery times of about 8–12 weeks.",
+    },
+];
+
+/// The three diagnostic self-tests, then the gate test for running. The bent-knee
+/// stretch test is both a self-test and the cross-training gate.
+pub const TESTS: &[TestInfo] = &[
+    TestInfo {
+        id: "standing_stretch",
+        name: "Standing stretch test",
+        summary: "A standing hamstring stretch with the heel raised on a support, to see whether stretching provokes your pain.",
+        steps: &[
+            "Stand facing a step, bench or chair between knee and waist height.",
+            "Rest the heel of the leg being tested on it, with that knee straight.",
+            "Keep your back long and tip forward gently from the hips until you feel a stretch behind the thigh.",
+            "Hold for a few breaths, notice any pain, then lower the leg.",
+            "Repeat with the other leg.",
+        ],
+        positive: "Pain high in the back of the thigh or deep in the buttock, near the sitting bone, during the stretch.",
+        cautions: &["Stretch only as far as is comfortable; stop if the pain is sharp.", "Hold on to something if your balance is unsteady."],
+        diagnostic: true,
+        gate: None,
+        citations: &[1],
+    },
+    TestInfo {
+        id: "bent_knee_stretch",
+        name: "Bent-knee stretch test",
+        summary: "Lying on your back, the bent knee is slowly straightened to load the hamstring tendon gently.",
+        steps: &[
+            "Lie on your back on a firm surface with both legs straight.",
+            "Bend the hip and knee of the leg being tested, bringing the knee toward your chest.",
+            "A helper holds your heel and slowly straightens your knee as far as it will comfortably go.",
+            "Alone, loop a belt or rope around the foot and straighten the knee slowly with it.",
+            "Notice any pain, lower the leg, then test the other side.",
+        ],
+        positive: "Pain high in the hamstring or deep in the buttock as the knee straightens.",
+        cautions: &["Move slowly and stop at the first sharp pain.", "Keep the other leg relaxed on the floor."],
+        diagnostic: true,
+        gate: Some(Gate::CrossTraining),
+        citations: &[1, 3],
+    },
+    TestInfo {
+        id: "rapid_bent_knee_stretch",
+        name: "Rapid bent-knee stretch test",
+        summary: "The same start as the bent-knee stretch test, but the knee is straightened quickly.",
+        steps: &[
+            "Lie on your back with the hip and knee of the leg being tested bent toward your chest.",
+            "A helper holds your heel and straightens your knee in one quick movement.",
+            "Notice any pain, lower the leg, then test the other side.",
+        ],
+        positive: "Pain high in the hamstring or deep in the buttock during the quick straightening.",
+        cautions: &[
+            "Do this one only with a helper, never with a belt on your own.",
+            "Skip it if the slow version already hurt, and stop at the first sharp pain.",
+        ],
+        diagnostic: true,
+        gate: None,
+        citations: &[1],
+    },
+    TestInfo {
+        id: "back_plank_leg_lifts",
+        name: "Back plank with leg lifts",
+        summary: "A face-up plank with one leg lifted at a time, to check that the hamstring copes with load before running.",
+        steps: &[
+            "Sit with your legs straight and lean back onto your elbows.",
+            "Lift your hips until shoulders, hips and heels are in one straight line.",
+            "Keeping the hips level, lift one leg a hand's width off the floor, hold briefly, and lower it.",
+            "Do the same with the other leg.",
+            "Note whether either side hurt.",
+        ],
+        positive: "Any pain high in the hamstring or in the buttock while lifting the leg or holding the plank.",
+        cautions: &["Lower your hips to rest if they start to sag.", "Stop if the pain is sharp."],
+        diagnostic: false,
+        gate: Some(Gate::Running),
+        citations: &[3],
+    },
+];
+
+/// The exercise ladder, in the guide's order [3], each at the daily dose [7].
+pub const LADDER: &[Exercise] = &[
+    Exercise {
+        id: "glute_bridge",
+        name: "Double-leg glute bridge",
+        purpose: "A gentle, mostly static start that wakes up the glutes and hamstrings without stretching the sore tendon.",
+        measure: Measure::Reps,
+        per_side: false,
+        dose: DAILY_DOSE,
+        steps: &[
+            "Lie on your back, knees bent, feet flat and hip-width apart.",
+            "Press through your heels and squeeze your glutes to lift your hips.",
+            "Stop when shoulders, hips and knees form a straight line, and pause for two seconds.",
+            "Lower slowly to the floor; that is one repetition.",
+        ],
+        cues: &["Push through the heels.", "Squeeze the glutes before the hips leave the floor.", "Breathe out as you lift."],
+        mistakes: &["Arching the lower back at the top.", "Letting the knees fall in or out.", "Dropping down quickly."],
+        citations: &[3, 7],
+    },
+    Exercise {
+        id: "front_plank",
+        name: "Front plank",
+        purpose: "Builds the core and pelvic stability that take strain off the hamstring.",
+        measure: Measure::Hold,
+        per_side: false,
+        dose: DAILY_DOSE,
+        steps: &[
+            "Lie face down and rest on your forearms, elbows under your shoulders.",
+            "Tuck your toes and lift your body so it forms a straight line from head to heels.",
+            "Hold the position, breathing steadily, for the set time.",
+            "Lower your knees to rest; each hold is one set.",
+        ],
+        cues: &["Tighten your tummy as if bracing for a light push.", "Keep your neck long, eyes to the floor."],
+        mistakes: &["Hips sagging toward the floor.", "Hips piked high.", "Holding your breath."],
+        citations: &[3, 7],
+    },
+    Exercise {
+        id: "glute_bridge_leg_lift",
+        name: "Glute bridge with leg lifts",
+        purpose: "Adds a leg lift to the bridge so the glute and hamstring of the standing leg work together.",
+        measure: Measure::Reps,
+        per_side: true,
+        dose: DAILY_DOSE,
+        steps: &[
+            "Set up as for the glute bridge and lift your hips into a straight line.",
+            "Keeping the hips level, straighten one knee so that foot lifts off the floor.",
+            "Hold for two seconds, put the foot back down, then lower the hips.",
+            "Do all the repetitions on one side, then the other.",
+        ],
+        cues: &["Keep both hips at the same height.", "Drive through the heel that stays down."],
+        mistakes: &["One hip dropping as the leg lifts.", "Pushing off with the arms.", "Rushing the lowering."],
+        citations: &[3, 7],
+    },
+    Exercise {
+        id: "front_plank_leg_lift",
+        name: "Front plank with leg lifts",
+        purpose: "Lifting a leg in the plank makes the glute and hamstring work with the core.",
+        measure: Measure::Reps,
+        per_side: true,
+        dose: DAILY_DOSE,
+        steps: &[
+            "Get into a front plank on your forearms and toes.",
+            "Squeeze the glute and raise one straight leg a few centimetres.",
+            "Hold for a second, lower it, and keep the plank steady.",
+            "Do all the repetitions on one side, then the other, resting between sets.",
+        ],
+        cues: &["Lift from the glute, not the lower back.", "Keep your hips square to the floor."],
+        mistakes: &["Twisting the pelvis to lift higher.", "Letting the hips sag between lifts."],
+        citations: &[3, 7],
+    },
+    Exercise {
+        id: "hamstring_catch",
+        name: "Standing hamstring catch",
+        purpose: "A first eccentric exercise: the hamstring controls the body as it lowers, the load that helps a tendon remodel.",
+        measure: Measure::Reps,
+        per_side: true,
+        dose: DAILY_DOSE,
+        steps: &[
+            "Stand on one leg with the knee slightly bent, a wall or chair within reach.",
+            "Hinge forward from the hip, letting the free leg swing back in line with your body.",
+            "Lower slowly and stop the movement with the back of the standing thigh, as if catching it.",
+            "Return to standing under control; do all repetitions on one side, then the other.",
+        ],
+        cues: &["Slow on the way down.", "Keep your back flat and hips level."],
+        mistakes: &["Rounding the back.", "Dropping fast instead of controlling the lowering.", "Going deeper than pain allows."],
+        citations: &[3, 7],
+    },
+    Exercise {
+        id: "swiss_ball_curl",
+        name: "Swiss ball curls",
+        purpose: "Works the hamstrings both shortening and lengthening; start with a short range and widen it as it is tolerated.",
+        measure: Measure::Reps,
+        per_side: false,
+        dose: DAILY_DOSE,
+        steps: &[
+            "Lie on your back with your heels on a Swiss ball, legs straight, arms out on the floor.",
+            "Lift your hips so your body is in a straight line.",
+            "Bend your knees to roll the ball toward you.",
+            "Roll it back out slowly until your legs are straight again, keeping the hips up.",
+        ],
+        cues: &["The way out is the important part: take three seconds.", "Keep the hips lifted throughout."],
+        mistakes: &["Letting the hips drop as the ball rolls out.", "Going into full range before a short range is easy."],
+        citations: &[3, 7],
+    },
+    Exercise {
+        id: "single_leg_swiss_ball_curl",
+        name: "Single-leg Swiss ball curls",
+        purpose: "The last step of the ladder: the same curl with one leg doing all the work.",
+        measure: Measure::Reps,
+        per_side: true,
+        dose: DAILY_DOSE,
+        steps: &[
+            "Set up as for the Swiss ball curl and lift your hips.",
+            "Lift one foot off the ball and keep it in the air.",
+            "Curl the ball in with the other leg, then roll it out slowly.",
+            "Do all the repetitions on one side, then the other.",
+        ],
+        cues: &["Keep the pelvis level.", "Control the roll out."],
+        mistakes: &["Hips twisting toward the free leg.", "Moving on before two-leg curls are pain-free."],
+        citations: &[3, 7],
+    },
+];
+
+/// The gentle hamstring stretch, 3–4 times a day alongside the ladder [3].
+pub const STRETCH: Stretch = Stretch {
+    id: "hamstring_stretch",
+    name: "Gentle hamstring stretch",
+    purpose: "Eases hamstring tension on both legs; done gently several times a day beside the exercises.",
+    per_day: Span { min: 3, max: 4 },
+    hold_seconds: 30,
+    steps: &[
+        "Lie on your back and loop a towel or belt around one foot.",
+        "Straighten that leg toward the ceiling until you feel a mild stretch behind the thigh.",
+        "Hold it still, breathing slowly, for about 30 seconds.",
+        "Lower the leg and repeat on the other side.",
+    ],
+    cues: &["A mild pull, never pain.", "Relax your shoulders and breathe out into the stretch."],
+    mistakes: &["Bouncing.", "Pulling into pain near the sitting bone.", "Stretching only the sore leg."],
+    citations: &[3],
+};
+
+/// The ladder exercise with id `id`, and its place in the ladder.
+pub fn exercise(id: &str) -> Option<(usize, &'static Exercise)> {
+    LADDER.iter().enumerate().find(|(_, e)| e.id == id)
+}
+
+pub fn test(id: &str) -> Option<&'static TestInfo> {
+    TESTS.iter().find(|t| t.id == id)
+}
+
+pub fn citation(n: u8) -> Option<&'static Citation> {
+    CITATIONS.iter().find(|c| c.n == n)
+}

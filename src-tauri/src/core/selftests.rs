@@ -1,0 +1,276 @@
+//! Self-test and gate-test results: what the latest results mean, and which gates
+//! (cross-training, running) they open. Pure: results come in, explanations go out.
+
+use super::protocol::{self, Gate, TESTS};
+use super::{dates, InvalidInput};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    pub const BOTH: [Side; 2] = [Side::Left, Side::Right];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Side> {
+        Side::BOTH.into_iter().find(|s| s.as_str() == text)
+    }
+}
+
+/// One test on one leg, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TestResult {
+    pub test_id: &'static str,
+    pub side: Side,
+    pub painful: bool,
+    pub taken_on: NaiveDate,
+    pub recorded_at: DateTime<Utc>,
+}
+
+/// The user's own check that their range of motion is back to normal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RangeOfMotion {
+    pub normal: bool,
+    pub taken_on: NaiveDate,
+    pub recorded_at: DateTime<Utc>,
+}
+
+/// The latest result of `test_id` on `side`.
+fn latest<'a>(results: &'a [TestResult], test_id: &str, side: Side) -> Option<&'a TestResult> {
+    results
+        .iter()
+        .filter(|r| r.test_id == test_id && r.side == side)
+        .max_by_key(|r| (r.taken_on, r.recorded_at))
+}
+
+/// Checks a test id sent by the window and returns the protocol's own `&'static str`.
+pub fn check_test_id(text: &str) -> Result<&'static str, InvalidInput> {
+    protocol::test(text).map(|t| t.id).ok_or_else(|| {
+        let known: Vec<&str> = TESTS.iter().map(|t| t.id).collect();
+        InvalidInput::new("test_id", format!("Test must be one of {} (got \"{text}\").", known.join(", ")))
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Finding {
+    /// Not every diagnostic test has a result on both legs, and none is positive.
+    Incomplete,
+    /// At least one positive test: consistent with high hamstring tendinopathy.
+    Consistent,
+    /// All three tests negative on both legs.
+    Negative,
+}
+
+/// What the latest self-test results mean, in the project's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Interpretation {
+    pub finding: Finding,
+    pub headline: String,
+    /// Paragraphs, each one or two sentences.
+    pub explanation: Vec<String>,
+    /// The positive results behind a `Consistent` finding ("Standing stretch test, left leg").
+    pub positives: Vec<String>,
+    /// Tests still missing a result ("Rapid bent-knee stretch test, right leg").
+    pub missing: Vec<String>,
+    /// Guide sections that say more (ids of the guide's sections).
+    pub see_also: Vec<&'static str>,
+    pub citations: Vec<u8>,
+}
+
+fn leg(test_name: &str, side: Side) -> String {
+    format!("{test_name}, {} leg", side.as_str())
+}
+
+pub fn interpret(results: &[TestResult]) -> Interpretation {
+    let mut positives = Vec::new();
+    let mut missing = Vec::new();
+    for test in TESTS.iter().filter(|t| t.diagnostic) {
+        for side in Side::BOTH {
+            match latest(results, test.id, side) {
+                Some(r) if r.painful => positives.push(leg(test.name, side)),
+                Some(_) => {}
+                None => missing.push(leg(test.name, side)),
+            }
+        }
+    }
+    let accuracy = "These tests pick out the injury in 76–89 % of cases [1]; none is perfect, so a clinician's \
+                    examination, with an MRI where needed [2], is what confirms it."
+        .to_string();
+    if !positives.is_empty() {
+        Interpretation {
+            finding: Finding::Consistent,
+            headline: "Your results are consistent with high hamstring tendinopathy".to_string(),
+            explanation: vec![
+                format!(
+                    "Pain high in the hamstring or deep in the buttock during {} of the tests is what this \
+                     injury typically produces.",
+                    if positives.len() == 1 { "one" } else { "some" }
+                ),
+                accuracy,
+                "The exercise program starts at its gentlest step; show these results to your physiotherapist \
+                 or doctor."
+                    .to_string(),
+            ],
+            positives,
+            missing,
+            see_also: vec!["self-tests", "imaging", "who-to-see"],
+            citations: vec![1, 2],
+        }
+    } else if missing.is_empty() {
+        Interpretation {
+            finding: Finding::Negative,
+            headline: "Your results do not point to high hamstring tendinopathy".to_string(),
+            explanation: vec![
+                "All three tests were pain-free on both legs, so your pain may have another cause.".to_string(),
+                "Deep buttock pain can also come from piriformis syndrome, a muscle strain, a sacral stress \
+                 fracture or the lower back; a clinician can tell them apart."
+                    .to_string(),
+                accuracy,
+            ],
+            positives,
+            missing,
+            see_also: vec!["other-causes", "who-to-see"],
+            citations: vec![1],
+        }
+    } else {
+        Interpretation {
+            finding: Finding::Incomplete,
+            headline: "Record all three tests on both legs".to_string(),
+            explanation: vec![format!(
+                "{} still {} a result; so far none was painful.",
+                missing.len(),
+                if missing.len() == 1 { "needs" } else { "need" }
+            )],
+            positives,
+            missing,
+            see_also: vec!["self-tests"],
+            citations: vec![1],
+        }
+    }
+}
+
+/// Whether a gate is open, and why, in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GateStatus {
+    pub gate: Gate,
+    pub name: &'static str,
+    pub open: bool,
+    pub reason: String,
+    /// The test that decides it.
+    pub test_id: &'static str,
+}
+
+fn gate_test(gate: Gate) -> &'static protocol::TestInfo {
+    TESTS.iter().find(|t| t.gate == Some(gate)).expect("every gate has its test in the protocol")
+}
+
+/// Both legs' latest result of the gate test: `Ok(day)` when both are pain-free (the
+/// later of the two days), otherwise the sentence saying what is missing or painful.
+fn both_legs_clear(results: &[TestResult], test: &protocol::TestInfo) -> Result<NaiveDate, String> {
+    let left = latest(results, test.id, Side::Left);
+    let right = latest(results, test.id, Side::Right);
+    match (left, right) {
+        (Some(l), Some(r)) if !l.painful && !r.painful => Ok(l.taken_on.max(r.taken_on)),
+        (l, r) => {
+            let painful: Vec<String> = [l, r]
+                .into_iter()
+                .flatten()
+                .filter(|x| x.painful)
+                .map(|x| format!("the {} leg on {}", x.side.as_str(), dates::friendly(x.taken_on)))
+                .collect();
+            if !painful.is_empty() {
+                Err(format!("the {} was painful on {}", lower(test.name), painful.join(" and ")))
+            } else {
+                let side = if l.is_none() && r.is_none() {
+                    "either leg".to_string()
+                } else {
+                    format!("the {} leg", if l.is_none() { "left" } else { "right" })
+                };
+                Err(format!("the {} has no result yet for {side}", lower(test.name)))
+            }
+        }
+    }
+}
+
+fn lower(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+pub fn gates(results: &[TestResult], rom: Option<&RangeOfMotion>) -> Vec<GateStatus> {
+    let cross = gate_test(Gate::CrossTraining);
+    let cross_status = match both_legs_clear(results, cross) {
+        Ok(day) => GateStatus {
+            gate: Gate::CrossTraining,
+            name: "Cross-training",
+            open: true,
+            reason: format!(
+                "Open: the {} was pain-free on both legs ({}), so cycling and pool running can start [3].",
+                lower(cross.name),
+                dates::friendly(day)
+            ),
+            test_id: cross.id,
+        },
+        Err(why) => GateStatus {
+            gate: Gate::CrossTraining,
+            name: "Cross-training",
+            open: false,
+            reason: format!("Closed: {why}; cycling and pool running wait until it is pain-free on both legs [3]."),
+            test_id: cross.id,
+        },
+    };
+    let run = gate_test(Gate::Running);
+    let run_status = match (both_legs_clear(results, run), rom) {
+        (Ok(day), Some(m)) if m.normal => GateStatus {
+            gate: Gate::Running,
+            name: "Running",
+            open: true,
+            reason: format!(
+                "Open: the {} was pain-free on both legs ({}) and your range of motion is normal, so the \
+                 8-week return to running can begin [3].",
+                lower(run.name),
+                dates::friendly(day)
+            ),
+            test_id: run.id,
+        },
+        (Ok(_), rom) => GateStatus {
+            gate: Gate::Running,
+            name: "Running",
+            open: false,
+            reason: match rom {
+                Some(m) => format!(
+                    "Closed: you noted on {} that your range of motion is not yet normal; running waits for it [3].",
+                    dates::friendly(m.taken_on)
+                ),
+                None => format!(
+                    "Closed: the {} is pain-free, but you have not yet confirmed a normal range of motion [3].",
+                    lower(run.name)
+                ),
+            },
+            test_id: run.id,
+        },
+        (Err(why), _) => GateStatus {
+            gate: Gate::Running,
+            name: "Running",
+            open: false,
+            reason: format!("Closed: {why}; running waits until it is pain-free on both legs [3]."),
+            test_id: run.id,
+        },
+    };
+    vec![cross_status, run_status]
+}

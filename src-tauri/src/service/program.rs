@@ -1,0 +1,438 @@
+//! The program's use cases: self-tests, the ladder, guided sessions, stretches and the
+//! Today screen. Each reads the log, asks the core, and writes in one transaction.
+
+use super::ServiceError;
+use crate::core::dates::{self, Now};
+use crate::core::progression::{self, Decision, Log, Move, Progress, Rules};
+use crate::core::protocol::{self, Citation, Dose, Exercise, Measure, Stretch, TestInfo, DAILY_DOSE, LADDER};
+use crate::core::selftests::{self, GateStatus, Interpretation, RangeOfMotion, Side, TestResult};
+use crate::core::{InvalidInput, Whole};
+use crate::store::{self, program as rows, Store, Tx};
+use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// An unfinished session can still take sets this long after it started (so one begun
+/// before midnight can be finished after it), and no longer.
+pub const SESSION_OPEN_HOURS: i64 = 12;
+
+/// Everything the protocol says, for the screens that explain it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProtocolView {
+    pub citations: &'static [Citation],
+    pub tests: &'static [TestInfo],
+    pub ladder: &'static [Exercise],
+    pub stretch: &'static Stretch,
+    pub dose: Dose,
+}
+
+pub fn protocol() -> ProtocolView {
+    ProtocolView {
+        citations: protocol::CITATIONS,
+        tests: protocol::TESTS,
+        ladder: LADDER,
+        stretch: &protocol::STRETCH,
+        dose: DAILY_DOSE,
+    }
+}
+
+fn log(tx: &Tx) -> Result<Log, ServiceError> {
+    Ok(Log { sessions: rows::sessions(tx)?, moves: rows::moves(tx)?, rules: rows::rule_changes(tx)? })
+}
+
+fn rules_now(tx: &Tx) -> Result<Rules, ServiceError> {
+    Ok(Rules::of(&store::settings::load(tx)?))
+}
+
+fn progress_in(tx: &Tx) -> Result<Progress, ServiceError> {
+    Ok(progression::progress(&log(tx)?, rules_now(tx)?))
+}
+
+// --- the ladder -------------------------------------------------------------------
+
+/// The Program screen: the ladder with each step's status, the decision, and the rules.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgramView {
+    pub progress: Progress,
+}
+
+pub fn program(store: &mut Store) -> Result<ProgramView, ServiceError> {
+    store.read(|tx| Ok(ProgramView { progress: progress_in(tx)? }))
+}
+
+/// Steps back or forward one exercise by hand (the window has asked the user to confirm).
+pub fn move_step(store: &mut Store, now: Now, to_step: Whole) -> Result<ProgramView, ServiceError> {
+    store.write(|tx| {
+        let before = progress_in(tx)?;
+        let to = progression::check_move(before.level, to_step)?;
+        rows::insert_move(tx, &Move { at: now.utc, date: now.today, from: before.level, to })?;
+        Ok(ProgramView { progress: progress_in(tx)? })
+    })
+}
+
+// --- guided sessions --------------------------------------------------------------
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionExercise {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub measure: Measure,
+    pub per_side: bool,
+    /// Repetitions (or seconds) of each set saved so far.
+    pub sets: Vec<u16>,
+    pub pain: Option<u8>,
+    /// The sets saved make the full daily dose.
+    pub full: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionView {
+    pub id: i64,
+    pub date: NaiveDate,
+    pub finished: bool,
+    /// Every exercise unlocked when the session is shown, in ladder order.
+    pub exercises: Vec<SessionExercise>,
+    /// The first exercise still without a pain score: where to carry on.
+    pub resume_at: Option<&'static str>,
+    pub dose: Dose,
+}
+
+/// A session with the exercises it holds: every step unlocked before it counted (an
+/// exercise it unlocks joins from the next session on).
+fn session_view(tx: &Tx, row: rows::SessionRow) -> Result<SessionView, ServiceError> {
+    let level = level_without(tx, row.id)?;
+    let all = rows::sessions(tx)?;
+    let entries = all.into_iter().find(|s| s.id == row.id).map(|s| s.entries).unwrap_or_default();
+    let top = entries.iter().map(|e| e.exercise).max().unwrap_or(0).max(level);
+    let exercises: Vec<SessionExercise> = LADDER[..=top]
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let entry = entries.iter().find(|x| x.exercise == i);
+            SessionExercise {
+                id: e.id,
+                name: e.name,
+                measure: e.measure,
+                per_side: e.per_side,
+                sets: entry.map(|x| x.sets.clone()).unwrap_or_default(),
+                pain: entry.and_then(|x| x.pain),
+                full: entry.is_some_and(progression::is_full_dose),
+            }
+        })
+        .collect();
+    let resume_at = exercises.iter().find(|e| e.pain.is_none()).map(|e| e.id);
+    Ok(SessionView { id: row.id, date: row.date, finished: row.finished_at.is_some(), exercises, resume_at, dose: DAILY_DOSE })
+}
+
+fn open_session(tx: &Tx, now: Now, session_id: i64) -> Result<rows::SessionRow, ServiceError> {
+    let Some(row) = rows::session(tx, session_id)? else {
+        return Err(InvalidInput::new("session_id", format!("There is no session {session_id}.")).into());
+    };
+    if row.finished_at.is_some() {
+        return Err(InvalidInput::new(
+            "session_id",
+            format!("The session of {} is finished; start a new one to log more.", dates::friendly(row.date)),
+        )
+        .into());
+    }
+    if now.utc - row.started_at > Duration::hours(SESSION_OPEN_HOURS) || now.utc < row.started_at - Duration::hours(1) {
+        return Err(InvalidInput::new(
+            "session_id",
+            format!(
+                "The session of {} can no longer take sets (sessions stay open for {SESSION_OPEN_HOURS} hours); start today's.",
+                dates::friendly(row.date)
+            ),
+        )
+        .into());
+    }
+    Ok(row)
+}
+
+/// The unfinished session still open now, if any.
+fn resumable(tx: &Tx, now: Now) -> Result<Option<rows::SessionRow>, ServiceError> {
+    for day in [now.today, now.today.pred_opt().unwrap_or(now.today)] {
+        if let Some(row) = rows::latest_session_on(tx, day)? {
+            if row.finished_at.is_none() && open_session(tx, now, row.id).is_ok() {
+                return Ok(Some(row));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Resumes the session still open, or starts a new one dated today.
+pub fn start_session(store: &mut Store, now: Now) -> Result<SessionView, ServiceError> {
+    store.write(|tx| {
+        let row = match resumable(tx, now)? {
+            Some(row) => row,
+            None => {
+                let id = rows::create_session(tx, now.utc, now.today)?;
+                rows::session(tx, id)?.expect("the session just written")
+            }
+        };
+        session_view(tx, row)
+    })
+}
+
+pub fn active_session(store: &mut Store, now: Now) -> Result<Option<SessionView>, ServiceError> {
+    store.read(|tx| resumable(tx, now)?.map(|row| session_view(tx, row)).transpose())
+}
+
+/// Saves one set as soon as it is done: a crash later keeps it.
+pub fn record_set(store: &mut Store, now: Now, session_id: i64, exercise_id: &str, amount: Whole) -> Result<SessionView, ServiceError> {
+    store.write(|tx| {
+        let row = open_session(tx, now, session_id)?;
+        let level = level_without(tx, session_id)?;
+        let exercise = progression::check_exercise(exercise_id, level)?;
+        let amount = progression::check_amount(exercise, amount)?;
+        let done = rows::sessions(tx)?
+            .into_iter()
+            .find(|s| s.id == session_id)
+            .and_then(|s| s.entries.into_iter().find(|e| e.exercise == exercise))
+            .map_or(0, |e| e.sets.len());
+        if done >= usize::from(progression::MAX_SETS) {
+            return Err(InvalidInput::new(
+                "set",
+                format!("{} already has {} sets in this session, the most one can hold.", LADDER[exercise].name, progression::MAX_SETS),
+            )
+            .into());
+        }
+        rows::add_set(tx, session_id, LADDER[exercise].id, amount, now.utc)?;
+        session_view(tx, row)
+    })
+}
+
+/// Takes back the last set of an exercise (a mis-tap).
+pub fn undo_set(store: &mut Store, now: Now, session_id: i64, exercise_id: &str) -> Result<SessionView, ServiceError> {
+    store.write(|tx| {
+        let row = open_session(tx, now, session_id)?;
+        let level = level_without(tx, session_id)?;
+        let exercise = progression::check_exercise(exercise_id, level)?;
+        if !rows::remove_last_set(tx, session_id, LADDER[exercise].id)? {
+            return Err(InvalidInput::new("set", format!("{} has no set to take back.", LADDER[exercise].name)).into());
+        }
+        session_view(tx, row)
+    })
+}
+
+/// What a pain score changed, for the guided session.
+#[derive(Debug, Clone, Serialize)]
+pub struct PainRecorded {
+    pub session: SessionView,
+    pub decision: Decision,
+}
+
+pub fn record_pain(store: &mut Store, now: Now, session_id: i64, exercise_id: &str, pain: Whole) -> Result<PainRecorded, ServiceError> {
+    store.write(|tx| {
+        let row = open_session(tx, now, session_id)?;
+        // Judged against the ladder as it stood before this score.
+        let level = level_without(tx, session_id)?;
+        let exercise = progression::check_exercise(exercise_id, level)?;
+        let pain = progression::check_pain(pain)?;
+        rows::set_pain(tx, session_id, LADDER[exercise].id, pain, now.utc)?;
+        let progress = progress_in(tx)?;
+        Ok(PainRecorded { session: session_view(tx, row)?, decision: progress.decision })
+    })
+}
+
+/// The level the ladder had before `session_id` counted.
+fn level_without(tx: &Tx, session_id: i64) -> Result<usize, ServiceError> {
+    let mut log = log(tx)?;
+    log.sessions.retain(|s| s.id != session_id);
+    Ok(progression::progress(&log, rules_now(tx)?).level)
+}
+
+/// What finishing a session changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finished {
+    pub session: SessionView,
+    /// Sentences such as "Front plank is unlocked"; one "No change" sentence otherwise.
+    pub changes: Vec<String>,
+    pub decision: Decision,
+    pub progress: Progress,
+}
+
+pub fn finish_session(store: &mut Store, now: Now, session_id: i64) -> Result<Finished, ServiceError> {
+    store.write(|tx| {
+        let row = open_session(tx, now, session_id)?;
+        let before = level_without(tx, session_id)?;
+        rows::finish_session(tx, session_id, now.utc)?;
+        let progress = progress_in(tx)?;
+        let mut changes: Vec<String> = (before + 1..=progress.level.max(before))
+            .map(|i| format!("{} is unlocked.", LADDER[i].name))
+            .collect();
+        if changes.is_empty() {
+            changes.push(format!("{}.", progress.decision.headline));
+        }
+        let row = rows::session(tx, row.id)?.unwrap_or(row);
+        Ok(Finished {
+            session: session_view(tx, row)?,
+            changes,
+            decision: progress.decision.clone(),
+            progress,
+        })
+    })
+}
+
+// --- self-tests -------------------------------------------------------------------
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct TestInput {
+    pub test_id: String,
+    pub side: String,
+    pub painful: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct RecordTests {
+    pub taken_on: String,
+    pub results: Vec<TestInput>,
+    /// For the running gate: the user's own check of their range of motion.
+    #[serde(default)]
+    pub range_of_motion_normal: Option<bool>,
+}
+
+/// One day's recording, for the history.
+#[derive(Debug, Clone, Serialize)]
+pub struct Round {
+    pub taken_on: NaiveDate,
+    pub results: Vec<TestResult>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SelfTestsView {
+    pub interpretation: Interpretation,
+    pub gates: Vec<GateStatus>,
+    /// Newest first.
+    pub history: Vec<Round>,
+    pub range_of_motion: Option<RangeOfMotion>,
+}
+
+fn self_tests_in(tx: &Tx) -> Result<SelfTestsView, ServiceError> {
+    let results = rows::test_results(tx)?;
+    let rom = rows::latest_range_of_motion(tx)?;
+    let mut history: Vec<Round> = Vec::new();
+    for r in results.iter().rev() {
+        match history.last_mut() {
+            Some(round) if round.taken_on == r.taken_on => round.results.push(r.clone()),
+            _ => history.push(Round { taken_on: r.taken_on, results: vec![r.clone()] }),
+        }
+    }
+    for round in &mut history {
+        round.results.sort_by_key(|r| (protocol::TESTS.iter().position(|t| t.id == r.test_id), r.side));
+    }
+    Ok(SelfTestsView {
+        interpretation: selftests::interpret(&results),
+        gates: selftests::gates(&results, rom.as_ref()),
+        history,
+        range_of_motion: rom,
+    })
+}
+
+pub fn self_tests(store: &mut Store) -> Result<SelfTestsView, ServiceError> {
+    store.read(self_tests_in)
+}
+
+/// Records one or more test results (and optionally the range-of-motion check), all
+/// checked before anything is written.
+pub fn record_tests(store: &mut Store, now: Now, input: &RecordTests) -> Result<SelfTestsView, ServiceError> {
+    let taken_on = dates::parse_past_day("taken_on", &input.taken_on, now.today)?;
+    if input.results.is_empty() && input.range_of_motion_normal.is_none() {
+        return Err(InvalidInput::new("results", "Choose pain or no pain for at least one test and leg.").into());
+    }
+    let mut checked: Vec<(&'static str, Side, bool)> = Vec::new();
+    for r in &input.results {
+        let test_id = selftests::check_test_id(&r.test_id)?;
+        let side = Side::parse(&r.side).ok_or_else(|| {
+            InvalidInput::new("side", format!("Side must be left or right (got \"{}\").", r.side))
+        })?;
+        if checked.iter().any(|(t, s, _)| *t == test_id && *s == side) {
+            return Err(InvalidInput::new("results", format!("The {} leg of {test_id} appears twice.", side.as_str())).into());
+        }
+        checked.push((test_id, side, r.painful));
+    }
+    store.write(|tx| {
+        rows::insert_test_results(tx, &checked, taken_on, now.utc)?;
+        if let Some(normal) = input.range_of_motion_normal {
+            rows::insert_range_of_motion(tx, normal, taken_on, now.utc)?;
+        }
+        self_tests_in(tx)
+    })
+}
+
+// --- stretches and Today -----------------------------------------------------------
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Stretches {
+    pub done: u32,
+    pub target: u8,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LatestPain {
+    pub pain: u8,
+    pub exercise: &'static str,
+    pub date: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionState {
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TodayView {
+    pub date: NaiveDate,
+    pub date_text: String,
+    pub session_state: SessionState,
+    /// The open (or today's finished) session.
+    pub session: Option<SessionView>,
+    /// Today's exercises: every unlocked one.
+    pub exercises: Vec<&'static str>,
+    pub stretches: Stretches,
+    pub latest_pain: Option<LatestPain>,
+    pub progress: Progress,
+    pub gates: Vec<GateStatus>,
+}
+
+fn today_in(tx: &Tx, now: Now) -> Result<TodayView, ServiceError> {
+    let progress = progress_in(tx)?;
+    let settings = store::settings::load(tx)?;
+    let (session_state, session) = match resumable(tx, now)? {
+        Some(row) => (SessionState::InProgress, Some(session_view(tx, row)?)),
+        None => match rows::latest_session_on(tx, now.today)? {
+            Some(row) => (SessionState::Done, Some(session_view(tx, row)?)),
+            None => (SessionState::NotStarted, None),
+        },
+    };
+    let latest_pain = rows::latest_exercise_pain(tx)?.and_then(|(pain, id, date)| {
+        protocol::exercise(&id).map(|(_, e)| LatestPain { pain, exercise: e.name, date })
+    });
+    let results = rows::test_results(tx)?;
+    let rom = rows::latest_range_of_motion(tx)?;
+    Ok(TodayView {
+        date: now.today,
+        date_text: dates::friendly(now.today),
+        session_state,
+        session,
+        exercises: progress.session_exercises().iter().map(|e| e.id).collect(),
+        stretches: Stretches { done: rows::stretches_on(tx, now.today)?, target: settings.stretches_per_day },
+        latest_pain,
+        gates: selftests::gates(&results, rom.as_ref()),
+        progress,
+    })
+}
+
+pub fn today(store: &mut Store, now: Now) -> Result<TodayView, ServiceError> {
+    store.read(|tx| today_in(tx, now))
+}
+
+/// Logs a stretch done now (by hand, from Today).
+pub fn log_stretch(store: &mut Store, now: Now) -> Result<TodayView, ServiceError> {
+    store.write(|tx| {
+        rows::insert_stretch(tx, now.utc, now.today, "logged")?;
+        today_in(tx, now)
+    })
+}

@@ -1,0 +1,294 @@
+//! The program's rows: test results, range-of-motion checks, exercise sessions with their
+//! sets and pain, moves along the ladder, the rule history and stretches. Typed in and
+//! out; every check of meaning is in `core`, and the schema's `CHECK`s mirror it.
+
+use super::{StoreError, Tx};
+use crate::core::progression::{Entry, Move, RuleChange, Rules, Session};
+use crate::core::protocol;
+use crate::core::selftests::{RangeOfMotion, Side, TestResult};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use rusqlite::{params, OptionalExtension, Row};
+use std::collections::BTreeMap;
+
+/// UTC instant as stored: RFC 3339, milliseconds, `Z` (sorts as text).
+pub fn stamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+fn instant(text: &str) -> Result<DateTime<Utc>, StoreError> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| StoreError::BadRow(format!("a time reads \"{text}\"")))
+}
+
+fn day(text: &str) -> Result<NaiveDate, StoreError> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| StoreError::BadRow(format!("a date reads \"{text}\"")))
+}
+
+fn ymd(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+// --- self-tests -------------------------------------------------------------------
+
+pub fn insert_test_results(
+    tx: &Tx,
+    results: &[(&'static str, Side, bool)],
+    taken_on: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let mut insert = tx.conn().prepare_cached(
+        "INSERT INTO test_results (test_id, side, painful, taken_on, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (test_id, side, painful) in results {
+        insert.execute(params![test_id, side.as_str(), painful, ymd(taken_on), stamp(now)])?;
+    }
+    Ok(())
+}
+
+/// Every test result, oldest first.
+pub fn test_results(tx: &Tx) -> Result<Vec<TestResult>, StoreError> {
+    let mut stmt = tx.conn().prepare_cached(
+        "SELECT test_id, side, painful, taken_on, recorded_at FROM test_results ORDER BY taken_on, recorded_at, id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (test_id, side, painful, taken_on, recorded_at) = row?;
+        out.push(TestResult {
+            test_id: protocol::test(&test_id).map(|t| t.id).ok_or_else(|| StoreError::BadRow(format!("test {test_id}")))?,
+            side: Side::parse(&side).ok_or_else(|| StoreError::BadRow(format!("side {side}")))?,
+            painful,
+            taken_on: day(&taken_on)?,
+            recorded_at: instant(&recorded_at)?,
+        });
+    }
+    Ok(out)
+}
+
+pub fn insert_range_of_motion(tx: &Tx, normal: bool, taken_on: NaiveDate, now: DateTime<Utc>) -> Result<(), StoreError> {
+    tx.conn().execute(
+        "INSERT INTO range_of_motion (normal, taken_on, recorded_at) VALUES (?1, ?2, ?3)",
+        params![normal, ymd(taken_on), stamp(now)],
+    )?;
+    Ok(())
+}
+
+pub fn latest_range_of_motion(tx: &Tx) -> Result<Option<RangeOfMotion>, StoreError> {
+    let row = tx
+        .conn()
+        .query_row(
+            "SELECT normal, taken_on, recorded_at FROM range_of_motion ORDER BY taken_on DESC, recorded_at DESC, id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get::<_, bool>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)),
+        )
+        .optional()?;
+    row.map(|(normal, taken_on, recorded_at)| {
+        Ok(RangeOfMotion { normal, taken_on: day(&taken_on)?, recorded_at: instant(&recorded_at)? })
+    })
+    .transpose()
+}
+
+// --- exercise sessions ------------------------------------------------------------
+
+/// A session row, without its sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionRow {
+    pub id: i64,
+    pub started_at: DateTime<Utc>,
+    pub date: NaiveDate,
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+fn session_row(r: &Row) -> rusqlite::Result<(i64, String, String, Option<String>)> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+}
+
+fn to_session_row((id, started_at, date, finished_at): (i64, String, String, Option<String>)) -> Result<SessionRow, StoreError> {
+    Ok(SessionRow {
+        id,
+        started_at: instant(&started_at)?,
+        date: day(&date)?,
+        finished_at: finished_at.as_deref().map(instant).transpose()?,
+    })
+}
+
+pub fn create_session(tx: &Tx, started_at: DateTime<Utc>, date: NaiveDate) -> Result<i64, StoreError> {
+    tx.conn().execute(
+        "INSERT INTO exercise_sessions (started_at, local_date) VALUES (?1, ?2)",
+        params![stamp(started_at), ymd(date)],
+    )?;
+    Ok(tx.conn().last_insert_rowid())
+}
+
+pub fn session(tx: &Tx, id: i64) -> Result<Option<SessionRow>, StoreError> {
+    tx.conn()
+        .query_row("SELECT id, started_at, local_date, finished_at FROM exercise_sessions WHERE id = ?1", [id], session_row)
+        .optional()?
+        .map(to_session_row)
+        .transpose()
+}
+
+/// The most recent session started on `date`, finished or not.
+pub fn latest_session_on(tx: &Tx, date: NaiveDate) -> Result<Option<SessionRow>, StoreError> {
+    tx.conn()
+        .query_row(
+            "SELECT id, started_at, local_date, finished_at FROM exercise_sessions
+              WHERE local_date = ?1 ORDER BY started_at DESC, id DESC LIMIT 1",
+            [ymd(date)],
+            session_row,
+        )
+        .optional()?
+        .map(to_session_row)
+        .transpose()
+}
+
+/// Saves the next set of `exercise_id` in `session_id`; returns its number (1, 2, …).
+pub fn add_set(tx: &Tx, session_id: i64, exercise_id: &str, amount: u16, now: DateTime<Utc>) -> Result<u8, StoreError> {
+    let next: u8 = tx.conn().query_row(
+        "SELECT coalesce(max(set_no), 0) + 1 FROM exercise_sets WHERE session_id = ?1 AND exercise_id = ?2",
+        params![session_id, exercise_id],
+        |r| r.get(0),
+    )?;
+    tx.conn().execute(
+        "INSERT INTO exercise_sets (session_id, exercise_id, set_no, amount, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![session_id, exercise_id, next, amount, stamp(now)],
+    )?;
+    Ok(next)
+}
+
+/// Removes the last set of `exercise_id` in `session_id`; false if there was none.
+pub fn remove_last_set(tx: &Tx, session_id: i64, exercise_id: &str) -> Result<bool, StoreError> {
+    let removed = tx.conn().execute(
+        "DELETE FROM exercise_sets WHERE session_id = ?1 AND exercise_id = ?2
+            AND set_no = (SELECT max(set_no) FROM exercise_sets WHERE session_id = ?1 AND exercise_id = ?2)",
+        params![session_id, exercise_id],
+    )?;
+    Ok(removed > 0)
+}
+
+pub fn set_pain(tx: &Tx, session_id: i64, exercise_id: &str, pain: u8, now: DateTime<Utc>) -> Result<(), StoreError> {
+    tx.conn().execute(
+        "INSERT INTO exercise_pain (session_id, exercise_id, pain, recorded_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (session_id, exercise_id) DO UPDATE SET pain = excluded.pain, recorded_at = excluded.recorded_at",
+        params![session_id, exercise_id, pain, stamp(now)],
+    )?;
+    Ok(())
+}
+
+pub fn finish_session(tx: &Tx, session_id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
+    tx.conn().execute(
+        "UPDATE exercise_sessions SET finished_at = max(?2, started_at) WHERE id = ?1 AND finished_at IS NULL",
+        params![session_id, stamp(now)],
+    )?;
+    Ok(())
+}
+
+/// Every session with its entries (in ladder order), oldest first.
+pub fn sessions(tx: &Tx) -> Result<Vec<Session>, StoreError> {
+    let mut out: BTreeMap<i64, Session> = BTreeMap::new();
+    let mut stmt = tx.conn().prepare_cached("SELECT id, started_at, local_date, finished_at FROM exercise_sessions")?;
+    for row in stmt.query_map([], session_row)? {
+        let s = to_session_row(row?)?;
+        out.insert(s.id, Session { id: s.id, started_at: s.started_at, date: s.date, entries: Vec::new() });
+    }
+    let mut entries: BTreeMap<(i64, usize), Entry> = BTreeMap::new();
+    let index = |id: &str| protocol::exercise(id).map(|(i, _)| i).ok_or_else(|| StoreError::BadRow(format!("exercise {id}")));
+    let mut stmt =
+        tx.conn().prepare_cached("SELECT session_id, exercise_id, amount FROM exercise_sets ORDER BY session_id, exercise_id, set_no")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, u16>(2)?)))? {
+        let (session_id, exercise_id, amount) = row?;
+        let i = index(&exercise_id)?;
+        entries.entry((session_id, i)).or_insert_with(|| Entry { exercise: i, sets: Vec::new(), pain: None }).sets.push(amount);
+    }
+    let mut stmt = tx.conn().prepare_cached("SELECT session_id, exercise_id, pain FROM exercise_pain")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, u8>(2)?)))? {
+        let (session_id, exercise_id, pain) = row?;
+        let i = index(&exercise_id)?;
+        entries.entry((session_id, i)).or_insert_with(|| Entry { exercise: i, sets: Vec::new(), pain: None }).pain = Some(pain);
+    }
+    for ((session_id, _), entry) in entries {
+        if let Some(s) = out.get_mut(&session_id) {
+            s.entries.push(entry);
+        }
+    }
+    let mut sessions: Vec<Session> = out.into_values().collect();
+    sessions.sort_by_key(|s| (s.started_at, s.id));
+    Ok(sessions)
+}
+
+/// The latest pain given for an exercise: (pain, exercise id, day of the session).
+pub fn latest_exercise_pain(tx: &Tx) -> Result<Option<(u8, String, NaiveDate)>, StoreError> {
+    let row = tx
+        .conn()
+        .query_row(
+            "SELECT p.pain, p.exercise_id, s.local_date FROM exercise_pain p
+               JOIN exercise_sessions s ON s.id = p.session_id
+              ORDER BY p.recorded_at DESC, s.id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get::<_, u8>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)),
+        )
+        .optional()?;
+    row.map(|(pain, exercise, date)| Ok((pain, exercise, day(&date)?))).transpose()
+}
+
+// --- the ladder and its rules -----------------------------------------------------
+
+pub fn insert_move(tx: &Tx, m: &Move) -> Result<(), StoreError> {
+    tx.conn().execute(
+        "INSERT INTO ladder_moves (moved_at, local_date, from_step, to_step) VALUES (?1, ?2, ?3, ?4)",
+        params![stamp(m.at), ymd(m.date), m.from as i64, m.to as i64],
+    )?;
+    Ok(())
+}
+
+pub fn moves(tx: &Tx) -> Result<Vec<Move>, StoreError> {
+    let mut stmt =
+        tx.conn().prepare_cached("SELECT moved_at, local_date, from_step, to_step FROM ladder_moves ORDER BY moved_at, id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, u8>(2)?, r.get::<_, u8>(3)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (at, date, from, to) = row?;
+        out.push(Move { at: instant(&at)?, date: day(&date)?, from: usize::from(from), to: usize::from(to) });
+    }
+    Ok(out)
+}
+
+pub fn insert_rule_change(tx: &Tx, at: DateTime<Utc>, rules: Rules) -> Result<(), StoreError> {
+    tx.conn().execute(
+        "INSERT INTO progression_rules (effective_at, allowed_pain, sessions_to_progress) VALUES (?1, ?2, ?3)",
+        params![stamp(at), rules.allowed_pain, rules.sessions_to_progress],
+    )?;
+    Ok(())
+}
+
+pub fn rule_changes(tx: &Tx) -> Result<Vec<RuleChange>, StoreError> {
+    let mut stmt = tx.conn().prepare_cached(
+        "SELECT effective_at, allowed_pain, sessions_to_progress FROM progression_rules ORDER BY effective_at, id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u8>(1)?, r.get::<_, u8>(2)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (at, allowed_pain, sessions_to_progress) = row?;
+        out.push(RuleChange { at: instant(&at)?, rules: Rules { allowed_pain, sessions_to_progress } });
+    }
+    Ok(out)
+}
+
+// --- stretches ----------------------------------------------------------------------
+
+pub fn insert_stretch(tx: &Tx, at: DateTime<Utc>, date: NaiveDate, source: &str) -> Result<(), StoreError> {
+    tx.conn().execute(
+        "INSERT INTO stretches (done_at, local_date, source) VALUES (?1, ?2, ?3)",
+        params![stamp(at), ymd(date), source],
+    )?;
+    Ok(())
+}
+
+pub fn stretches_on(tx: &Tx, date: NaiveDate) -> Result<u32, StoreError> {
+    Ok(tx.conn().query_row("SELECT count(*) FROM stretches WHERE local_date = ?1", [ymd(date)], |r| r.get(0))?)
+}
