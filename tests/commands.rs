@@ -45,8 +45,14 @@ fn start(data_dir: &Path) -> Harness {
     // One turn of the event loop runs the real setup (store, state) as a launch would.
     #[allow(deprecated)]
     app.run_iteration(|_, _| {});
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("main window");
-    Harness { _app: Some(app), window, shown }
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("main window");
+    Harness {
+        _app: Some(app),
+        window,
+        shown,
+    }
 }
 
 impl Harness {
@@ -73,16 +79,29 @@ fn settings_are_read_with_their_limits_and_written_through_the_command() {
     assert_eq!(view["settings"]["reminder_window_start"], "08:00");
     assert_eq!(view["limits"]["allowed_pain"], json!({"min": 0, "max": 5}));
 
-    let view = h.invoke("update_settings", json!({"patch": {"allowed_pain": "3", "theme": "dark"}})).unwrap();
+    let view = h
+        .invoke(
+            "update_settings",
+            json!({"patch": {"allowed_pain": "3", "theme": "dark"}}),
+        )
+        .unwrap();
     assert_eq!(view["settings"]["allowed_pain"], 3);
-    assert_eq!(h.invoke("get_settings", json!({})).unwrap()["settings"]["theme"], "dark");
+    assert_eq!(
+        h.invoke("get_settings", json!({})).unwrap()["settings"]["theme"],
+        "dark"
+    );
 }
 
 #[test]
 fn invalid_input_comes_back_as_kind_message_and_field_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let h = start(dir.path());
-    let err = h.invoke("update_settings", json!({"patch": {"sessions_to_progress": 9}})).unwrap_err();
+    let err = h
+        .invoke(
+            "update_settings",
+            json!({"patch": {"sessions_to_progress": 9}}),
+        )
+        .unwrap_err();
     assert_eq!(
         err,
         json!({
@@ -91,17 +110,26 @@ fn invalid_input_comes_back_as_kind_message_and_field_and_changes_nothing() {
             "message": "Pain-free sessions needed must be a whole number from 1 to 5 (got 9)."
         })
     );
-    let err = h.invoke("update_settings", json!({"patch": {"volume": 11}})).unwrap_err();
+    let err = h
+        .invoke("update_settings", json!({"patch": {"volume": 11}}))
+        .unwrap_err();
     assert_eq!(err["kind"], "invalid_input");
     assert!(err["message"].as_str().unwrap().contains("volume"), "{err}");
-    assert_eq!(h.invoke("get_settings", json!({})).unwrap()["settings"]["sessions_to_progress"], 1);
+    assert_eq!(
+        h.invoke("get_settings", json!({})).unwrap()["settings"]["sessions_to_progress"],
+        1
+    );
 }
 
 #[test]
 fn the_test_reminder_goes_through_the_notifier_with_the_core_text() {
     let dir = tempfile::tempdir().unwrap();
     let h = start(dir.path());
-    h.invoke("update_settings", json!({"patch": {"stretches_per_day": 3}})).unwrap();
+    h.invoke(
+        "update_settings",
+        json!({"patch": {"stretches_per_day": 3}}),
+    )
+    .unwrap();
     let sent = h.invoke("send_test_reminder", json!({})).unwrap();
     assert_eq!(sent["title"], "High Hamstring Rehab — test reminder");
     let shown = h.shown.0.lock().unwrap();
@@ -112,15 +140,28 @@ fn the_test_reminder_goes_through_the_notifier_with_the_core_text() {
 #[test]
 fn app_status_reports_where_the_data_lives_and_a_set_aside_file_until_dismissed() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("rehab.db"), b"not a database at all, just text").unwrap();
+    std::fs::write(
+        dir.path().join("rehab.db"),
+        b"not a database at all, just text",
+    )
+    .unwrap();
     let h = start(dir.path());
     let status = h.invoke("get_app_status", json!({})).unwrap();
     assert_eq!(status["database_path"], json!(dir.path().join("rehab.db")));
-    let moved_to = status["set_aside"]["moved_to"].as_str().expect("set_aside reported").to_string();
-    assert_eq!(std::fs::read(&moved_to).unwrap(), b"not a database at all, just text");
+    let moved_to = status["set_aside"]["moved_to"]
+        .as_str()
+        .expect("set_aside reported")
+        .to_string();
+    assert_eq!(
+        std::fs::read(&moved_to).unwrap(),
+        b"not a database at all, just text"
+    );
 
     h.invoke("dismiss_recovery_notice", json!({})).unwrap();
-    assert_eq!(h.invoke("get_app_status", json!({})).unwrap()["set_aside"], Value::Null);
+    assert_eq!(
+        h.invoke("get_app_status", json!({})).unwrap()["set_aside"],
+        Value::Null
+    );
 }
 
 #[test]
@@ -130,10 +171,21 @@ fn commands_are_granted_to_the_main_window_only() {
     assert!(h.invoke("get_settings", json!({})).is_ok());
     // The same command from a window the capability does not name is refused: the
     // capability file is in force, not merely present.
-    let other = WebviewWindowBuilder::new(&h.window, "other", Default::default()).build().unwrap();
-    let other = Harness { _app: None, window: other, shown: h.shown.clone() };
+    let other = WebviewWindowBuilder::new(&h.window, "other", Default::default())
+        .build()
+        .unwrap();
+    let other = Harness {
+        _app: None,
+        window: other,
+        shown: h.shown.clone(),
+    };
     let err = other.invoke("get_settings", json!({})).unwrap_err();
     assert!(err.to_string().contains("not allowed"), "{err}");
     // The notification plugin is not the front end's to call: reminders go out from Rust.
-    assert!(h.invoke("plugin:notification|notify", json!({"options": {"title": "x"}})).is_err());
+    assert!(h
+        .invoke(
+            "plugin:notification|notify",
+            json!({"options": {"title": "x"}})
+        )
+        .is_err());
 }

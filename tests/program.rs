@@ -16,11 +16,17 @@ use std::path::Path;
 /// 08:00 UTC on 2026-11-`day`, with the local day the same.
 fn on(day: u32) -> Now {
     let utc: DateTime<Utc> = Utc.with_ymd_and_hms(2026, 11, day, 8, 0, 0).unwrap();
-    Now { utc, today: utc.date_naive() }
+    Now {
+        utc,
+        today: utc.date_naive(),
+    }
 }
 
 fn later(now: Now, minutes: i64) -> Now {
-    Now { utc: now.utc + Duration::minutes(minutes), today: now.today }
+    Now {
+        utc: now.utc + Duration::minutes(minutes),
+        today: now.today,
+    }
 }
 
 fn open(path: &Path) -> Store {
@@ -37,10 +43,25 @@ fn invalid(err: ServiceError) -> (String, String) {
 /// Counts rows in every program table: a rejected call must leave them all unchanged.
 fn row_counts(path: &Path) -> Vec<(String, i64)> {
     let conn = rusqlite::Connection::open(path).unwrap();
-    ["test_results", "range_of_motion", "exercise_sessions", "exercise_sets", "exercise_pain", "ladder_moves", "progression_rules", "stretches"]
-        .iter()
-        .map(|t| (t.to_string(), conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)).unwrap()))
-        .collect()
+    [
+        "test_results",
+        "range_of_motion",
+        "exercise_sessions",
+        "exercise_sets",
+        "exercise_pain",
+        "ladder_moves",
+        "progression_rules",
+        "stretches",
+    ]
+    .iter()
+    .map(|t| {
+        (
+            t.to_string(),
+            conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+                .unwrap(),
+        )
+    })
+    .collect()
 }
 
 /// Does today's session: every exercise in full (12 × 3) at `pain`; returns what finishing said.
@@ -48,16 +69,34 @@ fn do_session(store: &mut Store, now: Now, pain: i64) -> program::Finished {
     let session = program::start_session(store, now).unwrap();
     for (k, exercise) in session.exercises.iter().enumerate() {
         for set in 0..3 {
-            program::record_set(store, later(now, (k * 5 + set) as i64), session.id, exercise.id, Whole::Number(12)).unwrap();
+            program::record_set(
+                store,
+                later(now, (k * 5 + set) as i64),
+                session.id,
+                exercise.id,
+                Whole::Number(12),
+            )
+            .unwrap();
         }
-        program::record_pain(store, later(now, (k * 5 + 4) as i64), session.id, exercise.id, Whole::Number(pain)).unwrap();
+        program::record_pain(
+            store,
+            later(now, (k * 5 + 4) as i64),
+            session.id,
+            exercise.id,
+            Whole::Number(pain),
+        )
+        .unwrap();
     }
     program::finish_session(store, later(now, 40), session.id).unwrap()
 }
 
 fn tests_input(taken_on: &str, painful_standing_left: bool) -> RecordTests {
     let mut results = Vec::new();
-    for test_id in ["standing_stretch", "bent_knee_stretch", "rapid_bent_knee_stretch"] {
+    for test_id in [
+        "standing_stretch",
+        "bent_knee_stretch",
+        "rapid_bent_knee_stretch",
+    ] {
         for side in ["left", "right"] {
             results.push(TestInput {
                 test_id: test_id.into(),
@@ -66,7 +105,11 @@ fn tests_input(taken_on: &str, painful_standing_left: bool) -> RecordTests {
             });
         }
     }
-    RecordTests { taken_on: taken_on.into(), results, range_of_motion_normal: None }
+    RecordTests {
+        taken_on: taken_on.into(),
+        results,
+        range_of_motion_normal: None,
+    }
 }
 
 #[test]
@@ -82,9 +125,20 @@ fn a_new_user_tests_trains_is_held_and_changes_the_rule_and_all_of_it_survives_a
 
     let view = program::record_tests(&mut store, on(2), &tests_input("2026-11-02", true)).unwrap();
     assert_eq!(view.interpretation.finding, Finding::Consistent);
-    assert_eq!(view.interpretation.positives, ["Standing stretch test, left leg"]);
-    assert!(view.interpretation.explanation.iter().any(|p| p.contains("76–89 %")));
-    assert!(view.gates[0].open, "bent-knee stretch pain-free on both legs opens cross-training: {:?}", view.gates[0]);
+    assert_eq!(
+        view.interpretation.positives,
+        ["Standing stretch test, left leg"]
+    );
+    assert!(view
+        .interpretation
+        .explanation
+        .iter()
+        .any(|p| p.contains("76–89 %")));
+    assert!(
+        view.gates[0].open,
+        "bent-knee stretch pain-free on both legs opens cross-training: {:?}",
+        view.gates[0]
+    );
     assert!(!view.gates[1].open);
     assert_eq!(view.history.len(), 1);
 
@@ -97,13 +151,40 @@ fn a_new_user_tests_trains_is_held_and_changes_the_rule_and_all_of_it_survives_a
     assert_eq!(finished.decision.kind, DecisionKind::Hold);
     assert_eq!(finished.changes, ["Holding at the front plank."]);
     let held_reason = finished.decision.reason.clone();
-    assert!(held_reason.contains("4/10") && held_reason.contains("above your limit of 0/10"), "{held_reason}");
+    assert!(
+        held_reason.contains("4/10") && held_reason.contains("above your limit of 0/10"),
+        "{held_reason}"
+    );
 
-    service::settings::update(&mut store, &serde_json::from_value(json!({"allowed_pain": 5})).unwrap(), later(on(3), 60).utc).unwrap();
+    service::settings::update(
+        &mut store,
+        &serde_json::from_value(json!({"allowed_pain": 5})).unwrap(),
+        later(on(3), 60).utc,
+    )
+    .unwrap();
     let program = program::program(&mut store).unwrap();
-    assert_ne!(program.progress.decision.reason, held_reason, "the reason names the rule now in force");
-    assert!(program.progress.decision.reason.contains("your limit is now 5/10"), "{}", program.progress.decision.reason);
-    assert!(program.progress.decision.next.contains("at 5/10 pain or less"), "{}", program.progress.decision.next);
+    assert_ne!(
+        program.progress.decision.reason, held_reason,
+        "the reason names the rule now in force"
+    );
+    assert!(
+        program
+            .progress
+            .decision
+            .reason
+            .contains("your limit is now 5/10"),
+        "{}",
+        program.progress.decision.reason
+    );
+    assert!(
+        program
+            .progress
+            .decision
+            .next
+            .contains("at 5/10 pain or less"),
+        "{}",
+        program.progress.decision.next
+    );
 
     let today = program::today(&mut store, on(3)).unwrap();
     assert!(matches!(today.session_state, SessionState::Done));
@@ -123,13 +204,23 @@ fn every_set_is_in_the_file_as_soon_as_it_is_saved() {
     let mut store = open(&path);
     let session = program::start_session(&mut store, on(5)).unwrap();
     for amount in [10, 12, 15] {
-        program::record_set(&mut store, on(5), session.id, "glute_bridge", Whole::Number(amount)).unwrap();
+        program::record_set(
+            &mut store,
+            on(5),
+            session.id,
+            "glute_bridge",
+            Whole::Number(amount),
+        )
+        .unwrap();
     }
     // No close, no checkpoint: as if the process had been killed here.
     std::mem::forget(store);
     let mut store = open(&path);
     let resumed = program::start_session(&mut store, later(on(5), 30)).unwrap();
-    assert_eq!(resumed.id, session.id, "the unfinished session is resumed, not replaced");
+    assert_eq!(
+        resumed.id, session.id,
+        "the unfinished session is resumed, not replaced"
+    );
     assert_eq!(resumed.exercises[0].sets, [10, 12, 15]);
     assert!(resumed.exercises[0].full);
     assert_eq!(resumed.resume_at, Some("glute_bridge"));
@@ -139,18 +230,43 @@ fn every_set_is_in_the_file_as_soon_as_it_is_saved() {
 fn a_session_started_before_midnight_is_finished_after_it_and_counts_for_its_first_day() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(&dir.path().join("rehab.db"));
-    let evening = Now { utc: Utc.with_ymd_and_hms(2026, 11, 9, 23, 50, 0).unwrap(), today: NaiveDate::from_ymd_opt(2026, 11, 9).unwrap() };
-    let after_midnight = Now { utc: evening.utc + Duration::minutes(20), today: NaiveDate::from_ymd_opt(2026, 11, 10).unwrap() };
+    let evening = Now {
+        utc: Utc.with_ymd_and_hms(2026, 11, 9, 23, 50, 0).unwrap(),
+        today: NaiveDate::from_ymd_opt(2026, 11, 9).unwrap(),
+    };
+    let after_midnight = Now {
+        utc: evening.utc + Duration::minutes(20),
+        today: NaiveDate::from_ymd_opt(2026, 11, 10).unwrap(),
+    };
     let session = program::start_session(&mut store, evening).unwrap();
     for _ in 0..3 {
-        program::record_set(&mut store, after_midnight, session.id, "glute_bridge", Whole::Number(12)).unwrap();
+        program::record_set(
+            &mut store,
+            after_midnight,
+            session.id,
+            "glute_bridge",
+            Whole::Number(12),
+        )
+        .unwrap();
     }
-    program::record_pain(&mut store, after_midnight, session.id, "glute_bridge", Whole::Number(0)).unwrap();
+    program::record_pain(
+        &mut store,
+        after_midnight,
+        session.id,
+        "glute_bridge",
+        Whole::Number(0),
+    )
+    .unwrap();
     let finished = program::finish_session(&mut store, after_midnight, session.id).unwrap();
     assert_eq!(finished.session.date, evening.today);
     assert_eq!(finished.progress.since, Some(evening.today));
     // The new day has no session of its own yet.
-    assert!(matches!(program::today(&mut store, after_midnight).unwrap().session_state, SessionState::NotStarted));
+    assert!(matches!(
+        program::today(&mut store, after_midnight)
+            .unwrap()
+            .session_state,
+        SessionState::NotStarted
+    ));
 }
 
 #[test]
@@ -159,36 +275,121 @@ fn bad_input_names_the_field_and_the_range_and_writes_nothing() {
     let path = dir.path().join("rehab.db");
     let mut store = open(&path);
     let session = program::start_session(&mut store, on(6)).unwrap();
-    program::record_set(&mut store, on(6), session.id, "glute_bridge", Whole::Number(12)).unwrap();
+    program::record_set(
+        &mut store,
+        on(6),
+        session.id,
+        "glute_bridge",
+        Whole::Number(12),
+    )
+    .unwrap();
     let before = row_counts(&path);
 
     let cases: Vec<(ServiceError, &str, &str)> = vec![
         (
-            program::record_pain(&mut store, on(6), session.id, "glute_bridge", Whole::Number(11)).unwrap_err(),
+            program::record_pain(
+                &mut store,
+                on(6),
+                session.id,
+                "glute_bridge",
+                Whole::Number(11),
+            )
+            .unwrap_err(),
             "pain",
             "from 0 to 10",
         ),
         (
-            program::record_pain(&mut store, on(6), session.id, "glute_bridge", Whole::from_json(&json!("a lot"))).unwrap_err(),
+            program::record_pain(
+                &mut store,
+                on(6),
+                session.id,
+                "glute_bridge",
+                Whole::from_json(&json!("a lot")),
+            )
+            .unwrap_err(),
             "pain",
             "from 0 to 10",
         ),
-        (program::record_set(&mut store, on(6), session.id, "glute_bridge", Whole::Number(0)).unwrap_err(), "amount", "from 1 to 100"),
-        (program::record_set(&mut store, on(6), session.id, "glute_bridge", Whole::Number(5000)).unwrap_err(), "amount", "from 1 to 100"),
-        (program::record_set(&mut store, on(6), session.id, "moonwalk", Whole::Number(10)).unwrap_err(), "exercise_id", "must be one of"),
-        (program::record_set(&mut store, on(6), session.id, "front_plank", Whole::Number(10)).unwrap_err(), "exercise_id", "still locked"),
-        (program::record_set(&mut store, on(6), 999, "glute_bridge", Whole::Number(10)).unwrap_err(), "session_id", "no session 999"),
-        (program::move_step(&mut store, on(6), Whole::Number(3)).unwrap_err(), "to_step", "one at a time"),
-        (program::move_step(&mut store, on(6), Whole::Number(-1)).unwrap_err(), "to_step", "from 0 to 6"),
-        (program::record_tests(&mut store, on(6), &tests_input("2026-11-07", false)).unwrap_err(), "taken_on", "to today (2026-11-06)"),
-        (program::record_tests(&mut store, on(6), &tests_input("yesterday", false)).unwrap_err(), "taken_on", "2000-01-01"),
+        (
+            program::record_set(
+                &mut store,
+                on(6),
+                session.id,
+                "glute_bridge",
+                Whole::Number(0),
+            )
+            .unwrap_err(),
+            "amount",
+            "from 1 to 100",
+        ),
+        (
+            program::record_set(
+                &mut store,
+                on(6),
+                session.id,
+                "glute_bridge",
+                Whole::Number(5000),
+            )
+            .unwrap_err(),
+            "amount",
+            "from 1 to 100",
+        ),
+        (
+            program::record_set(&mut store, on(6), session.id, "moonwalk", Whole::Number(10))
+                .unwrap_err(),
+            "exercise_id",
+            "must be one of",
+        ),
+        (
+            program::record_set(
+                &mut store,
+                on(6),
+                session.id,
+                "front_plank",
+                Whole::Number(10),
+            )
+            .unwrap_err(),
+            "exercise_id",
+            "still locked",
+        ),
+        (
+            program::record_set(&mut store, on(6), 999, "glute_bridge", Whole::Number(10))
+                .unwrap_err(),
+            "session_id",
+            "no session 999",
+        ),
+        (
+            program::move_step(&mut store, on(6), Whole::Number(3)).unwrap_err(),
+            "to_step",
+            "one at a time",
+        ),
+        (
+            program::move_step(&mut store, on(6), Whole::Number(-1)).unwrap_err(),
+            "to_step",
+            "from 0 to 6",
+        ),
+        (
+            program::record_tests(&mut store, on(6), &tests_input("2026-11-07", false))
+                .unwrap_err(),
+            "taken_on",
+            "to today (2026-11-06)",
+        ),
+        (
+            program::record_tests(&mut store, on(6), &tests_input("yesterday", false)).unwrap_err(),
+            "taken_on",
+            "2000-01-01",
+        ),
         (
             program::record_tests(
                 &mut store,
                 on(6),
                 &RecordTests {
                     taken_on: "2026-11-06".into(),
-                    results: vec![TestInput { test_id: "toe_touch".into(), side: "left".into(), painful: true }],
+                    results: vec![TestInput {
+                        test_id: "toe_touch".into(),
+                        side: "left".into(),
+                        painful: true,
+                    }],
                     range_of_motion_normal: None,
                 },
             )
@@ -202,7 +403,11 @@ fn bad_input_names_the_field_and_the_range_and_writes_nothing() {
                 on(6),
                 &RecordTests {
                     taken_on: "2026-11-06".into(),
-                    results: vec![TestInput { test_id: "standing_stretch".into(), side: "middle".into(), painful: true }],
+                    results: vec![TestInput {
+                        test_id: "standing_stretch".into(),
+                        side: "middle".into(),
+                        painful: true,
+                    }],
                     range_of_motion_normal: None,
                 },
             )
@@ -214,15 +419,38 @@ fn bad_input_names_the_field_and_the_range_and_writes_nothing() {
     for (err, field, range) in cases {
         let (got_field, message) = invalid(err);
         assert_eq!(got_field, field, "{message}");
-        assert!(message.contains(range), "{field}: {message:?} should contain {range:?}");
+        assert!(
+            message.contains(range),
+            "{field}: {message:?} should contain {range:?}"
+        );
     }
     // Eleven sets is more than a session holds.
     for _ in 0..9 {
-        program::record_set(&mut store, on(6), session.id, "glute_bridge", Whole::Number(12)).unwrap();
+        program::record_set(
+            &mut store,
+            on(6),
+            session.id,
+            "glute_bridge",
+            Whole::Number(12),
+        )
+        .unwrap();
     }
     let full = row_counts(&path);
-    let (field, message) = invalid(program::record_set(&mut store, on(6), session.id, "glute_bridge", Whole::Number(12)).unwrap_err());
-    assert_eq!((field.as_str(), message.contains("10 sets")), ("set", true), "{message}");
+    let (field, message) = invalid(
+        program::record_set(
+            &mut store,
+            on(6),
+            session.id,
+            "glute_bridge",
+            Whole::Number(12),
+        )
+        .unwrap_err(),
+    );
+    assert_eq!(
+        (field.as_str(), message.contains("10 sets")),
+        ("set", true),
+        "{message}"
+    );
     assert_eq!(row_counts(&path), full);
     for _ in 0..9 {
         program::undo_set(&mut store, on(6), session.id, "glute_bridge").unwrap();
@@ -231,7 +459,16 @@ fn bad_input_names_the_field_and_the_range_and_writes_nothing() {
 
     // A finished session takes nothing more.
     program::finish_session(&mut store, on(6), session.id).unwrap();
-    let (field, _) = invalid(program::record_set(&mut store, on(6), session.id, "glute_bridge", Whole::Number(12)).unwrap_err());
+    let (field, _) = invalid(
+        program::record_set(
+            &mut store,
+            on(6),
+            session.id,
+            "glute_bridge",
+            Whole::Number(12),
+        )
+        .unwrap_err(),
+    );
     assert_eq!(field, "session_id");
 }
 
@@ -243,7 +480,11 @@ fn stretches_logged_by_hand_count_toward_the_day() {
     program::log_stretch(&mut store, on(8)).unwrap();
     let today = program::log_stretch(&mut store, later(on(8), 180)).unwrap();
     assert_eq!((today.stretches.done, today.stretches.target), (2, 4));
-    assert_eq!(program::today(&mut store, on(9)).unwrap().stretches.done, 0, "a new day starts at zero");
+    assert_eq!(
+        program::today(&mut store, on(9)).unwrap().stretches.done,
+        0,
+        "a new day starts at zero"
+    );
 }
 
 #[test]
@@ -253,16 +494,38 @@ fn the_running_gate_needs_the_plank_on_both_legs_and_a_normal_range_of_motion() 
     let plank = |left: bool, right: bool, rom: Option<bool>| RecordTests {
         taken_on: "2026-11-10".into(),
         results: vec![
-            TestInput { test_id: "back_plank_leg_lifts".into(), side: "left".into(), painful: left },
-            TestInput { test_id: "back_plank_leg_lifts".into(), side: "right".into(), painful: right },
+            TestInput {
+                test_id: "back_plank_leg_lifts".into(),
+                side: "left".into(),
+                painful: left,
+            },
+            TestInput {
+                test_id: "back_plank_leg_lifts".into(),
+                side: "right".into(),
+                painful: right,
+            },
         ],
         range_of_motion_normal: rom,
     };
     let v = program::record_tests(&mut store, on(10), &plank(false, true, Some(true))).unwrap();
     assert!(!v.gates[1].open);
-    assert!(v.gates[1].reason.contains("painful on the right leg"), "{}", v.gates[1].reason);
-    let v = program::record_tests(&mut store, later(on(10), 5), &plank(false, false, None)).unwrap();
+    assert!(
+        v.gates[1].reason.contains("painful on the right leg"),
+        "{}",
+        v.gates[1].reason
+    );
+    let v =
+        program::record_tests(&mut store, later(on(10), 5), &plank(false, false, None)).unwrap();
     assert!(v.gates[1].open, "{}", v.gates[1].reason);
-    let v = program::record_tests(&mut store, later(on(10), 10), &plank(false, false, Some(false))).unwrap();
-    assert!(!v.gates[1].open && v.gates[1].reason.contains("range of motion"), "{}", v.gates[1].reason);
+    let v = program::record_tests(
+        &mut store,
+        later(on(10), 10),
+        &plank(false, false, Some(false)),
+    )
+    .unwrap();
+    assert!(
+        !v.gates[1].open && v.gates[1].reason.contains("range of motion"),
+        "{}",
+        v.gates[1].reason
+    );
 }

@@ -17,8 +17,10 @@ fn patch(v: serde_json::Value) -> SettingsPatch {
 }
 
 fn files_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> =
-        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     names
 }
@@ -31,7 +33,10 @@ fn a_new_database_is_created_with_defaults_in_a_missing_folder() {
     assert!(set_aside.is_none());
     assert!(path.exists());
     let s = service::settings::current(&mut store).unwrap();
-    assert_eq!((s.allowed_pain, s.stretches_per_day, s.theme), (0, 4, Theme::System));
+    assert_eq!(
+        (s.allowed_pain, s.stretches_per_day, s.theme),
+        (0, 4, Theme::System)
+    );
 }
 
 #[test]
@@ -40,7 +45,12 @@ fn saved_settings_survive_closing_and_reopening() {
     let path = dir.path().join("rehab.db");
     {
         let (mut store, _) = Store::open(&path, now()).unwrap();
-        service::settings::update(&mut store, &patch(serde_json::json!({"allowed_pain": 2, "theme": "dark"})), now()).unwrap();
+        service::settings::update(
+            &mut store,
+            &patch(serde_json::json!({"allowed_pain": 2, "theme": "dark"})),
+            now(),
+        )
+        .unwrap();
     }
     let (mut store, _) = Store::open(&path, now()).unwrap();
     let s = service::settings::current(&mut store).unwrap();
@@ -55,16 +65,30 @@ fn a_saved_setting_is_in_the_file_without_a_clean_close() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("rehab.db");
     let (mut store, _) = Store::open(&path, now()).unwrap();
-    service::settings::update(&mut store, &patch(serde_json::json!({"sessions_to_progress": 4})), now()).unwrap();
+    service::settings::update(
+        &mut store,
+        &patch(serde_json::json!({"sessions_to_progress": 4})),
+        now(),
+    )
+    .unwrap();
     std::mem::forget(store);
     let (mut reopened, set_aside) = Store::open(&path, now()).unwrap();
     assert!(set_aside.is_none());
-    assert_eq!(service::settings::current(&mut reopened).unwrap().sessions_to_progress, 4);
+    assert_eq!(
+        service::settings::current(&mut reopened)
+            .unwrap()
+            .sessions_to_progress,
+        4
+    );
 }
 
 fn settings_row(path: &Path) -> (i64, String, String) {
     rusqlite_conn(path)
-        .query_row("SELECT allowed_pain, theme, updated_at FROM settings", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_row(
+            "SELECT allowed_pain, theme, updated_at FROM settings",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .unwrap()
 }
 
@@ -73,15 +97,30 @@ fn rejected_input_names_the_field_and_range_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("rehab.db");
     let (mut store, _) = Store::open(&path, now()).unwrap();
-    service::settings::update(&mut store, &patch(serde_json::json!({"allowed_pain": 1})), now()).unwrap();
+    service::settings::update(
+        &mut store,
+        &patch(serde_json::json!({"allowed_pain": 1})),
+        now(),
+    )
+    .unwrap();
     let before = settings_row(&path);
 
     // The valid theme in the same patch must not be written either.
-    let err = service::settings::update(&mut store, &patch(serde_json::json!({"theme": "dark", "allowed_pain": 11})), now())
-        .unwrap_err();
-    let ServiceError::Invalid(invalid) = err else { panic!("expected invalid input, got {err:?}") };
+    let err = service::settings::update(
+        &mut store,
+        &patch(serde_json::json!({"theme": "dark", "allowed_pain": 11})),
+        now(),
+    )
+    .unwrap_err();
+    let ServiceError::Invalid(invalid) = err else {
+        panic!("expected invalid input, got {err:?}")
+    };
     assert_eq!(invalid.field, "allowed_pain");
-    assert!(invalid.message.contains("Allowed pain") && invalid.message.contains("0 to 5"), "{}", invalid.message);
+    assert!(
+        invalid.message.contains("Allowed pain") && invalid.message.contains("0 to 5"),
+        "{}",
+        invalid.message
+    );
 
     // Same values and the same updated_at: the row was not touched.
     assert_eq!(settings_row(&path), before);
@@ -92,17 +131,40 @@ fn rejected_input_names_the_field_and_range_and_writes_nothing() {
 fn a_file_that_is_not_a_database_is_set_aside_intact() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("rehab.db");
-    let garbage: Vec<u8> = b"this is not a database. ".iter().copied().cycle().take(8192).collect();
+    let garbage: Vec<u8> = b"this is not a database. "
+        .iter()
+        .copied()
+        .cycle()
+        .take(8192)
+        .collect();
     std::fs::write(&path, &garbage).unwrap();
 
     let (mut store, set_aside) = Store::open(&path, now()).unwrap();
     let set_aside = set_aside.expect("the damaged file is reported");
-    assert_eq!(set_aside.moved_to, dir.path().join("rehab-damaged-20261124T093005Z.db"));
-    assert!(set_aside.reason.contains("not a SQLite database"), "{}", set_aside.reason);
-    assert_eq!(std::fs::read(&set_aside.moved_to).unwrap(), garbage, "contents kept byte for byte");
+    assert_eq!(
+        set_aside.moved_to,
+        dir.path().join("rehab-damaged-20261124T093005Z.db")
+    );
+    assert!(
+        set_aside.reason.contains("not a SQLite database"),
+        "{}",
+        set_aside.reason
+    );
+    assert_eq!(
+        std::fs::read(&set_aside.moved_to).unwrap(),
+        garbage,
+        "contents kept byte for byte"
+    );
     // The fresh database works.
-    service::settings::update(&mut store, &patch(serde_json::json!({"allowed_pain": 2})), now()).unwrap();
-    assert!(std::fs::read(&path).unwrap().starts_with(b"SQLite format 3\0"));
+    service::settings::update(
+        &mut store,
+        &patch(serde_json::json!({"allowed_pain": 2})),
+        now(),
+    )
+    .unwrap();
+    assert!(std::fs::read(&path)
+        .unwrap()
+        .starts_with(b"SQLite format 3\0"));
 }
 
 #[test]
@@ -111,7 +173,12 @@ fn a_database_with_corrupted_pages_is_set_aside_with_its_wal() {
     let path = dir.path().join("rehab.db");
     {
         let (mut store, _) = Store::open(&path, now()).unwrap();
-        service::settings::update(&mut store, &patch(serde_json::json!({"allowed_pain": 2})), now()).unwrap();
+        service::settings::update(
+            &mut store,
+            &patch(serde_json::json!({"allowed_pain": 2})),
+            now(),
+        )
+        .unwrap();
     }
     // Keep the valid header, scribble over the pages after it.
     let mut bytes = std::fs::read(&path).unwrap();
@@ -141,9 +208,21 @@ fn setting_aside_never_overwrites_an_earlier_damaged_file() {
     let (_store, second) = Store::open(&path, now()).unwrap();
     let (first, second) = (first.unwrap().moved_to, second.unwrap().moved_to);
     assert_ne!(first, second);
-    assert_eq!(std::fs::read(&first).unwrap(), b"first damaged file, definitely not sqlite");
-    assert_eq!(std::fs::read(&second).unwrap(), b"second damaged file, also not sqlite!!");
-    assert_eq!(files_in(dir.path()).iter().filter(|n| n.contains("damaged")).count(), 2);
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        b"first damaged file, definitely not sqlite"
+    );
+    assert_eq!(
+        std::fs::read(&second).unwrap(),
+        b"second damaged file, also not sqlite!!"
+    );
+    assert_eq!(
+        files_in(dir.path())
+            .iter()
+            .filter(|n| n.contains("damaged"))
+            .count(),
+        2
+    );
 }
 
 #[test]
@@ -154,7 +233,8 @@ fn a_database_from_a_newer_version_is_left_alone() {
         let (store, _) = Store::open(&path, now()).unwrap();
         drop(store);
         let conn = rusqlite_conn(&path);
-        conn.pragma_update(None, "user_version", (SCHEMA_VERSION + 1) as i64).unwrap();
+        conn.pragma_update(None, "user_version", (SCHEMA_VERSION + 1) as i64)
+            .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     match Store::open(&path, now()) {
@@ -163,7 +243,10 @@ fn a_database_from_a_newer_version_is_left_alone() {
         Ok(_) => panic!("a newer schema must not be opened"),
     }
     assert_eq!(std::fs::read(&path).unwrap(), before);
-    assert!(!files_in(dir.path()).iter().any(|n| n.contains("damaged")), "a newer database is not damaged");
+    assert!(
+        !files_in(dir.path()).iter().any(|n| n.contains("damaged")),
+        "a newer database is not damaged"
+    );
 }
 
 fn rusqlite_conn(path: &Path) -> rusqlite::Connection {

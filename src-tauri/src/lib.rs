@@ -19,8 +19,8 @@ pub fn context<R: tauri::Runtime>() -> tauri::Context<R> {
 /// Starts the app with the real window system.
 pub fn run() {
     let options = shell::LaunchOptions::from_args(std::env::args());
-    let app = shell::build_app(tauri::Builder::default(), context(), options)
-        .unwrap_or_else(|err| {
+    let app =
+        shell::build_app(tauri::Builder::default(), context(), options).unwrap_or_else(|err| {
             eprintln!("High Hamstring Rehab could not start: {err}");
             std::process::exit(1);
         });

@@ -6,6 +6,7 @@
 //! session bus). Each test gets its own data, config and cache folders.
 
 mod procs;
+mod program;
 mod support;
 mod tray;
 mod ui;
@@ -38,7 +39,9 @@ async fn every_page_is_reachable_from_the_navigation_by_keyboard() {
         // Tab only, as the focus wraps from the end of the page back to its top.
         let mut presses = 0;
         loop {
-            let answer = ui::js(client, FOCUS_SCRIPT, vec![json!(link)]).await.expect("focus check");
+            let answer = ui::js(client, FOCUS_SCRIPT, vec![json!(link)])
+                .await
+                .expect("focus check");
             if answer[0] == json!(true) {
                 break;
             }
@@ -55,20 +58,44 @@ async fn every_page_is_reachable_from_the_navigation_by_keyboard() {
 
         let heading = ui::wait_for_heading(client, title).await;
         assert_eq!(heading, title, "the {page} page's heading");
-        let headings =
-            ui::js(client, "return document.querySelectorAll('h1').length;", vec![]).await.expect("h1 count");
-        assert_eq!(headings, json!(1), "the {page} page should have exactly one h1");
-        let current = client.find(Locator::Css(&link)).await.expect("nav link").attr("aria-current").await;
+        let headings = ui::js(
+            client,
+            "return document.querySelectorAll('h1').length;",
+            vec![],
+        )
+        .await
+        .expect("h1 count");
+        assert_eq!(
+            headings,
+            json!(1),
+            "the {page} page should have exactly one h1"
+        );
+        let current = client
+            .find(Locator::Css(&link))
+            .await
+            .expect("nav link")
+            .attr("aria-current")
+            .await;
         assert_eq!(
             current.expect("aria-current"),
             Some("page".to_string()),
             "{link} should be marked as the current page"
         );
         let others = format!(r#"{} a[aria-current]:not([data-page="{page}"])"#, ui::NAV);
-        let stale = client.find_all(Locator::Css(&others)).await.expect("other links");
-        assert!(stale.is_empty(), "after opening {page}, another link still has aria-current");
+        let stale = client
+            .find_all(Locator::Css(&others))
+            .await
+            .expect("other links");
+        assert!(
+            stale.is_empty(),
+            "after opening {page}, another link still has aria-current"
+        );
         let url = client.current_url().await.expect("current url");
-        assert_eq!(url.fragment(), Some(format!("/{page}").as_str()), "the address after opening {page}");
+        assert_eq!(
+            url.fragment(),
+            Some(format!("/{page}").as_str()),
+            "the address after opening {page}"
+        );
     }
     h.finish().await;
 }
@@ -89,18 +116,34 @@ async fn a_setting_changed_in_settings_survives_quitting_and_restarting() {
     })
     .await;
     println!("error shown for 9: {error}");
-    let invalid = client.find(Locator::Css(PAIN)).await.expect("pain field").attr("aria-invalid").await;
-    assert_eq!(invalid.expect("aria-invalid"), Some("true".into()), "the rejected field should be marked invalid");
+    let invalid = client
+        .find(Locator::Css(PAIN))
+        .await
+        .expect("pain field")
+        .attr("aria-invalid")
+        .await;
+    assert_eq!(
+        invalid.expect("aria-invalid"),
+        Some("true".into()),
+        "the rejected field should be marked invalid"
+    );
 
     ui::close_with_keyboard(client).await;
     ui::click_that_may_close(client, "#close-notice-quit").await;
     h.wait_for_app_exit().await;
     h.end_session().await;
 
-    let (mut store, set_aside) = Store::open(&h.database_path(), chrono::Utc::now()).expect("open the app's database");
-    assert!(set_aside.is_none(), "the database was damaged after a clean quit: {set_aside:?}");
+    let (mut store, set_aside) =
+        Store::open(&h.database_path(), chrono::Utc::now()).expect("open the app's database");
+    assert!(
+        set_aside.is_none(),
+        "the database was damaged after a clean quit: {set_aside:?}"
+    );
     let stored = service::settings::current(&mut store).expect("read the settings");
-    assert_eq!(stored.allowed_pain, 3, "allowed pain in the database after quitting");
+    assert_eq!(
+        stored.allowed_pain, 3,
+        "allowed pain in the database after quitting"
+    );
     drop(store);
 
     let client = &h.launch().await;
@@ -119,41 +162,67 @@ async fn sending_a_test_reminder_produces_a_notification() {
     let client = &h.launch().await;
     ui::open_page(client, "settings", "Settings").await;
 
-    ui::wait_for(client, "#send-test-reminder").await.click().await.expect("click Send a test reminder");
-    ui::wait_for_text(client, "#test-reminder-status", "the title sent", |t| t == format!("Sent: {TITLE}")).await;
+    ui::wait_for(client, "#send-test-reminder")
+        .await
+        .click()
+        .await
+        .expect("click Send a test reminder");
+    ui::wait_for_text(client, "#test-reminder-status", "the title sent", |t| {
+        t == format!("Sent: {TITLE}")
+    })
+    .await;
 
     let log = &log;
-    let line = eventually("the notification in the mock daemon's log", move || async move {
-        let text =
-            String::from_utf8_lossy(&std::fs::read(log).map_err(|e| format!("cannot read the log: {e}"))?).into_owned();
-        text.lines()
-            .find(|l| l.contains(TITLE) && l.contains("Reminders reach you"))
-            .map(String::from)
-            .ok_or_else(|| format!("log has {} lines, none with the reminder: {text:?}", text.lines().count()))
-    })
+    let line = eventually(
+        "the notification in the mock daemon's log",
+        move || async move {
+            let text = String::from_utf8_lossy(
+                &std::fs::read(log).map_err(|e| format!("cannot read the log: {e}"))?,
+            )
+            .into_owned();
+            text.lines()
+                .find(|l| l.contains(TITLE) && l.contains("Reminders reach you"))
+                .map(String::from)
+                .ok_or_else(|| {
+                    format!(
+                        "log has {} lines, none with the reminder: {text:?}",
+                        text.lines().count()
+                    )
+                })
+        },
+    )
     .await;
     println!("notification: {line}");
     h.finish().await;
 }
 
 #[tokio::test]
-async fn closing_the_window_keeps_the_process_without_a_webview_and_a_second_launch_brings_it_back() {
+async fn closing_the_window_keeps_the_process_without_a_webview_and_a_second_launch_brings_it_back()
+{
     let mut h = Harness::new();
     let client = &h.launch().await;
     let pid = h.app_pid();
-    assert!(!procs::web_processes_under(pid).is_empty(), "the open window should have a WebKitWebProcess");
+    assert!(
+        !procs::web_processes_under(pid).is_empty(),
+        "the open window should have a WebKitWebProcess"
+    );
 
     ui::close_with_keyboard(client).await;
     ui::click_that_may_close(client, "#close-notice-ok").await;
 
-    eventually("the window's WebKitWebProcess to end while the app keeps running", || async {
-        let web = procs::web_processes_under(pid);
-        match (procs::is_alive(pid), web.is_empty()) {
-            (true, true) => Ok(()),
-            (false, _) => panic!("the app process {pid} exited when its window was closed to the tray"),
-            (true, false) => Err(format!("WebKitWebProcess still running: {web:?}")),
-        }
-    })
+    eventually(
+        "the window's WebKitWebProcess to end while the app keeps running",
+        || async {
+            let web = procs::web_processes_under(pid);
+            match (procs::is_alive(pid), web.is_empty()) {
+                (true, true) => Ok(()),
+                (false, _) => {
+                    panic!("the app process {pid} exited when its window was closed to the tray")
+                }
+                (true, false) => Err(format!("WebKitWebProcess still running: {web:?}")),
+            }
+        },
+    )
     .await;
     eventually("the window to be gone from the display", || async {
         match procs::x_windows_named(WINDOW_TITLE) {
@@ -164,9 +233,20 @@ async fn closing_the_window_keeps_the_process_without_a_webview_and_a_second_lau
     .await;
 
     let status = h.launch_second_instance();
-    assert!(status.success(), "the second launch should exit successfully, got {status}:\n{}", h.log_tail());
-    assert!(procs::is_alive(pid), "the first process should still be running after the second launch");
-    assert_eq!(h.app_instances(), vec![pid], "only the first process should remain");
+    assert!(
+        status.success(),
+        "the second launch should exit successfully, got {status}:\n{}",
+        h.log_tail()
+    );
+    assert!(
+        procs::is_alive(pid),
+        "the first process should still be running after the second launch"
+    );
+    assert_eq!(
+        h.app_instances(),
+        vec![pid],
+        "only the first process should remain"
+    );
 
     eventually("a new WebKitWebProcess under the first process", || async {
         match procs::web_processes_under(pid) {
@@ -193,8 +273,16 @@ async fn a_second_launch_while_the_window_is_open_exits_and_leaves_one_process()
     let pid = h.app_pid();
 
     let status = h.launch_second_instance();
-    assert!(status.success(), "the second launch should exit successfully, got {status}:\n{}", h.log_tail());
-    assert_eq!(h.app_instances(), vec![pid], "exactly the first app process should be running for this data folder");
+    assert!(
+        status.success(),
+        "the second launch should exit successfully, got {status}:\n{}",
+        h.log_tail()
+    );
+    assert_eq!(
+        h.app_instances(),
+        vec![pid],
+        "exactly the first app process should be running for this data folder"
+    );
     // The first window is still there and still answers.
     ui::wait_for_heading(h.client(), "Today").await;
     h.finish().await;
@@ -205,11 +293,19 @@ async fn a_corrupted_database_is_set_aside_with_its_contents_intact_and_the_user
     let mut h = Harness::new();
     let folder = h.app_data_dir();
     std::fs::create_dir_all(&folder).expect("create the data folder");
-    let garbage: Vec<u8> = b"this is not a database\n".iter().copied().cycle().take(8 * 1024).collect();
+    let garbage: Vec<u8> = b"this is not a database\n"
+        .iter()
+        .copied()
+        .cycle()
+        .take(8 * 1024)
+        .collect();
     std::fs::write(h.database_path(), &garbage).expect("write the damaged database");
 
     let client = &h.launch().await;
-    let notice = ui::wait_for_text(client, "#recovery-notice", "the recovery notice", |t| !t.is_empty()).await;
+    let notice = ui::wait_for_text(client, "#recovery-notice", "the recovery notice", |t| {
+        !t.is_empty()
+    })
+    .await;
 
     let set_aside: Vec<_> = std::fs::read_dir(&folder)
         .expect("list the data folder")
@@ -220,9 +316,15 @@ async fn a_corrupted_database_is_set_aside_with_its_contents_intact_and_the_user
         })
         .collect();
     let [moved] = set_aside.as_slice() else {
-        panic!("expected one rehab-damaged-*.db in {}, found {set_aside:?}", folder.display())
+        panic!(
+            "expected one rehab-damaged-*.db in {}, found {set_aside:?}",
+            folder.display()
+        )
     };
-    let name = moved.file_name().and_then(|n| n.to_str()).expect("file name");
+    let name = moved
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("file name");
     let stamp = &name["rehab-damaged-".len()..name.len() - ".db".len()];
     let shape = stamp.len() == 16
         && stamp.char_indices().all(|(i, c)| match i {
@@ -230,9 +332,19 @@ async fn a_corrupted_database_is_set_aside_with_its_contents_intact_and_the_user
             15 => c == 'Z',
             _ => c.is_ascii_digit(),
         });
-    assert!(shape, "set-aside name {name} should carry a YYYYMMDDTHHMMSSZ time");
-    assert!(notice.contains(&moved.display().to_string()), "the notice should name {}: {notice:?}", moved.display());
-    assert!(std::fs::read(moved).expect("read the set-aside file") == garbage, "the set-aside file's bytes changed");
+    assert!(
+        shape,
+        "set-aside name {name} should carry a YYYYMMDDTHHMMSSZ time"
+    );
+    assert!(
+        notice.contains(&moved.display().to_string()),
+        "the notice should name {}: {notice:?}",
+        moved.display()
+    );
+    assert!(
+        std::fs::read(moved).expect("read the set-aside file") == garbage,
+        "the set-aside file's bytes changed"
+    );
 
     let header = std::fs::read(h.database_path()).expect("read the new rehab.db");
     assert!(
@@ -251,8 +363,12 @@ async fn a_corrupted_database_is_set_aside_with_its_contents_intact_and_the_user
     .await;
     h.finish().await;
 
-    let (_store, again) = Store::open(&h.database_path(), chrono::Utc::now()).expect("open the new rehab.db");
-    assert!(again.is_none(), "the fresh rehab.db was judged damaged: {again:?}");
+    let (_store, again) =
+        Store::open(&h.database_path(), chrono::Utc::now()).expect("open the new rehab.db");
+    assert!(
+        again.is_none(),
+        "the fresh rehab.db was judged damaged: {again:?}"
+    );
 }
 
 const OPEN: &str = "Open High Hamstring Rehab";
@@ -276,26 +392,48 @@ async fn wait_for_window(pid: u32) {
 }
 
 #[tokio::test]
-async fn started_with_background_it_waits_in_the_tray_without_a_webview_until_open_and_quit_ends_it() {
+async fn started_with_background_it_waits_in_the_tray_without_a_webview_until_open_and_quit_ends_it(
+) {
     let mut h = Harness::new();
     let pid = h.launch_background().await;
 
     let items = tray::menu(pid).await;
     let labels: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
-    assert_eq!(labels, ["Stretch goal: 4 a day, 08:00–21:00", OPEN, "Quit"], "the tray menu: {items:?}");
-    assert!(!items[0].enabled, "the status line is information, not an action");
+    assert_eq!(
+        labels,
+        ["Stretch goal: 4 a day, 08:00–21:00", OPEN, "Quit"],
+        "the tray menu: {items:?}"
+    );
+    assert!(
+        !items[0].enabled,
+        "the status line is information, not an action"
+    );
     // The menu is only built at the end of start-up, so start-up is over here.
-    assert!(procs::web_processes_under(pid).is_empty(), "--background started a WebKitWebProcess");
-    assert!(procs::x_windows_named(WINDOW_TITLE).is_empty(), "--background showed a window");
+    assert!(
+        procs::web_processes_under(pid).is_empty(),
+        "--background started a WebKitWebProcess"
+    );
+    assert!(
+        procs::x_windows_named(WINDOW_TITLE).is_empty(),
+        "--background showed a window"
+    );
 
     tray::click(pid, OPEN).await;
     wait_for_window(pid).await;
-    assert_eq!(h.app_instances(), vec![pid], "Open should reuse the running process");
+    assert_eq!(
+        h.app_instances(),
+        vec![pid],
+        "Open should reuse the running process"
+    );
 
     tray::click(pid, "Quit").await;
     h.wait_for_app_exit().await;
-    let (_store, set_aside) = Store::open(&h.database_path(), chrono::Utc::now()).expect("open the app's database");
-    assert!(set_aside.is_none(), "the database was damaged after Quit from the tray: {set_aside:?}");
+    let (_store, set_aside) =
+        Store::open(&h.database_path(), chrono::Utc::now()).expect("open the app's database");
+    assert!(
+        set_aside.is_none(),
+        "the database was damaged after Quit from the tray: {set_aside:?}"
+    );
 }
 
 #[tokio::test]
@@ -303,8 +441,10 @@ async fn the_tray_status_follows_the_settings_and_open_brings_back_a_window_clos
     let mut h = Harness::new();
     let client = &h.launch().await;
     let pid = h.app_pid();
-    tray::wait_for_status(pid, "the default stretch goal in the tray", |s| s == "Stretch goal: 4 a day, 08:00–21:00")
-        .await;
+    tray::wait_for_status(pid, "the default stretch goal in the tray", |s| {
+        s == "Stretch goal: 4 a day, 08:00–21:00"
+    })
+    .await;
 
     ui::open_page(client, "settings", "Settings").await;
     ui::wait_for(client, "#setting-stretches_per_day")
@@ -313,9 +453,10 @@ async fn the_tray_status_follows_the_settings_and_open_brings_back_a_window_clos
         .await
         .expect("choose 3 stretches a day");
     ui::wait_for_text(client, "#settings-status", "\"Saved.\"", |t| t == "Saved.").await;
-    let status =
-        tray::wait_for_status(pid, "the new stretch goal in the tray", |s| s == "Stretch goal: 3 a day, 08:00–21:00")
-            .await;
+    let status = tray::wait_for_status(pid, "the new stretch goal in the tray", |s| {
+        s == "Stretch goal: 3 a day, 08:00–21:00"
+    })
+    .await;
     println!("tray status after the change: {status}");
 
     ui::close_with_keyboard(client).await;

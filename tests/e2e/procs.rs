@@ -1,8 +1,8 @@
 //! Processes as seen through /proc: which app processes belong to one test (same
 //! binary, same XDG_DATA_HOME), their WebKit children, and ending processes politely.
 //!
-//! Only SIGTERM is ever sent: SIGKILL on tauri-driver orphans WebKitWebDriver, which
-//! then holds the test's output open and hangs the run.
+//! Only SIGTERM is sent to tauri-driver: SIGKILL on it orphans WebKitWebDriver, which
+//! then holds the test's output open and hangs the run. The crash tests SIGKILL the app.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -16,19 +16,27 @@ pub const POLL: Duration = Duration::from_millis(100);
 const WEB_PROCESS_COMM: &str = "WebKitWebProces";
 
 fn all_pids() -> Vec<u32> {
-    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
-    entries.filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok()).collect()
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+        .collect()
 }
 
 /// The executable of `pid`; a binary replaced on disk (by a rebuild) still counts.
 fn exe(pid: u32) -> Option<PathBuf> {
     let link = std::fs::read_link(format!("/proc/{pid}/exe")).ok()?;
     let text = link.to_string_lossy();
-    Some(PathBuf::from(text.strip_suffix(" (deleted)").unwrap_or(&text)))
+    Some(PathBuf::from(
+        text.strip_suffix(" (deleted)").unwrap_or(&text),
+    ))
 }
 
 fn environ_has(pid: u32, entries: &[String]) -> bool {
-    let Ok(raw) = std::fs::read(format!("/proc/{pid}/environ")) else { return false };
+    let Ok(raw) = std::fs::read(format!("/proc/{pid}/environ")) else {
+        return false;
+    };
     let vars: Vec<&[u8]> = raw.split(|b| *b == 0).collect();
     entries.iter().all(|want| vars.contains(&want.as_bytes()))
 }
@@ -48,7 +56,10 @@ pub fn is_alive(pid: u32) -> bool {
 }
 
 fn comm(pid: u32) -> String {
-    std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default().trim_end().to_string()
+    std::fs::read_to_string(format!("/proc/{pid}/comm"))
+        .unwrap_or_default()
+        .trim_end()
+        .to_string()
 }
 
 /// Live processes running `binary` whose environment holds every one of `env_entries`
@@ -56,7 +67,9 @@ fn comm(pid: u32) -> String {
 pub fn instances(binary: &Path, env_entries: &[String]) -> Vec<u32> {
     let mut found: Vec<u32> = all_pids()
         .into_iter()
-        .filter(|&pid| exe(pid).as_deref() == Some(binary) && is_alive(pid) && environ_has(pid, env_entries))
+        .filter(|&pid| {
+            exe(pid).as_deref() == Some(binary) && is_alive(pid) && environ_has(pid, env_entries)
+        })
         .collect();
     found.sort_unstable();
     found
@@ -73,7 +86,12 @@ pub fn descendants(root: u32) -> Vec<u32> {
     let mut i = 0;
     while i < found.len() {
         let parent = found[i];
-        found.extend(table.iter().filter(|(_, p)| *p == parent).map(|(pid, _)| *pid));
+        found.extend(
+            table
+                .iter()
+                .filter(|(_, p)| *p == parent)
+                .map(|(pid, _)| *pid),
+        );
         i += 1;
     }
     found.remove(0);
@@ -82,12 +100,28 @@ pub fn descendants(root: u32) -> Vec<u32> {
 
 /// The live WebKitWebProcess processes under `root`: one exists while it has a webview.
 pub fn web_processes_under(root: u32) -> Vec<u32> {
-    descendants(root).into_iter().filter(|&pid| comm(pid).starts_with(WEB_PROCESS_COMM)).collect()
+    descendants(root)
+        .into_iter()
+        .filter(|&pid| comm(pid).starts_with(WEB_PROCESS_COMM))
+        .collect()
 }
 
 /// Sends SIGTERM (through kill(1): the suite takes no libc dependency).
 pub fn terminate(pid: u32) {
-    let _ = Command::new("kill").args(["-TERM", &pid.to_string()]).stdout(Stdio::null()).stderr(Stdio::null()).status();
+    let _ = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+}
+
+/// SIGKILL, for the crash tests: only ever sent to the app, never to tauri-driver.
+pub fn kill_hard(pid: u32) {
+    let _ = Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
 }
 
 /// Polls `done` until it holds or `timeout` passes; for Drop, where nothing can await.
@@ -130,5 +164,10 @@ pub fn x_windows_named(name: &str) -> Vec<String> {
         .output()
         .expect("xdotool could not be run (install the xdotool package)");
     // Exit status 1 just means no window matched.
-    String::from_utf8_lossy(&output.stdout).lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
 }

@@ -47,7 +47,8 @@ where
 /// The app binary cargo built for this test run.
 pub fn app_binary() -> PathBuf {
     let path = PathBuf::from(env!("CARGO_BIN_EXE_high-hamstring-rehab"));
-    path.canonicalize().unwrap_or_else(|e| panic!("the app binary {} is missing: {e}", path.display()))
+    path.canonicalize()
+        .unwrap_or_else(|e| panic!("the app binary {} is missing: {e}", path.display()))
 }
 
 fn tauri_driver() -> PathBuf {
@@ -58,7 +59,8 @@ fn tauri_driver() -> PathBuf {
         .into_iter()
         .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
         .map(|dir| dir.join("tauri-driver"));
-    let in_cargo_home = std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo/bin/tauri-driver"));
+    let in_cargo_home =
+        std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo/bin/tauri-driver"));
     on_path
         .chain(in_cargo_home)
         .find(|p| p.is_file())
@@ -91,8 +93,18 @@ pub struct Harness {
 impl Harness {
     /// A fresh temp directory; nothing is started yet.
     pub fn new() -> Self {
-        let dir = tempfile::Builder::new().prefix("hhr-e2e-").tempdir().expect("could not create a temp directory");
-        Harness { dir, binary: app_binary(), driver: None, client: None, app_pid: None, direct: None }
+        let dir = tempfile::Builder::new()
+            .prefix("hhr-e2e-")
+            .tempdir()
+            .expect("could not create a temp directory");
+        Harness {
+            dir,
+            binary: app_binary(),
+            driver: None,
+            client: None,
+            app_pid: None,
+            direct: None,
+        }
     }
 
     /// XDG_DATA_HOME for the app.
@@ -129,12 +141,20 @@ impl Harness {
 
     /// App processes started for this test (same binary, same XDG_DATA_HOME).
     pub fn app_instances(&self) -> Vec<u32> {
-        procs::instances(&self.binary, &[format!("XDG_DATA_HOME={}", self.data_home().display())])
+        procs::instances(
+            &self.binary,
+            &[format!("XDG_DATA_HOME={}", self.data_home().display())],
+        )
     }
 
     /// App processes on this session bus, whatever their data folder.
     fn instances_on_this_bus(&self) -> Vec<u32> {
-        procs::instances(&self.binary, &Self::env_entry("DBUS_SESSION_BUS_ADDRESS").into_iter().collect::<Vec<_>>())
+        procs::instances(
+            &self.binary,
+            &Self::env_entry("DBUS_SESSION_BUS_ADDRESS")
+                .into_iter()
+                .collect::<Vec<_>>(),
+        )
     }
 
     /// The app process of the current session.
@@ -149,20 +169,37 @@ impl Harness {
     /// Starts tauri-driver, opens a WebDriver session (which starts the app) and waits
     /// until the app's page shows its navigation. Returns a handle on the session.
     pub async fn launch(&mut self) -> Client {
-        assert!(self.driver.is_none(), "launch called twice without end_session");
+        assert!(
+            self.driver.is_none(),
+            "launch called twice without end_session"
+        );
         let this = &*self;
-        eventually("app processes of earlier tests on this session bus to end", move || async move {
-            match this.instances_on_this_bus() {
-                pids if pids.is_empty() => Ok(()),
-                pids => Err(format!("still running: {pids:?} (they would take the single-instance lock)")),
-            }
-        })
+        eventually(
+            "app processes of earlier tests on this session bus to end",
+            move || async move {
+                match this.instances_on_this_bus() {
+                    pids if pids.is_empty() => Ok(()),
+                    pids => Err(format!(
+                        "still running: {pids:?} (they would take the single-instance lock)"
+                    )),
+                }
+            },
+        )
         .await;
 
         let (port, native_port) = free_ports();
-        let log = File::options().create(true).append(true).open(self.log_path()).expect("could not open the log");
+        let log = File::options()
+            .create(true)
+            .append(true)
+            .open(self.log_path())
+            .expect("could not open the log");
         let child = Command::new(tauri_driver())
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .envs(self.app_env())
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("log handle"))
@@ -175,7 +212,10 @@ impl Harness {
         let up = |p: u16| TcpStream::connect(("127.0.0.1", p)).is_ok();
         let deadline = Instant::now() + DEADLINE;
         while !(up(port) && up(native_port)) {
-            let exited = self.driver.as_mut().and_then(|d| d.child.try_wait().ok().flatten());
+            let exited = self
+                .driver
+                .as_mut()
+                .and_then(|d| d.child.try_wait().ok().flatten());
             if let Some(status) = exited {
                 panic!("tauri-driver exited early ({status}):\n{}", self.log_tail());
             }
@@ -185,28 +225,38 @@ impl Harness {
             tokio::time::sleep(procs::POLL).await;
         }
 
-        let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_value(serde_json::json!({
-            "browserName": "wry",
-            "tauri:options": { "application": self.binary },
-        }))
-        .expect("capabilities are an object");
+        let caps: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_value(serde_json::json!({
+                "browserName": "wry",
+                "tauri:options": { "application": self.binary },
+            }))
+            .expect("capabilities are an object");
         let url = format!("http://127.0.0.1:{port}");
         let (caps, url) = (&caps, &url);
-        let client = eventually("a WebDriver session (the app's window)", move || async move {
-            let mut builder = ClientBuilder::native();
-            builder.capabilities(caps.clone());
-            builder.connect(url).await.map_err(|e| format!("{e} ({e:?})"))
-        })
+        let client = eventually(
+            "a WebDriver session (the app's window)",
+            move || async move {
+                let mut builder = ClientBuilder::native();
+                builder.capabilities(caps.clone());
+                builder
+                    .connect(url)
+                    .await
+                    .map_err(|e| format!("{e} ({e:?})"))
+            },
+        )
         .await;
         self.client = Some(client);
 
         let this = &*self;
-        let pid = eventually("exactly one app process for this test's data folder", move || async move {
-            match this.app_instances().as_slice() {
-                [pid] => Ok(*pid),
-                other => Err(format!("found {other:?}")),
-            }
-        })
+        let pid = eventually(
+            "exactly one app process for this test's data folder",
+            move || async move {
+                match this.app_instances().as_slice() {
+                    [pid] => Ok(*pid),
+                    other => Err(format!("found {other:?}")),
+                }
+            },
+        )
         .await;
         self.app_pid = Some(pid);
         crate::ui::wait_until_ready(self.client()).await;
@@ -216,8 +266,15 @@ impl Harness {
     /// Starts the app as a login item would, with `--background` and no WebDriver
     /// session, and waits for its process. Returns its pid.
     pub async fn launch_background(&mut self) -> u32 {
-        assert!(self.app_pid.is_none(), "an app is already running in this test");
-        let log = File::options().create(true).append(true).open(self.log_path()).expect("could not open the log");
+        assert!(
+            self.app_pid.is_none(),
+            "an app is already running in this test"
+        );
+        let log = File::options()
+            .create(true)
+            .append(true)
+            .open(self.log_path())
+            .expect("could not open the log");
         let child = Command::new(&self.binary)
             .arg("--background")
             .envs(self.app_env())
@@ -244,7 +301,11 @@ impl Harness {
     /// second time would, and returns how it exited. Panics if it is still running
     /// after the deadline.
     pub fn launch_second_instance(&self) -> ExitStatus {
-        let log = File::options().create(true).append(true).open(self.log_path()).expect("could not open the log");
+        let log = File::options()
+            .create(true)
+            .append(true)
+            .open(self.log_path())
+            .expect("could not open the log");
         let mut child = Command::new(&self.binary)
             .envs(self.app_env())
             .stdin(Stdio::null())
@@ -254,12 +315,18 @@ impl Harness {
             .expect("could not start a second instance of the app");
         let deadline = Instant::now() + DEADLINE;
         loop {
-            if let Some(status) = child.try_wait().expect("could not wait for the second instance") {
+            if let Some(status) = child
+                .try_wait()
+                .expect("could not wait for the second instance")
+            {
                 return status;
             }
             if Instant::now() >= deadline {
                 procs::terminate_child(&mut child, STOP_DEADLINE);
-                panic!("the second instance was still running after {DEADLINE:?}:\n{}", self.log_tail());
+                panic!(
+                    "the second instance was still running after {DEADLINE:?}:\n{}",
+                    self.log_tail()
+                );
             }
             std::thread::sleep(procs::POLL);
         }
@@ -280,7 +347,19 @@ impl Harness {
         self.app_pid = None;
         if let Some(mut child) = self.direct.take() {
             let status = child.wait().expect("could not reap the app");
-            assert!(status.success(), "the app exited with {status}:\n{}", self.log_tail());
+            assert!(
+                status.success(),
+                "the app exited with {status}:\n{}",
+                self.log_tail()
+            );
+        }
+    }
+
+    /// Forgets an app process the test ended itself (SIGKILL).
+    pub fn forget_app(&mut self) {
+        self.app_pid = None;
+        if let Some(mut child) = self.direct.take() {
+            let _ = child.wait();
         }
     }
 
@@ -303,7 +382,11 @@ impl Harness {
         self.client = None;
         if let Some(mut driver) = self.driver.take() {
             if !procs::terminate_child(&mut driver.child, STOP_DEADLINE) {
-                eprintln!("tauri-driver (pid {}, port {}) ignored SIGTERM", driver.child.id(), driver.port);
+                eprintln!(
+                    "tauri-driver (pid {}, port {}) ignored SIGTERM",
+                    driver.child.id(),
+                    driver.port
+                );
             }
         }
     }
@@ -315,7 +398,10 @@ impl Harness {
             // Reaps it (it has exited or was just told to).
             procs::terminate_child(&mut child, STOP_DEADLINE);
         }
-        assert!(left.is_empty() || std::thread::panicking(), "app processes survived SIGTERM: {left:?}");
+        assert!(
+            left.is_empty() || std::thread::panicking(),
+            "app processes survived SIGTERM: {left:?}"
+        );
         if !left.is_empty() {
             eprintln!("app processes survived SIGTERM: {left:?}");
         }
@@ -323,10 +409,15 @@ impl Harness {
 
     /// The last lines tauri-driver, WebKitWebDriver and the app wrote.
     pub fn log_tail(&self) -> String {
-        let text = std::fs::read(self.log_path()).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+        let text = std::fs::read(self.log_path())
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
         let lines: Vec<&str> = text.lines().collect();
         let tail = lines[lines.len().saturating_sub(40)..].join("\n");
-        format!("--- last lines of {} ---\n{tail}\n---", self.log_path().display())
+        format!(
+            "--- last lines of {} ---\n{tail}\n---",
+            self.log_path().display()
+        )
     }
 }
 

@@ -16,14 +16,24 @@ fn gdbus(args: &[&str]) -> Result<String, String> {
         .output()
         .map_err(|e| format!("gdbus could not be run (install libglib2.0-bin): {e}"))?;
     if !output.status.success() {
-        return Err(format!("gdbus {args:?}: {}", String::from_utf8_lossy(&output.stderr).trim()));
+        return Err(format!(
+            "gdbus {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
     }
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 fn bus(method: &str, arg: Option<&str>) -> Result<String, String> {
     let method = format!("org.freedesktop.DBus.{method}");
-    let mut args = vec!["--dest", "org.freedesktop.DBus", "--object-path", "/org/freedesktop/DBus", "--method", &method];
+    let mut args = vec![
+        "--dest",
+        "org.freedesktop.DBus",
+        "--object-path",
+        "/org/freedesktop/DBus",
+        "--method",
+        &method,
+    ];
     args.extend(arg);
     gdbus(&args)
 }
@@ -35,7 +45,9 @@ fn connection_of(pid: u32) -> Result<String, String> {
     names
         .split('\'')
         .filter(|n| n.starts_with(":1."))
-        .find(|name| bus("GetConnectionUnixProcessID", Some(name)).is_ok_and(|out| out.trim() == wanted))
+        .find(|name| {
+            bus("GetConnectionUnixProcessID", Some(name)).is_ok_and(|out| out.trim() == wanted)
+        })
         .map(String::from)
         .ok_or_else(|| format!("no connection on the session bus belongs to pid {pid}"))
 }
@@ -139,9 +151,21 @@ mod tests {
         assert_eq!(
             items,
             vec![
-                Item { id: 2, label: "Stretch goal: 4 a day, 08:00–21:00".into(), enabled: false },
-                Item { id: 4, label: "Open High Hamstring Rehab".into(), enabled: true },
-                Item { id: 5, label: "Quit".into(), enabled: true },
+                Item {
+                    id: 2,
+                    label: "Stretch goal: 4 a day, 08:00–21:00".into(),
+                    enabled: false
+                },
+                Item {
+                    id: 4,
+                    label: "Open High Hamstring Rehab".into(),
+                    enabled: true
+                },
+                Item {
+                    id: 5,
+                    label: "Quit".into(),
+                    enabled: true
+                },
             ]
         );
     }

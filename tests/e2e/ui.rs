@@ -26,11 +26,17 @@ pub fn nav_link(page: &str) -> String {
 }
 
 pub async fn js(client: &Client, script: &str, args: Vec<Value>) -> Result<Value, String> {
-    client.execute(script, args).await.map_err(|e| format!("script failed: {e}"))
+    client
+        .execute(script, args)
+        .await
+        .map_err(|e| format!("script failed: {e}"))
 }
 
 async fn displayed(client: &Client, css: &str) -> Result<Element, String> {
-    let element = client.find(Locator::Css(css)).await.map_err(|e| format!("{css} not found: {e}"))?;
+    let element = client
+        .find(Locator::Css(css))
+        .await
+        .map_err(|e| format!("{css} not found: {e}"))?;
     match element.is_displayed().await {
         Ok(true) => Ok(element),
         Ok(false) => Err(format!("{css} is not displayed")),
@@ -40,14 +46,26 @@ async fn displayed(client: &Client, css: &str) -> Result<Element, String> {
 
 /// Waits for `css` to exist and be displayed.
 pub async fn wait_for(client: &Client, css: &str) -> Element {
-    eventually(&format!("{css} to be displayed"), move || displayed(client, css)).await
+    eventually(&format!("{css} to be displayed"), move || {
+        displayed(client, css)
+    })
+    .await
 }
 
 /// Waits until the visible text of `css` satisfies `ok`, and returns it.
-pub async fn wait_for_text(client: &Client, css: &str, want: &str, ok: impl Fn(&str) -> bool) -> String {
+pub async fn wait_for_text(
+    client: &Client,
+    css: &str,
+    want: &str,
+    ok: impl Fn(&str) -> bool,
+) -> String {
     let ok = &ok;
     eventually(&format!("{css} to show {want}"), move || async move {
-        let text = displayed(client, css).await?.text().await.map_err(|e| e.to_string())?;
+        let text = displayed(client, css)
+            .await?
+            .text()
+            .await
+            .map_err(|e| e.to_string())?;
         if ok(&text) {
             Ok(text)
         } else {
@@ -59,13 +77,16 @@ pub async fn wait_for_text(client: &Client, css: &str, want: &str, ok: impl Fn(&
 
 /// Waits until an element property (e.g. `value`) of `css` equals `want`.
 pub async fn wait_for_prop(client: &Client, css: &str, prop: &str, want: &str) {
-    eventually(&format!("{css}.{prop} to be {want:?}"), move || async move {
-        let element = displayed(client, css).await?;
-        match element.prop(prop).await.map_err(|e| e.to_string())? {
-            Some(value) if value == want => Ok(()),
-            other => Err(format!("{other:?}")),
-        }
-    })
+    eventually(
+        &format!("{css}.{prop} to be {want:?}"),
+        move || async move {
+            let element = displayed(client, css).await?;
+            match element.prop(prop).await.map_err(|e| e.to_string())? {
+                Some(value) if value == want => Ok(()),
+                other => Err(format!("{other:?}")),
+            }
+        },
+    )
     .await
 }
 
@@ -87,7 +108,10 @@ pub async fn wait_until_ready(client: &Client) {
 
 /// The text of the one visible page heading.
 pub async fn wait_for_heading(client: &Client, title: &str) -> String {
-    wait_for_text(client, "#page h1", &format!("the heading {title:?}"), |t| t == title).await
+    wait_for_text(client, "#page h1", &format!("the heading {title:?}"), |t| {
+        t == title
+    })
+    .await
 }
 
 /// Presses `keys` together (held in order, released in reverse) on whatever has the
@@ -101,12 +125,19 @@ pub async fn press(client: &Client, keys: &[char]) {
     for &key in keys.iter().rev() {
         actions = actions.then(KeyAction::Up { value: key });
     }
-    client.perform_actions(actions).await.unwrap_or_else(|e| panic!("could not press {keys:?}: {e}"));
+    client
+        .perform_actions(actions)
+        .await
+        .unwrap_or_else(|e| panic!("could not press {keys:?}: {e}"));
 }
 
 /// Goes to a page by clicking its navigation link; waits for its heading.
 pub async fn open_page(client: &Client, page: &str, title: &str) {
-    wait_for(client, &nav_link(page)).await.click().await.unwrap_or_else(|e| panic!("could not click {page}: {e}"));
+    wait_for(client, &nav_link(page))
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("could not click {page}: {e}"));
     wait_for_heading(client, title).await;
 }
 
@@ -114,7 +145,10 @@ pub async fn open_page(client: &Client, page: &str, title: &str) {
 /// fires `change`).
 pub async fn enter_value(client: &Client, css: &str, value: &str) {
     let input = wait_for(client, css).await;
-    input.clear().await.unwrap_or_else(|e| panic!("could not clear {css}: {e}"));
+    input
+        .clear()
+        .await
+        .unwrap_or_else(|e| panic!("could not clear {css}: {e}"));
     input
         .send_keys(&format!("{value}{}", &*Key::Tab))
         .await
@@ -125,8 +159,13 @@ pub async fn enter_value(client: &Client, css: &str, value: &str) {
 pub async fn close_with_keyboard(client: &Client) {
     press(client, &[Key::Control.into(), 'w']).await;
     eventually("the close notice dialog to open", move || async move {
-        let open = displayed(client, "#close-notice").await?.attr("open").await.map_err(|e| e.to_string())?;
-        open.map(|_| ()).ok_or_else(|| "dialog#close-notice has no open attribute".to_string())
+        let open = displayed(client, "#close-notice")
+            .await?
+            .attr("open")
+            .await
+            .map_err(|e| e.to_string())?;
+        open.map(|_| ())
+            .ok_or_else(|| "dialog#close-notice has no open attribute".to_string())
     })
     .await;
 }

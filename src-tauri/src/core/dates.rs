@@ -22,12 +22,27 @@ pub fn earliest() -> NaiveDate {
 }
 
 /// Parses a `YYYY-MM-DD` day for `field`, refusing days after `today` or before 2000.
-pub fn parse_past_day(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate, InvalidInput> {
+pub fn parse_past_day(
+    field: &str,
+    text: &str,
+    today: NaiveDate,
+) -> Result<NaiveDate, InvalidInput> {
     let range = format!("a date from {} to today ({})", earliest(), today);
-    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| InvalidInput::new(field, format!("{} must be {range} (got \"{}\").", label(field), text.trim())))?;
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        InvalidInput::new(
+            field,
+            format!(
+                "{} must be {range} (got \"{}\").",
+                label(field),
+                text.trim()
+            ),
+        )
+    })?;
     if date > today || date < earliest() {
-        return Err(InvalidInput::new(field, format!("{} must be {range} (got {date}).", label(field))));
+        return Err(InvalidInput::new(
+            field,
+            format!("{} must be {range} (got {date}).", label(field)),
+        ));
     }
     Ok(date)
 }
@@ -51,10 +66,19 @@ mod tests {
         assert_eq!(parse_past_day("taken_on", "2026-11-24", today), Ok(today));
         let future = parse_past_day("taken_on", "2026-11-25", today).unwrap_err();
         assert_eq!(future.field, "taken_on");
-        assert!(future.message.contains("Taken on must be a date from 2000-01-01 to today (2026-11-24)"), "{}", future.message);
+        assert!(
+            future
+                .message
+                .contains("Taken on must be a date from 2000-01-01 to today (2026-11-24)"),
+            "{}",
+            future.message
+        );
         assert!(parse_past_day("taken_on", "1999-12-31", today).is_err());
         assert!(parse_past_day("taken_on", "2026-02-30", today).is_err());
-        assert!(parse_past_day("taken_on", "24/11/2026", today).unwrap_err().message.contains("24/11/2026"));
+        assert!(parse_past_day("taken_on", "24/11/2026", today)
+            .unwrap_err()
+            .message
+            .contains("24/11/2026"));
         assert_eq!(friendly(today), "Tue 24 Nov 2026");
     }
 }

@@ -38,7 +38,9 @@ pub fn settings_summary(settings: &Settings) -> Vec<String> {
     vec![
         format!(
             "Stretch goal: {} a day between {} and {}.",
-            settings.stretches_per_day, settings.reminder_window_start, settings.reminder_window_end
+            settings.stretches_per_day,
+            settings.reminder_window_start,
+            settings.reminder_window_end
         ),
         format!(
             "The next exercise unlocks after {sessions} of the current one at {}/10 pain or less.",
@@ -53,10 +55,17 @@ mod tests {
 
     #[test]
     fn texts_follow_the_settings() {
-        let s = Settings { stretches_per_day: 3, ..Settings::default() };
+        let s = Settings {
+            stretches_per_day: 3,
+            ..Settings::default()
+        };
         assert_eq!(tray_status(&s), "Stretch goal: 3 a day, 08:00–21:00");
         let r = test_reminder(&s);
-        assert!(r.body.contains("3 a day between 08:00 and 21:00"), "{}", r.body);
+        assert!(
+            r.body.contains("3 a day between 08:00 and 21:00"),
+            "{}",
+            r.body
+        );
     }
 
     #[test]
@@ -66,7 +75,11 @@ mod tests {
             settings_summary(&s)[1],
             "The next exercise unlocks after one session of the current one at 0/10 pain or less."
         );
-        let s = Settings { sessions_to_progress: 3, allowed_pain: 2, ..s };
+        let s = Settings {
+            sessions_to_progress: 3,
+            allowed_pain: 2,
+            ..s
+        };
         assert!(settings_summary(&s)[1].contains("3 sessions in a row of the current one at 2/10"));
     }
 }

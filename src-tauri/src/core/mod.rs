@@ -25,7 +25,10 @@ pub struct InvalidInput {
 
 impl InvalidInput {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { field: field.into(), message: message.into() }
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -53,7 +56,10 @@ impl Whole {
     }
 
     /// The number if it is one and lies in `range`.
-    pub fn within<T: TryFrom<i64> + PartialOrd + Copy>(&self, range: std::ops::RangeInclusive<T>) -> Option<T> {
+    pub fn within<T: TryFrom<i64> + PartialOrd + Copy>(
+        &self,
+        range: std::ops::RangeInclusive<T>,
+    ) -> Option<T> {
         match self {
             Whole::Number(n) => T::try_from(*n).ok().filter(|v| range.contains(v)),
             Whole::Other(_) => None,

@@ -27,7 +27,10 @@ pub struct Rules {
 
 impl Rules {
     pub fn of(settings: &Settings) -> Rules {
-        Rules { allowed_pain: settings.allowed_pain, sessions_to_progress: settings.sessions_to_progress }
+        Rules {
+            allowed_pain: settings.allowed_pain,
+            sessions_to_progress: settings.sessions_to_progress,
+        }
     }
 }
 
@@ -169,26 +172,57 @@ impl Progress {
 /// What a judged session did, for the decision text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Outcome {
-    Qualified { date: NaiveDate, pain: u8, rules: Rules, unlocked: bool },
-    Painful { date: NaiveDate, pain: u8, exercise: usize, rules: Rules, in_a_row: u8 },
-    Short { date: NaiveDate, sets_done: usize },
-    Moved { date: NaiveDate, from: usize, to: usize },
+    Qualified {
+        date: NaiveDate,
+        pain: u8,
+        rules: Rules,
+        unlocked: bool,
+    },
+    Painful {
+        date: NaiveDate,
+        pain: u8,
+        exercise: usize,
+        rules: Rules,
+        in_a_row: u8,
+    },
+    Short {
+        date: NaiveDate,
+        sets_done: usize,
+    },
+    Moved {
+        date: NaiveDate,
+        from: usize,
+        to: usize,
+    },
 }
 
 /// The highest pain given in a session, and for which exercise.
 fn worst_pain(session: &Session) -> Option<(u8, usize)> {
-    session.entries.iter().filter_map(|e| Some((e.pain?, e.exercise))).max_by_key(|(pain, ex)| (*pain, *ex))
+    session
+        .entries
+        .iter()
+        .filter_map(|e| Some((e.pain?, e.exercise)))
+        .max_by_key(|(pain, ex)| (*pain, *ex))
 }
 
 /// Whether `entry` is the full daily dose: at least the minimum sets, each at least the
 /// minimum repetitions (or seconds) [7].
 pub fn is_full_dose(entry: &Entry) -> bool {
-    let enough = entry.sets.iter().filter(|&&amount| amount >= DAILY_DOSE.amount.min).count();
+    let enough = entry
+        .sets
+        .iter()
+        .filter(|&&amount| amount >= DAILY_DOSE.amount.min)
+        .count();
     enough >= usize::from(DAILY_DOSE.sets.min)
 }
 
 fn rules_at(log: &Log, at: DateTime<Utc>, fallback: Rules) -> Rules {
-    log.rules.iter().take_while(|c| c.at <= at).last().or(log.rules.first()).map_or(fallback, |c| c.rules)
+    log.rules
+        .iter()
+        .take_while(|c| c.at <= at)
+        .last()
+        .or(log.rules.first())
+        .map_or(fallback, |c| c.rules)
 }
 
 enum Event<'a> {
@@ -225,8 +259,17 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
                 if to == level {
                     continue;
                 }
-                changes.push(Change { date: m.date, from: level, to, by_hand: true });
-                outcome = Some(Outcome::Moved { date: m.date, from: level, to });
+                changes.push(Change {
+                    date: m.date,
+                    from: level,
+                    to,
+                    by_hand: true,
+                });
+                outcome = Some(Outcome::Moved {
+                    date: m.date,
+                    from: level,
+                    to,
+                });
                 level = to;
                 since = Some(m.date);
                 step_since[to] = Some(m.date);
@@ -237,7 +280,9 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
             }
             Event::Session(s) => {
                 let rules = rules_at(log, at, now_rules);
-                let Some((pain, exercise)) = worst_pain(s) else { continue };
+                let Some((pain, exercise)) = worst_pain(s) else {
+                    continue;
+                };
                 if pain > rules.allowed_pain {
                     streak = 0;
                     counted_day = None;
@@ -245,10 +290,19 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
                         painful_days = painful_days.saturating_add(1);
                         painful_day = Some(s.date);
                     }
-                    outcome = Some(Outcome::Painful { date: s.date, pain, exercise, rules, in_a_row: painful_days });
+                    outcome = Some(Outcome::Painful {
+                        date: s.date,
+                        pain,
+                        exercise,
+                        rules,
+                        in_a_row: painful_days,
+                    });
                     continue;
                 }
-                let top = s.entries.iter().find(|e| e.exercise == level && e.pain.is_some());
+                let top = s
+                    .entries
+                    .iter()
+                    .find(|e| e.exercise == level && e.pain.is_some());
                 match top {
                     Some(entry) if is_full_dose(entry) => {
                         painful_days = 0;
@@ -260,17 +314,30 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
                         streak = streak.saturating_add(1);
                         let unlocked = streak >= rules.sessions_to_progress && level < last;
                         if unlocked {
-                            changes.push(Change { date: s.date, from: level, to: level + 1, by_hand: false });
+                            changes.push(Change {
+                                date: s.date,
+                                from: level,
+                                to: level + 1,
+                                by_hand: false,
+                            });
                             level += 1;
                             since = Some(s.date);
                             step_since[level] = Some(s.date);
                             streak = 0;
                             counted_day = None;
                         }
-                        outcome = Some(Outcome::Qualified { date: s.date, pain, rules, unlocked });
+                        outcome = Some(Outcome::Qualified {
+                            date: s.date,
+                            pain,
+                            rules,
+                            unlocked,
+                        });
                     }
                     Some(entry) => {
-                        outcome = Some(Outcome::Short { date: s.date, sets_done: entry.sets.len() });
+                        outcome = Some(Outcome::Short {
+                            date: s.date,
+                            sets_done: entry.sets.len(),
+                        });
                     }
                     // Only lower exercises done so far: nothing to judge yet.
                     None => {}
@@ -455,7 +522,13 @@ fn decide(level: usize, streak: u8, outcome: Option<Outcome>, now: Rules) -> Dec
             None,
         ),
     };
-    Decision { kind, headline, reason, next, suggested_step }
+    Decision {
+        kind,
+        headline,
+        reason,
+        next,
+        suggested_step,
+    }
 }
 
 /// Checks a move made by hand: one step back or forward, within the ladder.
@@ -463,7 +536,10 @@ pub fn check_move(level: usize, to: impl Into<Whole>) -> Result<usize, InvalidIn
     let to = to.into();
     let last = LADDER.len() - 1;
     let Some(to) = to.within(0..=last) else {
-        return Err(InvalidInput::new("to_step", format!("Step must be a whole number from 0 to {last} (got {to}).")));
+        return Err(InvalidInput::new(
+            "to_step",
+            format!("Step must be a whole number from 0 to {last} (got {to})."),
+        ));
     };
     if to.abs_diff(level) != 1 {
         let mut options: Vec<&str> = Vec::new();
@@ -498,19 +574,30 @@ pub const MAX_PAIN: u8 = 10;
 /// Checks a pain score sent by the window.
 pub fn check_pain(pain: impl Into<Whole>) -> Result<u8, InvalidInput> {
     let pain = pain.into();
-    pain.within(0..=MAX_PAIN)
-        .ok_or_else(|| InvalidInput::new("pain", format!("Pain must be a whole number from 0 to {MAX_PAIN} (got {pain}).")))
+    pain.within(0..=MAX_PAIN).ok_or_else(|| {
+        InvalidInput::new(
+            "pain",
+            format!("Pain must be a whole number from 0 to {MAX_PAIN} (got {pain})."),
+        )
+    })
 }
 
 /// Checks one set of `exercise` (index in the ladder): repetitions, or seconds for a hold.
 pub fn check_amount(exercise: usize, amount: impl Into<Whole>) -> Result<u16, InvalidInput> {
     let amount = amount.into();
     let hold = LADDER[exercise].measure == super::protocol::Measure::Hold;
-    let (max, unit) = if hold { (MAX_HOLD_SECONDS, "Seconds held") } else { (MAX_REPS, "Repetitions") };
+    let (max, unit) = if hold {
+        (MAX_HOLD_SECONDS, "Seconds held")
+    } else {
+        (MAX_REPS, "Repetitions")
+    };
     amount.within(1..=max).ok_or_else(|| {
         InvalidInput::new(
             "amount",
-            format!("{unit} must be a whole number from 1 to {max} for {} (got {amount}).", LADDER[exercise].name),
+            format!(
+                "{unit} must be a whole number from 1 to {max} for {} (got {amount}).",
+                LADDER[exercise].name
+            ),
         )
     })
 }
@@ -522,11 +609,20 @@ pub fn check_exercise(id: &str, level: usize) -> Result<usize, InvalidInput> {
         Some((i, _)) if i <= level => Ok(i),
         Some((_, e)) => Err(InvalidInput::new(
             "exercise_id",
-            format!("{} is still locked: today's session goes up to {}.", e.name, LADDER[level].name),
+            format!(
+                "{} is still locked: today's session goes up to {}.",
+                e.name, LADDER[level].name
+            ),
         )),
         None => {
             let known: Vec<&str> = LADDER.iter().map(|e| e.id).collect();
-            Err(InvalidInput::new("exercise_id", format!("Exercise must be one of {} (got \"{id}\").", known.join(", "))))
+            Err(InvalidInput::new(
+                "exercise_id",
+                format!(
+                    "Exercise must be one of {} (got \"{id}\").",
+                    known.join(", ")
+                ),
+            ))
         }
     }
 }
@@ -547,20 +643,35 @@ mod tests {
     }
 
     fn full(exercise: usize, pain: u8) -> Entry {
-        Entry { exercise, sets: vec![12, 12, 12], pain: Some(pain) }
+        Entry {
+            exercise,
+            sets: vec![12, 12, 12],
+            pain: Some(pain),
+        }
     }
 
     /// Every exercise up to `level`, in full, all at `pain`.
     fn whole_session(id: i64, n: u32, level: usize, pain: u8) -> Session {
-        Session { id, started_at: at(n, 8), date: day(n), entries: (0..=level).map(|i| full(i, pain)).collect() }
+        Session {
+            id,
+            started_at: at(n, 8),
+            date: day(n),
+            entries: (0..=level).map(|i| full(i, pain)).collect(),
+        }
     }
 
     fn rules(allowed_pain: u8, sessions_to_progress: u8) -> Rules {
-        Rules { allowed_pain, sessions_to_progress }
+        Rules {
+            allowed_pain,
+            sessions_to_progress,
+        }
     }
 
     fn log_of(sessions: Vec<Session>) -> Log {
-        Log { sessions, ..Log::default() }
+        Log {
+            sessions,
+            ..Log::default()
+        }
     }
 
     #[test]
@@ -568,7 +679,10 @@ mod tests {
         let p = progress(&Log::default(), Rules::default());
         assert_eq!(p.level, 0);
         assert_eq!(p.decision.kind, DecisionKind::Start);
-        assert_eq!(p.decision.headline, "Start with the double-leg glute bridge");
+        assert_eq!(
+            p.decision.headline,
+            "Start with the double-leg glute bridge"
+        );
         assert_eq!(
             p.decision.next,
             "Front plank unlocks after one session of double-leg glute bridge in full (3 sets of at least 10) at 0/10 pain or less."
@@ -588,21 +702,40 @@ mod tests {
             let p = progress(&log_of(sessions.clone()), Rules::default());
             let expected = (n as usize + 1).min(LADDER.len() - 1);
             assert_eq!(p.level, expected, "after {} sessions", n + 1);
-            assert_eq!(p.session_exercises().len(), expected + 1, "today's session is cumulative");
+            assert_eq!(
+                p.session_exercises().len(),
+                expected + 1,
+                "today's session is cumulative"
+            );
             if expected > before {
                 assert_eq!(p.decision.kind, DecisionKind::Unlocked);
-                assert_eq!(p.decision.headline, format!("{} is unlocked", LADDER[expected].name));
+                assert_eq!(
+                    p.decision.headline,
+                    format!("{} is unlocked", LADDER[expected].name)
+                );
                 assert_eq!(p.since, Some(day(n)));
-                assert!(p.decision.reason.contains("within your limit of 0/10"), "{}", p.decision.reason);
+                assert!(
+                    p.decision.reason.contains("within your limit of 0/10"),
+                    "{}",
+                    p.decision.reason
+                );
             } else {
                 assert_eq!(p.decision.kind, DecisionKind::Top, "{:?}", p.decision);
-                assert!(p.decision.next.starts_with("Keep doing the full session"), "{}", p.decision.next);
+                assert!(
+                    p.decision.next.starts_with("Keep doing the full session"),
+                    "{}",
+                    p.decision.next
+                );
             }
         }
         let p = progress(&log_of(sessions), Rules::default());
         assert_eq!(p.changes.len(), LADDER.len() - 1);
         assert!(p.changes.iter().all(|c| !c.by_hand && c.to == c.from + 1));
-        assert!(p.steps.iter().take(LADDER.len() - 1).all(|s| s.status == Status::Unlocked));
+        assert!(p
+            .steps
+            .iter()
+            .take(LADDER.len() - 1)
+            .all(|s| s.status == Status::Unlocked));
     }
 
     #[test]
@@ -612,15 +745,25 @@ mod tests {
         let p = progress(&log_of(s.clone()), Rules::default());
         assert_eq!((p.level, p.decision.kind), (1, DecisionKind::Hold));
         assert_eq!(p.decision.headline, "Holding at the front plank");
-        assert_eq!(p.decision.reason, "Your session on Mon 2 Mar 2026 reached 4/10 in front plank, above your limit of 0/10.");
+        assert_eq!(
+            p.decision.reason,
+            "Your session on Mon 2 Mar 2026 reached 4/10 in front plank, above your limit of 0/10."
+        );
         assert_eq!(p.decision.suggested_step, None);
 
         s.push(whole_session(3, 2, 1, 5));
         let p = progress(&log_of(s.clone()), Rules::default());
         assert_eq!((p.level, p.decision.kind), (1, DecisionKind::StepBack));
         assert_eq!(p.decision.suggested_step, Some(0));
-        assert_eq!(p.decision.headline, "Consider stepping back to the double-leg glute bridge");
-        assert!(p.decision.reason.contains("2 sessions in a row"), "{}", p.decision.reason);
+        assert_eq!(
+            p.decision.headline,
+            "Consider stepping back to the double-leg glute bridge"
+        );
+        assert!(
+            p.decision.reason.contains("2 sessions in a row"),
+            "{}",
+            p.decision.reason
+        );
 
         // A pain-free full session clears it and counts.
         s.push(whole_session(4, 3, 1, 0));
@@ -631,25 +774,55 @@ mod tests {
     #[test]
     fn pain_in_a_lower_exercise_holds_too() {
         let mut s = vec![whole_session(1, 0, 0, 0)];
-        s.push(Session { id: 2, started_at: at(1, 8), date: day(1), entries: vec![full(0, 3), full(1, 0)] });
+        s.push(Session {
+            id: 2,
+            started_at: at(1, 8),
+            date: day(1),
+            entries: vec![full(0, 3), full(1, 0)],
+        });
         let p = progress(&log_of(s), Rules::default());
         assert_eq!((p.level, p.decision.kind), (1, DecisionKind::Hold));
-        assert!(p.decision.reason.contains("3/10 in double-leg glute bridge"), "{}", p.decision.reason);
+        assert!(
+            p.decision
+                .reason
+                .contains("3/10 in double-leg glute bridge"),
+            "{}",
+            p.decision.reason
+        );
     }
 
     #[test]
     fn the_allowed_pain_setting_decides_what_counts() {
         for allowed in 0..=5u8 {
             for pain in 0..=10u8 {
-                let p = progress(&log_of(vec![whole_session(1, 0, 0, pain)]), rules(allowed, 1));
+                let p = progress(
+                    &log_of(vec![whole_session(1, 0, 0, pain)]),
+                    rules(allowed, 1),
+                );
                 if pain <= allowed {
                     assert_eq!(p.level, 1, "pain {pain} with limit {allowed}");
-                    assert!(p.decision.reason.contains(&format!("within your limit of {allowed}/10")));
+                    assert!(p
+                        .decision
+                        .reason
+                        .contains(&format!("within your limit of {allowed}/10")));
                 } else {
-                    assert_eq!((p.level, p.decision.kind), (0, DecisionKind::Hold), "pain {pain} with limit {allowed}");
-                    assert!(p.decision.reason.contains(&format!("above your limit of {allowed}/10")));
+                    assert_eq!(
+                        (p.level, p.decision.kind),
+                        (0, DecisionKind::Hold),
+                        "pain {pain} with limit {allowed}"
+                    );
+                    assert!(p
+                        .decision
+                        .reason
+                        .contains(&format!("above your limit of {allowed}/10")));
                 }
-                assert!(p.decision.next.contains(&format!("at {allowed}/10 pain or less")), "{}", p.decision.next);
+                assert!(
+                    p.decision
+                        .next
+                        .contains(&format!("at {allowed}/10 pain or less")),
+                    "{}",
+                    p.decision.next
+                );
             }
         }
     }
@@ -659,7 +832,10 @@ mod tests {
         let r = rules(0, 3);
         let mut s = vec![whole_session(1, 0, 0, 0), whole_session(2, 1, 0, 0)];
         let p = progress(&log_of(s.clone()), r);
-        assert_eq!((p.level, p.streak, p.decision.kind), (0, 2, DecisionKind::Continue));
+        assert_eq!(
+            (p.level, p.streak, p.decision.kind),
+            (0, 2, DecisionKind::Continue)
+        );
         assert_eq!(
             p.decision.next,
             "Front plank unlocks after 1 more session of double-leg glute bridge in full at 0/10 pain or less (2 of 3 done)."
@@ -667,10 +843,27 @@ mod tests {
         s.push(whole_session(3, 2, 0, 2)); // painful: back to zero
         let p = progress(&log_of(s.clone()), r);
         assert_eq!((p.level, p.streak), (0, 0));
-        s.push(Session { id: 4, started_at: at(3, 8), date: day(3), entries: vec![Entry { exercise: 0, sets: vec![12, 12], pain: Some(0) }] });
+        s.push(Session {
+            id: 4,
+            started_at: at(3, 8),
+            date: day(3),
+            entries: vec![Entry {
+                exercise: 0,
+                sets: vec![12, 12],
+                pain: Some(0),
+            }],
+        });
         let p = progress(&log_of(s.clone()), r);
-        assert_eq!((p.streak, p.decision.kind), (0, DecisionKind::NotCounted), "two sets are not the full dose");
-        assert!(p.decision.reason.contains("had 2 of the 3 full sets"), "{}", p.decision.reason);
+        assert_eq!(
+            (p.streak, p.decision.kind),
+            (0, DecisionKind::NotCounted),
+            "two sets are not the full dose"
+        );
+        assert!(
+            p.decision.reason.contains("had 2 of the 3 full sets"),
+            "{}",
+            p.decision.reason
+        );
         for n in 4..7 {
             s.push(whole_session(i64::from(n) + 1, n, 0, 0));
         }
@@ -681,7 +874,11 @@ mod tests {
     fn a_day_counts_once_however_many_sessions_it_holds() {
         let r = rules(0, 2);
         let morning = whole_session(1, 0, 0, 0);
-        let evening = Session { id: 2, started_at: at(0, 19), ..whole_session(2, 0, 0, 0) };
+        let evening = Session {
+            id: 2,
+            started_at: at(0, 19),
+            ..whole_session(2, 0, 0, 0)
+        };
         let p = progress(&log_of(vec![morning.clone(), evening]), r);
         assert_eq!((p.level, p.streak), (0, 1));
         let p = progress(&log_of(vec![morning, whole_session(3, 1, 0, 0)]), r);
@@ -692,9 +889,19 @@ mod tests {
     fn a_session_across_midnight_belongs_to_the_day_it_started() {
         let r = rules(0, 2);
         // Started at 23:50 local on day 0 (stored date day 0), its sets finished after midnight.
-        let late = Session { id: 1, started_at: at(0, 23) + Duration::minutes(50), date: day(0), entries: vec![full(0, 0)] };
+        let late = Session {
+            id: 1,
+            started_at: at(0, 23) + Duration::minutes(50),
+            date: day(0),
+            entries: vec![full(0, 0)],
+        };
         // The next morning's session is a different day, so the two make two in a row.
-        let morning = Session { id: 2, started_at: at(1, 7), date: day(1), entries: vec![full(0, 0)] };
+        let morning = Session {
+            id: 2,
+            started_at: at(1, 7),
+            date: day(1),
+            entries: vec![full(0, 0)],
+        };
         assert_eq!(progress(&log_of(vec![late.clone()]), r).streak, 1);
         assert_eq!(progress(&log_of(vec![late, morning]), r).level, 1);
     }
@@ -706,10 +913,25 @@ mod tests {
         let r = rules(0, 2);
         let sat = NaiveDate::from_ymd_opt(2026, 3, 28).unwrap();
         let sun = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
-        let s1 = Session { id: 1, started_at: Utc.with_ymd_and_hms(2026, 3, 28, 7, 0, 0).unwrap(), date: sat, entries: vec![full(0, 0)] };
-        let s2 = Session { id: 2, started_at: Utc.with_ymd_and_hms(2026, 3, 29, 6, 0, 0).unwrap(), date: sun, entries: vec![full(0, 0)] };
+        let s1 = Session {
+            id: 1,
+            started_at: Utc.with_ymd_and_hms(2026, 3, 28, 7, 0, 0).unwrap(),
+            date: sat,
+            entries: vec![full(0, 0)],
+        };
+        let s2 = Session {
+            id: 2,
+            started_at: Utc.with_ymd_and_hms(2026, 3, 29, 6, 0, 0).unwrap(),
+            date: sun,
+            entries: vec![full(0, 0)],
+        };
         assert_eq!(progress(&log_of(vec![s1.clone(), s2]), r).level, 1);
-        let s3 = Session { id: 3, started_at: Utc.with_ymd_and_hms(2026, 3, 28, 21, 30, 0).unwrap(), date: sat, entries: vec![full(0, 0)] };
+        let s3 = Session {
+            id: 3,
+            started_at: Utc.with_ymd_and_hms(2026, 3, 28, 21, 30, 0).unwrap(),
+            date: sat,
+            entries: vec![full(0, 0)],
+        };
         assert_eq!(progress(&log_of(vec![s1, s3]), r).level, 0);
     }
 
@@ -717,16 +939,44 @@ mod tests {
     fn moves_by_hand_change_the_step_and_restart_the_count() {
         let mut log = log_of(vec![whole_session(1, 0, 0, 0), whole_session(2, 1, 1, 0)]);
         assert_eq!(progress(&log, Rules::default()).level, 2);
-        log.moves.push(Move { at: at(2, 9), date: day(2), from: 2, to: 1 });
+        log.moves.push(Move {
+            at: at(2, 9),
+            date: day(2),
+            from: 2,
+            to: 1,
+        });
         let p = progress(&log, Rules::default());
-        assert_eq!((p.level, p.streak, p.decision.kind), (1, 0, DecisionKind::Moved));
-        assert_eq!(p.decision.reason, "On Tue 3 Mar 2026 you stepped back by hand from the glute bridge with leg lifts.");
+        assert_eq!(
+            (p.level, p.streak, p.decision.kind),
+            (1, 0, DecisionKind::Moved)
+        );
+        assert_eq!(
+            p.decision.reason,
+            "On Tue 3 Mar 2026 you stepped back by hand from the glute bridge with leg lifts."
+        );
         assert_eq!(p.steps[2].status, Status::Locked);
-        assert_eq!(p.changes.last(), Some(&Change { date: day(2), from: 2, to: 1, by_hand: true }));
-        log.moves.push(Move { at: at(3, 9), date: day(3), from: 1, to: 2 });
+        assert_eq!(
+            p.changes.last(),
+            Some(&Change {
+                date: day(2),
+                from: 2,
+                to: 1,
+                by_hand: true
+            })
+        );
+        log.moves.push(Move {
+            at: at(3, 9),
+            date: day(3),
+            from: 1,
+            to: 2,
+        });
         let p = progress(&log, Rules::default());
         assert_eq!(p.level, 2);
-        assert!(p.decision.reason.contains("stepped forward"), "{}", p.decision.reason);
+        assert!(
+            p.decision.reason.contains("stepped forward"),
+            "{}",
+            p.decision.reason
+        );
         // A session after the move is judged at the new step.
         log.sessions.push(whole_session(3, 4, 2, 0));
         assert_eq!(progress(&log, Rules::default()).level, 3);
@@ -735,19 +985,32 @@ mod tests {
     #[test]
     fn each_session_is_judged_by_the_rules_in_force_when_it_happened() {
         let mut log = log_of(vec![whole_session(1, 0, 0, 0), whole_session(2, 1, 1, 4)]);
-        log.rules = vec![RuleChange { at: at(0, 0) - Duration::days(30), rules: rules(0, 1) }];
+        log.rules = vec![RuleChange {
+            at: at(0, 0) - Duration::days(30),
+            rules: rules(0, 1),
+        }];
         let held = progress(&log, rules(0, 1));
-        assert_eq!(held.decision.reason, "Your session on Mon 2 Mar 2026 reached 4/10 in front plank, above your limit of 0/10.");
+        assert_eq!(
+            held.decision.reason,
+            "Your session on Mon 2 Mar 2026 reached 4/10 in front plank, above your limit of 0/10."
+        );
 
         // The limit is raised to 5 after that session: the past is not rewritten...
-        log.rules.push(RuleChange { at: at(1, 20), rules: rules(5, 1) });
+        log.rules.push(RuleChange {
+            at: at(1, 20),
+            rules: rules(5, 1),
+        });
         let p = progress(&log, rules(5, 1));
         assert_eq!((p.level, p.decision.kind), (1, DecisionKind::Hold));
         assert_eq!(
             p.decision.reason,
             "Your session on Mon 2 Mar 2026 reached 4/10 in front plank, above the limit of 0/10 in force then (your limit is now 5/10)."
         );
-        assert!(p.decision.next.contains("at 5/10 pain or less"), "{}", p.decision.next);
+        assert!(
+            p.decision.next.contains("at 5/10 pain or less"),
+            "{}",
+            p.decision.next
+        );
         // ...and the next session at 4/10 counts under the new rule.
         log.sessions.push(whole_session(3, 2, 1, 4));
         assert_eq!(progress(&log, rules(5, 1)).level, 2);
@@ -761,7 +1024,14 @@ mod tests {
             id: 2,
             started_at: at(1, 8),
             date: day(1),
-            entries: vec![full(0, 0), Entry { exercise: 1, sets: vec![15, 15, 15], pain: None }],
+            entries: vec![
+                full(0, 0),
+                Entry {
+                    exercise: 1,
+                    sets: vec![15, 15, 15],
+                    pain: None,
+                },
+            ],
         });
         let p = progress(&log, Rules::default());
         assert_eq!((p.level, p.decision.kind), (1, DecisionKind::Unlocked));
@@ -771,7 +1041,10 @@ mod tests {
     fn input_checks_name_the_field_and_the_range() {
         assert_eq!(check_pain(10), Ok(10));
         let e = check_pain(11).unwrap_err();
-        assert_eq!((e.field.as_str(), e.message.as_str()), ("pain", "Pain must be a whole number from 0 to 10 (got 11)."));
+        assert_eq!(
+            (e.field.as_str(), e.message.as_str()),
+            ("pain", "Pain must be a whole number from 0 to 10 (got 11).")
+        );
         assert!(check_pain(-1).is_err());
         let e = check_pain(Whole::from_json(&serde_json::json!("lots"))).unwrap_err();
         assert!(e.message.ends_with("(got \"lots\")."), "{}", e.message);
@@ -781,23 +1054,49 @@ mod tests {
         assert_eq!(check_amount(0, 15), Ok(15));
         let e = check_amount(0, 101).unwrap_err();
         assert_eq!(e.field, "amount");
-        assert!(e.message.starts_with("Repetitions must be a whole number from 1 to 100 for Double-leg glute bridge"), "{}", e.message);
+        assert!(
+            e.message.starts_with(
+                "Repetitions must be a whole number from 1 to 100 for Double-leg glute bridge"
+            ),
+            "{}",
+            e.message
+        );
         assert!(check_amount(0, 0).is_err());
-        let plank = LADDER.iter().position(|e| e.measure == super::super::protocol::Measure::Hold).unwrap();
+        let plank = LADDER
+            .iter()
+            .position(|e| e.measure == super::super::protocol::Measure::Hold)
+            .unwrap();
         assert_eq!(check_amount(plank, 600), Ok(600));
-        assert!(check_amount(plank, 601).unwrap_err().message.starts_with("Seconds held must be a whole number from 1 to 600"));
+        assert!(check_amount(plank, 601)
+            .unwrap_err()
+            .message
+            .starts_with("Seconds held must be a whole number from 1 to 600"));
 
         assert_eq!(check_exercise("glute_bridge", 0), Ok(0));
         let e = check_exercise("front_plank", 0).unwrap_err();
-        assert_eq!(e.message, "Front plank is still locked: today's session goes up to Double-leg glute bridge.");
-        assert!(check_exercise("pistol_squat", 6).unwrap_err().message.contains("(got \"pistol_squat\")"));
+        assert_eq!(
+            e.message,
+            "Front plank is still locked: today's session goes up to Double-leg glute bridge."
+        );
+        assert!(check_exercise("pistol_squat", 6)
+            .unwrap_err()
+            .message
+            .contains("(got \"pistol_squat\")"));
 
         assert_eq!(check_move(2, 1), Ok(1));
         assert_eq!(check_move(2, 3), Ok(3));
         let e = check_move(2, 4).unwrap_err();
         assert_eq!(e.field, "to_step");
-        assert!(e.message.contains("you can go to Front plank or Front plank with leg lifts"), "{}", e.message);
-        assert!(check_move(0, -1).unwrap_err().message.contains("from 0 to 6"));
+        assert!(
+            e.message
+                .contains("you can go to Front plank or Front plank with leg lifts"),
+            "{}",
+            e.message
+        );
+        assert!(check_move(0, -1)
+            .unwrap_err()
+            .message
+            .contains("from 0 to 6"));
         assert!(check_move(6, 7).is_err());
     }
 
@@ -808,7 +1107,15 @@ mod tests {
         // Per session: days after the previous one (0 = same day), top exercise offset,
         // pain, and the sets of the top exercise.
         (
-            prop::collection::vec((0u8..3, 0u8..3, 0u8..=10, prop::collection::vec(1u16..20, 0..5)), 0..40),
+            prop::collection::vec(
+                (
+                    0u8..3,
+                    0u8..3,
+                    0u8..=10,
+                    prop::collection::vec(1u16..20, 0..5),
+                ),
+                0..40,
+            ),
             0u8..=5,
             1u8..=5,
         )
@@ -821,9 +1128,20 @@ mod tests {
             n += u32::from(*gap);
             // Do what the user would be shown: every unlocked exercise.
             let level = progress(&log, r).level;
-            let mut entries: Vec<Entry> = (0..level).map(|k| full(k, (*pain).min(r.allowed_pain))).collect();
-            entries.push(Entry { exercise: level, sets: sets.clone(), pain: Some(*pain) });
-            log.sessions.push(Session { id: i as i64, started_at: at(n, 8) + Duration::minutes(i as i64), date: day(n), entries });
+            let mut entries: Vec<Entry> = (0..level)
+                .map(|k| full(k, (*pain).min(r.allowed_pain)))
+                .collect();
+            entries.push(Entry {
+                exercise: level,
+                sets: sets.clone(),
+                pain: Some(*pain),
+            });
+            log.sessions.push(Session {
+                id: i as i64,
+                started_at: at(n, 8) + Duration::minutes(i as i64),
+                date: day(n),
+                entries,
+            });
         }
         log
     }

@@ -110,7 +110,11 @@ pub struct Stretch {
 
 /// The dose the guide gives for every ladder exercise: 3–4 sets of 10–15 repetitions,
 /// once a day [7]. For a hold the same figures are used as seconds.
-pub const DAILY_DOSE: Dose = Dose { sets: Span { min: 3, max: 4 }, amount: Span { min: 10, max: 15 }, per_day: 1 };
+pub const DAILY_DOSE: Dose = Dose {
+    sets: Span { min: 3, max: 4 },
+    amount: Span { min: 10, max: 15 },
+    per_day: 1,
+};
 
 // CONTENT BELOW: CITATIONS, TESTS, LADDER, STRETCH.
 

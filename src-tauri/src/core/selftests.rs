@@ -58,7 +58,10 @@ fn latest<'a>(results: &'a [TestResult], test_id: &str, side: Side) -> Option<&'
 pub fn check_test_id(text: &str) -> Result<&'static str, InvalidInput> {
     protocol::test(text).map(|t| t.id).ok_or_else(|| {
         let known: Vec<&str> = TESTS.iter().map(|t| t.id).collect();
-        InvalidInput::new("test_id", format!("Test must be one of {} (got \"{text}\").", known.join(", ")))
+        InvalidInput::new(
+            "test_id",
+            format!("Test must be one of {} (got \"{text}\").", known.join(", ")),
+        )
     })
 }
 
@@ -173,7 +176,10 @@ pub struct GateStatus {
 }
 
 fn gate_test(gate: Gate) -> &'static protocol::TestInfo {
-    TESTS.iter().find(|t| t.gate == Some(gate)).expect("every gate has its test in the protocol")
+    TESTS
+        .iter()
+        .find(|t| t.gate == Some(gate))
+        .expect("every gate has its test in the protocol")
 }
 
 /// Both legs' latest result of the gate test: `Ok(day)` when both are pain-free (the
@@ -188,17 +194,30 @@ fn both_legs_clear(results: &[TestResult], test: &protocol::TestInfo) -> Result<
                 .into_iter()
                 .flatten()
                 .filter(|x| x.painful)
-                .map(|x| format!("the {} leg on {}", x.side.as_str(), dates::friendly(x.taken_on)))
+                .map(|x| {
+                    format!(
+                        "the {} leg on {}",
+                        x.side.as_str(),
+                        dates::friendly(x.taken_on)
+                    )
+                })
                 .collect();
             if !painful.is_empty() {
-                Err(format!("the {} was painful on {}", lower(test.name), painful.join(" and ")))
+                Err(format!(
+                    "the {} was painful on {}",
+                    lower(test.name),
+                    painful.join(" and ")
+                ))
             } else {
                 let side = if l.is_none() && r.is_none() {
                     "either leg".to_string()
                 } else {
                     format!("the {} leg", if l.is_none() { "left" } else { "right" })
                 };
-                Err(format!("the {} has no result yet for {side}", lower(test.name)))
+                Err(format!(
+                    "the {} has no result yet for {side}",
+                    lower(test.name)
+                ))
             }
         }
     }

@@ -155,7 +155,10 @@ pub struct Bounds {
 
 impl From<&RangeInclusive<u8>> for Bounds {
     fn from(r: &RangeInclusive<u8>) -> Self {
-        Bounds { min: *r.start(), max: *r.end() }
+        Bounds {
+            min: *r.start(),
+            max: *r.end(),
+        }
     }
 }
 
@@ -175,22 +178,35 @@ impl Settings {
     pub fn apply(&self, patch: &SettingsPatch) -> Result<Settings, InvalidInput> {
         let mut next = self.clone();
         if let Some(v) = &patch.theme {
-            next.theme = as_text(v)
-                .and_then(Theme::parse)
-                .ok_or_else(|| InvalidInput::new("theme", format!("Theme must be system, light or dark (got {}).", shown(v))))?;
+            next.theme = as_text(v).and_then(Theme::parse).ok_or_else(|| {
+                InvalidInput::new(
+                    "theme",
+                    format!("Theme must be system, light or dark (got {}).", shown(v)),
+                )
+            })?;
         }
         if let Some(v) = &patch.stretches_per_day {
-            next.stretches_per_day = in_range(v, "stretches_per_day", "Stretches per day", &STRETCHES_PER_DAY)?;
+            next.stretches_per_day = in_range(
+                v,
+                "stretches_per_day",
+                "Stretches per day",
+                &STRETCHES_PER_DAY,
+            )?;
         }
         if let Some(v) = &patch.allowed_pain {
             next.allowed_pain = in_range(v, "allowed_pain", "Allowed pain", &ALLOWED_PAIN)?;
         }
         if let Some(v) = &patch.sessions_to_progress {
-            next.sessions_to_progress =
-                in_range(v, "sessions_to_progress", "Pain-free sessions needed", &SESSIONS_TO_PROGRESS)?;
+            next.sessions_to_progress = in_range(
+                v,
+                "sessions_to_progress",
+                "Pain-free sessions needed",
+                &SESSIONS_TO_PROGRESS,
+            )?;
         }
         if let Some(v) = &patch.reminder_window_start {
-            next.reminder_window_start = clock(v, "reminder_window_start", "Reminder window start")?;
+            next.reminder_window_start =
+                clock(v, "reminder_window_start", "Reminder window start")?;
         }
         if let Some(v) = &patch.reminder_window_end {
             next.reminder_window_end = clock(v, "reminder_window_end", "Reminder window end")?;
@@ -203,7 +219,11 @@ impl Settings {
     fn check_window(&self, end_changed: bool) -> Result<(), InvalidInput> {
         let (start, end) = (self.reminder_window_start, self.reminder_window_end);
         if end.minutes() < start.minutes() + MIN_WINDOW_MINUTES {
-            let field = if end_changed { "reminder_window_end" } else { "reminder_window_start" };
+            let field = if end_changed {
+                "reminder_window_end"
+            } else {
+                "reminder_window_start"
+            };
             return Err(InvalidInput::new(
                 field,
                 format!(
@@ -229,9 +249,16 @@ fn shown(v: &Value) -> String {
     }
 }
 
-fn in_range(v: &Value, field: &str, label: &str, range: &RangeInclusive<u8>) -> Result<u8, InvalidInput> {
+fn in_range(
+    v: &Value,
+    field: &str,
+    label: &str,
+    range: &RangeInclusive<u8>,
+) -> Result<u8, InvalidInput> {
     let number = match v {
-        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)),
+        Value::Number(n) => n
+            .as_i64()
+            .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)),
         Value::String(s) => s.trim().parse::<i64>().ok(),
         _ => None,
     };
@@ -241,15 +268,26 @@ fn in_range(v: &Value, field: &str, label: &str, range: &RangeInclusive<u8>) -> 
         .ok_or_else(|| {
             InvalidInput::new(
                 field,
-                format!("{label} must be a whole number from {} to {} (got {}).", range.start(), range.end(), shown(v)),
+                format!(
+                    "{label} must be a whole number from {} to {} (got {}).",
+                    range.start(),
+                    range.end(),
+                    shown(v)
+                ),
             )
         })
 }
 
 fn clock(v: &Value, field: &str, label: &str) -> Result<ClockTime, InvalidInput> {
-    as_text(v)
-        .and_then(ClockTime::parse)
-        .ok_or_else(|| InvalidInput::new(field, format!("{label} must be a time from 00:00 to 23:59 (got {}).", shown(v))))
+    as_text(v).and_then(ClockTime::parse).ok_or_else(|| {
+        InvalidInput::new(
+            field,
+            format!(
+                "{label} must be a time from 00:00 to 23:59 (got {}).",
+                shown(v)
+            ),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -265,14 +303,19 @@ mod tests {
     #[test]
     fn defaults_follow_the_guide() {
         let s = Settings::default();
-        assert_eq!((s.allowed_pain, s.sessions_to_progress, s.stretches_per_day), (0, 1, 4));
+        assert_eq!(
+            (s.allowed_pain, s.sessions_to_progress, s.stretches_per_day),
+            (0, 1, 4)
+        );
         assert_eq!(s.reminder_window_start.to_string(), "08:00");
         assert_eq!(s.reminder_window_end.to_string(), "21:00");
     }
 
     #[test]
     fn a_valid_patch_changes_only_what_it_names() {
-        let s = Settings::default().apply(&patch(json!({"allowed_pain": 3, "theme": "dark"}))).unwrap();
+        let s = Settings::default()
+            .apply(&patch(json!({"allowed_pain": 3, "theme": "dark"})))
+            .unwrap();
         assert_eq!(s.allowed_pain, 3);
         assert_eq!(s.theme, Theme::Dark);
         assert_eq!(s.sessions_to_progress, 1);
@@ -280,15 +323,22 @@ mod tests {
 
     #[test]
     fn numbers_may_arrive_as_text_from_a_form() {
-        let s = Settings::default().apply(&patch(json!({"sessions_to_progress": " 2 "}))).unwrap();
+        let s = Settings::default()
+            .apply(&patch(json!({"sessions_to_progress": " 2 "})))
+            .unwrap();
         assert_eq!(s.sessions_to_progress, 2);
     }
 
     #[test]
     fn out_of_range_pain_names_the_field_and_the_range() {
-        let err = Settings::default().apply(&patch(json!({"allowed_pain": 6}))).unwrap_err();
+        let err = Settings::default()
+            .apply(&patch(json!({"allowed_pain": 6})))
+            .unwrap_err();
         assert_eq!(err.field, "allowed_pain");
-        assert_eq!(err.message, "Allowed pain must be a whole number from 0 to 5 (got 6).");
+        assert_eq!(
+            err.message,
+            "Allowed pain must be a whole number from 0 to 5 (got 6)."
+        );
     }
 
     #[test]
@@ -297,7 +347,10 @@ mod tests {
             (json!({"stretches_per_day": "four"}), "stretches_per_day"),
             (json!({"sessions_to_progress": 1.5}), "sessions_to_progress"),
             (json!({"theme": 3}), "theme"),
-            (json!({"reminder_window_start": "25:00"}), "reminder_window_start"),
+            (
+                json!({"reminder_window_start": "25:00"}),
+                "reminder_window_start",
+            ),
             (json!({"allowed_pain": null}), "allowed_pain"),
         ] {
             let err = Settings::default().apply(&patch(body)).unwrap_err();
@@ -312,13 +365,19 @@ mod tests {
 
     #[test]
     fn the_window_must_run_forward_and_be_long_enough() {
-        let err = Settings::default().apply(&patch(json!({"reminder_window_end": "09:00"}))).unwrap_err();
+        let err = Settings::default()
+            .apply(&patch(json!({"reminder_window_end": "09:00"})))
+            .unwrap_err();
         assert_eq!(err.field, "reminder_window_end");
         assert!(err.message.contains("at least 2 hours"), "{}", err.message);
-        let err = Settings::default().apply(&patch(json!({"reminder_window_start": "20:30"}))).unwrap_err();
+        let err = Settings::default()
+            .apply(&patch(json!({"reminder_window_start": "20:30"})))
+            .unwrap_err();
         assert_eq!(err.field, "reminder_window_start");
         let ok = Settings::default()
-            .apply(&patch(json!({"reminder_window_start": "06:30", "reminder_window_end": "08:30"})))
+            .apply(&patch(
+                json!({"reminder_window_start": "06:30", "reminder_window_end": "08:30"}),
+            ))
             .unwrap();
         assert_eq!(ok.reminder_window_end.to_string(), "08:30");
     }

@@ -11,7 +11,14 @@ pub fn close_notice_seen(store: &mut Store) -> Result<bool, ServiceError> {
 }
 
 pub fn mark_close_notice_seen(store: &mut Store, now: DateTime<Utc>) -> Result<(), ServiceError> {
-    store.write(|tx| Ok(store::app_state::set_flag(tx, CLOSE_NOTICE_SEEN, true, now)?))
+    store.write(|tx| {
+        Ok(store::app_state::set_flag(
+            tx,
+            CLOSE_NOTICE_SEEN,
+            true,
+            now,
+        )?)
+    })
 }
 
 pub fn test_reminder(store: &mut Store) -> Result<Reminder, ServiceError> {

@@ -4,7 +4,9 @@
 use super::ServiceError;
 use crate::core::dates::{self, Now};
 use crate::core::progression::{self, Decision, Log, Move, Progress, Rules};
-use crate::core::protocol::{self, Citation, Dose, Exercise, Measure, Stretch, TestInfo, DAILY_DOSE, LADDER};
+use crate::core::protocol::{
+    self, Citation, Dose, Exercise, Measure, Stretch, TestInfo, DAILY_DOSE, LADDER,
+};
 use crate::core::selftests::{self, GateStatus, Interpretation, RangeOfMotion, Side, TestResult};
 use crate::core::{InvalidInput, Whole};
 use crate::store::{self, program as rows, Store, Tx};
@@ -36,7 +38,11 @@ pub fn protocol() -> ProtocolView {
 }
 
 fn log(tx: &Tx) -> Result<Log, ServiceError> {
-    Ok(Log { sessions: rows::sessions(tx)?, moves: rows::moves(tx)?, rules: rows::rule_changes(tx)? })
+    Ok(Log {
+        sessions: rows::sessions(tx)?,
+        moves: rows::moves(tx)?,
+        rules: rows::rule_changes(tx)?,
+    })
 }
 
 fn rules_now(tx: &Tx) -> Result<Rules, ServiceError> {
@@ -56,7 +62,11 @@ pub struct ProgramView {
 }
 
 pub fn program(store: &mut Store) -> Result<ProgramView, ServiceError> {
-    store.read(|tx| Ok(ProgramView { progress: progress_in(tx)? }))
+    store.read(|tx| {
+        Ok(ProgramView {
+            progress: progress_in(tx)?,
+        })
+    })
 }
 
 /// Steps back or forward one exercise by hand (the window has asked the user to confirm).
@@ -64,8 +74,18 @@ pub fn move_step(store: &mut Store, now: Now, to_step: Whole) -> Result<ProgramV
     store.write(|tx| {
         let before = progress_in(tx)?;
         let to = progression::check_move(before.level, to_step)?;
-        rows::insert_move(tx, &Move { at: now.utc, date: now.today, from: before.level, to })?;
-        Ok(ProgramView { progress: progress_in(tx)? })
+        rows::insert_move(
+            tx,
+            &Move {
+                at: now.utc,
+                date: now.today,
+                from: before.level,
+                to,
+            },
+        )?;
+        Ok(ProgramView {
+            progress: progress_in(tx)?,
+        })
     })
 }
 
@@ -101,8 +121,17 @@ pub struct SessionView {
 fn session_view(tx: &Tx, row: rows::SessionRow) -> Result<SessionView, ServiceError> {
     let level = level_without(tx, row.id)?;
     let all = rows::sessions(tx)?;
-    let entries = all.into_iter().find(|s| s.id == row.id).map(|s| s.entries).unwrap_or_default();
-    let top = entries.iter().map(|e| e.exercise).max().unwrap_or(0).max(level);
+    let entries = all
+        .into_iter()
+        .find(|s| s.id == row.id)
+        .map(|s| s.entries)
+        .unwrap_or_default();
+    let top = entries
+        .iter()
+        .map(|e| e.exercise)
+        .max()
+        .unwrap_or(0)
+        .max(level);
     let exercises: Vec<SessionExercise> = LADDER[..=top]
         .iter()
         .enumerate()
@@ -120,21 +149,35 @@ fn session_view(tx: &Tx, row: rows::SessionRow) -> Result<SessionView, ServiceEr
         })
         .collect();
     let resume_at = exercises.iter().find(|e| e.pain.is_none()).map(|e| e.id);
-    Ok(SessionView { id: row.id, date: row.date, finished: row.finished_at.is_some(), exercises, resume_at, dose: DAILY_DOSE })
+    Ok(SessionView {
+        id: row.id,
+        date: row.date,
+        finished: row.finished_at.is_some(),
+        exercises,
+        resume_at,
+        dose: DAILY_DOSE,
+    })
 }
 
 fn open_session(tx: &Tx, now: Now, session_id: i64) -> Result<rows::SessionRow, ServiceError> {
     let Some(row) = rows::session(tx, session_id)? else {
-        return Err(InvalidInput::new("session_id", format!("There is no session {session_id}.")).into());
+        return Err(
+            InvalidInput::new("session_id", format!("There is no session {session_id}.")).into(),
+        );
     };
     if row.finished_at.is_some() {
         return Err(InvalidInput::new(
             "session_id",
-            format!("The session of {} is finished; start a new one to log more.", dates::friendly(row.date)),
+            format!(
+                "The session of {} is finished; start a new one to log more.",
+                dates::friendly(row.date)
+            ),
         )
         .into());
     }
-    if now.utc - row.started_at > Duration::hours(SESSION_OPEN_HOURS) || now.utc < row.started_at - Duration::hours(1) {
+    if now.utc - row.started_at > Duration::hours(SESSION_OPEN_HOURS)
+        || now.utc < row.started_at - Duration::hours(1)
+    {
         return Err(InvalidInput::new(
             "session_id",
             format!(
@@ -174,11 +217,21 @@ pub fn start_session(store: &mut Store, now: Now) -> Result<SessionView, Service
 }
 
 pub fn active_session(store: &mut Store, now: Now) -> Result<Option<SessionView>, ServiceError> {
-    store.read(|tx| resumable(tx, now)?.map(|row| session_view(tx, row)).transpose())
+    store.read(|tx| {
+        resumable(tx, now)?
+            .map(|row| session_view(tx, row))
+            .transpose()
+    })
 }
 
 /// Saves one set as soon as it is done: a crash later keeps it.
-pub fn record_set(store: &mut Store, now: Now, session_id: i64, exercise_id: &str, amount: Whole) -> Result<SessionView, ServiceError> {
+pub fn record_set(
+    store: &mut Store,
+    now: Now,
+    session_id: i64,
+    exercise_id: &str,
+    amount: Whole,
+) -> Result<SessionView, ServiceError> {
     store.write(|tx| {
         let row = open_session(tx, now, session_id)?;
         let level = level_without(tx, session_id)?;
@@ -192,7 +245,11 @@ pub fn record_set(store: &mut Store, now: Now, session_id: i64, exercise_id: &st
         if done >= usize::from(progression::MAX_SETS) {
             return Err(InvalidInput::new(
                 "set",
-                format!("{} already has {} sets in this session, the most one can hold.", LADDER[exercise].name, progression::MAX_SETS),
+                format!(
+                    "{} already has {} sets in this session, the most one can hold.",
+                    LADDER[exercise].name,
+                    progression::MAX_SETS
+                ),
             )
             .into());
         }
@@ -202,13 +259,22 @@ pub fn record_set(store: &mut Store, now: Now, session_id: i64, exercise_id: &st
 }
 
 /// Takes back the last set of an exercise (a mis-tap).
-pub fn undo_set(store: &mut Store, now: Now, session_id: i64, exercise_id: &str) -> Result<SessionView, ServiceError> {
+pub fn undo_set(
+    store: &mut Store,
+    now: Now,
+    session_id: i64,
+    exercise_id: &str,
+) -> Result<SessionView, ServiceError> {
     store.write(|tx| {
         let row = open_session(tx, now, session_id)?;
         let level = level_without(tx, session_id)?;
         let exercise = progression::check_exercise(exercise_id, level)?;
         if !rows::remove_last_set(tx, session_id, LADDER[exercise].id)? {
-            return Err(InvalidInput::new("set", format!("{} has no set to take back.", LADDER[exercise].name)).into());
+            return Err(InvalidInput::new(
+                "set",
+                format!("{} has no set to take back.", LADDER[exercise].name),
+            )
+            .into());
         }
         session_view(tx, row)
     })
@@ -221,7 +287,13 @@ pub struct PainRecorded {
     pub decision: Decision,
 }
 
-pub fn record_pain(store: &mut Store, now: Now, session_id: i64, exercise_id: &str, pain: Whole) -> Result<PainRecorded, ServiceError> {
+pub fn record_pain(
+    store: &mut Store,
+    now: Now,
+    session_id: i64,
+    exercise_id: &str,
+    pain: Whole,
+) -> Result<PainRecorded, ServiceError> {
     store.write(|tx| {
         let row = open_session(tx, now, session_id)?;
         // Judged against the ladder as it stood before this score.
@@ -230,7 +302,10 @@ pub fn record_pain(store: &mut Store, now: Now, session_id: i64, exercise_id: &s
         let pain = progression::check_pain(pain)?;
         rows::set_pain(tx, session_id, LADDER[exercise].id, pain, now.utc)?;
         let progress = progress_in(tx)?;
-        Ok(PainRecorded { session: session_view(tx, row)?, decision: progress.decision })
+        Ok(PainRecorded {
+            session: session_view(tx, row)?,
+            decision: progress.decision,
+        })
     })
 }
 
@@ -251,7 +326,11 @@ pub struct Finished {
     pub progress: Progress,
 }
 
-pub fn finish_session(store: &mut Store, now: Now, session_id: i64) -> Result<Finished, ServiceError> {
+pub fn finish_session(
+    store: &mut Store,
+    now: Now,
+    session_id: i64,
+) -> Result<Finished, ServiceError> {
     store.write(|tx| {
         let row = open_session(tx, now, session_id)?;
         let before = level_without(tx, session_id)?;
@@ -314,11 +393,19 @@ fn self_tests_in(tx: &Tx) -> Result<SelfTestsView, ServiceError> {
     for r in results.iter().rev() {
         match history.last_mut() {
             Some(round) if round.taken_on == r.taken_on => round.results.push(r.clone()),
-            _ => history.push(Round { taken_on: r.taken_on, results: vec![r.clone()] }),
+            _ => history.push(Round {
+                taken_on: r.taken_on,
+                results: vec![r.clone()],
+            }),
         }
     }
     for round in &mut history {
-        round.results.sort_by_key(|r| (protocol::TESTS.iter().position(|t| t.id == r.test_id), r.side));
+        round.results.sort_by_key(|r| {
+            (
+                protocol::TESTS.iter().position(|t| t.id == r.test_id),
+                r.side,
+            )
+        });
     }
     Ok(SelfTestsView {
         interpretation: selftests::interpret(&results),
@@ -334,19 +421,34 @@ pub fn self_tests(store: &mut Store) -> Result<SelfTestsView, ServiceError> {
 
 /// Records one or more test results (and optionally the range-of-motion check), all
 /// checked before anything is written.
-pub fn record_tests(store: &mut Store, now: Now, input: &RecordTests) -> Result<SelfTestsView, ServiceError> {
+pub fn record_tests(
+    store: &mut Store,
+    now: Now,
+    input: &RecordTests,
+) -> Result<SelfTestsView, ServiceError> {
     let taken_on = dates::parse_past_day("taken_on", &input.taken_on, now.today)?;
     if input.results.is_empty() && input.range_of_motion_normal.is_none() {
-        return Err(InvalidInput::new("results", "Choose pain or no pain for at least one test and leg.").into());
+        return Err(InvalidInput::new(
+            "results",
+            "Choose pain or no pain for at least one test and leg.",
+        )
+        .into());
     }
     let mut checked: Vec<(&'static str, Side, bool)> = Vec::new();
     for r in &input.results {
         let test_id = selftests::check_test_id(&r.test_id)?;
         let side = Side::parse(&r.side).ok_or_else(|| {
-            InvalidInput::new("side", format!("Side must be left or right (got \"{}\").", r.side))
+            InvalidInput::new(
+                "side",
+                format!("Side must be left or right (got \"{}\").", r.side),
+            )
         })?;
         if checked.iter().any(|(t, s, _)| *t == test_id && *s == side) {
-            return Err(InvalidInput::new("results", format!("The {} leg of {test_id} appears twice.", side.as_str())).into());
+            return Err(InvalidInput::new(
+                "results",
+                format!("The {} leg of {test_id} appears twice.", side.as_str()),
+            )
+            .into());
         }
         checked.push((test_id, side, r.painful));
     }
@@ -408,7 +510,11 @@ fn today_in(tx: &Tx, now: Now) -> Result<TodayView, ServiceError> {
         },
     };
     let latest_pain = rows::latest_exercise_pain(tx)?.and_then(|(pain, id, date)| {
-        protocol::exercise(&id).map(|(_, e)| LatestPain { pain, exercise: e.name, date })
+        protocol::exercise(&id).map(|(_, e)| LatestPain {
+            pain,
+            exercise: e.name,
+            date,
+        })
     });
     let results = rows::test_results(tx)?;
     let rom = rows::latest_range_of_motion(tx)?;
@@ -418,7 +524,10 @@ fn today_in(tx: &Tx, now: Now) -> Result<TodayView, ServiceError> {
         session_state,
         session,
         exercises: progress.session_exercises().iter().map(|e| e.id).collect(),
-        stretches: Stretches { done: rows::stretches_on(tx, now.today)?, target: settings.stretches_per_day },
+        stretches: Stretches {
+            done: rows::stretches_on(tx, now.today)?,
+            target: settings.stretches_per_day,
+        },
         latest_pain,
         gates: selftests::gates(&results, rom.as_ref()),
         progress,

@@ -3,9 +3,9 @@
 use super::ServiceError;
 use crate::core::messages;
 use crate::core::progression::Rules;
-use chrono::{DateTime, Utc};
 use crate::core::settings::{self, SettingLimits, Settings, SettingsPatch};
 use crate::store::{self, Store};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 /// What the Settings page shows: the values and the ranges they may take.
@@ -19,7 +19,11 @@ pub struct SettingsView {
 
 impl SettingsView {
     fn of(settings: Settings) -> Self {
-        SettingsView { summary: messages::settings_summary(&settings), limits: settings::limits(), settings }
+        SettingsView {
+            summary: messages::settings_summary(&settings),
+            limits: settings::limits(),
+            settings,
+        }
     }
 }
 
@@ -35,7 +39,11 @@ pub fn view(store: &mut Store) -> Result<SettingsView, ServiceError> {
 /// rule and writes nothing.
 /// A change to the progression rules is also added to their history (from `now` on),
 /// so that earlier sessions keep being judged by the rules they were done under.
-pub fn update(store: &mut Store, patch: &SettingsPatch, now: DateTime<Utc>) -> Result<SettingsView, ServiceError> {
+pub fn update(
+    store: &mut Store,
+    patch: &SettingsPatch,
+    now: DateTime<Utc>,
+) -> Result<SettingsView, ServiceError> {
     let settings = store.write(|tx| {
         let before = store::settings::load(tx)?;
         let next = before.apply(patch)?;

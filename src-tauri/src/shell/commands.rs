@@ -6,7 +6,8 @@ use crate::core::dates::Now;
 use crate::core::settings::SettingsPatch;
 use crate::core::Whole;
 use crate::service::program::{
-    self, Finished, PainRecorded, ProgramView, ProtocolView, RecordTests, SelfTestsView, SessionView, TodayView,
+    self, Finished, PainRecorded, ProgramView, ProtocolView, RecordTests, SelfTestsView,
+    SessionView, TodayView,
 };
 use crate::service::{self, settings::SettingsView};
 use crate::store::{SetAside, Store, SCHEMA_VERSION};
@@ -21,7 +22,10 @@ type Reply<T> = Result<T, CommandError>;
 fn store<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Store> {
     // A panic while holding the lock cannot leave a half-written row (the transaction
     // rolls back), so the store is still safe to use.
-    state.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    state
+        .store
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[derive(Debug, Serialize)]
@@ -59,7 +63,11 @@ pub fn get_settings(state: State<'_, AppState>) -> Reply<SettingsView> {
 }
 
 #[tauri::command]
-pub fn update_settings<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, patch: serde_json::Value) -> Reply<SettingsView> {
+pub fn update_settings<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    patch: serde_json::Value,
+) -> Reply<SettingsView> {
     let patch: SettingsPatch = serde_json::from_value(patch).map_err(|e| CommandError {
         kind: "invalid_input",
         message: format!("That change could not be read: {e}."),
@@ -73,10 +81,12 @@ pub fn update_settings<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>
 #[tauri::command]
 pub fn send_test_reminder(state: State<'_, AppState>) -> Reply<crate::core::messages::Reminder> {
     let reminder = service::app::test_reminder(&mut store(&state))?;
-    state
-        .notifier
-        .deliver(&reminder)
-        .map_err(|e| CommandError::new("notification", format!("{e}. Check that notifications are allowed for this app.")))?;
+    state.notifier.deliver(&reminder).map_err(|e| {
+        CommandError::new(
+            "notification",
+            format!("{e}. Check that notifications are allowed for this app."),
+        )
+    })?;
     Ok(reminder)
 }
 
@@ -88,7 +98,10 @@ pub fn request_close<R: Runtime>(window: WebviewWindow<R>) -> Reply<()> {
 
 /// The user read the close-to-tray notice and chose to keep the app running.
 #[tauri::command]
-pub fn close_to_tray<R: Runtime>(window: WebviewWindow<R>, state: State<'_, AppState>) -> Reply<()> {
+pub fn close_to_tray<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+) -> Reply<()> {
     service::app::mark_close_notice_seen(&mut store(&state), chrono::Utc::now())?;
     state.close_notice_pending.store(false, Ordering::SeqCst);
     Ok(window.destroy()?)
@@ -111,7 +124,10 @@ pub fn quit_app<R: Runtime>(app: AppHandle<R>) {
 #[tauri::command]
 pub fn ui_ready(state: State<'_, AppState>) {
     if !state.ready_reported.swap(true, Ordering::SeqCst) {
-        eprintln!("hhr: interactive after {} ms", state.started.elapsed().as_millis());
+        eprintln!(
+            "hhr: interactive after {} ms",
+            state.started.elapsed().as_millis()
+        );
     }
 }
 
@@ -120,7 +136,10 @@ pub fn ui_ready(state: State<'_, AppState>) {
 /// The moment of a user action: UTC, and the local calendar day on the wall clock.
 fn now() -> Now {
     let local = chrono::Local::now();
-    Now { utc: local.with_timezone(&chrono::Utc), today: local.date_naive() }
+    Now {
+        utc: local.with_timezone(&chrono::Utc),
+        today: local.date_naive(),
+    }
 }
 
 fn whole(value: &serde_json::Value) -> Whole {
@@ -145,7 +164,11 @@ pub fn get_program(state: State<'_, AppState>) -> Reply<ProgramView> {
 /// One step back or forward by hand, after the window has asked the user to confirm.
 #[tauri::command]
 pub fn move_step(state: State<'_, AppState>, to_step: serde_json::Value) -> Reply<ProgramView> {
-    Ok(program::move_step(&mut store(&state), now(), whole(&to_step))?)
+    Ok(program::move_step(
+        &mut store(&state),
+        now(),
+        whole(&to_step),
+    )?)
 }
 
 #[tauri::command]
@@ -165,12 +188,27 @@ pub fn record_set(
     exercise_id: String,
     amount: serde_json::Value,
 ) -> Reply<SessionView> {
-    Ok(program::record_set(&mut store(&state), now(), session_id, &exercise_id, whole(&amount))?)
+    Ok(program::record_set(
+        &mut store(&state),
+        now(),
+        session_id,
+        &exercise_id,
+        whole(&amount),
+    )?)
 }
 
 #[tauri::command]
-pub fn undo_set(state: State<'_, AppState>, session_id: i64, exercise_id: String) -> Reply<SessionView> {
-    Ok(program::undo_set(&mut store(&state), now(), session_id, &exercise_id)?)
+pub fn undo_set(
+    state: State<'_, AppState>,
+    session_id: i64,
+    exercise_id: String,
+) -> Reply<SessionView> {
+    Ok(program::undo_set(
+        &mut store(&state),
+        now(),
+        session_id,
+        &exercise_id,
+    )?)
 }
 
 #[tauri::command]
@@ -180,12 +218,22 @@ pub fn record_pain(
     exercise_id: String,
     pain: serde_json::Value,
 ) -> Reply<PainRecorded> {
-    Ok(program::record_pain(&mut store(&state), now(), session_id, &exercise_id, whole(&pain))?)
+    Ok(program::record_pain(
+        &mut store(&state),
+        now(),
+        session_id,
+        &exercise_id,
+        whole(&pain),
+    )?)
 }
 
 #[tauri::command]
 pub fn finish_session(state: State<'_, AppState>, session_id: i64) -> Reply<Finished> {
-    Ok(program::finish_session(&mut store(&state), now(), session_id)?)
+    Ok(program::finish_session(
+        &mut store(&state),
+        now(),
+        session_id,
+    )?)
 }
 
 #[tauri::command]
@@ -194,7 +242,10 @@ pub fn get_self_tests(state: State<'_, AppState>) -> Reply<SelfTestsView> {
 }
 
 #[tauri::command]
-pub fn record_self_tests(state: State<'_, AppState>, input: serde_json::Value) -> Reply<SelfTestsView> {
+pub fn record_self_tests(
+    state: State<'_, AppState>,
+    input: serde_json::Value,
+) -> Reply<SelfTestsView> {
     let input: RecordTests = serde_json::from_value(input).map_err(|e| CommandError {
         kind: "invalid_input",
         message: format!("Those results could not be read: {e}."),

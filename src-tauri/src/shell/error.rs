@@ -17,16 +17,22 @@ pub struct CommandError {
 
 impl CommandError {
     pub fn new(kind: &'static str, message: impl Into<String>) -> Self {
-        CommandError { kind, message: message.into(), field: None }
+        CommandError {
+            kind,
+            message: message.into(),
+            field: None,
+        }
     }
 }
 
 impl From<ServiceError> for CommandError {
     fn from(err: ServiceError) -> Self {
         match err {
-            ServiceError::Invalid(invalid) => {
-                CommandError { kind: "invalid_input", message: invalid.message, field: Some(invalid.field) }
-            }
+            ServiceError::Invalid(invalid) => CommandError {
+                kind: "invalid_input",
+                message: invalid.message,
+                field: Some(invalid.field),
+            },
             ServiceError::Store(store) => store.into(),
         }
     }

@@ -62,7 +62,11 @@ pub struct AppState {
 
 /// The real app: single instance first (a second launch must never open the
 /// database), then notifications, then the commands, state, tray and window.
-pub fn build_app<R: Runtime>(builder: Builder<R>, context: Context<R>, options: LaunchOptions) -> tauri::Result<App<R>> {
+pub fn build_app<R: Runtime>(
+    builder: Builder<R>,
+    context: Context<R>,
+    options: LaunchOptions,
+) -> tauri::Result<App<R>> {
     builder
         .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
             if !args.iter().any(|a| a == BACKGROUND_FLAG) {
@@ -110,14 +114,21 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, options: LaunchOptions) ->
         })
 }
 
-fn setup<R: Runtime>(app: &AppHandle<R>, options: LaunchOptions) -> Result<(), Box<dyn std::error::Error>> {
+fn setup<R: Runtime>(
+    app: &AppHandle<R>,
+    options: LaunchOptions,
+) -> Result<(), Box<dyn std::error::Error>> {
     let data_dir = match options.data_dir {
         Some(dir) => dir,
         None => app.path().app_data_dir()?,
     };
     let (store, set_aside) = Store::open(&data_dir.join(DATABASE_FILE), chrono::Utc::now())?;
     if let Some(s) = &set_aside {
-        eprintln!("High Hamstring Rehab: the database was damaged ({}); it was moved to {}", s.reason, s.moved_to.display());
+        eprintln!(
+            "High Hamstring Rehab: the database was damaged ({}); it was moved to {}",
+            s.reason,
+            s.moved_to.display()
+        );
     }
     let notifier = match options.notifier {
         Some(n) => n,
@@ -145,7 +156,9 @@ fn setup<R: Runtime>(app: &AppHandle<R>, options: LaunchOptions) -> Result<(), B
 /// (which carries an exit code) ends it.
 pub fn on_run_event<R: Runtime>(app: &AppHandle<R>, event: RunEvent) {
     match event {
-        RunEvent::ExitRequested { code: None, api, .. } => api.prevent_exit(),
+        RunEvent::ExitRequested {
+            code: None, api, ..
+        } => api.prevent_exit(),
         #[cfg(target_os = "macos")]
         RunEvent::Reopen { .. } => window::show_main_soon(app),
         _ => {

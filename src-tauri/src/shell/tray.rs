@@ -22,9 +22,14 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let status = MenuItem::with_id(app, "status", status_text, false, None::<&str>)?;
     let open = MenuItem::with_id(app, "open", "Open High Hamstring Rehab", true, None::<&str>)?;
     let quit = MenuItem::with_id(app, "quit", "Quit", true, None::<&str>)?;
-    let menu = Menu::with_items(app, &[&status, &PredefinedMenuItem::separator(app)?, &open, &quit])?;
+    let menu = Menu::with_items(
+        app,
+        &[&status, &PredefinedMenuItem::separator(app)?, &open, &quit],
+    )?;
     TrayIconBuilder::with_id(TRAY_ID)
-        .icon(Image::from_bytes(include_bytes!("../../../icons/tray.png"))?)
+        .icon(Image::from_bytes(include_bytes!(
+            "../../../icons/tray.png"
+        ))?)
         .tooltip("High Hamstring Rehab")
         .menu(&menu)
         .show_menu_on_left_click(true)

@@ -4,7 +4,9 @@
 use super::AppState;
 use crate::service;
 use std::sync::atomic::Ordering;
-use tauri::{AppHandle, Emitter, Manager, Runtime, WebviewWindow, WebviewWindowBuilder, Window, WindowEvent};
+use tauri::{
+    AppHandle, Emitter, Manager, Runtime, WebviewWindow, WebviewWindowBuilder, Window, WindowEvent,
+};
 
 pub const MAIN: &str = "main";
 /// Sent to the window when it should show the close-to-tray notice.
@@ -42,11 +44,15 @@ pub fn show_main_soon<R: Runtime>(app: &AppHandle<R>) {
 }
 
 pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
-    let WindowEvent::CloseRequested { api, .. } = event else { return };
+    let WindowEvent::CloseRequested { api, .. } = event else {
+        return;
+    };
     if window.label() != MAIN {
         return;
     }
-    let Some(state) = window.try_state::<AppState>() else { return };
+    let Some(state) = window.try_state::<AppState>() else {
+        return;
+    };
     let seen = {
         let mut store = state.store.lock().unwrap_or_else(|p| p.into_inner());
         // If the flag cannot be read, let the window close rather than trap the user.

@@ -116,7 +116,11 @@ CREATE INDEX stretches_by_date ON stretches (local_date);
 ";
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1_SETTINGS), M::up(V2_APP_STATE), M::up(V3_PROGRAM)])
+    Migrations::new(vec![
+        M::up(V1_SETTINGS),
+        M::up(V2_APP_STATE),
+        M::up(V3_PROGRAM),
+    ])
 }
 
 /// The schema version this build writes.
@@ -134,7 +138,10 @@ mod tests {
                 .unwrap();
         }
         if v >= 2 {
-            conn.execute_batch("INSERT INTO app_state VALUES ('close_notice_seen', '1', '2026-01-01T00:00:00Z')").unwrap();
+            conn.execute_batch(
+                "INSERT INTO app_state VALUES ('close_notice_seen', '1', '2026-01-01T00:00:00Z')",
+            )
+            .unwrap();
         }
         if v >= 3 {
             conn.execute_batch(
@@ -153,39 +160,85 @@ mod tests {
 
     fn assert_rows_of_version_kept(conn: &Connection, v: usize) {
         let (pain, theme, start): (i64, String, i64) = conn
-            .query_row("SELECT allowed_pain, theme, reminder_window_start FROM settings", [], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
+            .query_row(
+                "SELECT allowed_pain, theme, reminder_window_start FROM settings",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
             .unwrap();
         if v >= 1 {
-            assert_eq!((pain, theme.as_str(), start), (3, "dark", 420), "settings written at v{v}");
+            assert_eq!(
+                (pain, theme.as_str(), start),
+                (3, "dark", 420),
+                "settings written at v{v}"
+            );
         } else {
-            assert_eq!((pain, theme.as_str(), start), (0, "system", 480), "defaults from an empty file");
+            assert_eq!(
+                (pain, theme.as_str(), start),
+                (0, "system", 480),
+                "defaults from an empty file"
+            );
         }
-        let flags: i64 = conn.query_row("SELECT count(*) FROM app_state", [], |r| r.get(0)).unwrap();
-        assert_eq!(flags, if v >= 2 { 1 } else { 0 }, "app_state written at v{v}");
+        let flags: i64 = conn
+            .query_row("SELECT count(*) FROM app_state", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            flags,
+            if v >= 2 { 1 } else { 0 },
+            "app_state written at v{v}"
+        );
         let count = |table: &str| -> i64 {
-            conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+            conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+                .unwrap()
         };
-        let program = ["exercise_sessions", "exercise_sets", "exercise_pain", "test_results", "range_of_motion",
-            "ladder_moves", "stretches"];
+        let program = [
+            "exercise_sessions",
+            "exercise_sets",
+            "exercise_pain",
+            "test_results",
+            "range_of_motion",
+            "ladder_moves",
+            "stretches",
+        ];
         for table in program {
-            assert_eq!(count(table), if v >= 3 { 1 } else { 0 }, "{table} rows written at v{v}");
+            assert_eq!(
+                count(table),
+                if v >= 3 { 1 } else { 0 },
+                "{table} rows written at v{v}"
+            );
         }
         // The rules in the settings at the upgrade to v3 are the first rules on record
         // (rows "written at v3" come after that upgrade, so they start from the defaults).
         let first: (String, i64) = conn
-            .query_row("SELECT effective_at, allowed_pain FROM progression_rules ORDER BY id LIMIT 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT effective_at, allowed_pain FROM progression_rules ORDER BY id LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .unwrap();
-        assert_eq!(first, ("1970-01-01T00:00:00.000Z".to_string(), if (1..3).contains(&v) { 3 } else { 0 }), "first rules at v{v}");
-        assert_eq!(count("progression_rules"), if v >= 3 { 2 } else { 1 }, "rule history at v{v}");
+        assert_eq!(
+            first,
+            (
+                "1970-01-01T00:00:00.000Z".to_string(),
+                if (1..3).contains(&v) { 3 } else { 0 }
+            ),
+            "first rules at v{v}"
+        );
+        assert_eq!(
+            count("progression_rules"),
+            if v >= 3 { 2 } else { 1 },
+            "rule history at v{v}"
+        );
     }
 
     #[test]
     fn every_earlier_version_upgrades_to_latest_keeping_every_row() {
-        assert_eq!(migrations().pending_migrations(&Connection::open_in_memory().unwrap()).unwrap(), LATEST as i32);
+        assert_eq!(
+            migrations()
+                .pending_migrations(&Connection::open_in_memory().unwrap())
+                .unwrap(),
+            LATEST as i32
+        );
         for from in 0..=LATEST {
             let dir = tempfile::tempdir().unwrap();
             let path = dir.path().join("rehab.db");
@@ -196,7 +249,9 @@ mod tests {
             } // closed: the upgrade below reopens the real file, as a new app version would
             let mut conn = Connection::open(&path).unwrap();
             migrations().to_latest(&mut conn).unwrap();
-            let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+            let v: i64 = conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .unwrap();
             assert_eq!(v, LATEST as i64, "from v{from}");
             assert_rows_of_version_kept(&conn, from);
         }
@@ -244,10 +299,14 @@ mod tests {
 
     #[test]
     fn migrations_are_valid_and_latest_is_counted() {
-        migrations().validate().expect("migrations apply cleanly to an empty database");
+        migrations()
+            .validate()
+            .expect("migrations apply cleanly to an empty database");
         let mut conn = rusqlite::Connection::open_in_memory().unwrap();
         migrations().to_latest(&mut conn).unwrap();
-        let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        let v: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
         assert_eq!(v, LATEST as i64);
     }
 }

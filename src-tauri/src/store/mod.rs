@@ -4,8 +4,8 @@
 //! No Tauri here. The shell tells the store where the file lives; the service layer
 //! reads and writes through [`Store::read`] and [`Store::write`], one transaction each.
 
-mod migrations;
 pub mod app_state;
+mod migrations;
 pub mod program;
 pub mod settings;
 
@@ -26,12 +26,20 @@ pub enum StoreError {
     #[error("the database schema could not be upgraded: {0}")]
     Migration(#[from] rusqlite_migration::Error),
     #[error("{action} {path}: {source}")]
-    Io { action: &'static str, path: PathBuf, source: std::io::Error },
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error(
         "the database at {path} was written by a newer version of High Hamstring Rehab \
          (schema {found}, this version knows {known}); install the newer version to open it"
     )]
-    NewerSchema { path: PathBuf, found: usize, known: usize },
+    NewerSchema {
+        path: PathBuf,
+        found: usize,
+        known: usize,
+    },
     #[error("the database holds a value this version cannot read: {0}")]
     BadRow(String),
 }
@@ -67,8 +75,11 @@ impl Store {
     /// the old one went.
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<(Store, Option<SetAside>), StoreError> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|source| StoreError::Io { action: "could not create the folder", path: dir.into(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                action: "could not create the folder",
+                path: dir.into(),
+                source,
+            })?;
         }
         match Store::open_checked(path) {
             Ok(store) => Ok((store, None)),
@@ -86,13 +97,19 @@ impl Store {
     }
 
     /// Runs `f` in a read transaction.
-    pub fn read<T, E: From<StoreError>>(&mut self, f: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E> {
+    pub fn read<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&Tx) -> Result<T, E>,
+    ) -> Result<T, E> {
         self.transaction(TransactionBehavior::Deferred, f)
     }
 
     /// Runs `f` in a write transaction: committed (and on disk) if `f` succeeds, rolled
     /// back entirely if it fails, so a rejected change leaves no trace.
-    pub fn write<T, E: From<StoreError>>(&mut self, f: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E> {
+    pub fn write<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&Tx) -> Result<T, E>,
+    ) -> Result<T, E> {
         self.transaction(TransactionBehavior::Immediate, f)
     }
 
@@ -101,7 +118,10 @@ impl Store {
         behavior: TransactionBehavior,
         f: impl FnOnce(&Tx) -> Result<T, E>,
     ) -> Result<T, E> {
-        let tx = Tx(self.conn.transaction_with_behavior(behavior).map_err(StoreError::from)?);
+        let tx = Tx(self
+            .conn
+            .transaction_with_behavior(behavior)
+            .map_err(StoreError::from)?);
         let value = f(&tx)?; // dropping an uncommitted transaction rolls it back
         tx.0.commit().map_err(StoreError::from)?;
         Ok(value)
@@ -111,16 +131,28 @@ impl Store {
         if path.exists() {
             check(path)?;
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| Opening::classify(e, path))?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn =
+            Connection::open_with_flags(path, flags).map_err(|e| Opening::classify(e, path))?;
         // WAL with FULL sync: a committed transaction survives a crash or power cut.
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| Opening::classify(e, path))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| Opening::classify(e, path))?;
         let failed = |e: rusqlite::Error| Opening::Failed(e.into());
-        conn.pragma_update(None, "synchronous", "FULL").map_err(failed)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(failed)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(failed)?;
-        migrations::migrations().to_latest(&mut conn).map_err(|e| Opening::Failed(e.into()))?;
-        Ok(Store { conn, path: path.into() })
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(failed)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(failed)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(failed)?;
+        migrations::migrations()
+            .to_latest(&mut conn)
+            .map_err(|e| Opening::Failed(e.into()))?;
+        Ok(Store {
+            conn,
+            path: path.into(),
+        })
     }
 }
 
@@ -130,18 +162,28 @@ fn check(path: &Path) -> Result<(), Opening> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let classify = |e| Opening::classify(e, path);
     let conn = Connection::open_with_flags(path, flags).map_err(classify)?;
-    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).map_err(classify)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+        .map_err(classify)?;
     let verdict: Vec<String> = conn
         .prepare("PRAGMA integrity_check")
         .and_then(|mut s| s.query_map([], |r| r.get::<_, String>(0))?.collect())
         .map_err(classify)?;
     if verdict != ["ok"] {
-        return Err(Opening::Damaged(format!("the integrity check failed: {}", verdict.join("; "))));
+        return Err(Opening::Damaged(format!(
+            "the integrity check failed: {}",
+            verdict.join("; ")
+        )));
     }
-    let found = conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)).map_err(classify)?;
+    let found = conn
+        .pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
+        .map_err(classify)?;
     let found = usize::try_from(found).unwrap_or(usize::MAX);
     if found > SCHEMA_VERSION {
-        return Err(Opening::Failed(StoreError::NewerSchema { path: path.into(), found, known: SCHEMA_VERSION }));
+        return Err(Opening::Failed(StoreError::NewerSchema {
+            path: path.into(),
+            found,
+            known: SCHEMA_VERSION,
+        }));
     }
     Ok(())
 }
@@ -157,10 +199,12 @@ impl Opening {
     fn classify(err: rusqlite::Error, path: &Path) -> Opening {
         match err.sqlite_error_code() {
             Some(ErrorCode::NotADatabase) => Opening::Damaged("it is not a SQLite database".into()),
-            Some(ErrorCode::DatabaseCorrupt) => Opening::Damaged(format!("SQLite reports it as corrupt ({err})")),
-            Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::SystemIoFailure) if path.exists() => {
-                Opening::Damaged(format!("it could not be read ({err})"))
+            Some(ErrorCode::DatabaseCorrupt) => {
+                Opening::Damaged(format!("SQLite reports it as corrupt ({err})"))
             }
+            Some(
+                ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::SystemIoFailure,
+            ) if path.exists() => Opening::Damaged(format!("it could not be read ({err})")),
             _ => Opening::Failed(err.into()),
         }
     }
@@ -168,7 +212,9 @@ impl Opening {
     fn into_error(self) -> StoreError {
         match self {
             Opening::Failed(err) => err,
-            Opening::Damaged(reason) => StoreError::BadRow(format!("a fresh database could not be started: {reason}")),
+            Opening::Damaged(reason) => {
+                StoreError::BadRow(format!("a fresh database could not be started: {reason}"))
+            }
         }
     }
 }
@@ -203,5 +249,9 @@ fn companion(path: &Path, suffix: &str) -> PathBuf {
 }
 
 fn rename(from: &Path, to: &Path) -> Result<(), StoreError> {
-    std::fs::rename(from, to).map_err(|source| StoreError::Io { action: "could not set aside", path: from.into(), source })
+    std::fs::rename(from, to).map_err(|source| StoreError::Io {
+        action: "could not set aside",
+        path: from.into(),
+        source,
+    })
 }

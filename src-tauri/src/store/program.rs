@@ -22,7 +22,8 @@ fn instant(text: &str) -> Result<DateTime<Utc>, StoreError> {
 }
 
 fn day(text: &str) -> Result<NaiveDate, StoreError> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| StoreError::BadRow(format!("a date reads \"{text}\"")))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| StoreError::BadRow(format!("a date reads \"{text}\"")))
 }
 
 fn ymd(date: NaiveDate) -> String {
@@ -41,7 +42,13 @@ pub fn insert_test_results(
         "INSERT INTO test_results (test_id, side, painful, taken_on, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for (test_id, side, painful) in results {
-        insert.execute(params![test_id, side.as_str(), painful, ymd(taken_on), stamp(now)])?;
+        insert.execute(params![
+            test_id,
+            side.as_str(),
+            painful,
+            ymd(taken_on),
+            stamp(now)
+        ])?;
     }
     Ok(())
 }
@@ -52,13 +59,21 @@ pub fn test_results(tx: &Tx) -> Result<Vec<TestResult>, StoreError> {
         "SELECT test_id, side, painful, taken_on, recorded_at FROM test_results ORDER BY taken_on, recorded_at, id",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, bool>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+        ))
     })?;
     let mut out = Vec::new();
     for row in rows {
         let (test_id, side, painful, taken_on, recorded_at) = row?;
         out.push(TestResult {
-            test_id: protocol::test(&test_id).map(|t| t.id).ok_or_else(|| StoreError::BadRow(format!("test {test_id}")))?,
+            test_id: protocol::test(&test_id)
+                .map(|t| t.id)
+                .ok_or_else(|| StoreError::BadRow(format!("test {test_id}")))?,
             side: Side::parse(&side).ok_or_else(|| StoreError::BadRow(format!("side {side}")))?,
             painful,
             taken_on: day(&taken_on)?,
@@ -68,7 +83,12 @@ pub fn test_results(tx: &Tx) -> Result<Vec<TestResult>, StoreError> {
     Ok(out)
 }
 
-pub fn insert_range_of_motion(tx: &Tx, normal: bool, taken_on: NaiveDate, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub fn insert_range_of_motion(
+    tx: &Tx,
+    normal: bool,
+    taken_on: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     tx.conn().execute(
         "INSERT INTO range_of_motion (normal, taken_on, recorded_at) VALUES (?1, ?2, ?3)",
         params![normal, ymd(taken_on), stamp(now)],
@@ -86,7 +106,11 @@ pub fn latest_range_of_motion(tx: &Tx) -> Result<Option<RangeOfMotion>, StoreErr
         )
         .optional()?;
     row.map(|(normal, taken_on, recorded_at)| {
-        Ok(RangeOfMotion { normal, taken_on: day(&taken_on)?, recorded_at: instant(&recorded_at)? })
+        Ok(RangeOfMotion {
+            normal,
+            taken_on: day(&taken_on)?,
+            recorded_at: instant(&recorded_at)?,
+        })
     })
     .transpose()
 }
@@ -106,7 +130,9 @@ fn session_row(r: &Row) -> rusqlite::Result<(i64, String, String, Option<String>
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
 }
 
-fn to_session_row((id, started_at, date, finished_at): (i64, String, String, Option<String>)) -> Result<SessionRow, StoreError> {
+fn to_session_row(
+    (id, started_at, date, finished_at): (i64, String, String, Option<String>),
+) -> Result<SessionRow, StoreError> {
     Ok(SessionRow {
         id,
         started_at: instant(&started_at)?,
@@ -115,7 +141,11 @@ fn to_session_row((id, started_at, date, finished_at): (i64, String, String, Opt
     })
 }
 
-pub fn create_session(tx: &Tx, started_at: DateTime<Utc>, date: NaiveDate) -> Result<i64, StoreError> {
+pub fn create_session(
+    tx: &Tx,
+    started_at: DateTime<Utc>,
+    date: NaiveDate,
+) -> Result<i64, StoreError> {
     tx.conn().execute(
         "INSERT INTO exercise_sessions (started_at, local_date) VALUES (?1, ?2)",
         params![stamp(started_at), ymd(date)],
@@ -125,7 +155,11 @@ pub fn create_session(tx: &Tx, started_at: DateTime<Utc>, date: NaiveDate) -> Re
 
 pub fn session(tx: &Tx, id: i64) -> Result<Option<SessionRow>, StoreError> {
     tx.conn()
-        .query_row("SELECT id, started_at, local_date, finished_at FROM exercise_sessions WHERE id = ?1", [id], session_row)
+        .query_row(
+            "SELECT id, started_at, local_date, finished_at FROM exercise_sessions WHERE id = ?1",
+            [id],
+            session_row,
+        )
         .optional()?
         .map(to_session_row)
         .transpose()
@@ -146,7 +180,13 @@ pub fn latest_session_on(tx: &Tx, date: NaiveDate) -> Result<Option<SessionRow>,
 }
 
 /// Saves the next set of `exercise_id` in `session_id`; returns its number (1, 2, …).
-pub fn add_set(tx: &Tx, session_id: i64, exercise_id: &str, amount: u16, now: DateTime<Utc>) -> Result<u8, StoreError> {
+pub fn add_set(
+    tx: &Tx,
+    session_id: i64,
+    exercise_id: &str,
+    amount: u16,
+    now: DateTime<Utc>,
+) -> Result<u8, StoreError> {
     let next: u8 = tx.conn().query_row(
         "SELECT coalesce(max(set_no), 0) + 1 FROM exercise_sets WHERE session_id = ?1 AND exercise_id = ?2",
         params![session_id, exercise_id],
@@ -169,7 +209,13 @@ pub fn remove_last_set(tx: &Tx, session_id: i64, exercise_id: &str) -> Result<bo
     Ok(removed > 0)
 }
 
-pub fn set_pain(tx: &Tx, session_id: i64, exercise_id: &str, pain: u8, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub fn set_pain(
+    tx: &Tx,
+    session_id: i64,
+    exercise_id: &str,
+    pain: u8,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     tx.conn().execute(
         "INSERT INTO exercise_pain (session_id, exercise_id, pain, recorded_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (session_id, exercise_id) DO UPDATE SET pain = excluded.pain, recorded_at = excluded.recorded_at",
@@ -189,25 +235,68 @@ pub fn finish_session(tx: &Tx, session_id: i64, now: DateTime<Utc>) -> Result<()
 /// Every session with its entries (in ladder order), oldest first.
 pub fn sessions(tx: &Tx) -> Result<Vec<Session>, StoreError> {
     let mut out: BTreeMap<i64, Session> = BTreeMap::new();
-    let mut stmt = tx.conn().prepare_cached("SELECT id, started_at, local_date, finished_at FROM exercise_sessions")?;
+    let mut stmt = tx
+        .conn()
+        .prepare_cached("SELECT id, started_at, local_date, finished_at FROM exercise_sessions")?;
     for row in stmt.query_map([], session_row)? {
         let s = to_session_row(row?)?;
-        out.insert(s.id, Session { id: s.id, started_at: s.started_at, date: s.date, entries: Vec::new() });
+        out.insert(
+            s.id,
+            Session {
+                id: s.id,
+                started_at: s.started_at,
+                date: s.date,
+                entries: Vec::new(),
+            },
+        );
     }
     let mut entries: BTreeMap<(i64, usize), Entry> = BTreeMap::new();
-    let index = |id: &str| protocol::exercise(id).map(|(i, _)| i).ok_or_else(|| StoreError::BadRow(format!("exercise {id}")));
+    let index = |id: &str| {
+        protocol::exercise(id)
+            .map(|(i, _)| i)
+            .ok_or_else(|| StoreError::BadRow(format!("exercise {id}")))
+    };
     let mut stmt =
         tx.conn().prepare_cached("SELECT session_id, exercise_id, amount FROM exercise_sets ORDER BY session_id, exercise_id, set_no")?;
-    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, u16>(2)?)))? {
+    for row in stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, u16>(2)?,
+        ))
+    })? {
         let (session_id, exercise_id, amount) = row?;
         let i = index(&exercise_id)?;
-        entries.entry((session_id, i)).or_insert_with(|| Entry { exercise: i, sets: Vec::new(), pain: None }).sets.push(amount);
+        entries
+            .entry((session_id, i))
+            .or_insert_with(|| Entry {
+                exercise: i,
+                sets: Vec::new(),
+                pain: None,
+            })
+            .sets
+            .push(amount);
     }
-    let mut stmt = tx.conn().prepare_cached("SELECT session_id, exercise_id, pain FROM exercise_pain")?;
-    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, u8>(2)?)))? {
+    let mut stmt = tx
+        .conn()
+        .prepare_cached("SELECT session_id, exercise_id, pain FROM exercise_pain")?;
+    for row in stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, u8>(2)?,
+        ))
+    })? {
         let (session_id, exercise_id, pain) = row?;
         let i = index(&exercise_id)?;
-        entries.entry((session_id, i)).or_insert_with(|| Entry { exercise: i, sets: Vec::new(), pain: None }).pain = Some(pain);
+        entries
+            .entry((session_id, i))
+            .or_insert_with(|| Entry {
+                exercise: i,
+                sets: Vec::new(),
+                pain: None,
+            })
+            .pain = Some(pain);
     }
     for ((session_id, _), entry) in entries {
         if let Some(s) = out.get_mut(&session_id) {
@@ -228,10 +317,17 @@ pub fn latest_exercise_pain(tx: &Tx) -> Result<Option<(u8, String, NaiveDate)>, 
                JOIN exercise_sessions s ON s.id = p.session_id
               ORDER BY p.recorded_at DESC, s.id DESC LIMIT 1",
             [],
-            |r| Ok((r.get::<_, u8>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)),
+            |r| {
+                Ok((
+                    r.get::<_, u8>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            },
         )
         .optional()?;
-    row.map(|(pain, exercise, date)| Ok((pain, exercise, day(&date)?))).transpose()
+    row.map(|(pain, exercise, date)| Ok((pain, exercise, day(&date)?)))
+        .transpose()
 }
 
 // --- the ladder and its rules -----------------------------------------------------
@@ -245,15 +341,26 @@ pub fn insert_move(tx: &Tx, m: &Move) -> Result<(), StoreError> {
 }
 
 pub fn moves(tx: &Tx) -> Result<Vec<Move>, StoreError> {
-    let mut stmt =
-        tx.conn().prepare_cached("SELECT moved_at, local_date, from_step, to_step FROM ladder_moves ORDER BY moved_at, id")?;
+    let mut stmt = tx.conn().prepare_cached(
+        "SELECT moved_at, local_date, from_step, to_step FROM ladder_moves ORDER BY moved_at, id",
+    )?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, u8>(2)?, r.get::<_, u8>(3)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, u8>(2)?,
+            r.get::<_, u8>(3)?,
+        ))
     })?;
     let mut out = Vec::new();
     for row in rows {
         let (at, date, from, to) = row?;
-        out.push(Move { at: instant(&at)?, date: day(&date)?, from: usize::from(from), to: usize::from(to) });
+        out.push(Move {
+            at: instant(&at)?,
+            date: day(&date)?,
+            from: usize::from(from),
+            to: usize::from(to),
+        });
     }
     Ok(out)
 }
@@ -270,18 +377,35 @@ pub fn rule_changes(tx: &Tx) -> Result<Vec<RuleChange>, StoreError> {
     let mut stmt = tx.conn().prepare_cached(
         "SELECT effective_at, allowed_pain, sessions_to_progress FROM progression_rules ORDER BY effective_at, id",
     )?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u8>(1)?, r.get::<_, u8>(2)?)))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, u8>(1)?,
+            r.get::<_, u8>(2)?,
+        ))
+    })?;
     let mut out = Vec::new();
     for row in rows {
         let (at, allowed_pain, sessions_to_progress) = row?;
-        out.push(RuleChange { at: instant(&at)?, rules: Rules { allowed_pain, sessions_to_progress } });
+        out.push(RuleChange {
+            at: instant(&at)?,
+            rules: Rules {
+                allowed_pain,
+                sessions_to_progress,
+            },
+        });
     }
     Ok(out)
 }
 
 // --- stretches ----------------------------------------------------------------------
 
-pub fn insert_stretch(tx: &Tx, at: DateTime<Utc>, date: NaiveDate, source: &str) -> Result<(), StoreError> {
+pub fn insert_stretch(
+    tx: &Tx,
+    at: DateTime<Utc>,
+    date: NaiveDate,
+    source: &str,
+) -> Result<(), StoreError> {
     tx.conn().execute(
         "INSERT INTO stretches (done_at, local_date, source) VALUES (?1, ?2, ?3)",
         params![stamp(at), ymd(date), source],
@@ -290,5 +414,9 @@ pub fn insert_stretch(tx: &Tx, at: DateTime<Utc>, date: NaiveDate, source: &str)
 }
 
 pub fn stretches_on(tx: &Tx, date: NaiveDate) -> Result<u32, StoreError> {
-    Ok(tx.conn().query_row("SELECT count(*) FROM stretches WHERE local_date = ?1", [ymd(date)], |r| r.get(0))?)
+    Ok(tx.conn().query_row(
+        "SELECT count(*) FROM stretches WHERE local_date = ?1",
+        [ymd(date)],
+        |r| r.get(0),
+    )?)
 }

@@ -26,8 +26,10 @@ pub fn load(tx: &Tx) -> Result<Settings, StoreError> {
     Ok(Settings {
         theme: Theme::parse(&theme).ok_or_else(|| bad("theme"))?,
         stretches_per_day,
-        reminder_window_start: ClockTime::from_minutes(start).ok_or_else(|| bad("reminder_window_start"))?,
-        reminder_window_end: ClockTime::from_minutes(end).ok_or_else(|| bad("reminder_window_end"))?,
+        reminder_window_start: ClockTime::from_minutes(start)
+            .ok_or_else(|| bad("reminder_window_start"))?,
+        reminder_window_end: ClockTime::from_minutes(end)
+            .ok_or_else(|| bad("reminder_window_end"))?,
         allowed_pain,
         sessions_to_progress,
     })
