@@ -1,0 +1,252 @@
+//! The program end to end, in the real window: self-tests, guided sessions, the ladder's
+//! decisions and their reasons, a setting that changes the reason, a restart, and a
+//! session interrupted by SIGKILL.
+
+use crate::procs;
+use crate::support::{eventually, Harness};
+use crate::ui;
+use fantoccini::{Client, Locator};
+use high_hamstring_rehab::store::Store;
+
+async fn click(client: &Client, css: &str) {
+    ui::wait_for(client, css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+}
+
+/// Records the three self-tests on both legs, the standing test painful on the left.
+async fn record_self_tests(client: &Client) {
+    ui::open_page(client, "self-tests", "Self-tests").await;
+    for test in [
+        "standing_stretch",
+        "bent_knee_stretch",
+        "rapid_bent_knee_stretch",
+    ] {
+        for side in ["left", "right"] {
+            let answer = if test == "standing_stretch" && side == "left" {
+                "pain"
+            } else {
+                "none"
+            };
+            click(client, &format!("#st-{test}-{side}-{answer}")).await;
+        }
+    }
+    click(client, "#save-self-tests").await;
+}
+
+/// From Today, into the guided session.
+async fn start_session(client: &Client) {
+    ui::open_page(client, "today", "Today").await;
+    click(client, "#start-session").await;
+    ui::wait_for_heading(client, "Session").await;
+}
+
+/// Saves `sets` sets of `amount` repetitions of the exercise on screen.
+async fn save_sets(client: &Client, exercise: &str, sets: usize, amount: &str) {
+    ui::wait_for_text(client, "#exercise-name", exercise, |t| t == exercise).await;
+    for done in 1..=sets {
+        ui::enter_value(client, "#set-amount", amount).await;
+        click(client, "#save-set").await;
+        eventually(
+            &format!("{done} sets of {exercise} listed"),
+            || async move {
+                let items = client
+                    .find_all(Locator::Css("ol#sets-done li"))
+                    .await
+                    .map_err(|e| e.to_string())?;
+                if items.len() == done {
+                    Ok(())
+                } else {
+                    Err(format!("{} listed", items.len()))
+                }
+            },
+        )
+        .await;
+    }
+}
+
+/// Does one hold of `seconds` with the hold timer, and waits for it to be saved.
+async fn hold_once(client: &Client, seconds: &str) {
+    ui::enter_value(client, "#hold-seconds", seconds).await;
+    click(client, "#start-hold").await;
+    eventually("the hold to be saved", || async move {
+        let items = client
+            .find_all(Locator::Css("ol#sets-done li"))
+            .await
+            .map_err(|e| e.to_string())?;
+        if items.is_empty() {
+            Err("no set yet".to_string())
+        } else {
+            Ok(())
+        }
+    })
+    .await;
+}
+
+async fn give_pain(client: &Client, pain: u8) {
+    click(client, &format!("#pain-{pain}")).await;
+    click(client, "#save-pain").await;
+}
+
+/// Finishes the session and returns the summary's sentences.
+async fn finish(client: &Client) -> String {
+    click(client, "#finish-session").await;
+    ui::wait_for_text(client, "ul#session-changes", "what changed", |t| {
+        !t.is_empty()
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_new_user_tests_trains_unlocks_is_held_and_the_reason_follows_the_allowed_pain_across_a_restart(
+) {
+    let mut h = Harness::new();
+    let client = &h.launch().await;
+
+    record_self_tests(client).await;
+    let headline = ui::wait_for_text(client, "#interpretation-headline", "the finding", |t| {
+        t.contains("consistent with")
+    })
+    .await;
+    println!("self-tests: {headline}");
+
+    // Day one: the glute bridge in full at 0/10 unlocks the front plank.
+    start_session(client).await;
+    save_sets(client, "Double-leg glute bridge", 3, "12").await;
+    give_pain(client, 0).await;
+    let changes = finish(client).await;
+    assert!(
+        changes.contains("Front plank is unlocked."),
+        "after a pain-free session: {changes:?}"
+    );
+
+    // The next session holds both; the plank hurts at 4/10: held, with the reason.
+    start_session(client).await;
+    save_sets(client, "Double-leg glute bridge", 3, "12").await;
+    give_pain(client, 0).await;
+    ui::wait_for_text(client, "#exercise-name", "Front plank", |t| {
+        t == "Front plank"
+    })
+    .await;
+    hold_once(client, "2").await;
+    give_pain(client, 4).await;
+    let changes = finish(client).await;
+    assert!(
+        changes.contains("Holding at the front plank"),
+        "after a painful session: {changes:?}"
+    );
+    let held = ui::wait_for_text(client, "#decision-reason", "the hold's reason", |t| {
+        t.contains("4/10")
+    })
+    .await;
+    assert!(held.contains("above your limit of 0/10"), "{held}");
+
+    // Allowed pain 5 in Settings: the reason now names the new rule.
+    ui::open_page(client, "settings", "Settings").await;
+    ui::enter_value(client, "#setting-allowed_pain", "5").await;
+    ui::wait_for_text(client, "#settings-status", "\"Saved.\"", |t| t == "Saved.").await;
+    ui::open_page(client, "program", "Program").await;
+    let reason = ui::wait_for_text(client, "#decision-reason", "the new rule", |t| {
+        t.contains("5/10")
+    })
+    .await;
+    assert_ne!(
+        reason, held,
+        "the reason should change with the allowed pain"
+    );
+    let next = ui::wait_for_text(client, "#decision-next", "the next step's rule", |t| {
+        !t.is_empty()
+    })
+    .await;
+    assert!(next.contains("5/10"), "{next}");
+    let statuses = ladder_statuses(client).await;
+    assert_eq!(&statuses[..3], ["unlocked", "current", "locked"]);
+
+    // Quit and start again: the same state.
+    ui::close_with_keyboard(client).await;
+    ui::click_that_may_close(client, "#close-notice-quit").await;
+    h.wait_for_app_exit().await;
+    h.end_session().await;
+    let client = &h.launch().await;
+    ui::open_page(client, "program", "Program").await;
+    ui::wait_for_text(
+        client,
+        "#decision-reason",
+        "the same reason after a restart",
+        |t| t == reason,
+    )
+    .await;
+    assert_eq!(ladder_statuses(client).await, statuses);
+    h.finish().await;
+}
+
+async fn ladder_statuses(client: &Client) -> Vec<String> {
+    let value = ui::js(
+        client,
+        "return [...document.querySelectorAll('ol#ladder > li')].map((li) => li.dataset.status);",
+        vec![],
+    )
+    .await
+    .expect("ladder statuses");
+    serde_json::from_value(value).expect("a list of statuses")
+}
+
+#[tokio::test]
+async fn a_session_killed_mid_way_keeps_every_set_saved_before_the_kill() {
+    let mut h = Harness::new();
+    let client = &h.launch().await;
+    start_session(client).await;
+    save_sets(client, "Double-leg glute bridge", 2, "11").await;
+
+    let pid = h.app_pid();
+    procs::kill_hard(pid);
+    eventually("the app to be gone after SIGKILL", || async {
+        if procs::is_alive(pid) {
+            Err("still running".to_string())
+        } else {
+            Ok(())
+        }
+    })
+    .await;
+    h.forget_app();
+    h.end_session().await;
+
+    let (_store, set_aside) = Store::open(&h.database_path(), chrono::Utc::now())
+        .expect("open the database after the kill");
+    assert!(
+        set_aside.is_none(),
+        "the database was judged damaged after a kill: {set_aside:?}"
+    );
+    let conn = rusqlite::Connection::open(h.database_path()).expect("open the file");
+    let amounts: Vec<i64> = conn
+        .prepare("SELECT amount FROM exercise_sets ORDER BY set_no")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("read the sets");
+    assert_eq!(
+        amounts,
+        [11, 11],
+        "both sets saved before the kill are in the file"
+    );
+    drop(conn);
+
+    let client = &h.launch().await;
+    ui::open_page(client, "today", "Today").await;
+    ui::wait_for_text(client, "#start-session", "Resume", |t| t.contains("Resume")).await;
+    click(client, "#start-session").await;
+    ui::wait_for_text(client, "#exercise-name", "the glute bridge", |t| {
+        t == "Double-leg glute bridge"
+    })
+    .await;
+    let listed = client
+        .find_all(Locator::Css("ol#sets-done li"))
+        .await
+        .expect("sets listed");
+    assert_eq!(
+        listed.len(),
+        2,
+        "the resumed session shows the two saved sets"
+    );
+    h.finish().await;
+}
