@@ -189,3 +189,80 @@ fn commands_are_granted_to_the_main_window_only() {
         )
         .is_err());
 }
+
+#[test]
+fn a_guided_session_runs_through_the_commands_with_typed_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = start(dir.path());
+    let protocol = h.invoke("get_protocol", json!({})).unwrap();
+    assert_eq!(protocol["ladder"].as_array().unwrap().len(), 7);
+    assert_eq!(protocol["ladder"][1]["measure"], "hold");
+    assert_eq!(protocol["dose"]["sets"], json!({"min": 3, "max": 4}));
+
+    let session = h.invoke("start_session", json!({})).unwrap();
+    let id = session["id"].clone();
+    assert_eq!(session["exercises"][0]["id"], "glute_bridge");
+    for _ in 0..3 {
+        h.invoke(
+            "record_set",
+            json!({"sessionId": id, "exerciseId": "glute_bridge", "amount": 12}),
+        )
+        .unwrap();
+    }
+    // A value the window could send by mistake: named field, range, nothing written.
+    let err = h
+        .invoke(
+            "record_pain",
+            json!({"sessionId": id, "exerciseId": "glute_bridge", "pain": "eleven"}),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err,
+        json!({
+            "kind": "invalid_input",
+            "field": "pain",
+            "message": "Pain must be a whole number from 0 to 10 (got \"eleven\")."
+        })
+    );
+    let err = h
+        .invoke(
+            "record_set",
+            json!({"sessionId": id, "exerciseId": "front_plank", "amount": 10}),
+        )
+        .unwrap_err();
+    assert_eq!(
+        (err["kind"].as_str(), err["field"].as_str()),
+        (Some("invalid_input"), Some("exercise_id"))
+    );
+
+    let scored = h
+        .invoke(
+            "record_pain",
+            json!({"sessionId": id, "exerciseId": "glute_bridge", "pain": 0}),
+        )
+        .unwrap();
+    assert_eq!(scored["decision"]["kind"], "unlocked");
+    let finished = h
+        .invoke("finish_session", json!({"sessionId": id}))
+        .unwrap();
+    assert_eq!(finished["changes"], json!(["Front plank is unlocked."]));
+    let today = h.invoke("get_today", json!({})).unwrap();
+    assert_eq!(today["session_state"], "done");
+    assert_eq!(today["exercises"], json!(["glute_bridge", "front_plank"]));
+
+    let err = h.invoke("move_step", json!({"toStep": 5})).unwrap_err();
+    assert_eq!(err["field"], "to_step");
+    let moved = h.invoke("move_step", json!({"toStep": 0})).unwrap();
+    assert_eq!(moved["progress"]["decision"]["kind"], "moved");
+
+    let err = h
+        .invoke(
+            "record_self_tests",
+            json!({"input": {"taken_on": "2999-01-01", "results": [{"test_id": "standing_stretch", "side": "left", "painful": true}]}}),
+        )
+        .unwrap_err();
+    assert_eq!(err["field"], "taken_on");
+    let view = h.invoke("get_self_tests", json!({})).unwrap();
+    assert_eq!(view["interpretation"]["finding"], "incomplete");
+    assert!(view["history"].as_array().unwrap().is_empty());
+}
