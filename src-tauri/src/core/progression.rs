@@ -828,6 +828,34 @@ mod tests {
     }
 
     #[test]
+    fn every_setting_combination_unlocks_after_exactly_its_sessions_at_its_limit() {
+        for allowed in 0..=5u8 {
+            for needed in 1..=5u8 {
+                let r = rules(allowed, needed);
+                let sessions: Vec<Session> = (0..u32::from(needed))
+                    .map(|n| whole_session(i64::from(n), n, 0, allowed))
+                    .collect();
+                let short = progress(&log_of(sessions[..sessions.len() - 1].to_vec()), r);
+                assert_eq!(
+                    (short.level, short.streak),
+                    (0, needed - 1),
+                    "limit {allowed}, {needed} needed, one short"
+                );
+                let p = progress(&log_of(sessions), r);
+                assert_eq!(p.level, 1, "limit {allowed}, {needed} needed");
+                assert_eq!(p.needed, needed);
+                let over = progress(&log_of(vec![whole_session(9, 0, 0, allowed + 1)]), r);
+                assert_eq!(
+                    (over.level, over.decision.kind),
+                    (0, DecisionKind::Hold),
+                    "limit {allowed}: {} hurts too much",
+                    allowed + 1
+                );
+            }
+        }
+    }
+
+    #[test]
     fn sessions_in_a_row_are_counted_and_pain_resets_them() {
         let r = rules(0, 3);
         let mut s = vec![whole_session(1, 0, 0, 0), whole_session(2, 1, 0, 0)];
