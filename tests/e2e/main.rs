@@ -7,6 +7,7 @@
 
 mod procs;
 mod program;
+mod screens;
 mod support;
 mod tray;
 mod ui;

@@ -85,8 +85,9 @@ async fn hold_once(client: &Client, seconds: &str) {
     .await;
 }
 
+/// Picks a pain score on the 0–10 scale (the visible label, as a user clicks it).
 async fn give_pain(client: &Client, pain: u8) {
-    click(client, &format!("#pain-{pain}")).await;
+    click(client, &format!(r#"label[for="pain-{pain}"]"#)).await;
     click(client, "#save-pain").await;
 }
 

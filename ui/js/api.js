@@ -50,3 +50,27 @@ export const closeToTray = () => invoke('close_to_tray');
 export const cancelClose = () => invoke('cancel_close');
 export const quitApp = () => invoke('quit_app');
 export const uiReady = () => invoke('ui_ready');
+
+// The program. The protocol never changes while the app runs: fetched once.
+let protocolPromise = null;
+export function getProtocol() {
+  if (!protocolPromise) {
+    protocolPromise = invoke('get_protocol').catch((error) => {
+      protocolPromise = null;
+      throw error;
+    });
+  }
+  return protocolPromise;
+}
+export const getToday = () => invoke('get_today');
+export const getProgram = () => invoke('get_program');
+export const moveStep = (toStep) => invoke('move_step', { toStep });
+export const startSession = () => invoke('start_session');
+export const getActiveSession = () => invoke('get_active_session');
+export const recordSet = (sessionId, exerciseId, amount) => invoke('record_set', { sessionId, exerciseId, amount });
+export const undoSet = (sessionId, exerciseId) => invoke('undo_set', { sessionId, exerciseId });
+export const recordPain = (sessionId, exerciseId, pain) => invoke('record_pain', { sessionId, exerciseId, pain });
+export const finishSession = (sessionId) => invoke('finish_session', { sessionId });
+export const getSelfTests = () => invoke('get_self_tests');
+export const recordSelfTests = (input) => invoke('record_self_tests', { input });
+export const logStretch = () => invoke('log_stretch');

@@ -9,6 +9,7 @@ import * as running from './pages/running.js';
 import * as journal from './pages/journal.js';
 import * as guide from './pages/guide.js';
 import * as settings from './pages/settings.js';
+import * as session from './pages/session.js';
 
 const APP_NAME = 'High Hamstring Rehab';
 const DEFAULT_PAGE = 'today';
@@ -21,6 +22,8 @@ const PAGES = {
   journal: { title: 'Journal', module: journal },
   guide: { title: 'Guide', module: guide },
   settings: { title: 'Settings', module: settings },
+  // Reached from Today, not from the navigation; the Program link stays marked.
+  session: { title: 'Session', module: session, nav: 'program' },
 };
 
 const THEMES = new Set(['system', 'light', 'dark']);
@@ -60,7 +63,7 @@ function markCurrent(name) {
 async function show(name, { moveFocus }) {
   const token = ++renderCount;
   const page = PAGES[name];
-  markCurrent(name);
+  markCurrent(page.nav || name);
   document.title = `${page.title} — ${APP_NAME}`;
   main.replaceChildren();
   document.scrollingElement.scrollTop = 0;

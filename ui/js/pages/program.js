@@ -1,12 +1,178 @@
-// The Program screen: placeholder until the pain-gated exercise ladder is built.
+// The Program screen: the ladder with each step's status and instructions, the decision and
+// its reason, moves by hand (confirmed), the ladder's history and the references.
 
-import { heading, coming } from '../dom.js';
+import { el, heading } from '../dom.js';
+import { cites, decisionBlock, doseText, friendlyDate, list, showError, statusLine } from '../program-ui.js';
 
-export function render(container) {
-  container.append(
-    heading('Program'),
-    ...coming(
-      'Your exercise ladder — double-leg glute bridge up to single-leg Swiss ball curls — will appear here, with each step unlocking after pain-free sessions.'
+export function render(container, ctx) {
+  const loading = el('p', { class: 'muted' }, 'Loading your program…');
+  container.append(heading('Program'), loading);
+  return fill(container, loading, ctx);
+}
+
+async function fill(container, loading, ctx) {
+  let program;
+  let protocol;
+  try {
+    [program, protocol] = await Promise.all([ctx.api.getProgram(), ctx.api.getProtocol()]);
+  } catch (error) {
+    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
+    return;
+  }
+  if (!ctx.isCurrent()) return;
+  const body = el('div', { id: 'program-body' });
+  loading.replaceWith(body);
+  draw(body, program.progress, protocol, ctx);
+}
+
+function rulesLine(rules) {
+  const sessions = rules.sessions_to_progress === 1 ? 'one session' : `${rules.sessions_to_progress} sessions in a row`;
+  return el(
+    'p',
+    { id: 'rules-line' },
+    `Your rule: the next exercise unlocks after ${sessions} of the current one in full at ${rules.allowed_pain}/10 pain or less. `,
+    el('a', { href: '#/settings' }, 'Change it in Settings')
+  );
+}
+
+function draw(body, progress, protocol, ctx) {
+  const status = statusLine('program-status');
+  body.replaceChildren(
+    decisionBlock(progress.decision),
+    rulesLine(progress.rules),
+    moveControls(progress, protocol, status, (next) => draw(body, next, protocol, ctx), ctx),
+    status,
+    ladder(progress, protocol),
+    history(progress, protocol),
+    references(protocol)
+  );
+}
+
+function stepStatusText(step) {
+  if (step.status === 'current') return step.since ? `Current step since ${friendlyDate(step.since)}` : 'Current step';
+  if (step.status === 'unlocked') return step.since ? `Unlocked since ${friendlyDate(step.since)}` : 'Unlocked';
+  return 'Locked';
+}
+
+function ladder(progress, protocol) {
+  return el(
+    'section',
+    { 'aria-labelledby': 'ladder-title' },
+    el('h2', { id: 'ladder-title', class: 'section-title' }, 'The exercise ladder'),
+    el('p', { class: 'muted' }, 'Each session holds every unlocked exercise, in this order [3].'),
+    el(
+      'ol',
+      { id: 'ladder', class: 'ladder' },
+      progress.steps.map((step, i) => {
+        const exercise = protocol.ladder[i];
+        return el(
+          'li',
+          { 'data-exercise': step.id, 'data-status': step.status, class: `step step-${step.status}` },
+          el('div', { class: 'step-head' }, el('span', { class: 'step-name' }, step.name), el('span', { class: 'badge' }, stepStatusText(step))),
+          el(
+            'details',
+            {},
+            el('summary', {}, 'How to do it'),
+            el('p', {}, exercise.purpose),
+            el('p', { class: 'dose' }, `Dose: ${doseText(exercise)}${cites([7])}.`),
+            el('h3', {}, 'Steps'),
+            list('ol', exercise.steps),
+            el('h3', {}, 'Cues'),
+            list('ul', exercise.cues),
+            el('h3', {}, 'Common mistakes'),
+            list('ul', exercise.mistakes),
+            el('p', { class: 'muted' }, `Sources${cites(exercise.citations)}`)
+          )
+        );
+      })
+    )
+  );
+}
+
+function moveControls(progress, protocol, status, redraw, ctx) {
+  const last = protocol.ladder.length - 1;
+  const back = el('button', { type: 'button', id: 'step-back' }, 'Step back one exercise');
+  const forward = el('button', { type: 'button', id: 'step-forward' }, 'Step forward one exercise');
+  if (progress.level === 0) back.setAttribute('aria-disabled', 'true');
+  if (progress.level === last) forward.setAttribute('aria-disabled', 'true');
+  const suggestion =
+    progress.decision.suggested_step !== null && progress.decision.suggested_step !== undefined
+      ? el('p', { class: 'note', id: 'step-back-suggestion' }, `Suggested: step back to ${protocol.ladder[progress.decision.suggested_step].name}.`)
+      : null;
+
+  const dialog = confirmDialog();
+  const ask = (to) => {
+    if (to < 0 || to > last) return;
+    const verb = to < progress.level ? 'Step back' : 'Step forward';
+    dialog.querySelector('#confirm-move-title').textContent = `${verb} to ${protocol.ladder[to].name}?`;
+    dialog.querySelector('#confirm-move-text').textContent =
+      to < progress.level
+        ? 'Your sessions will hold the exercises up to this one; the count toward the next step starts again.'
+        : 'This unlocks it without the pain-free sessions the rule asks for. Check with your physiotherapist if unsure.';
+    dialog.dataset.to = String(to);
+    dialog.showModal();
+    dialog.querySelector('#confirm-move-cancel').focus();
+  };
+  back.addEventListener('click', () => {
+    if (back.getAttribute('aria-disabled') !== 'true') ask(progress.level - 1);
+  });
+  forward.addEventListener('click', () => {
+    if (forward.getAttribute('aria-disabled') !== 'true') ask(progress.level + 1);
+  });
+  dialog.querySelector('#confirm-move-cancel').addEventListener('click', () => dialog.close());
+  dialog.querySelector('#confirm-move-ok').addEventListener('click', async () => {
+    const to = Number(dialog.dataset.to);
+    dialog.close();
+    try {
+      const view = await ctx.api.moveStep(to);
+      if (ctx.isCurrent()) {
+        redraw(view.progress);
+        document.getElementById('program-status').textContent = `Moved to ${protocol.ladder[to].name}.`;
+      }
+    } catch (error) {
+      if (ctx.isCurrent()) showError(status, error);
+    }
+  });
+  return el('div', { class: 'move-controls' }, suggestion, el('div', { class: 'actions' }, back, forward), dialog);
+}
+
+function confirmDialog() {
+  return el(
+    'dialog',
+    { id: 'confirm-move', 'aria-labelledby': 'confirm-move-title', 'aria-describedby': 'confirm-move-text' },
+    el('h2', { id: 'confirm-move-title' }, ''),
+    el('p', { id: 'confirm-move-text' }, ''),
+    el(
+      'div',
+      { class: 'actions' },
+      el('button', { type: 'button', id: 'confirm-move-ok', class: 'primary' }, 'Yes, move'),
+      el('button', { type: 'button', id: 'confirm-move-cancel' }, 'Cancel')
+    )
+  );
+}
+
+function history(progress, protocol) {
+  const items = [...progress.changes].reverse().map((c) => {
+    const how = c.by_hand ? (c.to < c.from ? 'stepped back by hand' : 'stepped forward by hand') : 'unlocked';
+    return el('li', {}, `${friendlyDate(c.date)}: ${protocol.ladder[c.from].name} → ${protocol.ladder[c.to].name} (${how})`);
+  });
+  return el(
+    'section',
+    { 'aria-labelledby': 'history-title' },
+    el('h2', { id: 'history-title', class: 'section-title' }, 'Your ladder so far'),
+    items.length ? el('ul', { id: 'ladder-history', class: 'facts' }, items) : el('p', { id: 'ladder-history', class: 'muted' }, 'No step changes yet.')
+  );
+}
+
+function references(protocol) {
+  return el(
+    'section',
+    { 'aria-labelledby': 'references-title' },
+    el('h2', { id: 'references-title', class: 'section-title' }, 'References'),
+    el(
+      'ol',
+      { id: 'references', class: 'references' },
+      protocol.citations.map((c) => el('li', { value: String(c.n) }, `${c.source}. `, el('span', { class: 'muted' }, c.used_for)))
     )
   );
 }

@@ -1,13 +1,206 @@
-// The Self-tests screen: placeholder until the guided self-tests are built.
+// The Self-tests screen: the three tests with their steps, pain / no pain per leg with a
+// date, what the results mean, the gate tests and the history of earlier results.
 
-import { heading, coming } from '../dom.js';
+import { el, heading } from '../dom.js';
+import { cites, friendlyDate, gatesList, list, showError, showOk, statusLine, todayYmd } from '../program-ui.js';
 
-export function render(container) {
+const SIDES = ['left', 'right'];
+
+export function render(container, ctx) {
+  const loading = el('p', { class: 'muted' }, 'Loading the tests…');
   container.append(
     heading('Self-tests'),
-    ...coming(
-      'The three self-tests, with step-by-step instructions for each leg, will appear here.',
-      'You will be able to record what you felt and read what the result means.'
-    )
+    el(
+      'p',
+      { class: 'lead' },
+      'Three simple tests help tell whether your pain fits high hamstring tendinopathy. Do each one on both legs and note whether it hurt.'
+    ),
+    loading
   );
+  return fill(loading, ctx);
+}
+
+async function fill(loading, ctx) {
+  let view;
+  let protocol;
+  try {
+    [view, protocol] = await Promise.all([ctx.api.getSelfTests(), ctx.api.getProtocol()]);
+  } catch (error) {
+    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
+    return;
+  }
+  if (!ctx.isCurrent()) return;
+  const page = el('div', { id: 'self-tests-body' });
+  loading.replaceWith(page);
+  draw(page, view, protocol, ctx);
+}
+
+function draw(page, view, protocol, ctx) {
+  const diagnostic = protocol.tests.filter((t) => t.diagnostic);
+  const gate = protocol.tests.filter((t) => t.gate === 'running');
+  const names = Object.fromEntries(protocol.tests.map((t) => [t.id, t.name]));
+  const redraw = (next) => {
+    draw(page, next, protocol, ctx);
+  };
+  page.replaceChildren(
+    ...diagnostic.map(testCard),
+    testForm(diagnostic, ctx, redraw),
+    interpretation(view.interpretation),
+    el('h2', { class: 'section-title' }, 'Gate tests'),
+    el(
+      'p',
+      {},
+      'The bent-knee stretch test above is also the gate for cross-training: once it is pain-free on both legs, cycling and pool running can start [3]. ' +
+        'The back plank with leg lifts, with a normal range of motion, is the gate for running.'
+    ),
+    ...gate.map(testCard),
+    gateForm(gate, view, ctx, redraw),
+    gatesList(view.gates),
+    history(view.history, names)
+  );
+}
+
+function testCard(test) {
+  return el(
+    'section',
+    { class: 'card test-card', 'data-test': test.id, 'aria-labelledby': `test-${test.id}-title` },
+    el('h2', { id: `test-${test.id}-title` }, test.name),
+    el('p', {}, `${test.summary}${cites(test.citations)}`),
+    list('ol', test.steps, { class: 'steps' }),
+    el('p', {}, el('strong', {}, 'A positive result: '), test.positive),
+    list('ul', test.cautions, { class: 'cautions' })
+  );
+}
+
+function sideChoice(test, side) {
+  const name = `${test.id}-${side}`;
+  const pain = el('input', { type: 'radio', name, id: `st-${name}-pain`, value: 'pain' });
+  const none = el('input', { type: 'radio', name, id: `st-${name}-none`, value: 'none' });
+  return el(
+    'fieldset',
+    { class: 'choice', 'data-test': test.id, 'data-side': side },
+    el('legend', {}, `${test.name}, ${side} leg`),
+    el('label', { for: pain.id, class: 'inline' }, pain, ' Pain'),
+    el('label', { for: none.id, class: 'inline' }, none, ' No pain')
+  );
+}
+
+function answers(form, tests) {
+  const results = [];
+  for (const test of tests) {
+    for (const side of SIDES) {
+      const picked = form.querySelector(`input[name="${test.id}-${side}"]:checked`);
+      if (picked) results.push({ test_id: test.id, side, painful: picked.value === 'pain' });
+    }
+  }
+  return results;
+}
+
+function dateField(id, label) {
+  const today = todayYmd();
+  return el(
+    'div',
+    { class: 'field' },
+    el('label', { for: id }, label),
+    el('input', { type: 'date', id, value: today, max: today, 'aria-describedby': `${id}-hint` }),
+    el('p', { class: 'hint', id: `${id}-hint` }, 'A day up to today.')
+  );
+}
+
+async function submit(form, status, ctx, input, redraw, okText) {
+  for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+  try {
+    const next = await ctx.api.recordSelfTests(input);
+    if (!ctx.isCurrent()) return;
+    redraw(next);
+    const line = document.getElementById(status.id);
+    if (line) showOk(line, okText);
+  } catch (error) {
+    if (!ctx.isCurrent()) return;
+    showError(status, error);
+    if (error.field === 'taken_on') form.querySelector('input[type="date"]')?.setAttribute('aria-invalid', 'true');
+  }
+}
+
+function testForm(tests, ctx, redraw) {
+  const status = statusLine('self-tests-status');
+  const form = el(
+    'form',
+    { id: 'self-test-form', class: 'card', novalidate: true, 'aria-labelledby': 'self-test-form-title' },
+    el('h2', { id: 'self-test-form-title' }, 'Record your results'),
+    dateField('taken-on', 'Date of the tests'),
+    el('div', { class: 'choices' }, tests.flatMap((test) => SIDES.map((side) => sideChoice(test, side)))),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'save-self-tests', class: 'primary' }, 'Save results')),
+    status
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = { taken_on: form.querySelector('#taken-on').value, results: answers(form, tests) };
+    submit(form, status, ctx, input, redraw, 'Results saved.');
+  });
+  return form;
+}
+
+function gateForm(tests, view, ctx, redraw) {
+  const status = statusLine('gate-tests-status');
+  const rom = el('input', { type: 'checkbox', id: 'rom-normal', checked: !!(view.range_of_motion && view.range_of_motion.normal) });
+  const form = el(
+    'form',
+    { id: 'gate-test-form', class: 'card', novalidate: true, 'aria-labelledby': 'gate-form-title' },
+    el('h2', { id: 'gate-form-title' }, 'Record the running gate'),
+    dateField('gate-taken-on', 'Date of the test'),
+    el('div', { class: 'choices' }, tests.flatMap((test) => SIDES.map((side) => sideChoice(test, side)))),
+    el('label', { for: 'rom-normal', class: 'inline' }, rom, ' My range of motion is back to normal'),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'save-gate-tests', class: 'primary' }, 'Save')),
+    status
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = {
+      taken_on: form.querySelector('#gate-taken-on').value,
+      results: answers(form, tests),
+      range_of_motion_normal: rom.checked,
+    };
+    submit(form, status, ctx, input, redraw, 'Saved.');
+  });
+  return form;
+}
+
+function interpretation(found) {
+  const see = found.see_also.length
+    ? el('p', {}, 'Read more in the ', el('a', { href: '#/guide' }, 'Guide'), '.')
+    : null;
+  return el(
+    'section',
+    { id: 'interpretation', class: `card finding-${found.finding}`, 'aria-labelledby': 'interpretation-headline' },
+    el('h2', { id: 'interpretation-headline' }, found.headline),
+    found.explanation.map((p) => el('p', {}, p)),
+    found.positives.length ? el('p', { class: 'list-title' }, 'Painful:') : null,
+    list('ul', found.positives, { id: 'interpretation-positives' }),
+    found.missing.length ? el('p', { class: 'list-title' }, 'Still to record:') : null,
+    list('ul', found.missing, { id: 'interpretation-missing' }),
+    see
+  );
+}
+
+function history(rounds, names) {
+  const body = rounds.length
+    ? el(
+        'ul',
+        { id: 'self-test-history', class: 'history' },
+        rounds.map((round) =>
+          el(
+            'li',
+            {},
+            el('strong', {}, friendlyDate(round.taken_on)),
+            el(
+              'ul',
+              {},
+              round.results.map((r) => el('li', {}, `${names[r.test_id] || r.test_id}, ${r.side}: ${r.painful ? 'pain' : 'no pain'}`))
+            )
+          )
+        )
+      )
+    : el('p', { id: 'self-test-history', class: 'muted' }, 'No results recorded yet.');
+  return el('section', { 'aria-labelledby': 'history-title' }, el('h2', { id: 'history-title', class: 'section-title' }, 'Earlier results'), body);
 }

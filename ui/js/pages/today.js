@@ -1,36 +1,110 @@
-// The Today screen: for now, what it will hold and a summary of the user's current settings.
+// The Today screen: today's session (start or resume), stretches against the day's target,
+// the latest pain, the ladder's decision and the gates.
 
-import { el, heading, coming } from '../dom.js';
+import { el, heading } from '../dom.js';
+import { decisionBlock, friendlyDate, gatesList, showError, statusLine } from '../program-ui.js';
 
 export function render(container, ctx) {
-  container.append(
-    heading('Today'),
-    ...coming('Today’s exercise session, your stretches and how the day is going will appear here.')
-  );
-  return settingsCard(container, ctx);
+  const loading = el('p', { class: 'muted' }, 'Loading today…');
+  container.append(heading('Today'), loading);
+  return fill(loading, ctx);
 }
 
-async function settingsCard(container, ctx) {
-  const body = el('div', { class: 'card-body' }, el('p', { class: 'muted' }, 'Loading your settings…'));
-  const card = el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'today-settings-title' },
-    el('h2', { id: 'today-settings-title' }, 'Your settings'),
-    body
-  );
-  container.append(card);
-
-  let view;
+async function fill(loading, ctx) {
+  let today;
+  let protocol;
   try {
-    view = await ctx.api.getSettings();
+    [today, protocol] = await Promise.all([ctx.api.getToday(), ctx.api.getProtocol()]);
   } catch (error) {
-    if (ctx.isCurrent()) body.replaceChildren(el('p', { class: 'status error' }, error.message));
+    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
     return;
   }
   if (!ctx.isCurrent()) return;
-  // The sentences come from the backend: the rule in force is worded once, in the core.
-  body.replaceChildren(
-    el('ul', { class: 'facts' }, ...view.summary.map((line) => el('li', {}, line))),
-    el('p', {}, el('a', { href: '#/settings' }, 'Change these in Settings'))
+  const names = Object.fromEntries(protocol.ladder.map((e) => [e.id, e.name]));
+  loading.replaceWith(
+    el('p', { class: 'lead', id: 'today-date' }, today.date_text),
+    sessionCard(today, names),
+    stretchCard(today, ctx),
+    painCard(today),
+    decisionBlock(today.progress.decision),
+    gatesCard(today)
+  );
+}
+
+function sessionCard(today, names) {
+  const labels = {
+    not_started: "Start today's session",
+    in_progress: 'Resume session',
+    done: 'Start another session',
+  };
+  const button = el('button', { type: 'button', id: 'start-session', class: 'primary' }, labels[today.session_state]);
+  button.addEventListener('click', () => {
+    location.hash = '#/session';
+  });
+  const state = {
+    not_started: 'Not started yet.',
+    in_progress: 'In progress: your sets so far are saved.',
+    done: 'Done today. Well done.',
+  }[today.session_state];
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'today-session-title' },
+    el('h2', { id: 'today-session-title' }, "Today's session"),
+    el('p', { id: 'session-state' }, state),
+    el('ol', { class: 'exercise-list' }, today.exercises.map((id) => el('li', {}, names[id] || id))),
+    el('div', { class: 'actions' }, button)
+  );
+}
+
+function stretchText(stretches) {
+  return `${stretches.done} of ${stretches.target} stretches today`;
+}
+
+function stretchCard(today, ctx) {
+  const count = el('p', { id: 'stretch-count', class: 'big-number' }, stretchText(today.stretches));
+  const status = statusLine('stretch-status');
+  const button = el('button', { type: 'button', id: 'log-stretch' }, 'Log a stretch');
+  let busy = false;
+  button.addEventListener('click', async () => {
+    if (busy) return;
+    busy = true;
+    button.setAttribute('aria-disabled', 'true');
+    try {
+      const view = await ctx.api.logStretch();
+      if (!ctx.isCurrent()) return;
+      count.textContent = stretchText(view.stretches);
+      status.textContent = 'Stretch saved.';
+      status.classList.remove('error');
+    } catch (error) {
+      if (ctx.isCurrent()) showError(status, error);
+    } finally {
+      busy = false;
+      button.removeAttribute('aria-disabled');
+    }
+  });
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'today-stretch-title' },
+    el('h2', { id: 'today-stretch-title' }, 'Gentle hamstring stretches'),
+    count,
+    el('p', { class: 'hint' }, 'Stretch gently, 3–4 times a day, both legs, never into pain [3].'),
+    el('div', { class: 'actions' }, button, el('a', { href: '#/guide' }, 'How to do the stretch')),
+    status
+  );
+}
+
+function painCard(today) {
+  const p = today.latest_pain;
+  const text = p ? `Latest pain: ${p.pain}/10 in ${p.exercise}, ${friendlyDate(p.date)}` : 'No pain logged yet.';
+  return el('p', { id: 'latest-pain', class: 'note' }, text);
+}
+
+function gatesCard(today) {
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'today-gates-title' },
+    el('h2', { id: 'today-gates-title' }, 'Cross-training and running'),
+    gatesList(today.gates),
+    el('p', {}, el('a', { href: '#/self-tests' }, 'Record the gate tests'), ' · ', el('a', { href: '#/settings' }, 'Your progression rules'))
   );
 }

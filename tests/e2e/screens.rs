@@ -1,0 +1,96 @@
+//! Not a check: a tool that walks the screens and saves a screenshot of each, for the
+//! README and for reviewing the look in both themes. Run it with
+//! `HHR_SCREENSHOT_DIR=docs/screens xvfb-run -a dbus-run-session -- bash scripts/e2e.sh screens --ignored`.
+
+use crate::support::Harness;
+use crate::ui;
+use fantoccini::Client;
+use std::path::{Path, PathBuf};
+
+async fn shoot(client: &Client, dir: &Path, name: &str) {
+    // Let colour transitions settle.
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    let png = client.screenshot().await.expect("screenshot");
+    std::fs::write(dir.join(format!("{name}.png")), png).expect("write the screenshot");
+}
+
+async fn click(client: &Client, css: &str) {
+    ui::wait_for(client, css)
+        .await
+        .click()
+        .await
+        .expect("click");
+}
+
+#[tokio::test]
+#[ignore = "a tool for screenshots, run on demand"]
+async fn screens() {
+    let dir = PathBuf::from(
+        std::env::var("HHR_SCREENSHOT_DIR").unwrap_or_else(|_| "target/screens".into()),
+    );
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let mut h = Harness::new();
+    let client = &h.launch().await;
+    client.set_window_size(1100, 800).await.ok();
+
+    ui::open_page(client, "self-tests", "Self-tests").await;
+    for test in [
+        "standing_stretch",
+        "bent_knee_stretch",
+        "rapid_bent_knee_stretch",
+    ] {
+        for side in ["left", "right"] {
+            let answer = if test == "standing_stretch" && side == "left" {
+                "pain"
+            } else {
+                "none"
+            };
+            click(client, &format!("#st-{test}-{side}-{answer}")).await;
+        }
+    }
+    click(client, "#save-self-tests").await;
+    ui::wait_for_text(client, "#interpretation-headline", "the finding", |t| {
+        t.contains("consistent")
+    })
+    .await;
+    shoot(client, &dir, "self-tests").await;
+
+    ui::open_page(client, "today", "Today").await;
+    click(client, "#start-session").await;
+    ui::wait_for_heading(client, "Session").await;
+    for _ in 0..3 {
+        click(client, "#save-set").await;
+    }
+    shoot(client, &dir, "session").await;
+    click(client, r#"label[for="pain-0"]"#).await;
+    click(client, "#save-pain").await;
+    click(client, "#finish-session").await;
+    ui::wait_for(client, "#session-summary").await;
+    shoot(client, &dir, "session-finished").await;
+
+    ui::open_page(client, "today", "Today").await;
+    ui::wait_for(client, "#decision-headline").await;
+    shoot(client, &dir, "today").await;
+    ui::open_page(client, "program", "Program").await;
+    ui::wait_for(client, "ol#ladder").await;
+    shoot(client, &dir, "program").await;
+    ui::js(
+        client,
+        "document.documentElement.dataset.theme = 'dark';",
+        vec![],
+    )
+    .await
+    .expect("dark");
+    shoot(client, &dir, "program-dark").await;
+    ui::open_page(client, "today", "Today").await;
+    ui::wait_for(client, "#decision-headline").await;
+    ui::js(
+        client,
+        "document.documentElement.dataset.theme = 'dark';",
+        vec![],
+    )
+    .await
+    .expect("dark");
+    shoot(client, &dir, "today-dark").await;
+    h.finish().await;
+}

@@ -1,0 +1,344 @@
+// The guided session (#/session): one exercise at a time, each set saved as soon as it is
+// done (a crash keeps it), a hold timer with a count-in, pain 0–10 after each exercise, and
+// what changed when the session is finished.
+
+import { el, heading } from '../dom.js';
+import { decisionBlock, doseText, list, showError, showOk, statusLine } from '../program-ui.js';
+
+const COUNT_IN_SECONDS = 3;
+
+export function render(container, ctx) {
+  const status = statusLine('session-status');
+  const body = el('div', { id: 'session-body' }, el('p', { class: 'muted' }, 'Opening your session…'));
+  container.append(heading('Session'), status, body);
+  return start(body, status, ctx);
+}
+
+async function start(body, status, ctx) {
+  let session;
+  let protocol;
+  try {
+    [session, protocol] = await Promise.all([ctx.api.startSession(), ctx.api.getProtocol()]);
+  } catch (error) {
+    if (ctx.isCurrent()) {
+      body.replaceChildren();
+      showError(status, error);
+    }
+    return;
+  }
+  if (!ctx.isCurrent()) return;
+  const byId = Object.fromEntries(protocol.ladder.map((e) => [e.id, e]));
+  const state = { session, index: firstOpen(session), timer: null };
+  const view = { body, status, ctx, byId, state };
+  draw(view);
+}
+
+/** Where to carry on: the first exercise without a pain score (or the last one). */
+function firstOpen(session) {
+  const i = session.exercises.findIndex((e) => e.id === session.resume_at);
+  return i >= 0 ? i : session.exercises.length - 1;
+}
+
+function allScored(session) {
+  return session.exercises.every((e) => e.pain !== null && e.pain !== undefined);
+}
+
+function stopTimer(state) {
+  if (state.timer) {
+    clearInterval(state.timer.interval);
+    state.timer = null;
+  }
+}
+
+function draw(view) {
+  const { body, state } = view;
+  stopTimer(state);
+  const exercise = state.session.exercises[state.index];
+  const info = view.byId[exercise.id];
+  body.replaceChildren(
+    exerciseSection(view, exercise, info),
+    setsSection(view, exercise, info),
+    painSection(view, exercise, info),
+    navigation(view),
+    finishSection(view)
+  );
+}
+
+function exerciseSection(view, exercise, info) {
+  const { state } = view;
+  return el(
+    'section',
+    { id: 'session-exercise', class: 'card', 'aria-labelledby': 'exercise-name' },
+    el('p', { class: 'muted', id: 'exercise-position' }, `Exercise ${state.index + 1} of ${state.session.exercises.length}`),
+    el('h2', { id: 'exercise-name' }, exercise.name),
+    el('p', {}, info.purpose),
+    el('p', { class: 'dose' }, `Dose: ${doseText(info)}.`),
+    list('ol', info.steps, { class: 'steps' }),
+    el('details', {}, el('summary', {}, 'Cues and common mistakes'), el('h3', {}, 'Cues'), list('ul', info.cues), el('h3', {}, 'Common mistakes'), list('ul', info.mistakes))
+  );
+}
+
+function unitOf(exercise) {
+  return exercise.measure === 'hold' ? 'seconds' : 'repetitions';
+}
+
+function setsSection(view, exercise, info) {
+  const { sets } = info.dose;
+  const done = exercise.sets.length;
+  const each = exercise.per_side ? ' (each leg)' : '';
+  const countText = done >= sets.min ? `${done} sets saved: the full dose is done${exercise.full ? '' : ' once each set reaches the minimum'}.` : `Set ${done + 1} of ${sets.min}–${sets.max}${each}`;
+  const children = [
+    el('h2', {}, 'Sets'),
+    el('p', { id: 'set-count' }, countText),
+    el(
+      'ol',
+      { id: 'sets-done', class: 'sets-done' },
+      exercise.sets.map((amount, i) => el('li', {}, `Set ${i + 1}: ${amount} ${unitOf(exercise)}`))
+    ),
+  ];
+  children.push(exercise.measure === 'hold' ? holdControls(view, exercise, info) : repControls(view, exercise, info));
+  const undo = el('button', { type: 'button', id: 'undo-set' }, 'Undo last set');
+  if (!done) undo.setAttribute('aria-disabled', 'true');
+  undo.addEventListener('click', async () => {
+    if (undo.getAttribute('aria-disabled') === 'true') return;
+    try {
+      const session = await view.ctx.api.undoSet(view.state.session.id, exercise.id);
+      if (!view.ctx.isCurrent()) return;
+      view.state.session = session;
+      draw(view);
+      showOk(view.status, 'Last set taken back.');
+    } catch (error) {
+      if (view.ctx.isCurrent()) showError(view.status, error);
+    }
+  });
+  children.push(el('div', { class: 'actions' }, undo));
+  return el('section', { class: 'card', 'aria-label': 'Sets' }, ...children);
+}
+
+async function saveSet(view, exercise, amount) {
+  try {
+    const session = await view.ctx.api.recordSet(view.state.session.id, exercise.id, amount);
+    if (!view.ctx.isCurrent()) return;
+    view.state.session = session;
+    draw(view);
+    showOk(view.status, `Set saved: ${amount} ${unitOf(exercise)}.`);
+    document.getElementById(exercise.measure === 'hold' ? 'start-hold' : 'save-set')?.focus();
+  } catch (error) {
+    if (!view.ctx.isCurrent()) return;
+    showError(view.status, error);
+    const field = document.getElementById(exercise.measure === 'hold' ? 'hold-seconds' : 'set-amount');
+    if (field && error.field === 'amount') field.setAttribute('aria-invalid', 'true');
+  }
+}
+
+function defaultAmount(exercise, info) {
+  return exercise.sets.length ? exercise.sets[exercise.sets.length - 1] : info.dose.amount.max;
+}
+
+function repControls(view, exercise, info) {
+  const input = el('input', { type: 'number', id: 'set-amount', min: '1', step: '1', inputmode: 'numeric', value: String(defaultAmount(exercise, info)) });
+  const save = el('button', { type: 'button', id: 'save-set', class: 'primary big' }, 'Save set');
+  save.addEventListener('click', () => saveSet(view, exercise, input.value));
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      saveSet(view, exercise, input.value);
+    }
+  });
+  return el(
+    'div',
+    { class: 'set-entry' },
+    el('div', { class: 'field' }, el('label', { for: 'set-amount' }, exercise.per_side ? 'Repetitions (each leg)' : 'Repetitions'), input),
+    el('div', { class: 'actions' }, save)
+  );
+}
+
+function beep() {
+  const Audio = window.AudioContext || window.webkitAudioContext;
+  if (!Audio) return;
+  try {
+    const audio = new Audio();
+    const tone = audio.createOscillator();
+    const gain = audio.createGain();
+    tone.frequency.value = 880;
+    gain.gain.value = 0.2;
+    tone.connect(gain).connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.35);
+    tone.onended = () => audio.close();
+  } catch (error) {
+    console.warn('No sound for the end of the hold', error);
+  }
+}
+
+function holdControls(view, exercise, info) {
+  const { state, ctx } = view;
+  const input = el('input', { type: 'number', id: 'hold-seconds', min: '1', step: '1', inputmode: 'numeric', value: String(defaultAmount(exercise, info)) });
+  const timer = el('p', { id: 'timer', class: 'timer', role: 'timer', 'aria-live': 'assertive' }, 'Ready');
+  const startButton = el('button', { type: 'button', id: 'start-hold', class: 'primary big' }, 'Start hold');
+  const stopButton = el('button', { type: 'button', id: 'stop-hold', hidden: true }, 'Stop');
+
+  const finish = (seconds) => {
+    stopTimer(state);
+    stopButton.hidden = true;
+    startButton.hidden = false;
+    if (seconds >= 1) saveSet(view, exercise, seconds);
+    else timer.textContent = 'Stopped before the hold began: nothing saved.';
+  };
+
+  startButton.addEventListener('click', () => {
+    const target = Number(input.value);
+    if (!Number.isInteger(target) || target < 1) {
+      // Let the backend word the rule: it names the field and the range.
+      saveSet(view, exercise, input.value);
+      return;
+    }
+    stopTimer(state);
+    startButton.hidden = true;
+    stopButton.hidden = false;
+    stopButton.focus();
+    let tick = 0;
+    timer.textContent = `Get ready: ${COUNT_IN_SECONDS}`;
+    const interval = setInterval(() => {
+      if (!ctx.isCurrent()) {
+        clearInterval(interval);
+        return;
+      }
+      tick += 1;
+      if (tick < COUNT_IN_SECONDS) {
+        timer.textContent = `Get ready: ${COUNT_IN_SECONDS - tick}`;
+        return;
+      }
+      const held = tick - COUNT_IN_SECONDS;
+      state.timer.held = held;
+      if (held === 0) {
+        timer.textContent = `Hold! 0 of ${target} s`;
+        return;
+      }
+      if (held >= target) {
+        timer.textContent = `Done: ${held} s held`;
+        timer.classList.add('done');
+        beep();
+        finish(held);
+        return;
+      }
+      timer.textContent = `Hold: ${held} of ${target} s`;
+    }, 1000);
+    state.timer = { interval, held: 0 };
+  });
+  stopButton.addEventListener('click', () => finish(state.timer ? state.timer.held : 0));
+
+  return el(
+    'div',
+    { class: 'set-entry' },
+    el('div', { class: 'field' }, el('label', { for: 'hold-seconds' }, 'Hold for (seconds)'), input),
+    timer,
+    el('div', { class: 'actions' }, startButton, stopButton)
+  );
+}
+
+function painSection(view, exercise) {
+  const { state, ctx } = view;
+  const radios = [];
+  for (let value = 0; value <= 10; value += 1) {
+    const id = `pain-${value}`;
+    const input = el('input', { type: 'radio', name: 'pain', id, value: String(value), checked: exercise.pain === value });
+    radios.push(input);
+  }
+  const scale = el(
+    'div',
+    { class: 'pain-scale' },
+    radios.map((input) => el('label', { for: input.id, class: 'pain-option' }, input, el('span', {}, input.value)))
+  );
+  const save = el('button', { type: 'button', id: 'save-pain', class: 'primary' }, 'Save pain and continue');
+  save.addEventListener('click', async () => {
+    const chosen = radios.find((r) => r.checked);
+    if (!chosen) {
+      showError(view.status, { message: 'Choose a pain score from 0 to 10 first.' });
+      radios[0].focus();
+      return;
+    }
+    try {
+      const answer = await ctx.api.recordPain(state.session.id, exercise.id, chosen.value);
+      if (!ctx.isCurrent()) return;
+      state.session = answer.session;
+      const next = state.session.exercises.findIndex((e) => e.id === state.session.resume_at);
+      if (next >= 0) state.index = next;
+      draw(view);
+      showOk(view.status, `Pain saved: ${chosen.value}/10 for ${exercise.name}.`);
+      const target = allScored(state.session) ? 'finish-session' : 'exercise-name';
+      const node = document.getElementById(target);
+      if (node) {
+        if (target === 'exercise-name') node.setAttribute('tabindex', '-1');
+        node.focus();
+      }
+    } catch (error) {
+      if (ctx.isCurrent()) showError(view.status, error);
+    }
+  });
+  return el(
+    'section',
+    { class: 'card', 'aria-label': 'Pain' },
+    el(
+      'fieldset',
+      { id: 'pain-question', class: 'plain' },
+      el('legend', {}, `Pain during ${exercise.name.toLowerCase()} (0 = none, 10 = worst)`),
+      scale
+    ),
+    el('div', { class: 'actions' }, save)
+  );
+}
+
+function navigation(view) {
+  const { state } = view;
+  const prev = el('button', { type: 'button', id: 'prev-exercise' }, 'Previous exercise');
+  const next = el('button', { type: 'button', id: 'next-exercise' }, 'Next exercise');
+  if (state.index === 0) prev.setAttribute('aria-disabled', 'true');
+  if (state.index === state.session.exercises.length - 1) next.setAttribute('aria-disabled', 'true');
+  prev.addEventListener('click', () => {
+    if (state.index > 0) {
+      state.index -= 1;
+      draw(view);
+    }
+  });
+  next.addEventListener('click', () => {
+    if (state.index < state.session.exercises.length - 1) {
+      state.index += 1;
+      draw(view);
+    }
+  });
+  return el('nav', { class: 'actions session-nav', 'aria-label': 'Exercises in this session' }, prev, next);
+}
+
+function finishSection(view) {
+  const { state, ctx } = view;
+  if (!allScored(state.session)) {
+    const left = state.session.exercises.filter((e) => e.pain === null || e.pain === undefined).length;
+    return el('p', { class: 'muted', id: 'session-left' }, `${left} exercise${left === 1 ? '' : 's'} still to score. Your sets are saved as you go.`);
+  }
+  const button = el('button', { type: 'button', id: 'finish-session', class: 'primary big' }, 'Finish session');
+  button.addEventListener('click', async () => {
+    try {
+      const finished = await ctx.api.finishSession(state.session.id);
+      if (!ctx.isCurrent()) return;
+      stopTimer(state);
+      view.status.textContent = '';
+      view.body.replaceChildren(summary(finished));
+      document.getElementById('session-summary-title')?.focus();
+    } catch (error) {
+      if (ctx.isCurrent()) showError(view.status, error);
+    }
+  });
+  return el('div', { class: 'card finish' }, el('p', {}, 'Every exercise has its pain score.'), el('div', { class: 'actions' }, button));
+}
+
+function summary(finished) {
+  return el(
+    'section',
+    { id: 'session-summary', 'aria-labelledby': 'session-summary-title' },
+    el('h2', { id: 'session-summary-title', tabindex: '-1' }, 'Session finished'),
+    el('ul', { id: 'session-changes', class: 'changes' }, finished.changes.map((line) => el('li', {}, line))),
+    decisionBlock(finished.decision),
+    el('p', {}, el('a', { href: '#/today' }, 'Back to Today'), ' · ', el('a', { href: '#/program' }, 'See the ladder'))
+  );
+}

@@ -1,0 +1,87 @@
+// Pieces the program screens share: the decision, the gates, doses and dates. The words of
+// decisions and reasons come from the backend and are shown as they are.
+
+import { el } from './dom.js';
+
+/** The app's decision: headline, the reason in one sentence, and what unlocks next. */
+export function decisionBlock(decision) {
+  return el(
+    'section',
+    { class: `card decision decision-${decision.kind}`, 'aria-labelledby': 'decision-headline' },
+    el('h2', { id: 'decision-headline' }, decision.headline),
+    el('p', { id: 'decision-reason' }, decision.reason),
+    el('p', { id: 'decision-next', class: 'muted' }, decision.next)
+  );
+}
+
+/** The cross-training and running gates, each with its reason and the test behind it. */
+export function gatesList(gates) {
+  return el(
+    'ul',
+    { id: 'gates', class: 'gates' },
+    gates.map((gate) =>
+      el(
+        'li',
+        { 'data-gate': gate.gate, 'data-open': String(gate.open), class: gate.open ? 'gate open' : 'gate closed' },
+        el('span', { class: 'gate-name' }, gate.name),
+        el('span', { class: 'badge' }, gate.open ? 'Open' : 'Closed'),
+        el('span', { class: 'gate-reason' }, gate.reason)
+      )
+    )
+  );
+}
+
+/** "3–4 sets of 10–15 repetitions, once a day" (seconds for a hold; "each leg" when per side). */
+export function doseText(exercise) {
+  const { sets, amount, per_day: perDay } = exercise.dose;
+  const unit = exercise.measure === 'hold' ? 'seconds' : 'repetitions';
+  const each = exercise.per_side ? ' each leg' : '';
+  const daily = perDay === 1 ? 'once a day' : `${perDay} times a day`;
+  const holds = exercise.measure === 'hold' ? 'holds' : 'sets';
+  return `${sets.min}–${sets.max} ${holds} of ${amount.min}–${amount.max} ${unit}${each}, ${daily}`;
+}
+
+/** " [3, 7]" after a sentence, or nothing. */
+export function cites(numbers) {
+  return numbers && numbers.length ? ` [${numbers.join(', ')}]` : '';
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Tue 24 Nov 2026" from "2026-11-24", as the backend writes dates in its sentences. */
+export function friendlyDate(ymd) {
+  const [y, m, d] = String(ymd).split('-').map(Number);
+  const date = new Date(y, m - 1, d);
+  if (Number.isNaN(date.getTime())) return String(ymd);
+  return `${WEEKDAYS[date.getDay()]} ${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** The local calendar day as YYYY-MM-DD. */
+export function todayYmd() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A list of short lines, or nothing when empty. */
+export function list(tag, items, attrs = {}) {
+  return items && items.length ? el(tag, attrs, items.map((item) => el('li', {}, item))) : null;
+}
+
+/** A status line for errors and confirmations, announced politely. */
+export function statusLine(id) {
+  return el('p', { id, class: 'status', role: 'status', 'aria-live': 'polite' });
+}
+
+export function showError(line, error) {
+  line.textContent = error.message;
+  line.classList.add('error');
+  line.classList.remove('success');
+}
+
+export function showOk(line, text) {
+  line.textContent = text;
+  line.classList.add('success');
+  line.classList.remove('error');
+}
