@@ -122,7 +122,7 @@ pub const DAILY_DOSE: Dose = Dose {
 pub const CITATIONS: &[Citation] = &[
     Citation {
         n: 1,
-        source: "A review published in January 2012 describing three physical tests for high hamstring tendinopathy",
+        source: "A review from January 2012 of three clinical tests for proximal hamstring tendon pain",
         used_for: "The three self-tests and their accuracy (76–89 % of injured runners identified).",
     },
     Citation {
@@ -388,4 +388,165 @@ pub fn test(id: &str) -> Option<&'static TestInfo> {
 
 pub fn citation(n: u8) -> Option<&'static Citation> {
     CITATIONS.iter().find(|c| c.n == n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// Every text the app shows from the protocol.
+    fn all_texts() -> Vec<&'static str> {
+        let mut out = Vec::new();
+        for c in CITATIONS {
+            out.extend([c.source, c.used_for]);
+        }
+        for t in TESTS {
+            out.extend([t.name, t.summary, t.positive]);
+            out.extend(t.steps.iter().chain(t.cautions));
+        }
+        for e in LADDER {
+            out.extend([e.name, e.purpose]);
+            out.extend(e.steps.iter().chain(e.cues).chain(e.mistakes));
+        }
+        out.extend([STRETCH.name, STRETCH.purpose]);
+        out.extend(
+            STRETCH
+                .steps
+                .iter()
+                .chain(STRETCH.cues)
+                .chain(STRETCH.mistakes),
+        );
+        out
+    }
+
+    #[test]
+    fn the_ladder_is_the_guides_seven_steps_in_order_at_the_guides_dose() {
+        let ids: Vec<&str> = LADDER.iter().map(|e| e.id).collect();
+        assert_eq!(
+            ids,
+            [
+                "glute_bridge",
+                "front_plank",
+                "glute_bridge_leg_lift",
+                "front_plank_leg_lift",
+                "hamstring_catch",
+                "swiss_ball_curl",
+                "single_leg_swiss_ball_curl"
+            ]
+        );
+        for e in LADDER {
+            assert_eq!(e.dose, DAILY_DOSE, "{}", e.id);
+            assert!(
+                e.citations.contains(&7),
+                "{} must cite the dose's source",
+                e.id
+            );
+            assert!(
+                !e.steps.is_empty() && !e.cues.is_empty() && !e.mistakes.is_empty(),
+                "{}",
+                e.id
+            );
+        }
+        assert_eq!(
+            (
+                DAILY_DOSE.sets.min,
+                DAILY_DOSE.sets.max,
+                DAILY_DOSE.amount.min,
+                DAILY_DOSE.amount.max
+            ),
+            (3, 4, 10, 15)
+        );
+        assert_eq!(
+            exercise("front_plank").map(|(i, e)| (i, e.measure)),
+            Some((1, Measure::Hold))
+        );
+        assert_eq!(exercise("nope"), None);
+    }
+
+    #[test]
+    fn three_self_tests_and_one_test_per_gate() {
+        assert_eq!(TESTS.iter().filter(|t| t.diagnostic).count(), 3);
+        for gate in [Gate::CrossTraining, Gate::Running] {
+            assert_eq!(
+                TESTS.iter().filter(|t| t.gate == Some(gate)).count(),
+                1,
+                "{gate:?}"
+            );
+        }
+        assert_eq!(
+            test("bent_knee_stretch").and_then(|t| t.gate),
+            Some(Gate::CrossTraining)
+        );
+        assert_eq!(
+            test("back_plank_leg_lifts").and_then(|t| t.gate),
+            Some(Gate::Running)
+        );
+    }
+
+    #[test]
+    fn ids_are_unique_and_every_citation_exists() {
+        let mut ids = BTreeSet::new();
+        for id in LADDER
+            .iter()
+            .map(|e| e.id)
+            .chain(TESTS.iter().map(|t| t.id))
+            .chain([STRETCH.id])
+        {
+            assert!(ids.insert(id), "duplicate id {id}");
+        }
+        let numbers: Vec<u8> = CITATIONS.iter().map(|c| c.n).collect();
+        assert_eq!(numbers, (1..=8).collect::<Vec<u8>>());
+        let cited = LADDER
+            .iter()
+            .flat_map(|e| e.citations)
+            .chain(TESTS.iter().flat_map(|t| t.citations))
+            .chain(STRETCH.citations);
+        for n in cited {
+            assert!(citation(*n).is_some(), "citation [{n}] is not in the list");
+        }
+    }
+
+    #[test]
+    fn every_text_is_a_finished_sentence_or_name() {
+        for text in all_texts() {
+            assert!(!text.trim().is_empty(), "an empty text");
+            assert_eq!(text, text.trim(), "stray spaces in {text:?}");
+            assert!(!text.contains("  "), "double space in {text:?}");
+        }
+    }
+
+    /// The guide's sentences are never pasted: no run of 8 words from a sample of them
+    /// (the guide itself is not part of the repository) appears in the app's text.
+    #[test]
+    fn no_sentence_of_the_guide_is_pasted() {
+        const GUIDE_SAMPLES: &[&str] = &[
+            "The first is a simple standing hamstring stretch, where you rest your foot on a knee- to waist-high support and stretch your hamstrings.",
+            "With your hip and knee flexed, an assistant slowly straightens your knee to stretch the hamstring.",
+            "The third test is similar to the second, but this time, the knee is rapidly straightened by an assistant.",
+            "True high hamstring tendinopathy feels like a vague, aching soreness high up on your hamstrings and deep in your buttock.",
+            "Gentle stretching of both hamstrings several times a day is also encouraged.",
+            "A standing hamstring catch exercise can serve as a good introductory eccentric exercise, and Frederickson et al. endorse Swiss ball curls as ideal for development of both eccentric and concentric strength.",
+            "These Swiss ball curls can be progressed as tolerated, moving from short range of motion to full range of motion and eventually, single-legged Swiss ball curls.",
+            "Once you can perform a back plank with leg lifts pain-free on both sides and have normal range of motion, you can being the gradual return-to-running program outlined here:",
+        ];
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let app: Vec<Vec<String>> = all_texts().into_iter().map(words).collect();
+        for sample in GUIDE_SAMPLES {
+            for run in words(sample).windows(8) {
+                for text in &app {
+                    assert!(
+                        !text.windows(8).any(|w| w == run),
+                        "pasted from the guide: {}",
+                        run.join(" ")
+                    );
+                }
+            }
+        }
+    }
 }
