@@ -7,6 +7,7 @@
 
 pub mod dates;
 pub mod messages;
+pub mod planner;
 pub mod progression;
 pub mod protocol;
 pub mod selftests;

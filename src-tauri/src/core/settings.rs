@@ -15,6 +15,13 @@ pub const SESSIONS_TO_PROGRESS: RangeInclusive<u8> = 1..=5;
 pub const STRETCHES_PER_DAY: RangeInclusive<u8> = 3..=4;
 /// The shortest reminder window that still leaves room between 4 stretches.
 pub const MIN_WINDOW_MINUTES: u16 = 120;
+/// How late a missed reminder may still come as a catch-up (default 60 minutes).
+pub const GRACE_MINUTES: RangeInclusive<u8> = 15..=180;
+/// How long "Snooze" puts a reminder off (default 15 minutes).
+pub const SNOOZE_MINUTES: RangeInclusive<u8> = 5..=60;
+/// Fixed reminder times: at most 4, at least this far apart.
+pub const MAX_FIXED_TIMES: usize = 4;
+pub const MIN_FIXED_GAP_MINUTES: u16 = 30;
 
 /// How the window is coloured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,6 +102,12 @@ pub struct Settings {
     pub reminder_window_end: ClockTime,
     pub allowed_pain: u8,
     pub sessions_to_progress: u8,
+    /// Reminder times chosen by hand; empty: spread through the window.
+    pub fixed_times: Vec<ClockTime>,
+    pub grace_minutes: u16,
+    pub snooze_minutes: u8,
+    /// Start in the tray at login (off until the user turns it on).
+    pub start_at_login: bool,
 }
 
 impl Default for Settings {
@@ -108,6 +121,10 @@ impl Default for Settings {
             reminder_window_end: ClockTime { minutes: 21 * 60 },
             allowed_pain: 0,
             sessions_to_progress: 1,
+            fixed_times: Vec::new(),
+            grace_minutes: 60,
+            snooze_minutes: 15,
+            start_at_login: false,
         }
     }
 }
@@ -129,6 +146,14 @@ pub struct SettingsPatch {
     pub allowed_pain: Option<Value>,
     #[serde(default, deserialize_with = "present")]
     pub sessions_to_progress: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    pub fixed_times: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    pub grace_minutes: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    pub snooze_minutes: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    pub start_at_login: Option<Value>,
 }
 
 /// A field that is present is a change, even when its value is `null` (an emptied
@@ -145,6 +170,10 @@ pub struct SettingLimits {
     pub stretches_per_day: Bounds,
     pub min_window_minutes: u16,
     pub themes: [Theme; 3],
+    pub grace_minutes: Bounds,
+    pub snooze_minutes: Bounds,
+    pub max_fixed_times: usize,
+    pub min_fixed_gap_minutes: u16,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -169,6 +198,10 @@ pub fn limits() -> SettingLimits {
         stretches_per_day: (&STRETCHES_PER_DAY).into(),
         min_window_minutes: MIN_WINDOW_MINUTES,
         themes: Theme::ALL,
+        grace_minutes: (&GRACE_MINUTES).into(),
+        snooze_minutes: (&SNOOZE_MINUTES).into(),
+        max_fixed_times: MAX_FIXED_TIMES,
+        min_fixed_gap_minutes: MIN_FIXED_GAP_MINUTES,
     }
 }
 
@@ -210,6 +243,37 @@ impl Settings {
         }
         if let Some(v) = &patch.reminder_window_end {
             next.reminder_window_end = clock(v, "reminder_window_end", "Reminder window end")?;
+        }
+        if let Some(v) = &patch.fixed_times {
+            next.fixed_times = fixed_times(v)?;
+        }
+        if let Some(v) = &patch.grace_minutes {
+            next.grace_minutes = u16::from(in_range(
+                v,
+                "grace_minutes",
+                "Catch-up grace period (minutes)",
+                &GRACE_MINUTES,
+            )?);
+        }
+        if let Some(v) = &patch.snooze_minutes {
+            next.snooze_minutes = in_range(
+                v,
+                "snooze_minutes",
+                "Snooze length (minutes)",
+                &SNOOZE_MINUTES,
+            )?;
+        }
+        if let Some(v) = &patch.start_at_login {
+            next.start_at_login = match v {
+                Value::Bool(b) => *b,
+                Value::String(s) if s == "true" || s == "false" => s == "true",
+                other => {
+                    return Err(InvalidInput::new(
+                        "start_at_login",
+                        format!("Start at login must be on or off (got {}).", shown(other)),
+                    ))
+                }
+            };
         }
         next.check_window(patch.reminder_window_end.is_some())?;
         Ok(next)
@@ -276,6 +340,61 @@ fn in_range(
                 ),
             )
         })
+}
+
+/// Fixed reminder times: a list of "HH:MM" (or one string with commas or spaces), empty to
+/// spread the reminders through the window instead; at most 4, at least 30 minutes apart.
+fn fixed_times(v: &Value) -> Result<Vec<ClockTime>, InvalidInput> {
+    let texts: Vec<String> = match v {
+        Value::Null => Vec::new(),
+        Value::String(s) => s
+            .split([',', ' ', ';'])
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(String::from)
+            .collect(),
+        Value::Array(items) => items
+            .iter()
+            .map(|i| {
+                i.as_str()
+                    .map(|s| s.trim().to_string())
+                    .unwrap_or_else(|| i.to_string())
+            })
+            .collect(),
+        other => vec![other.to_string()],
+    };
+    let rule = format!(
+        "up to {MAX_FIXED_TIMES} times such as 09:00, 13:00, at least {MIN_FIXED_GAP_MINUTES} minutes apart"
+    );
+    if texts.len() > MAX_FIXED_TIMES {
+        return Err(InvalidInput::new(
+            "fixed_times",
+            format!("Fixed reminder times must be {rule} (got {}).", texts.len()),
+        ));
+    }
+    let mut times = Vec::new();
+    for text in &texts {
+        let time = ClockTime::parse(text).ok_or_else(|| {
+            InvalidInput::new(
+                "fixed_times",
+                format!("Fixed reminder times must be {rule} (got “{text}”)."),
+            )
+        })?;
+        times.push(time);
+    }
+    times.sort();
+    for pair in times.windows(2) {
+        if pair[1].minutes() - pair[0].minutes() < MIN_FIXED_GAP_MINUTES {
+            return Err(InvalidInput::new(
+                "fixed_times",
+                format!(
+                    "Fixed reminder times must be {rule} ({} and {} overlap).",
+                    pair[0], pair[1]
+                ),
+            ));
+        }
+    }
+    Ok(times)
 }
 
 fn clock(v: &Value, field: &str, label: &str) -> Result<ClockTime, InvalidInput> {
@@ -380,6 +499,73 @@ mod tests {
             ))
             .unwrap();
         assert_eq!(ok.reminder_window_end.to_string(), "08:30");
+    }
+
+    #[test]
+    fn fixed_times_are_few_real_and_apart() {
+        let s = Settings::default();
+        let ok = s
+            .apply(&patch(json!({"fixed_times": ["13:00", "09:30"]})))
+            .unwrap();
+        assert_eq!(
+            ok.fixed_times
+                .iter()
+                .map(|t| t.to_string())
+                .collect::<Vec<_>>(),
+            ["09:30", "13:00"]
+        );
+        assert_eq!(
+            s.apply(&patch(json!({"fixed_times": "07:00, 19:45"})))
+                .unwrap()
+                .fixed_times
+                .len(),
+            2
+        );
+        assert!(s
+            .apply(&patch(json!({"fixed_times": ""})))
+            .unwrap()
+            .fixed_times
+            .is_empty());
+        let e = s
+            .apply(&patch(json!({"fixed_times": ["09:00", "09:20"]})))
+            .unwrap_err();
+        assert_eq!(e.field, "fixed_times");
+        assert!(
+            e.message.contains("09:00 and 09:20 overlap"),
+            "{}",
+            e.message
+        );
+        assert!(s
+            .apply(&patch(json!({"fixed_times": ["25:00"]})))
+            .unwrap_err()
+            .message
+            .contains("“25:00”"));
+        assert!(s
+            .apply(&patch(
+                json!({"fixed_times": ["06:00", "09:00", "12:00", "15:00", "18:00"]})
+            ))
+            .is_err());
+        let e = s.apply(&patch(json!({"grace_minutes": 5}))).unwrap_err();
+        assert_eq!(
+            (e.field.as_str(), e.message.contains("from 15 to 180")),
+            ("grace_minutes", true)
+        );
+        let e = s.apply(&patch(json!({"snooze_minutes": 90}))).unwrap_err();
+        assert_eq!(
+            (e.field.as_str(), e.message.contains("from 5 to 60")),
+            ("snooze_minutes", true)
+        );
+        assert!(
+            s.apply(&patch(json!({"start_at_login": true})))
+                .unwrap()
+                .start_at_login
+        );
+        assert_eq!(
+            s.apply(&patch(json!({"start_at_login": 3})))
+                .unwrap_err()
+                .field,
+            "start_at_login"
+        );
     }
 
     #[test]

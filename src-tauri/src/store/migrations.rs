@@ -156,6 +156,15 @@ mod tests {
             )
             .unwrap();
         }
+        if v >= 4 {
+            conn.execute_batch(
+                "UPDATE settings SET fixed_times = '09:00,13:00', grace_minutes = 90;
+                 INSERT INTO reminder_slots VALUES ('2026-03-01', 540, 'done', '2026-03-01T09:00:00', NULL, 0);
+                 INSERT INTO reminder_events VALUES (1, '2026-03-01', 540, 'done', 0, '2026-03-01T08:05:00.000Z');
+                 INSERT INTO pauses VALUES (1, '2026-03-01T10:00:00.000Z', '2026-03-01T12:00:00', 'hour', NULL);",
+            )
+            .unwrap();
+        }
     }
 
     fn assert_rows_of_version_kept(conn: &Connection, v: usize) {
@@ -292,6 +301,14 @@ mod tests {
             "INSERT INTO progression_rules VALUES (9, '2026-03-02T09:00:00.000Z', 6, 2)",
             "INSERT INTO progression_rules VALUES (9, '2026-03-02T09:00:00.000Z', 2, 0)",
             "INSERT INTO stretches VALUES (1, '2026-03-01T09:00:00.000Z', '2026-03-01', 'dreamed')",
+            "UPDATE settings SET grace_minutes = 5",
+            "UPDATE settings SET snooze_minutes = 61",
+            "UPDATE settings SET fixed_times = 'nine'",
+            "INSERT INTO reminder_slots VALUES ('2026-03-01', 540, 'asleep', NULL, NULL, 0)",
+            "INSERT INTO reminder_slots VALUES ('2026-03-01', 1440, 'pending', NULL, NULL, 0)",
+            "INSERT INTO reminder_slots VALUES ('2026-03-01', 600, 'snoozed', NULL, NULL, 0)",
+            "INSERT INTO reminder_slots VALUES ('2026-03-01', 660, 'shown', NULL, NULL, 0)",
+            "INSERT INTO pauses VALUES (7, '2026-03-01T10:00:00.000Z', 'tomorrow', 'tomorrow', NULL)",
         ] {
             assert!(conn.execute_batch(bad).is_err(), "{bad} was accepted");
         }

@@ -5,24 +5,42 @@ use crate::core::settings::{ClockTime, Settings, Theme};
 use rusqlite::params;
 
 pub fn load(tx: &Tx) -> Result<Settings, StoreError> {
-    let row = tx.conn().query_row(
+    let bad = |what: &str| StoreError::BadRow(format!("settings.{what}"));
+    let (settings, fixed) = tx.conn().query_row(
         "SELECT theme, stretches_per_day, reminder_window_start, reminder_window_end,
-                allowed_pain, sessions_to_progress
+                allowed_pain, sessions_to_progress, fixed_times, grace_minutes, snooze_minutes,
+                start_at_login
            FROM settings WHERE id = 1",
         [],
         |r| {
+            let theme: String = r.get(0)?;
+            let start: u16 = r.get(2)?;
+            let end: u16 = r.get(3)?;
             Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, u8>(1)?,
-                r.get::<_, u16>(2)?,
-                r.get::<_, u16>(3)?,
-                r.get::<_, u8>(4)?,
-                r.get::<_, u8>(5)?,
+                (
+                    theme,
+                    r.get::<_, u8>(1)?,
+                    start,
+                    end,
+                    r.get::<_, u8>(4)?,
+                    r.get::<_, u8>(5)?,
+                ),
+                (
+                    r.get::<_, String>(6)?,
+                    r.get::<_, u16>(7)?,
+                    r.get::<_, u8>(8)?,
+                    r.get::<_, bool>(9)?,
+                ),
             ))
         },
     )?;
-    let (theme, stretches_per_day, start, end, allowed_pain, sessions_to_progress) = row;
-    let bad = |what: &str| StoreError::BadRow(format!("settings.{what}"));
+    let (theme, stretches_per_day, start, end, allowed_pain, sessions_to_progress) = settings;
+    let (fixed_text, grace_minutes, snooze_minutes, start_at_login) = fixed;
+    let fixed_times = fixed_text
+        .split(',')
+        .filter(|t| !t.is_empty())
+        .map(|t| ClockTime::parse(t).ok_or_else(|| bad("fixed_times")))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Settings {
         theme: Theme::parse(&theme).ok_or_else(|| bad("theme"))?,
         stretches_per_day,
@@ -32,13 +50,19 @@ pub fn load(tx: &Tx) -> Result<Settings, StoreError> {
             .ok_or_else(|| bad("reminder_window_end"))?,
         allowed_pain,
         sessions_to_progress,
+        fixed_times,
+        grace_minutes,
+        snooze_minutes,
+        start_at_login,
     })
 }
 
 pub fn save(tx: &Tx, s: &Settings) -> Result<(), StoreError> {
+    let fixed: Vec<String> = s.fixed_times.iter().map(ToString::to_string).collect();
     tx.conn().execute(
         "UPDATE settings SET theme = ?1, stretches_per_day = ?2, reminder_window_start = ?3,
                 reminder_window_end = ?4, allowed_pain = ?5, sessions_to_progress = ?6,
+                fixed_times = ?7, grace_minutes = ?8, snooze_minutes = ?9, start_at_login = ?10,
                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
           WHERE id = 1",
         params![
@@ -47,7 +71,11 @@ pub fn save(tx: &Tx, s: &Settings) -> Result<(), StoreError> {
             s.reminder_window_start.minutes(),
             s.reminder_window_end.minutes(),
             s.allowed_pain,
-            s.sessions_to_progress
+            s.sessions_to_progress,
+            fixed.join(","),
+            s.grace_minutes,
+            s.snooze_minutes,
+            s.start_at_login
         ],
     )?;
     Ok(())
