@@ -115,16 +115,59 @@ CREATE TABLE stretches (
 CREATE INDEX stretches_by_date ON stretches (local_date);
 ";
 
+/// Version 4: stretch reminders. The reminder settings; each day's slots with their
+/// state (one row per local day and planned time); every outcome as it happens; pauses.
+/// Local wall-clock times are `YYYY-MM-DDTHH:MM:SS` without a zone (the planner works in
+/// local time, so a time-zone change moves no slot).
+const V4_REMINDERS: &str = "
+ALTER TABLE settings ADD COLUMN fixed_times TEXT NOT NULL DEFAULT ''
+    CHECK (fixed_times = '' OR fixed_times GLOB '[0-2][0-9]:[0-5][0-9]*');
+ALTER TABLE settings ADD COLUMN grace_minutes INTEGER NOT NULL DEFAULT 60 CHECK (grace_minutes BETWEEN 15 AND 180);
+ALTER TABLE settings ADD COLUMN snooze_minutes INTEGER NOT NULL DEFAULT 15 CHECK (snooze_minutes BETWEEN 5 AND 60);
+ALTER TABLE settings ADD COLUMN start_at_login INTEGER NOT NULL DEFAULT 0 CHECK (start_at_login IN (0, 1));
+
+CREATE TABLE reminder_slots (
+    local_date    TEXT    NOT NULL CHECK (local_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(local_date) = local_date),
+    planned       INTEGER NOT NULL CHECK (planned BETWEEN 0 AND 1439),
+    state         TEXT    NOT NULL CHECK (state IN ('pending', 'shown', 'snoozed', 'done', 'skipped', 'missed', 'not_needed')),
+    shown_at      TEXT    CHECK (shown_at IS NULL OR shown_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]'),
+    snoozed_until TEXT    CHECK (snoozed_until IS NULL OR snoozed_until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]'),
+    catch_up      INTEGER NOT NULL DEFAULT 0 CHECK (catch_up IN (0, 1)),
+    PRIMARY KEY (local_date, planned),
+    CHECK ((state = 'snoozed') = (snoozed_until IS NOT NULL)),
+    CHECK (state <> 'shown' OR shown_at IS NOT NULL)
+) STRICT;
+
+CREATE TABLE reminder_events (
+    id          INTEGER PRIMARY KEY,
+    local_date  TEXT    NOT NULL CHECK (date(local_date) = local_date),
+    planned     INTEGER NOT NULL CHECK (planned BETWEEN 0 AND 1439),
+    outcome     TEXT    NOT NULL CHECK (outcome IN ('shown', 'done', 'snoozed', 'skipped', 'missed', 'not_needed')),
+    catch_up    INTEGER NOT NULL DEFAULT 0 CHECK (catch_up IN (0, 1)),
+    at          TEXT    NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z')
+) STRICT;
+CREATE INDEX reminder_events_by_date ON reminder_events (local_date);
+
+CREATE TABLE pauses (
+    id          INTEGER PRIMARY KEY,
+    started_at  TEXT NOT NULL CHECK (started_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    until_local TEXT NOT NULL CHECK (until_local GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]'),
+    reason      TEXT NOT NULL CHECK (reason IN ('hour', 'today', 'tomorrow', 'until')),
+    ended_at    TEXT CHECK (ended_at IS NULL OR ended_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z')
+) STRICT;
+";
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_SETTINGS),
         M::up(V2_APP_STATE),
         M::up(V3_PROGRAM),
+        M::up(V4_REMINDERS),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST: usize = 3;
+pub const LATEST: usize = 4;
 
 #[cfg(test)]
 mod tests {
