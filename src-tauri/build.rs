@@ -26,6 +26,10 @@ const COMMANDS: &[&str] = &[
     "get_self_tests",
     "record_self_tests",
     "log_stretch",
+    "get_reminders",
+    "answer_reminder",
+    "pause_reminders",
+    "resume_reminders",
 ];
 
 fn main() {

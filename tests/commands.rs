@@ -38,6 +38,7 @@ fn start(data_dir: &Path) -> Harness {
         data_dir: Some(data_dir.to_path_buf()),
         notifier: Some(shown.clone()),
         started: Instant::now(),
+        reminders: false,
     };
     let mut app = shell::with_commands(mock_builder(), options)
         .build(high_hamstring_rehab::context())

@@ -24,7 +24,3 @@ pub fn mark_close_notice_seen(store: &mut Store, now: DateTime<Utc>) -> Result<(
 pub fn test_reminder(store: &mut Store) -> Result<Reminder, ServiceError> {
     Ok(messages::test_reminder(&super::settings::current(store)?))
 }
-
-pub fn tray_status(store: &mut Store) -> Result<String, ServiceError> {
-    Ok(messages::tray_status(&super::settings::current(store)?))
-}

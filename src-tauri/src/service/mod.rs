@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod program;
+pub mod reminders;
 pub mod settings;
 
 use crate::core::InvalidInput;

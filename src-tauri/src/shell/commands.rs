@@ -1,7 +1,7 @@
 //! The commands the window may call (each one granted in capabilities/main.json and
 //! declared in build.rs). Each parses its input, calls one service, and maps the error.
 
-use super::{tray, AppState, CommandError};
+use super::{scheduler, AppState, CommandError};
 use crate::core::dates::Now;
 use crate::core::settings::SettingsPatch;
 use crate::core::Whole;
@@ -9,7 +9,8 @@ use crate::service::program::{
     self, Finished, PainRecorded, ProgramView, ProtocolView, RecordTests, SelfTestsView,
     SessionView, TodayView,
 };
-use crate::service::{self, settings::SettingsView};
+use crate::service::reminders::{self, RemindersView};
+use crate::service::{self, settings::SettingsView, ServiceError};
 use crate::store::{SetAside, Store, SCHEMA_VERSION};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -74,7 +75,11 @@ pub fn update_settings<R: Runtime>(
         field: None,
     })?;
     let view = service::settings::update(&mut store(&state), &patch, chrono::Utc::now())?;
-    tray::refresh_status(&app, &crate::core::messages::tray_status(&view.settings));
+    // The reminder times may have changed: plan the rest of today again and look now.
+    if let Err(e) = service::reminders::replan_today(&mut store(&state), scheduler::clock()) {
+        eprintln!("High Hamstring Rehab: the reminders could not be planned again: {e}");
+    }
+    scheduler::wake(&app);
     Ok(view)
 }
 
@@ -255,6 +260,71 @@ pub fn record_self_tests(
 }
 
 #[tauri::command]
-pub fn log_stretch(state: State<'_, AppState>) -> Reply<TodayView> {
-    Ok(program::log_stretch(&mut store(&state), now())?)
+pub fn log_stretch<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Reply<TodayView> {
+    let view = program::log_stretch(&mut store(&state), now())?;
+    scheduler::wake(&app);
+    Ok(view)
+}
+
+// --- stretch reminders -------------------------------------------------------------
+
+#[tauri::command]
+pub fn get_reminders(state: State<'_, AppState>) -> Reply<RemindersView> {
+    Ok(reminders::reminders(
+        &mut store(&state),
+        scheduler::clock(),
+    )?)
+}
+
+/// Done, Snooze or Skip for the reminder waiting now.
+#[tauri::command]
+pub fn answer_reminder<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    answer: String,
+) -> Reply<RemindersView> {
+    let answer = reminders::Answer::parse(&answer).map_err(ServiceError::from)?;
+    let view = reminders::answer(&mut store(&state), scheduler::clock(), answer)?;
+    scheduler::publish(&app, &view);
+    scheduler::wake(&app);
+    Ok(view)
+}
+
+/// Pause for an hour, the rest of today or until tomorrow; or until a given local time.
+#[tauri::command]
+pub fn pause_reminders<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    length: Option<String>,
+    until: Option<String>,
+) -> Reply<RemindersView> {
+    let view = match (length, until) {
+        (_, Some(until)) => reminders::pause_until(&mut store(&state), scheduler::clock(), &until)?,
+        (Some(length), None) => {
+            let length = reminders::PauseFor::parse(&length).map_err(ServiceError::from)?;
+            reminders::pause(&mut store(&state), scheduler::clock(), length)?
+        }
+        (None, None) => {
+            return Err(CommandError {
+                kind: "invalid_input",
+                message: "Pause needs a length (hour, today or tomorrow) or a time to pause until."
+                    .into(),
+                field: Some("pause".into()),
+            })
+        }
+    };
+    scheduler::publish(&app, &view);
+    scheduler::wake(&app);
+    Ok(view)
+}
+
+#[tauri::command]
+pub fn resume_reminders<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Reply<RemindersView> {
+    let view = reminders::resume(&mut store(&state), scheduler::clock())?;
+    scheduler::publish(&app, &view);
+    scheduler::wake(&app);
+    Ok(view)
 }

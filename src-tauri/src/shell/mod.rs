@@ -4,6 +4,7 @@
 mod commands;
 mod error;
 pub mod notifier;
+pub mod scheduler;
 mod tray;
 mod window;
 
@@ -32,6 +33,9 @@ pub struct LaunchOptions {
     pub notifier: Option<Arc<dyn Notifier>>,
     /// When the process started, to report the time to the first interactive screen.
     pub started: Instant,
+    /// Run the stretch-reminder scheduler. Off only in tests on the mock runtime, which
+    /// must not see a real reminder fire because of the wall-clock time they run at.
+    pub reminders: bool,
 }
 
 impl LaunchOptions {
@@ -42,6 +46,7 @@ impl LaunchOptions {
             data_dir: None,
             notifier: None,
             started: Instant::now(),
+            reminders: true,
         }
     }
 }
@@ -106,6 +111,10 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, options: LaunchOptions) ->
             commands::get_self_tests,
             commands::record_self_tests,
             commands::log_stretch,
+            commands::get_reminders,
+            commands::answer_reminder,
+            commands::pause_reminders,
+            commands::resume_reminders,
         ])
         .on_window_event(window::on_window_event)
         .setup(move |app| {
@@ -145,6 +154,9 @@ fn setup<R: Runtime>(
     });
     if options.tray {
         tray::create(app)?;
+    }
+    if options.reminders {
+        scheduler::start(app);
     }
     if !options.background {
         window::show_main(app)?;

@@ -7,6 +7,7 @@
 pub mod app_state;
 mod migrations;
 pub mod program;
+pub mod reminders;
 pub mod settings;
 
 pub use migrations::LATEST as SCHEMA_VERSION;

@@ -1,0 +1,310 @@
+//! Stretch reminders: reconcile the day with the planner, answer a reminder, pause and
+//! resume. The shell's scheduler calls `tick` when it wakes and delivers what it returns.
+
+use super::ServiceError;
+use crate::core::messages::{self, Reminder, TrayFacts, TrayMenu};
+use crate::core::planner::{self, Action, Day, Schedule, SlotState};
+use crate::core::settings::ClockTime;
+use crate::core::InvalidInput;
+use crate::store::{self, reminders as rows, Store, Tx};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The moment, on the local wall clock and as a UTC instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    pub local: NaiveDateTime,
+    pub utc: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SlotView {
+    pub time: String,
+    pub state: &'static str,
+    pub catch_up: bool,
+}
+
+/// The reminders as the window and the tray show them.
+#[derive(Debug, Clone, Serialize)]
+pub struct RemindersView {
+    pub date: NaiveDate,
+    pub slots: Vec<SlotView>,
+    pub done: u32,
+    pub target: u8,
+    /// The time of the reminder waiting for an answer ("12:20").
+    pub due: Option<String>,
+    pub paused_until: Option<NaiveDateTime>,
+    pub next_at: Option<NaiveDateTime>,
+    pub snooze_minutes: u8,
+    pub tray: TrayMenu,
+}
+
+/// What a wake-up decided: reminders to show now, the state, and when to wake next.
+#[derive(Debug, Clone)]
+pub struct Tick {
+    pub fire: Vec<Reminder>,
+    pub view: RemindersView,
+    pub next: Option<NaiveDateTime>,
+}
+
+fn schedule(tx: &Tx) -> Result<Schedule, ServiceError> {
+    Ok(Schedule::of(&store::settings::load(tx)?))
+}
+
+/// Today's slots, planned (and stored) the first time the day is seen.
+fn day(tx: &Tx, s: &Schedule, clock: Clock) -> Result<Day, ServiceError> {
+    let today = clock.local.date();
+    rows::settle_earlier_days(tx, today, clock.utc)?;
+    if let Some(day) = rows::load_day(tx, today)? {
+        return Ok(day);
+    }
+    rows::plan_slots(tx, today, &s.slot_times())?;
+    Ok(rows::load_day(tx, today)?.unwrap_or_else(|| s.plan_day(today)))
+}
+
+fn view(
+    s: &Schedule,
+    day: &Day,
+    clock: Clock,
+    paused_until: Option<NaiveDateTime>,
+    snooze_minutes: u8,
+) -> RemindersView {
+    let due = planner::due(day);
+    let done = planner::done_today(day);
+    let next_at = planner::next_slot(day, clock.local);
+    RemindersView {
+        date: day.date,
+        slots: day
+            .slots
+            .iter()
+            .map(|slot| SlotView {
+                time: slot.time.to_string(),
+                state: slot.state.as_str(),
+                catch_up: slot.catch_up,
+            })
+            .collect(),
+        done,
+        target: s.target,
+        due: due.map(|k| day.slots[k].time.to_string()),
+        paused_until,
+        next_at,
+        snooze_minutes,
+        tray: messages::tray_menu(&TrayFacts {
+            done,
+            target: s.target,
+            next_at,
+            due: due.is_some(),
+            paused_until,
+            snooze_minutes,
+            today: day.date,
+        }),
+    }
+}
+
+fn reconcile(tx: &Tx, clock: Clock) -> Result<Tick, ServiceError> {
+    let settings = store::settings::load(tx)?;
+    let s = Schedule::of(&settings);
+    let mut day = day(tx, &s, clock)?;
+    let paused_until = rows::active_pause(tx, clock.local)?;
+    let decision = planner::decide(&s, &day, clock.local, paused_until);
+    let mut fire = Vec::new();
+    for action in &decision.actions {
+        if let Action::Fire { catch_up, .. } = action {
+            fire.push(messages::stretch_reminder(
+                planner::done_today(&day) + 1,
+                s.target,
+                *catch_up,
+            ));
+        }
+    }
+    planner::apply(&mut day, &decision.actions, clock.local);
+    for action in &decision.actions {
+        let k = match *action {
+            Action::Fire { slot, .. }
+            | Action::Missed { slot }
+            | Action::Skipped { slot }
+            | Action::NotNeeded { slot } => slot,
+        };
+        rows::save_slot(tx, day.date, &day.slots[k], clock.utc)?;
+    }
+    // Look again at midnight at the latest: a new day is planned then.
+    let midnight = (day.date + Duration::days(1))
+        .and_hms_opt(0, 0, 0)
+        .expect("midnight");
+    let next = Some(decision.next.map_or(midnight, |n| n.min(midnight)));
+    Ok(Tick {
+        fire,
+        view: view(&s, &day, clock, paused_until, settings.snooze_minutes),
+        next,
+    })
+}
+
+/// Reconciles today's reminders with the clock: records what was missed, fires what is
+/// due. Called at start-up and each time the scheduler wakes.
+pub fn tick(store: &mut Store, clock: Clock) -> Result<Tick, ServiceError> {
+    store.write(|tx| reconcile(tx, clock))
+}
+
+pub fn reminders(store: &mut Store, clock: Clock) -> Result<RemindersView, ServiceError> {
+    Ok(tick(store, clock)?.view)
+}
+
+/// How the user answers a reminder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    Done,
+    Snooze,
+    Skip,
+}
+
+impl Answer {
+    pub fn parse(text: &str) -> Result<Answer, InvalidInput> {
+        match text {
+            "done" => Ok(Answer::Done),
+            "snooze" => Ok(Answer::Snooze),
+            "skip" => Ok(Answer::Skip),
+            other => Err(InvalidInput::new(
+                "answer",
+                format!("Answer must be done, snooze or skip (got \"{other}\")."),
+            )),
+        }
+    }
+}
+
+/// Answers the reminder waiting now (from the tray or the window).
+pub fn answer(
+    store: &mut Store,
+    clock: Clock,
+    answer: Answer,
+) -> Result<RemindersView, ServiceError> {
+    store.write(|tx| {
+        let settings = store::settings::load(tx)?;
+        let s = Schedule::of(&settings);
+        let mut day = day(tx, &s, clock)?;
+        let Some(k) = planner::due(&day).or_else(|| {
+            // A snoozed reminder can also be answered before it comes back.
+            day.slots
+                .iter()
+                .position(|slot| matches!(slot.state, SlotState::Snoozed { .. }))
+        }) else {
+            return Err(
+                InvalidInput::new("answer", "No reminder is waiting for an answer.").into(),
+            );
+        };
+        day.slots[k].state = match answer {
+            Answer::Done => SlotState::Done,
+            Answer::Skip => SlotState::Skipped,
+            Answer::Snooze => SlotState::Snoozed {
+                until: clock.local + Duration::minutes(i64::from(settings.snooze_minutes)),
+            },
+        };
+        rows::save_slot(tx, day.date, &day.slots[k], clock.utc)?;
+        if answer == Answer::Done {
+            store::program::insert_stretch(tx, clock.utc, day.date, "reminder")?;
+        }
+        Ok(reconcile(tx, clock)?.view)
+    })
+}
+
+/// Pause lengths offered in the tray and the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PauseFor {
+    Hour,
+    RestOfToday,
+    UntilTomorrow,
+}
+
+impl PauseFor {
+    pub fn parse(text: &str) -> Result<PauseFor, InvalidInput> {
+        match text {
+            "hour" => Ok(PauseFor::Hour),
+            "today" => Ok(PauseFor::RestOfToday),
+            "tomorrow" => Ok(PauseFor::UntilTomorrow),
+            other => Err(InvalidInput::new(
+                "pause",
+                format!("Pause must be hour, today or tomorrow (got \"{other}\")."),
+            )),
+        }
+    }
+}
+
+/// Pauses reminders; the pause is stored and ends by itself.
+pub fn pause(
+    store: &mut Store,
+    clock: Clock,
+    length: PauseFor,
+) -> Result<RemindersView, ServiceError> {
+    store.write(|tx| {
+        let settings = store::settings::load(tx)?;
+        let tomorrow = clock.local.date() + Duration::days(1);
+        let (until, reason) = match length {
+            PauseFor::Hour => (clock.local + Duration::hours(1), "hour"),
+            PauseFor::RestOfToday => (tomorrow.and_hms_opt(0, 0, 0).expect("midnight"), "today"),
+            PauseFor::UntilTomorrow => (at(tomorrow, settings.reminder_window_start), "tomorrow"),
+        };
+        rows::insert_pause(tx, clock.utc, until, reason)?;
+        Ok(reconcile(tx, clock)?.view)
+    })
+}
+
+/// Pauses until a given local time, which must be in the future and within a week.
+pub fn pause_until(
+    store: &mut Store,
+    clock: Clock,
+    until: &str,
+) -> Result<RemindersView, ServiceError> {
+    let parsed = NaiveDateTime::parse_from_str(until.trim(), "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(until.trim(), "%Y-%m-%dT%H:%M:%S"))
+        .ok()
+        .filter(|t| *t > clock.local && *t <= clock.local + Duration::days(7))
+        .ok_or_else(|| {
+            InvalidInput::new(
+                "until",
+                format!(
+                    "Pause until must be a time after now ({}) and within 7 days (got \"{}\").",
+                    clock.local.format("%Y-%m-%d %H:%M"),
+                    until.trim()
+                ),
+            )
+        })?;
+    store.write(|tx| {
+        rows::insert_pause(tx, clock.utc, parsed, "until")?;
+        Ok(reconcile(tx, clock)?.view)
+    })
+}
+
+pub fn resume(store: &mut Store, clock: Clock) -> Result<RemindersView, ServiceError> {
+    store.write(|tx| {
+        rows::end_pauses(tx, clock.utc)?;
+        Ok(reconcile(tx, clock)?.view)
+    })
+}
+
+/// After the reminder settings change: today's slots that have not happened yet are
+/// planned again from the new settings (those already shown or answered stay).
+pub fn replan_today(store: &mut Store, clock: Clock) -> Result<RemindersView, ServiceError> {
+    store.write(|tx| {
+        let s = schedule(tx)?;
+        let today = clock.local.date();
+        if rows::load_day(tx, today)?.is_some() {
+            rows::drop_pending(tx, today)?;
+            let later: Vec<ClockTime> = s
+                .slot_times()
+                .into_iter()
+                .filter(|t| at(today, *t) >= clock.local - Duration::minutes(1))
+                .collect();
+            rows::plan_slots(tx, today, &later)?;
+        }
+        Ok(reconcile(tx, clock)?.view)
+    })
+}
+
+fn at(date: NaiveDate, time: ClockTime) -> NaiveDateTime {
+    date.and_hms_opt(
+        u32::from(time.minutes() / 60),
+        u32::from(time.minutes() % 60),
+        0,
+    )
+    .expect("a valid time")
+}

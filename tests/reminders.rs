@@ -1,0 +1,233 @@
+//! Stretch reminders through the service on a real SQLite file, with a fake clock:
+//! start-up reconciliation, answers, pauses that survive a restart and end by
+//! themselves, a new day, a change of times, and rejected input.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use high_hamstring_rehab::service::reminders::{self, Answer, Clock, PauseFor};
+use high_hamstring_rehab::service::{self, ServiceError};
+use high_hamstring_rehab::store::Store;
+use std::path::Path;
+
+fn at(day: u32, h: u32, m: u32) -> Clock {
+    let local = NaiveDate::from_ymd_opt(2026, 3, day)
+        .unwrap()
+        .and_hms_opt(h, m, 0)
+        .unwrap();
+    Clock {
+        local,
+        utc: Utc.from_utc_datetime(&local),
+    }
+}
+
+fn open(path: &Path) -> Store {
+    Store::open(path, Utc::now()).unwrap().0
+}
+
+fn events(path: &Path) -> Vec<(String, i64, String)> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT local_date, planned, outcome FROM reminder_events ORDER BY id")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn a_day_of_reminders_with_a_late_start_an_answer_a_pause_and_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    let mut store = open(&path);
+
+    // The app starts at 12:50: 08:00 is long past (missed), 12:20 is within the grace: one catch-up.
+    let tick = reminders::tick(&mut store, at(10, 12, 50)).unwrap();
+    assert_eq!(tick.fire.len(), 1);
+    assert_eq!(
+        tick.fire[0].title,
+        "Time for your hamstring stretch — 1 of 4 today"
+    );
+    assert!(tick.fire[0].body.starts_with("A little late"));
+    assert_eq!(tick.view.due.as_deref(), Some("12:20"));
+    assert_eq!(
+        tick.view.tray.status,
+        "0 of 4 stretches today · stretch due now"
+    );
+    assert!(
+        reminders::tick(&mut store, at(10, 12, 51))
+            .unwrap()
+            .fire
+            .is_empty(),
+        "pending until answered, never twice"
+    );
+
+    let view = reminders::answer(&mut store, at(10, 12, 55), Answer::Done).unwrap();
+    assert_eq!((view.done, view.due.as_deref()), (1, None));
+    assert_eq!(view.tray.status, "1 of 4 stretches today · next at 16:40");
+
+    // Paused for an hour at 16:30: the 16:40 reminder is skipped, not shown.
+    let view = reminders::pause(&mut store, at(10, 16, 30), PauseFor::Hour).unwrap();
+    assert_eq!(
+        view.tray.status,
+        "1 of 4 stretches today · paused until 17:30"
+    );
+    assert!(view.tray.resume.is_some());
+    assert!(reminders::tick(&mut store, at(10, 16, 40))
+        .unwrap()
+        .fire
+        .is_empty());
+    drop(store);
+
+    // After a restart the pause is still there, and it ends by itself at 17:30.
+    let mut store = open(&path);
+    let view = reminders::reminders(&mut store, at(10, 17, 0)).unwrap();
+    assert!(view.paused_until.is_some(), "the pause survives a restart");
+    let view = reminders::reminders(&mut store, at(10, 17, 31)).unwrap();
+    assert_eq!(view.paused_until, None);
+    assert_eq!(view.tray.status, "1 of 4 stretches today · next at 21:00");
+    let states: Vec<&str> = view.slots.iter().map(|s| s.state).collect();
+    assert_eq!(states, ["missed", "done", "skipped", "pending"]);
+
+    // The next morning yesterday's last slot (never reached: the app was closed) is missed.
+    let view = reminders::reminders(&mut store, at(11, 7, 0)).unwrap();
+    assert_eq!((view.done, view.slots.len()), (0, 4));
+    let outcomes: Vec<(String, i64, String)> = events(&path);
+    let outcome = |o: &str| outcomes.iter().filter(|e| e.2 == o).count();
+    assert_eq!(
+        (
+            outcome("shown"),
+            outcome("done"),
+            outcome("skipped"),
+            outcome("missed")
+        ),
+        (1, 1, 1, 2),
+        "{outcomes:?}"
+    );
+    assert!(outcomes.contains(&("2026-03-10".into(), 21 * 60, "missed".into())));
+}
+
+#[test]
+fn hand_logged_stretches_meet_the_target_and_no_more_reminders_come() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    let mut store = open(&path);
+    service::settings::update(
+        &mut store,
+        &serde_json::from_value(serde_json::json!({"stretches_per_day": 3})).unwrap(),
+        Utc::now(),
+    )
+    .unwrap();
+    reminders::tick(&mut store, at(12, 7, 0)).unwrap();
+    for _ in 0..3 {
+        let now = at(12, 7, 30);
+        service::program::log_stretch(
+            &mut store,
+            high_hamstring_rehab::core::dates::Now {
+                utc: now.utc,
+                today: now.local.date(),
+            },
+        )
+        .unwrap();
+    }
+    let tick = reminders::tick(&mut store, at(12, 8, 0)).unwrap();
+    assert!(tick.fire.is_empty());
+    assert_eq!(
+        tick.view.tray.status,
+        "3 of 3 stretches today · done for today"
+    );
+    assert!(
+        tick.view.slots.iter().all(|s| s.state == "not_needed"),
+        "{:?}",
+        tick.view.slots
+    );
+}
+
+#[test]
+fn new_fixed_times_replan_the_rest_of_today_and_fire_on_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir.path().join("rehab.db"));
+    reminders::tick(&mut store, at(13, 9, 0)).unwrap(); // 08:00 caught up
+    reminders::answer(&mut store, at(13, 9, 1), Answer::Skip).unwrap();
+    service::settings::update(
+        &mut store,
+        &serde_json::from_value(serde_json::json!({"fixed_times": "09:30, 18:00"})).unwrap(),
+        Utc::now(),
+    )
+    .unwrap();
+    let view = reminders::replan_today(&mut store, at(13, 9, 5)).unwrap();
+    let times: Vec<(&str, &str)> = view
+        .slots
+        .iter()
+        .map(|s| (s.time.as_str(), s.state))
+        .collect();
+    assert_eq!(
+        times,
+        [
+            ("08:00", "skipped"),
+            ("09:30", "pending"),
+            ("18:00", "pending")
+        ]
+    );
+    let tick = reminders::tick(&mut store, at(13, 9, 30)).unwrap();
+    assert_eq!(tick.fire.len(), 1);
+    assert_eq!(tick.view.due.as_deref(), Some("09:30"));
+    assert_eq!(
+        tick.next,
+        Some(
+            NaiveDate::from_ymd_opt(2026, 3, 13)
+                .unwrap()
+                .and_hms_opt(18, 0, 0)
+                .unwrap()
+        )
+    );
+    let snoozed = reminders::answer(&mut store, at(13, 9, 31), Answer::Snooze).unwrap();
+    assert_eq!(snoozed.slots[1].state, "snoozed");
+    let again = reminders::tick(&mut store, at(13, 9, 46)).unwrap();
+    assert_eq!(again.fire.len(), 1, "the snooze ends after 15 minutes");
+}
+
+#[test]
+fn a_pause_in_the_past_or_an_answer_with_nothing_due_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    let mut store = open(&path);
+    reminders::tick(&mut store, at(14, 7, 0)).unwrap();
+    let before = events(&path);
+    let field = |e: ServiceError| match e {
+        ServiceError::Invalid(i) => (i.field, i.message),
+        other => panic!("{other:?}"),
+    };
+    let (f, m) =
+        field(reminders::pause_until(&mut store, at(14, 7, 0), "2026-03-14T06:00").unwrap_err());
+    assert_eq!(f, "until");
+    assert!(m.contains("after now (2026-03-14 07:00)"), "{m}");
+    assert_eq!(
+        field(reminders::pause_until(&mut store, at(14, 7, 0), "2026-04-30T06:00").unwrap_err()).0,
+        "until"
+    );
+    assert_eq!(
+        field(reminders::pause_until(&mut store, at(14, 7, 0), "soon").unwrap_err()).0,
+        "until"
+    );
+    assert_eq!(
+        field(reminders::answer(&mut store, at(14, 7, 1), Answer::Done).unwrap_err()).0,
+        "answer"
+    );
+    assert_eq!(
+        field(
+            reminders::Answer::parse("later")
+                .map(|_| ())
+                .map_err(ServiceError::from)
+                .unwrap_err()
+        )
+        .0,
+        "answer"
+    );
+    assert_eq!(
+        reminders::reminders(&mut store, at(14, 7, 2))
+            .unwrap()
+            .paused_until,
+        None
+    );
+    assert_eq!(events(&path), before);
+}
