@@ -173,19 +173,7 @@ impl Harness {
             self.driver.is_none(),
             "launch called twice without end_session"
         );
-        let this = &*self;
-        eventually(
-            "app processes of earlier tests on this session bus to end",
-            move || async move {
-                match this.instances_on_this_bus() {
-                    pids if pids.is_empty() => Ok(()),
-                    pids => Err(format!(
-                        "still running: {pids:?} (they would take the single-instance lock)"
-                    )),
-                }
-            },
-        )
-        .await;
+        self.wait_for_earlier_apps().await;
 
         let (port, native_port) = free_ports();
         let log = File::options()
@@ -270,6 +258,7 @@ impl Harness {
             self.app_pid.is_none(),
             "an app is already running in this test"
         );
+        self.wait_for_earlier_apps().await;
         let log = File::options()
             .create(true)
             .append(true)
@@ -295,6 +284,23 @@ impl Harness {
         .await;
         self.app_pid = Some(started);
         started
+    }
+
+    /// Waits for app processes of earlier tests on this session bus to end: they would
+    /// hold the single-instance lock and swallow this test's launch.
+    async fn wait_for_earlier_apps(&self) {
+        eventually(
+            "app processes of earlier tests on this session bus to end",
+            || async {
+                match self.instances_on_this_bus() {
+                    pids if pids.is_empty() => Ok(()),
+                    pids => Err(format!(
+                        "still running: {pids:?} (they would take the single-instance lock)"
+                    )),
+                }
+            },
+        )
+        .await;
     }
 
     /// Runs the app binary again with this test's environment, as a user launching it a

@@ -12,6 +12,9 @@ fn gdbus(args: &[&str]) -> Result<String, String> {
     let output = Command::new("gdbus")
         .arg("call")
         .arg("--session")
+        // A connection that never answers (not every one of the app's does) must not
+        // hold the wait for gdbus's default 25 s.
+        .args(["--timeout", "3"])
         .args(args)
         .output()
         .map_err(|e| format!("gdbus could not be run (install libglib2.0-bin): {e}"))?;
@@ -38,18 +41,53 @@ fn bus(method: &str, arg: Option<&str>) -> Result<String, String> {
     gdbus(&args)
 }
 
-/// The unique bus name of the connection opened by process `pid`.
-fn connection_of(pid: u32) -> Result<String, String> {
+/// The unique bus names of the connections opened by process `pid` (the app has several:
+/// the tray's, and the notification plugin's once a reminder was sent).
+fn connections_of(pid: u32) -> Result<Vec<String>, String> {
     let names = bus("ListNames", None)?;
     let wanted = format!("(uint32 {pid},)");
-    names
+    let found: Vec<String> = names
         .split('\'')
         .filter(|n| n.starts_with(":1."))
-        .find(|name| {
+        .filter(|name| {
             bus("GetConnectionUnixProcessID", Some(name)).is_ok_and(|out| out.trim() == wanted)
         })
         .map(String::from)
-        .ok_or_else(|| format!("no connection on the session bus belongs to pid {pid}"))
+        .collect();
+    if found.is_empty() {
+        Err(format!(
+            "no connection on the session bus belongs to pid {pid}"
+        ))
+    } else {
+        Ok(found)
+    }
+}
+
+fn get_layout(name: &str) -> Result<String, String> {
+    gdbus(&[
+        "--dest",
+        name,
+        "--object-path",
+        MENU_PATH,
+        "--method",
+        "com.canonical.dbusmenu.GetLayout",
+        "--",
+        "0",
+        "-1",
+        "[]",
+    ])
+}
+
+/// The connection of `pid` that exports the tray menu.
+fn menu_connection(pid: u32) -> Result<String, String> {
+    let mut last = String::new();
+    for name in connections_of(pid)? {
+        match get_layout(&name) {
+            Ok(_) => return Ok(name),
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
 }
 
 /// One menu item: its dbusmenu id, label and whether it can be clicked.
@@ -78,19 +116,7 @@ fn parse_layout(text: &str) -> Vec<Item> {
 /// The tray menu of the app process `pid`, once it is on the bus.
 pub async fn menu(pid: u32) -> Vec<Item> {
     eventually("the tray menu on the session bus", || async {
-        let name = connection_of(pid)?;
-        let layout = gdbus(&[
-            "--dest",
-            &name,
-            "--object-path",
-            MENU_PATH,
-            "--method",
-            "com.canonical.dbusmenu.GetLayout",
-            "--",
-            "0",
-            "-1",
-            "[]",
-        ])?;
+        let layout = get_layout(&menu_connection(pid)?)?;
         match parse_layout(&layout) {
             items if items.is_empty() => Err(format!("no items in {layout}")),
             items => Ok(items),
@@ -122,7 +148,7 @@ pub async fn click(pid: u32, label: &str) {
         .find(|i| i.label == label)
         .unwrap_or_else(|| panic!("no tray item labelled {label:?} in {items:?}"));
     assert!(item.enabled, "the tray item {label:?} is disabled");
-    let name = connection_of(pid).expect("the app's bus connection");
+    let name = menu_connection(pid).expect("the app's tray connection");
     let id = item.id.to_string();
     gdbus(&[
         "--dest",

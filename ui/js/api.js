@@ -74,3 +74,9 @@ export const finishSession = (sessionId) => invoke('finish_session', { sessionId
 export const getSelfTests = () => invoke('get_self_tests');
 export const recordSelfTests = (input) => invoke('record_self_tests', { input });
 export const logStretch = () => invoke('log_stretch');
+
+// Stretch reminders.
+export const getReminders = () => invoke('get_reminders');
+export const answerReminder = (answer) => invoke('answer_reminder', { answer });
+export const pauseReminders = (length) => invoke('pause_reminders', { length });
+export const resumeReminders = () => invoke('resume_reminders');

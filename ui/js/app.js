@@ -10,6 +10,7 @@ import * as journal from './pages/journal.js';
 import * as guide from './pages/guide.js';
 import * as settings from './pages/settings.js';
 import * as session from './pages/session.js';
+import * as stretch from './pages/stretch.js';
 
 const APP_NAME = 'High Hamstring Rehab';
 const DEFAULT_PAGE = 'today';
@@ -24,6 +25,7 @@ const PAGES = {
   settings: { title: 'Settings', module: settings },
   // Reached from Today, not from the navigation; the Program link stays marked.
   session: { title: 'Session', module: session, nav: 'program' },
+  stretch: { title: 'Stretch', module: stretch, nav: 'today' },
 };
 
 const THEMES = new Set(['system', 'light', 'dark']);

@@ -97,6 +97,28 @@ function settingsForm(view, ctx) {
           `At least ${duration(limits.min_window_minutes)} after the start.`
         )
       ),
+      field(
+        'fixed_times',
+        'Fixed reminder times (optional)',
+        el('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', placeholder: 'e.g. 09:00, 13:00, 17:30' }),
+        `Up to ${limits.max_fixed_times} times, at least ${limits.min_fixed_gap_minutes} minutes apart, separated by commas. Leave empty to spread the reminders through the window.`
+      ),
+      el(
+        'div',
+        { class: 'field-row' },
+        field(
+          'snooze_minutes',
+          'Snooze for (minutes)',
+          numberInput(limits.snooze_minutes),
+          `A whole number from ${limits.snooze_minutes.min} to ${limits.snooze_minutes.max}.`
+        ),
+        field(
+          'grace_minutes',
+          'Catch up a missed reminder within (minutes)',
+          numberInput(limits.grace_minutes),
+          `From ${limits.grace_minutes.min} to ${limits.grace_minutes.max}. A reminder missed by longer, while the computer slept or was off, is recorded as missed, never shown late.`
+        )
+      ),
       testReminder(ctx)
     ),
     el(

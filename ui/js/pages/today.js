@@ -2,6 +2,7 @@
 // the latest pain, the ladder's decision and the gates.
 
 import { el, heading } from '../dom.js';
+import { reminderCard } from '../reminders-ui.js';
 import { decisionBlock, friendlyDate, gatesList, showError, statusLine } from '../program-ui.js';
 
 export function render(container, ctx) {
@@ -25,6 +26,7 @@ async function fill(loading, ctx) {
     el('p', { class: 'lead', id: 'today-date' }, today.date_text),
     sessionCard(today, names),
     stretchCard(today, ctx),
+    reminderCard(ctx),
     painCard(today),
     decisionBlock(today.progress.decision),
     gatesCard(today)
@@ -88,7 +90,7 @@ function stretchCard(today, ctx) {
     el('h2', { id: 'today-stretch-title' }, 'Gentle hamstring stretches'),
     count,
     el('p', { class: 'hint' }, 'Stretch gently, 3–4 times a day, both legs, never into pain [3].'),
-    el('div', { class: 'actions' }, button, el('a', { href: '#/guide' }, 'How to do the stretch')),
+    el('div', { class: 'actions' }, button, el('a', { href: '#/stretch', id: 'open-stretch' }, 'Do the stretch with a timer')),
     status
   );
 }

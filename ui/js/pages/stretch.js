@@ -1,0 +1,78 @@
+// The Stretch view (#/stretch): the gentle hamstring stretch with its steps, a hold timer
+// for each leg, and Done, which answers the waiting reminder or logs the stretch.
+
+import * as api from '../api.js';
+import { el, heading } from '../dom.js';
+import { cites, list, showError, showOk, statusLine } from '../program-ui.js';
+
+export function render(container, ctx) {
+  const loading = el('p', { class: 'muted' }, 'Loading…');
+  container.append(heading('Stretch'), loading);
+  return fill(loading, ctx);
+}
+
+async function fill(loading, ctx) {
+  let protocol;
+  try {
+    protocol = await ctx.api.getProtocol();
+  } catch (error) {
+    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
+    return;
+  }
+  if (!ctx.isCurrent()) return;
+  const stretch = protocol.stretch;
+  const status = statusLine('stretch-status');
+  const timer = el('p', { id: 'stretch-timer', class: 'timer', role: 'timer', 'aria-live': 'assertive' }, `${stretch.hold_seconds} s each leg`);
+  const start = el('button', { type: 'button', id: 'start-stretch' }, `Start a ${stretch.hold_seconds}-second hold`);
+  const done = el('button', { type: 'button', id: 'stretch-done', class: 'primary big' }, 'Done');
+  let interval = null;
+
+  start.addEventListener('click', () => {
+    if (interval) clearInterval(interval);
+    let tick = -3;
+    timer.textContent = 'Get ready: 3';
+    interval = setInterval(() => {
+      if (!ctx.isCurrent()) {
+        clearInterval(interval);
+        return;
+      }
+      tick += 1;
+      if (tick < 0) timer.textContent = `Get ready: ${-tick}`;
+      else if (tick < stretch.hold_seconds) timer.textContent = `Hold: ${tick} of ${stretch.hold_seconds} s`;
+      else {
+        clearInterval(interval);
+        interval = null;
+        timer.textContent = 'Done: now the other leg, or press Done.';
+      }
+    }, 1000);
+  });
+
+  done.addEventListener('click', async () => {
+    try {
+      const reminders = await api.getReminders();
+      if (reminders.due) await api.answerReminder('done');
+      else await api.logStretch();
+      if (ctx.isCurrent()) showOk(status, 'Stretch saved. Well done.');
+    } catch (error) {
+      if (ctx.isCurrent()) showError(status, error);
+    }
+  });
+
+  loading.replaceWith(
+    el(
+      'section',
+      { class: 'card', 'aria-labelledby': 'stretch-name' },
+      el('h2', { id: 'stretch-name' }, stretch.name),
+      el('p', {}, `${stretch.purpose}${cites(stretch.citations)}`),
+      list('ol', stretch.steps, { class: 'steps' }),
+      el('h3', {}, 'Cues'),
+      list('ul', stretch.cues),
+      el('h3', {}, 'Common mistakes'),
+      list('ul', stretch.mistakes),
+      timer,
+      el('div', { class: 'actions' }, start, done),
+      status,
+      el('p', {}, el('a', { href: '#/today' }, 'Back to Today'))
+    )
+  );
+}
