@@ -169,3 +169,55 @@ async fn a_pause_set_before_the_fixed_time_stops_the_reminder() {
     );
     h.finish().await;
 }
+
+#[tokio::test]
+async fn start_at_login_registers_the_app_to_start_in_the_background_and_unregisters_it() {
+    let mut h = Harness::new();
+    let client = &h.launch().await;
+    let autostart = h.home_dir().join(".config/autostart");
+    let entries = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(&autostart)
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default()
+    };
+    assert!(
+        entries().is_empty(),
+        "off until the user turns it on: {:?}",
+        entries()
+    );
+
+    ui::open_page(client, "settings", "Settings").await;
+    let login = r#"label[for="setting-start_at_login"]"#;
+    ui::wait_for(client, login)
+        .await
+        .click()
+        .await
+        .expect("turn start at login on");
+    ui::wait_for_text(client, "#settings-status", "\"Saved.\"", |t| t == "Saved.").await;
+    let files = entries();
+    let [entry] = files.as_slice() else {
+        panic!(
+            "one login entry expected in {}: {files:?}",
+            autostart.display()
+        )
+    };
+    let text = std::fs::read_to_string(entry).expect("read the login entry");
+    assert!(
+        text.contains("--background"),
+        "the login entry starts the app in the tray: {text}"
+    );
+    println!("login entry {}:\n{text}", entry.display());
+
+    ui::wait_for(client, login)
+        .await
+        .click()
+        .await
+        .expect("turn start at login off");
+    within(
+        std::time::Duration::from_secs(30),
+        "the login entry to be removed",
+        || entries().is_empty(),
+    )
+    .await;
+    h.finish().await;
+}

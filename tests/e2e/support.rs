@@ -112,6 +112,11 @@ impl Harness {
         self.dir.path().join("data")
     }
 
+    /// HOME for the app.
+    pub fn home_dir(&self) -> PathBuf {
+        self.dir.path().join("home")
+    }
+
     /// The folder that holds the database.
     pub fn app_data_dir(&self) -> PathBuf {
         self.data_home().join(APP_IDENTIFIER)
@@ -132,6 +137,8 @@ impl Harness {
             ("XDG_DATA_HOME", self.data_home()),
             ("XDG_CONFIG_HOME", root.join("config")),
             ("XDG_CACHE_HOME", root.join("cache")),
+            // Start at login writes to ~/.config/autostart: never the real home's.
+            ("HOME", root.join("home")),
         ]
     }
 

@@ -74,7 +74,21 @@ pub fn update_settings<R: Runtime>(
         message: format!("That change could not be read: {e}."),
         field: None,
     })?;
+    let before = service::settings::current(&mut store(&state))?.start_at_login;
     let view = service::settings::update(&mut store(&state), &patch, chrono::Utc::now())?;
+    if view.settings.start_at_login != before {
+        if let Err(e) = super::login::apply(&app, view.settings.start_at_login) {
+            // Put the stored setting back: it must say what the system will do.
+            let undo = serde_json::from_value(serde_json::json!({ "start_at_login": before }))
+                .expect("a valid patch");
+            let _ = service::settings::update(&mut store(&state), &undo, chrono::Utc::now());
+            return Err(CommandError {
+                kind: "system",
+                message: format!("Start at login could not be changed: {e}."),
+                field: Some("start_at_login".into()),
+            });
+        }
+    }
     // The reminder times may have changed: plan the rest of today again and look now.
     if let Err(e) = service::reminders::replan_today(&mut store(&state), scheduler::clock()) {
         eprintln!("High Hamstring Rehab: the reminders could not be planned again: {e}");

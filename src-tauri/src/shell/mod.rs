@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod login;
 pub mod notifier;
 pub mod scheduler;
 mod tray;
@@ -79,6 +80,7 @@ pub fn build_app<R: Runtime>(
             }
         }))
         .plugin(tauri_plugin_notification::init())
+        .plugin(login::plugin())
         .pipe(|b| with_commands(b, options))
         .build(context)
 }
@@ -157,6 +159,17 @@ fn setup<R: Runtime>(
     }
     if options.reminders {
         scheduler::start(app);
+    }
+    // Keep the login item in step with the setting (the app may have moved since).
+    let start_at_login = {
+        let state = app.state::<AppState>();
+        let mut store = state.store.lock().unwrap_or_else(|p| p.into_inner());
+        crate::service::settings::current(&mut store)
+            .map(|s| s.start_at_login)
+            .unwrap_or(false)
+    };
+    if let Err(e) = login::apply(app, start_at_login) {
+        eprintln!("High Hamstring Rehab: start at login could not be updated: {e}");
     }
     if !options.background {
         window::show_main(app)?;

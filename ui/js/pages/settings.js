@@ -124,6 +124,22 @@ function settingsForm(view, ctx) {
     el(
       'fieldset',
       {},
+      el('legend', {}, 'Start'),
+      el(
+        'div',
+        { class: 'field' },
+        el(
+          'label',
+          { for: 'setting-start_at_login', class: 'inline' },
+          el('input', { type: 'checkbox', id: 'setting-start_at_login', name: 'start_at_login', 'aria-describedby': 'setting-start_at_login-hint' }),
+          ' Start High Hamstring Rehab in the tray when I log in'
+        ),
+        el('p', { class: 'hint', id: 'setting-start_at_login-hint' }, 'It starts without a window and only waits for the next reminder.')
+      )
+    ),
+    el(
+      'fieldset',
+      {},
       el('legend', {}, 'Exercise progression'),
       field(
         'allowed_pain',
@@ -141,9 +157,23 @@ function settingsForm(view, ctx) {
   );
 
   const controls = [...form.querySelectorAll('input, select')];
-  for (const control of controls) control.value = String(view.settings[control.name]);
+  for (const control of controls) setControl(control, view.settings[control.name]);
   wireSaving(form, controls, status, ctx);
   return form;
+}
+
+/** A control's value as sent to the backend: a checkbox is on or off. */
+function valueOf(control) {
+  return control.type === 'checkbox' ? control.checked : control.value;
+}
+
+function shownValue(control, stored) {
+  return control.type === 'checkbox' ? Boolean(stored) : String(stored);
+}
+
+function setControl(control, stored) {
+  if (control.type === 'checkbox') control.checked = Boolean(stored);
+  else control.value = String(stored);
 }
 
 function markInvalid(control, status) {
@@ -169,7 +199,7 @@ function wireSaving(form, controls, status, ctx) {
 
   for (const control of controls) {
     control.addEventListener('change', () => {
-      const sent = control.value;
+      const sent = valueOf(control);
       queue = queue.then(() => save(control, sent));
     });
   }
@@ -196,9 +226,10 @@ function wireSaving(form, controls, status, ctx) {
     status.classList.add('success');
     // Show what is stored now, but never overwrite a field the user is still editing.
     for (const c of controls) {
-      const editing = c === document.activeElement && c !== control && c.value !== String(view.settings[c.name]);
-      const changedSince = c === control && c.value !== sent;
-      if (!editing && !changedSince) c.value = String(view.settings[c.name]);
+      const stored = view.settings[c.name];
+      const editing = c === document.activeElement && c !== control && valueOf(c) !== shownValue(c, stored);
+      const changedSince = c === control && valueOf(c) !== sent;
+      if (!editing && !changedSince) setControl(c, stored);
     }
   }
 }
