@@ -267,3 +267,40 @@ fn a_guided_session_runs_through_the_commands_with_typed_errors() {
     assert_eq!(view["interpretation"]["finding"], "incomplete");
     assert!(view["history"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn a_reminder_that_falls_due_during_a_command_is_delivered_not_lost() {
+    // Whichever path reconciles the day first (the scheduler, or a command such as a
+    // settings change) marks the slot shown; it must also deliver the notification.
+    let mut now = chrono::Local::now();
+    if now.format("%H:%M").to_string().as_str() >= "23:58" {
+        std::thread::sleep(std::time::Duration::from_secs(240));
+        now = chrono::Local::now();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let h = start(dir.path());
+    let minute = now.format("%H:%M").to_string();
+    h.invoke("update_settings", json!({"patch": {"fixed_times": minute}}))
+        .unwrap();
+    let shown = h.shown.0.lock().unwrap().clone();
+    assert_eq!(
+        shown.len(),
+        1,
+        "the reminder due now was delivered: {shown:?}"
+    );
+    assert_eq!(
+        shown[0].title,
+        "Time for your hamstring stretch — 1 of 4 today"
+    );
+    let view = h.invoke("get_reminders", json!({})).unwrap();
+    assert_eq!(view["due"], json!(minute));
+    assert_eq!(h.shown.0.lock().unwrap().len(), 1, "and only once");
+    let done = h
+        .invoke("answer_reminder", json!({"answer": "done"}))
+        .unwrap();
+    assert_eq!(done["done"], 1);
+    let err = h
+        .invoke("answer_reminder", json!({"answer": "later"}))
+        .unwrap_err();
+    assert_eq!(err["field"], "answer");
+}

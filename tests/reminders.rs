@@ -61,12 +61,16 @@ fn a_day_of_reminders_with_a_late_start_an_answer_a_pause_and_a_restart() {
         "pending until answered, never twice"
     );
 
-    let view = reminders::answer(&mut store, at(10, 12, 55), Answer::Done).unwrap();
+    let view = reminders::answer(&mut store, at(10, 12, 55), Answer::Done)
+        .unwrap()
+        .view;
     assert_eq!((view.done, view.due.as_deref()), (1, None));
     assert_eq!(view.tray.status, "1 of 4 stretches today · next at 16:40");
 
     // Paused for an hour at 16:30: the 16:40 reminder is skipped, not shown.
-    let view = reminders::pause(&mut store, at(10, 16, 30), PauseFor::Hour).unwrap();
+    let view = reminders::pause(&mut store, at(10, 16, 30), PauseFor::Hour)
+        .unwrap()
+        .view;
     assert_eq!(
         view.tray.status,
         "1 of 4 stretches today · paused until 17:30"
@@ -80,16 +84,20 @@ fn a_day_of_reminders_with_a_late_start_an_answer_a_pause_and_a_restart() {
 
     // After a restart the pause is still there, and it ends by itself at 17:30.
     let mut store = open(&path);
-    let view = reminders::reminders(&mut store, at(10, 17, 0)).unwrap();
+    let view = reminders::reminders(&mut store, at(10, 17, 0))
+        .unwrap()
+        .view;
     assert!(view.paused_until.is_some(), "the pause survives a restart");
-    let view = reminders::reminders(&mut store, at(10, 17, 31)).unwrap();
+    let view = reminders::reminders(&mut store, at(10, 17, 31))
+        .unwrap()
+        .view;
     assert_eq!(view.paused_until, None);
     assert_eq!(view.tray.status, "1 of 4 stretches today · next at 21:00");
     let states: Vec<&str> = view.slots.iter().map(|s| s.state).collect();
     assert_eq!(states, ["missed", "done", "skipped", "pending"]);
 
     // The next morning yesterday's last slot (never reached: the app was closed) is missed.
-    let view = reminders::reminders(&mut store, at(11, 7, 0)).unwrap();
+    let view = reminders::reminders(&mut store, at(11, 7, 0)).unwrap().view;
     assert_eq!((view.done, view.slots.len()), (0, 4));
     let outcomes: Vec<(String, i64, String)> = events(&path);
     let outcome = |o: &str| outcomes.iter().filter(|e| e.2 == o).count();
@@ -154,7 +162,9 @@ fn new_fixed_times_replan_the_rest_of_today_and_fire_on_time() {
         Utc::now(),
     )
     .unwrap();
-    let view = reminders::replan_today(&mut store, at(13, 9, 5)).unwrap();
+    let view = reminders::replan_today(&mut store, at(13, 9, 5))
+        .unwrap()
+        .view;
     let times: Vec<(&str, &str)> = view
         .slots
         .iter()
@@ -180,7 +190,9 @@ fn new_fixed_times_replan_the_rest_of_today_and_fire_on_time() {
                 .unwrap()
         )
     );
-    let snoozed = reminders::answer(&mut store, at(13, 9, 31), Answer::Snooze).unwrap();
+    let snoozed = reminders::answer(&mut store, at(13, 9, 31), Answer::Snooze)
+        .unwrap()
+        .view;
     assert_eq!(snoozed.slots[1].state, "snoozed");
     let again = reminders::tick(&mut store, at(13, 9, 46)).unwrap();
     assert_eq!(again.fire.len(), 1, "the snooze ends after 15 minutes");
@@ -226,6 +238,7 @@ fn a_pause_in_the_past_or_an_answer_with_nothing_due_is_refused_and_changes_noth
     assert_eq!(
         reminders::reminders(&mut store, at(14, 7, 2))
             .unwrap()
+            .view
             .paused_until,
         None
     );

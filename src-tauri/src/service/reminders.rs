@@ -145,8 +145,9 @@ pub fn tick(store: &mut Store, clock: Clock) -> Result<Tick, ServiceError> {
     store.write(|tx| reconcile(tx, clock))
 }
 
-pub fn reminders(store: &mut Store, clock: Clock) -> Result<RemindersView, ServiceError> {
-    Ok(tick(store, clock)?.view)
+/// The state for the window: the day reconciled first; the caller delivers `fire`.
+pub fn reminders(store: &mut Store, clock: Clock) -> Result<Tick, ServiceError> {
+    tick(store, clock)
 }
 
 /// How the user answers a reminder.
@@ -172,12 +173,10 @@ impl Answer {
     }
 }
 
-/// Answers the reminder waiting now (from the tray or the window).
-pub fn answer(
-    store: &mut Store,
-    clock: Clock,
-    answer: Answer,
-) -> Result<RemindersView, ServiceError> {
+/// Answers the reminder waiting now (from the tray or the window). Like every call below
+/// it reconciles the day too, so the caller delivers `fire` (a reminder may fall due at
+/// that very moment) and shows the view.
+pub fn answer(store: &mut Store, clock: Clock, answer: Answer) -> Result<Tick, ServiceError> {
     store.write(|tx| {
         let settings = store::settings::load(tx)?;
         let s = Schedule::of(&settings);
@@ -203,7 +202,7 @@ pub fn answer(
         if answer == Answer::Done {
             store::program::insert_stretch(tx, clock.utc, day.date, "reminder")?;
         }
-        Ok(reconcile(tx, clock)?.view)
+        reconcile(tx, clock)
     })
 }
 
@@ -230,11 +229,7 @@ impl PauseFor {
 }
 
 /// Pauses reminders; the pause is stored and ends by itself.
-pub fn pause(
-    store: &mut Store,
-    clock: Clock,
-    length: PauseFor,
-) -> Result<RemindersView, ServiceError> {
+pub fn pause(store: &mut Store, clock: Clock, length: PauseFor) -> Result<Tick, ServiceError> {
     store.write(|tx| {
         let settings = store::settings::load(tx)?;
         let tomorrow = clock.local.date() + Duration::days(1);
@@ -244,16 +239,12 @@ pub fn pause(
             PauseFor::UntilTomorrow => (at(tomorrow, settings.reminder_window_start), "tomorrow"),
         };
         rows::insert_pause(tx, clock.utc, until, reason)?;
-        Ok(reconcile(tx, clock)?.view)
+        reconcile(tx, clock)
     })
 }
 
 /// Pauses until a given local time, which must be in the future and within a week.
-pub fn pause_until(
-    store: &mut Store,
-    clock: Clock,
-    until: &str,
-) -> Result<RemindersView, ServiceError> {
+pub fn pause_until(store: &mut Store, clock: Clock, until: &str) -> Result<Tick, ServiceError> {
     let parsed = NaiveDateTime::parse_from_str(until.trim(), "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(until.trim(), "%Y-%m-%dT%H:%M:%S"))
         .ok()
@@ -270,20 +261,20 @@ pub fn pause_until(
         })?;
     store.write(|tx| {
         rows::insert_pause(tx, clock.utc, parsed, "until")?;
-        Ok(reconcile(tx, clock)?.view)
+        reconcile(tx, clock)
     })
 }
 
-pub fn resume(store: &mut Store, clock: Clock) -> Result<RemindersView, ServiceError> {
+pub fn resume(store: &mut Store, clock: Clock) -> Result<Tick, ServiceError> {
     store.write(|tx| {
         rows::end_pauses(tx, clock.utc)?;
-        Ok(reconcile(tx, clock)?.view)
+        reconcile(tx, clock)
     })
 }
 
 /// After the reminder settings change: today's slots that have not happened yet are
 /// planned again from the new settings (those already shown or answered stay).
-pub fn replan_today(store: &mut Store, clock: Clock) -> Result<RemindersView, ServiceError> {
+pub fn replan_today(store: &mut Store, clock: Clock) -> Result<Tick, ServiceError> {
     store.write(|tx| {
         let s = schedule(tx)?;
         let today = clock.local.date();
@@ -296,7 +287,7 @@ pub fn replan_today(store: &mut Store, clock: Clock) -> Result<RemindersView, Se
                 .collect();
             rows::plan_slots(tx, today, &later)?;
         }
-        Ok(reconcile(tx, clock)?.view)
+        reconcile(tx, clock)
     })
 }
 

@@ -90,8 +90,9 @@ pub fn update_settings<R: Runtime>(
         }
     }
     // The reminder times may have changed: plan the rest of today again and look now.
-    if let Err(e) = service::reminders::replan_today(&mut store(&state), scheduler::clock()) {
-        eprintln!("High Hamstring Rehab: the reminders could not be planned again: {e}");
+    match service::reminders::replan_today(&mut store(&state), scheduler::clock()) {
+        Ok(tick) => scheduler::deliver(&app, &tick),
+        Err(e) => eprintln!("High Hamstring Rehab: the reminders could not be planned again: {e}"),
     }
     scheduler::wake(&app);
     Ok(view)
@@ -283,11 +284,13 @@ pub fn log_stretch<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) ->
 // --- stretch reminders -------------------------------------------------------------
 
 #[tauri::command]
-pub fn get_reminders(state: State<'_, AppState>) -> Reply<RemindersView> {
-    Ok(reminders::reminders(
-        &mut store(&state),
-        scheduler::clock(),
-    )?)
+pub fn get_reminders<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Reply<RemindersView> {
+    let tick = reminders::reminders(&mut store(&state), scheduler::clock())?;
+    scheduler::deliver(&app, &tick);
+    Ok(tick.view)
 }
 
 /// Done, Snooze or Skip for the reminder waiting now.
@@ -298,10 +301,10 @@ pub fn answer_reminder<R: Runtime>(
     answer: String,
 ) -> Reply<RemindersView> {
     let answer = reminders::Answer::parse(&answer).map_err(ServiceError::from)?;
-    let view = reminders::answer(&mut store(&state), scheduler::clock(), answer)?;
-    scheduler::publish(&app, &view);
+    let tick = reminders::answer(&mut store(&state), scheduler::clock(), answer)?;
+    scheduler::deliver(&app, &tick);
     scheduler::wake(&app);
-    Ok(view)
+    Ok(tick.view)
 }
 
 /// Pause for an hour, the rest of today or until tomorrow; or until a given local time.
@@ -312,7 +315,7 @@ pub fn pause_reminders<R: Runtime>(
     length: Option<String>,
     until: Option<String>,
 ) -> Reply<RemindersView> {
-    let view = match (length, until) {
+    let tick = match (length, until) {
         (_, Some(until)) => reminders::pause_until(&mut store(&state), scheduler::clock(), &until)?,
         (Some(length), None) => {
             let length = reminders::PauseFor::parse(&length).map_err(ServiceError::from)?;
@@ -327,9 +330,9 @@ pub fn pause_reminders<R: Runtime>(
             })
         }
     };
-    scheduler::publish(&app, &view);
+    scheduler::deliver(&app, &tick);
     scheduler::wake(&app);
-    Ok(view)
+    Ok(tick.view)
 }
 
 #[tauri::command]
@@ -337,8 +340,8 @@ pub fn resume_reminders<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Reply<RemindersView> {
-    let view = reminders::resume(&mut store(&state), scheduler::clock())?;
-    scheduler::publish(&app, &view);
+    let tick = reminders::resume(&mut store(&state), scheduler::clock())?;
+    scheduler::deliver(&app, &tick);
     scheduler::wake(&app);
-    Ok(view)
+    Ok(tick.view)
 }

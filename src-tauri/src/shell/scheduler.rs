@@ -4,7 +4,7 @@
 //! and the window. Between wake-ups it blocks on a channel: no polling, no busy loop.
 
 use super::{tray, AppState};
-use crate::service::reminders::{self, Clock, RemindersView};
+use crate::service::reminders::{self, Clock, RemindersView, Tick};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -52,12 +52,7 @@ fn run_once<R: Runtime>(app: &AppHandle<R>) -> Duration {
     };
     match tick {
         Ok(tick) => {
-            for reminder in &tick.fire {
-                if let Err(e) = state.notifier.deliver(reminder) {
-                    eprintln!("High Hamstring Rehab: {e}");
-                }
-            }
-            publish(app, &tick.view);
+            deliver(app, &tick);
             let until_next = tick
                 .next
                 .and_then(|n| (n - now.local).to_std().ok())
@@ -69,6 +64,18 @@ fn run_once<R: Runtime>(app: &AppHandle<R>) -> Duration {
             TICK
         }
     }
+}
+
+/// Shows the reminders that fell due and publishes the new state. Every caller of a
+/// reminder service goes through here, so a reminder marked shown is always shown.
+pub fn deliver<R: Runtime>(app: &AppHandle<R>, tick: &Tick) {
+    let state = app.state::<AppState>();
+    for reminder in &tick.fire {
+        if let Err(e) = state.notifier.deliver(reminder) {
+            eprintln!("High Hamstring Rehab: {e}");
+        }
+    }
+    publish(app, &tick.view);
 }
 
 /// Shows the state in the tray and tells the window, if one is open.

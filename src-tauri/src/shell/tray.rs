@@ -160,43 +160,42 @@ fn on_menu<R: Runtime>(app: &AppHandle<R>, id: &str) {
         _ => {
             let state = app.state::<AppState>();
             let clock = scheduler::clock();
+            let now = Now {
+                utc: clock.utc,
+                today: clock.local.date(),
+            };
             let result = {
                 let mut store = state.store.lock().unwrap_or_else(|p| p.into_inner());
                 match id {
                     "due-done" => {
-                        reminders::answer(&mut store, clock, reminders::Answer::Done).map(|_| ())
+                        reminders::answer(&mut store, clock, reminders::Answer::Done).map(Some)
                     }
                     "due-snooze" => {
-                        reminders::answer(&mut store, clock, reminders::Answer::Snooze).map(|_| ())
+                        reminders::answer(&mut store, clock, reminders::Answer::Snooze).map(Some)
                     }
                     "due-skip" => {
-                        reminders::answer(&mut store, clock, reminders::Answer::Skip).map(|_| ())
+                        reminders::answer(&mut store, clock, reminders::Answer::Skip).map(Some)
                     }
                     "pause-hour" => {
-                        reminders::pause(&mut store, clock, reminders::PauseFor::Hour).map(|_| ())
+                        reminders::pause(&mut store, clock, reminders::PauseFor::Hour).map(Some)
                     }
                     "pause-today" => {
                         reminders::pause(&mut store, clock, reminders::PauseFor::RestOfToday)
-                            .map(|_| ())
+                            .map(Some)
                     }
                     "pause-tomorrow" => {
                         reminders::pause(&mut store, clock, reminders::PauseFor::UntilTomorrow)
-                            .map(|_| ())
+                            .map(Some)
                     }
-                    "resume" => reminders::resume(&mut store, clock).map(|_| ()),
-                    "log-stretch" => service::program::log_stretch(
-                        &mut store,
-                        Now {
-                            utc: clock.utc,
-                            today: clock.local.date(),
-                        },
-                    )
-                    .map(|_| ()),
-                    _ => Ok(()),
+                    "resume" => reminders::resume(&mut store, clock).map(Some),
+                    "log-stretch" => service::program::log_stretch(&mut store, now).map(|_| None),
+                    _ => Ok(None),
                 }
             };
-            if let Err(e) = result {
-                eprintln!("High Hamstring Rehab: {e}");
+            match result {
+                Ok(Some(tick)) => scheduler::deliver(app, &tick),
+                Ok(None) => {}
+                Err(e) => eprintln!("High Hamstring Rehab: {e}"),
             }
             scheduler::wake(app);
         }
