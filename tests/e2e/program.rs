@@ -8,7 +8,7 @@ use crate::ui;
 use fantoccini::{Client, Locator};
 use high_hamstring_rehab::store::Store;
 
-async fn click(client: &Client, css: &str) {
+pub async fn click(client: &Client, css: &str) {
     ui::wait_for(client, css)
         .await
         .click()
@@ -17,7 +17,7 @@ async fn click(client: &Client, css: &str) {
 }
 
 /// Records the three self-tests on both legs, the standing test painful on the left.
-async fn record_self_tests(client: &Client) {
+pub async fn record_self_tests(client: &Client) {
     ui::open_page(client, "self-tests", "Self-tests").await;
     for test in [
         "standing_stretch",

@@ -39,7 +39,16 @@ async fn a_minute_ahead() -> NaiveTime {
     }
 }
 
-/// Before launch: a fixed time two hours away, so nothing fires at start-up.
+impl Harness {
+    /// Launches the app with a fixed reminder time two hours away set beforehand, so
+    /// nothing fires at start-up whatever the time of day.
+    async fn launch_quiet(&mut self) -> Client {
+        std::fs::create_dir_all(self.app_data_dir()).expect("the data folder");
+        seed_quiet_settings(self);
+        self.launch().await
+    }
+}
+
 fn seed_quiet_settings(h: &Harness) {
     let (mut store, _) =
         Store::open(&h.database_path(), chrono::Utc::now()).expect("create the database");
@@ -94,9 +103,7 @@ async fn within(limit: std::time::Duration, what: &str, mut done: impl FnMut() -
 #[tokio::test]
 async fn a_fixed_reminder_a_minute_ahead_is_notified_and_done_in_the_window_records_it() {
     let mut h = Harness::new();
-    std::fs::create_dir_all(h.app_data_dir()).unwrap();
-    seed_quiet_settings(&h);
-    let client = &h.launch().await;
+    let client = &h.launch_quiet().await;
     let before = reminders_in_log();
     let time = a_minute_ahead().await;
     set_fixed_time(client, time).await;
@@ -137,9 +144,7 @@ async fn a_fixed_reminder_a_minute_ahead_is_notified_and_done_in_the_window_reco
 #[tokio::test]
 async fn a_pause_set_before_the_fixed_time_stops_the_reminder() {
     let mut h = Harness::new();
-    std::fs::create_dir_all(h.app_data_dir()).unwrap();
-    seed_quiet_settings(&h);
-    let client = &h.launch().await;
+    let client = &h.launch_quiet().await;
     let before = reminders_in_log();
     let time = a_minute_ahead().await;
     set_fixed_time(client, time).await;

@@ -2,6 +2,7 @@
 //! README and for reviewing the look in both themes. Run it with
 //! `HHR_SCREENSHOT_DIR=docs/screens xvfb-run -a dbus-run-session -- bash scripts/e2e.sh screens --ignored`.
 
+use crate::program::{click, record_self_tests};
 use crate::support::Harness;
 use crate::ui;
 use fantoccini::Client;
@@ -12,14 +13,6 @@ async fn shoot(client: &Client, dir: &Path, name: &str) {
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
     let png = client.screenshot().await.expect("screenshot");
     std::fs::write(dir.join(format!("{name}.png")), png).expect("write the screenshot");
-}
-
-async fn click(client: &Client, css: &str) {
-    ui::wait_for(client, css)
-        .await
-        .click()
-        .await
-        .expect("click");
 }
 
 #[tokio::test]
@@ -33,22 +26,7 @@ async fn screens() {
     let client = &h.launch().await;
     client.set_window_size(1100, 800).await.ok();
 
-    ui::open_page(client, "self-tests", "Self-tests").await;
-    for test in [
-        "standing_stretch",
-        "bent_knee_stretch",
-        "rapid_bent_knee_stretch",
-    ] {
-        for side in ["left", "right"] {
-            let answer = if test == "standing_stretch" && side == "left" {
-                "pain"
-            } else {
-                "none"
-            };
-            click(client, &format!("#st-{test}-{side}-{answer}")).await;
-        }
-    }
-    click(client, "#save-self-tests").await;
+    record_self_tests(client).await;
     ui::wait_for_text(client, "#interpretation-headline", "the finding", |t| {
         t.contains("consistent")
     })
