@@ -13,6 +13,8 @@ const COMMANDS: &[&str] = &[
     "cancel_close",
     "quit_app",
     "ui_ready",
+    "dismiss_safety_notice",
+    "get_guide",
     "get_protocol",
     "get_today",
     "get_program",

@@ -80,3 +80,15 @@ export const getReminders = () => invoke('get_reminders');
 export const answerReminder = (answer) => invoke('answer_reminder', { answer });
 export const pauseReminders = (length) => invoke('pause_reminders', { length });
 export const resumeReminders = () => invoke('resume_reminders');
+
+export const dismissSafetyNotice = () => invoke('dismiss_safety_notice');
+let guidePromise = null;
+export function getGuide() {
+  if (!guidePromise) {
+    guidePromise = invoke('get_guide').catch((error) => {
+      guidePromise = null;
+      throw error;
+    });
+  }
+  return guidePromise;
+}

@@ -45,9 +45,11 @@ function applyTheme(theme) {
 // Fetched once: the status only changes when the app restarts.
 const statusPromise = api.getAppStatus();
 
-function pageFromHash() {
-  const match = /^#\/([a-z-]+)$/.exec(location.hash);
-  return match && Object.prototype.hasOwnProperty.call(PAGES, match[1]) ? match[1] : null;
+// "#/guide/imaging": page "guide", parameter "imaging" (a deep link into the page).
+function routeFromHash() {
+  const match = /^#\/([a-z-]+)(?:\/([a-z0-9-]+))?$/.exec(location.hash);
+  if (!match || !Object.prototype.hasOwnProperty.call(PAGES, match[1])) return null;
+  return { name: match[1], param: match[2] || null };
 }
 
 function focusHeading() {
@@ -62,7 +64,7 @@ function markCurrent(name) {
   }
 }
 
-async function show(name, { moveFocus }) {
+async function show(name, { moveFocus, param = null }) {
   const token = ++renderCount;
   const page = PAGES[name];
   markCurrent(page.nav || name);
@@ -74,6 +76,7 @@ async function show(name, { moveFocus }) {
     applyTheme,
     status: statusPromise,
     isCurrent: () => token === renderCount,
+    param,
   };
   // Pages draw their heading synchronously and fill in data later, so focus can land now.
   const done = page.module.render(main, ctx);
@@ -86,13 +89,14 @@ async function show(name, { moveFocus }) {
 }
 
 function route({ moveFocus }) {
-  let name = pageFromHash();
-  if (!name) {
+  let found = routeFromHash();
+  if (!found) {
     // replaceState fires no hashchange, so an unknown address cannot loop.
     history.replaceState(null, '', `#/${DEFAULT_PAGE}`);
-    name = DEFAULT_PAGE;
+    found = { name: DEFAULT_PAGE, param: null };
   }
-  return show(name, { moveFocus });
+  // A deep link focuses its own target once drawn.
+  return show(found.name, { moveFocus: moveFocus && !found.param, param: found.param });
 }
 
 // The backend's reason may or may not end with a full stop.
@@ -125,10 +129,36 @@ function showRecoveryNotice(setAside) {
   notices.append(banner);
 }
 
+function showSafetyNotice() {
+  const ok = el('button', { type: 'button', id: 'safety-dismiss', class: 'primary' }, 'I understand');
+  const banner = el(
+    'div',
+    { id: 'safety-notice', class: 'banner', role: 'region', 'aria-labelledby': 'safety-title' },
+    el('p', { class: 'banner-title', id: 'safety-title' }, 'This app is not medical advice.'),
+    el(
+      'p',
+      {},
+      'It helps you follow and record a rehabilitation plan. See a clinician to confirm the diagnosis and before any injection or surgery, and get prompt care for pain after a sudden injury with bruising, numbness or weakness, or pain at night or at rest that does not ease.'
+    ),
+    el('div', { class: 'actions' }, ok, el('a', { href: '#/guide/safety' }, 'Read more'))
+  );
+  ok.addEventListener('click', async () => {
+    try {
+      await api.dismissSafetyNotice();
+      banner.remove();
+      focusHeading();
+    } catch (error) {
+      console.warn('Could not save the notice as read', error);
+    }
+  });
+  notices.append(banner);
+}
+
 async function checkRecovery() {
   try {
     const status = await statusPromise;
     if (status && status.set_aside) showRecoveryNotice(status.set_aside);
+    if (status && !status.safety_notice_seen) showSafetyNotice();
   } catch (error) {
     console.warn('Could not read the app status', error);
   }

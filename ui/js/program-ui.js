@@ -10,7 +10,8 @@ export function decisionBlock(decision) {
     { class: `card decision decision-${decision.kind}`, 'aria-labelledby': 'decision-headline' },
     el('h2', { id: 'decision-headline' }, decision.headline),
     el('p', { id: 'decision-reason' }, decision.reason),
-    el('p', { id: 'decision-next', class: 'muted' }, decision.next)
+    el('p', { id: 'decision-next', class: 'muted' }, decision.next),
+    el('p', {}, el('a', { href: '#/guide/treatment', class: 'screen-link' }, 'Why the program works this way'))
   );
 }
 
@@ -25,7 +26,7 @@ export function gatesList(gates) {
         { 'data-gate': gate.gate, 'data-open': String(gate.open), class: gate.open ? 'gate open' : 'gate closed' },
         el('span', { class: 'gate-name' }, gate.name),
         el('span', { class: 'badge' }, gate.open ? 'Open' : 'Closed'),
-        el('span', { class: 'gate-reason' }, gate.reason)
+        el('span', { class: 'gate-reason' }, gate.reason, ' ', el('a', { href: '#/guide/return-to-running' }, 'About the gates'))
       )
     )
   );

@@ -6,6 +6,7 @@
 //! plan) live here too.
 
 pub mod dates;
+pub mod guide;
 pub mod messages;
 pub mod planner;
 pub mod progression;

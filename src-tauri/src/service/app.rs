@@ -3,7 +3,7 @@
 
 use super::ServiceError;
 use crate::core::messages::{self, Reminder};
-use crate::store::{self, app_state::CLOSE_NOTICE_SEEN, Store};
+use crate::store::{self, app_state::CLOSE_NOTICE_SEEN, app_state::SAFETY_NOTICE_SEEN, Store};
 use chrono::{DateTime, Utc};
 
 pub fn close_notice_seen(store: &mut Store) -> Result<bool, ServiceError> {
@@ -23,4 +23,19 @@ pub fn mark_close_notice_seen(store: &mut Store, now: DateTime<Utc>) -> Result<(
 
 pub fn test_reminder(store: &mut Store) -> Result<Reminder, ServiceError> {
     Ok(messages::test_reminder(&super::settings::current(store)?))
+}
+
+pub fn safety_notice_seen(store: &mut Store) -> Result<bool, ServiceError> {
+    store.read(|tx| Ok(store::app_state::flag(tx, SAFETY_NOTICE_SEEN)?))
+}
+
+pub fn mark_safety_notice_seen(store: &mut Store, now: DateTime<Utc>) -> Result<(), ServiceError> {
+    store.write(|tx| {
+        Ok(store::app_state::set_flag(
+            tx,
+            SAFETY_NOTICE_SEEN,
+            true,
+            now,
+        )?)
+    })
 }

@@ -27,6 +27,20 @@ pub struct ProtocolView {
     pub dose: Dose,
 }
 
+/// The guide's sections and the sources they cite.
+#[derive(Debug, Clone, Serialize)]
+pub struct GuideView {
+    pub sections: &'static [crate::core::guide::Section],
+    pub citations: &'static [Citation],
+}
+
+pub fn guide() -> GuideView {
+    GuideView {
+        sections: crate::core::guide::SECTIONS,
+        citations: protocol::CITATIONS,
+    }
+}
+
 pub fn protocol() -> ProtocolView {
     ProtocolView {
         citations: protocol::CITATIONS,

@@ -6,7 +6,7 @@ use crate::core::dates::Now;
 use crate::core::settings::SettingsPatch;
 use crate::core::Whole;
 use crate::service::program::{
-    self, Finished, PainRecorded, ProgramView, ProtocolView, RecordTests, SelfTestsView,
+    self, Finished, GuideView, PainRecorded, ProgramView, ProtocolView, RecordTests, SelfTestsView,
     SessionView, TodayView,
 };
 use crate::service::reminders::{self, RemindersView};
@@ -37,17 +37,21 @@ pub struct AppStatus {
     pub schema_version: usize,
     /// Set when a damaged database was renamed aside at this start-up.
     pub set_aside: Option<SetAside>,
+    /// The first-run "not medical advice" notice was acknowledged.
+    pub safety_notice_seen: bool,
 }
 
 #[tauri::command]
 pub fn get_app_status(state: State<'_, AppState>) -> Reply<AppStatus> {
     let database_path = store(&state).path().to_path_buf();
+    let safety_notice_seen = service::app::safety_notice_seen(&mut store(&state))?;
     Ok(AppStatus {
         version: env!("CARGO_PKG_VERSION"),
         data_dir: state.data_dir.clone(),
         database_path,
         schema_version: SCHEMA_VERSION,
         set_aside: state.set_aside.lock().map(|s| s.clone()).unwrap_or(None),
+        safety_notice_seen,
     })
 }
 
@@ -164,6 +168,19 @@ fn now() -> Now {
 
 fn whole(value: &serde_json::Value) -> Whole {
     Whole::from_json(value)
+}
+
+#[tauri::command]
+pub fn dismiss_safety_notice(state: State<'_, AppState>) -> Reply<()> {
+    Ok(service::app::mark_safety_notice_seen(
+        &mut store(&state),
+        chrono::Utc::now(),
+    )?)
+}
+
+#[tauri::command]
+pub fn get_guide() -> GuideView {
+    program::guide()
 }
 
 #[tauri::command]

@@ -100,6 +100,8 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, options: LaunchOptions) ->
             commands::cancel_close,
             commands::quit_app,
             commands::ui_ready,
+            commands::dismiss_safety_notice,
+            commands::get_guide,
             commands::get_protocol,
             commands::get_today,
             commands::get_program,

@@ -6,6 +6,8 @@ use rusqlite::{params, OptionalExtension};
 
 /// Set once the user has been told that closing the window keeps the app in the tray.
 pub const CLOSE_NOTICE_SEEN: &str = "close_notice_seen";
+/// Set once the user has acknowledged the first-run "not medical advice" notice.
+pub const SAFETY_NOTICE_SEEN: &str = "safety_notice_seen";
 
 pub fn flag(tx: &Tx, key: &str) -> Result<bool, StoreError> {
     let value: Option<String> = tx

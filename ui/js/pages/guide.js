@@ -1,17 +1,122 @@
-// The Guide screen: placeholder until the in-app guide to the injury is built.
+// The Guide: the app's knowledge of the injury, with a table of contents, instant offline
+// search, deep links (#/guide/<section>) from other screens, and a way back.
 
-import { el, heading, coming } from '../dom.js';
+import { el, heading } from '../dom.js';
+import { cites } from '../program-ui.js';
 
-export function render(container) {
-  container.append(
-    heading('Guide'),
-    ...coming(
-      'A plain-language guide to high hamstring tendinopathy — what it is, how it is treated and who to talk to — will appear here.'
-    ),
+export function render(container, ctx) {
+  const loading = el('p', { class: 'muted' }, 'Loading the guide…');
+  container.append(heading('Guide'), loading);
+  return fill(loading, ctx);
+}
+
+function sectionId(id) {
+  return `guide-${id}`;
+}
+
+async function fill(loading, ctx) {
+  let guide;
+  try {
+    guide = await ctx.api.getGuide();
+  } catch (error) {
+    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
+    return;
+  }
+  if (!ctx.isCurrent()) return;
+
+  const toc = el(
+    'nav',
+    { class: 'card toc', 'aria-labelledby': 'toc-title' },
+    el('h2', { id: 'toc-title' }, 'Contents'),
     el(
-      'p',
-      { class: 'note' },
-      'This app is not medical advice: see a clinician to confirm the diagnosis and to guide your recovery.'
+      'ol',
+      { id: 'guide-toc' },
+      guide.sections.map((s) => el('li', {}, el('a', { href: `#/guide/${s.id}` }, s.title))),
+      el('li', {}, el('a', { href: '#/guide/references' }, 'References'))
     )
   );
+
+  const search = el('input', {
+    type: 'search',
+    id: 'guide-search',
+    autocomplete: 'off',
+    'aria-describedby': 'guide-search-count',
+    'aria-controls': 'guide-results',
+  });
+  const count = el('p', { id: 'guide-search-count', class: 'hint', role: 'status', 'aria-live': 'polite' });
+  const results = el('ul', { id: 'guide-results', class: 'results' });
+  search.addEventListener('input', () => showResults(search.value, guide, results, count));
+
+  const sections = guide.sections.map((s) =>
+    el(
+      'section',
+      { id: sectionId(s.id), class: 'guide-section', 'aria-labelledby': `${sectionId(s.id)}-title` },
+      el('h2', { id: `${sectionId(s.id)}-title`, tabindex: '-1' }, s.title),
+      s.paras.map((p) => el('p', {}, p.text, p.cites.length ? el('span', { class: 'cite' }, cites(p.cites)) : null)),
+      s.links.length ? el('p', { class: 'links' }, s.links.map((l) => el('a', { href: l.route, class: 'screen-link' }, l.label))) : null
+    )
+  );
+  const references = el(
+    'section',
+    { id: sectionId('references'), class: 'guide-section', 'aria-labelledby': 'guide-references-title' },
+    el('h2', { id: 'guide-references-title', tabindex: '-1' }, 'References'),
+    el('ol', { class: 'references' }, guide.citations.map((c) => el('li', { value: String(c.n) }, `${c.source}. `, el('span', { class: 'muted' }, c.used_for))))
+  );
+
+  const back = ctx.param && history.length > 1 ? backButton() : null;
+  loading.replaceWith(
+    ...[back].filter(Boolean),
+    el('div', { class: 'field guide-search' }, el('label', { for: 'guide-search' }, 'Search the guide'), search, count, results),
+    toc,
+    ...sections,
+    references
+  );
+
+  if (ctx.param) {
+    const id = ctx.param === 'references' ? 'guide-references-title' : `${sectionId(ctx.param)}-title`;
+    const target = document.getElementById(id) || document.querySelector('#page h1');
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+  }
+}
+
+function backButton() {
+  const button = el('button', { type: 'button', id: 'guide-back' }, '← Back to where you were');
+  button.addEventListener('click', () => history.back());
+  return el('div', { class: 'actions' }, button);
+}
+
+function showResults(query, guide, results, count) {
+  const q = query.trim().toLowerCase();
+  results.replaceChildren();
+  if (q.length < 2) {
+    count.textContent = '';
+    return;
+  }
+  const hits = [];
+  for (const s of guide.sections) {
+    const titleHit = s.title.toLowerCase().includes(q);
+    const paras = s.paras.filter((p) => p.text.toLowerCase().includes(q));
+    if (titleHit || paras.length) hits.push({ section: s, snippet: (paras[0] || s.paras[0] || { text: '' }).text });
+  }
+  count.textContent = hits.length ? `${hits.length} section${hits.length === 1 ? '' : 's'} mention “${query.trim()}”.` : `Nothing in the guide mentions “${query.trim()}”.`;
+  for (const hit of hits) {
+    results.append(
+      el(
+        'li',
+        {},
+        el('a', { href: `#/guide/${hit.section.id}`, 'data-section': hit.section.id }, hit.section.title),
+        el('span', { class: 'muted' }, ` — ${snippet(hit.snippet, q)}`)
+      )
+    );
+  }
+}
+
+/** Up to ~120 characters of `text` around the first match. */
+function snippet(text, q) {
+  const at = text.toLowerCase().indexOf(q);
+  if (at < 0 || text.length <= 120) return text.length <= 120 ? text : `${text.slice(0, 117)}…`;
+  const start = Math.max(0, at - 50);
+  const piece = text.slice(start, start + 120);
+  return `${start > 0 ? '…' : ''}${piece}${start + 120 < text.length ? '…' : ''}`;
 }

@@ -81,7 +81,7 @@ function ladder(progress, protocol) {
             list('ul', exercise.cues),
             el('h3', {}, 'Common mistakes'),
             list('ul', exercise.mistakes),
-            el('p', { class: 'muted' }, `Sources${cites(exercise.citations)}`)
+            el('p', { class: 'muted' }, `Sources${cites(exercise.citations)} · `, el('a', { href: '#/guide/treatment' }, 'In the guide'))
           )
         );
       })

@@ -13,7 +13,8 @@ export function render(container, ctx) {
     el(
       'p',
       { class: 'lead' },
-      'Three simple tests help tell whether your pain fits high hamstring tendinopathy. Do each one on both legs and note whether it hurt.'
+      'Three simple tests help tell whether your pain fits high hamstring tendinopathy. Do each one on both legs and note whether it hurt. ',
+      el('a', { href: '#/guide/self-tests', id: 'guide-link-self-tests' }, 'About these tests in the guide')
     ),
     loading
   );
@@ -167,8 +168,19 @@ function gateForm(tests, view, ctx, redraw) {
 }
 
 function interpretation(found) {
+  const labels = {
+    'self-tests': 'the self-tests',
+    imaging: 'MRI and ultrasound',
+    'who-to-see': 'who to talk to',
+    'other-causes': 'other causes of buttock pain',
+  };
   const see = found.see_also.length
-    ? el('p', {}, 'Read more in the ', el('a', { href: '#/guide' }, 'Guide'), '.')
+    ? el(
+        'p',
+        { class: 'links' },
+        'Read more: ',
+        found.see_also.map((id) => el('a', { href: `#/guide/${id}`, class: 'screen-link' }, labels[id] || id))
+      )
     : null;
   return el(
     'section',

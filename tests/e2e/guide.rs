@@ -1,0 +1,101 @@
+//! The guide end to end: the first-run safety notice, search that jumps to a section,
+//! and a deep link from the Self-tests screen and back.
+
+use crate::program::click;
+use crate::support::{eventually, Harness};
+use crate::ui;
+use fantoccini::{Client, Locator};
+use serde_json::json;
+
+/// The id of the focused element and the address, once the focus is on `want`.
+async fn focus_lands_on(client: &Client, want: &str) -> String {
+    let want = want.to_string();
+    let want = &want;
+    eventually(&format!("the focus on #{want}"), || async move {
+        let v = ui::js(
+            client,
+            "return [document.activeElement ? document.activeElement.id : '', location.hash];",
+            vec![],
+        )
+        .await?;
+        if v[0] == json!(want) {
+            Ok(v[1].as_str().unwrap_or_default().to_string())
+        } else {
+            Err(format!("{v}"))
+        }
+    })
+    .await
+}
+
+#[tokio::test]
+async fn the_guide_searches_jumps_and_is_reached_from_the_self_tests_and_back() {
+    let mut h = Harness::new();
+    let client = &h.launch().await;
+
+    // First run: the not-medical-advice notice, until acknowledged.
+    ui::wait_for_text(client, "#safety-notice", "the safety notice", |t| {
+        t.contains("not medical advice")
+    })
+    .await;
+    click(client, "#safety-dismiss").await;
+    eventually("the notice to go", || async {
+        match client.find_all(Locator::Css("#safety-notice")).await {
+            Ok(found) if found.is_empty() => Ok(()),
+            other => Err(format!("{other:?}")),
+        }
+    })
+    .await;
+
+    ui::open_page(client, "guide", "Guide").await;
+    let toc = client
+        .find_all(Locator::Css("#guide-toc li"))
+        .await
+        .expect("contents");
+    assert!(
+        toc.len() >= 12,
+        "a table of contents: {} entries",
+        toc.len()
+    );
+    ui::enter_value(client, "#guide-search", "shockwave").await;
+    let found = ui::wait_for_text(client, "#guide-results", "a result", |t| {
+        t.contains("Other options")
+    })
+    .await;
+    println!("search results: {found}");
+    click(client, r#"#guide-results a[data-section="ancillary"]"#).await;
+    let address = focus_lands_on(client, "guide-ancillary-title").await;
+    assert_eq!(address, "#/guide/ancillary");
+    let text = ui::wait_for_text(client, "#guide-ancillary", "the section", |t| {
+        t.contains("Shockwave")
+    })
+    .await;
+    assert!(text.contains("[3, 5]"), "its sources are shown: {text}");
+
+    ui::open_page(client, "self-tests", "Self-tests").await;
+    click(client, "#guide-link-self-tests").await;
+    let address = focus_lands_on(client, "guide-self-tests-title").await;
+    assert_eq!(address, "#/guide/self-tests");
+    ui::wait_for_text(client, "#guide-self-tests", "the figures", |t| {
+        t.contains("76–89 %")
+    })
+    .await;
+    click(client, "#guide-back").await;
+    ui::wait_for_heading(client, "Self-tests").await;
+
+    // Acknowledged once, the notice stays away after a restart.
+    ui::close_with_keyboard(client).await;
+    ui::click_that_may_close(client, "#close-notice-quit").await;
+    h.wait_for_app_exit().await;
+    h.end_session().await;
+    let client = &h.launch().await;
+    ui::wait_for_heading(client, "Today").await;
+    let shown = client
+        .find_all(Locator::Css("#safety-notice"))
+        .await
+        .expect("query");
+    assert!(
+        shown.is_empty(),
+        "the notice came back after it was acknowledged"
+    );
+    h.finish().await;
+}
