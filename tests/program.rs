@@ -529,3 +529,30 @@ fn the_running_gate_needs_the_plank_on_both_legs_and_a_normal_range_of_motion() 
         v.gates[1].reason
     );
 }
+
+/// Every picture the window is told to show is a file that ships in `ui/img/`: an SVG
+/// with a title and nothing fetched from elsewhere.
+#[test]
+fn every_picture_ships_as_a_self_contained_svg() {
+    let ui = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui");
+    for p in high_hamstring_rehab::core::pictures::PICTURES {
+        let path = ui.join(p.src);
+        let svg =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(
+            svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+            "{}",
+            p.src
+        );
+        assert!(svg.contains("<title>"), "{} has no title", p.src);
+        let size = format!("width=\"{}\" height=\"{}\"", p.width, p.height);
+        assert!(
+            svg.contains(&size),
+            "{}: the picture list says {size}",
+            p.src
+        );
+        for forbidden in ["href", "<image", "<script", "url("] {
+            assert!(!svg.contains(forbidden), "{} contains {forbidden}", p.src);
+        }
+    }
+}

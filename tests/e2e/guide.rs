@@ -99,3 +99,104 @@ async fn the_guide_searches_jumps_and_is_reached_from_the_self_tests_and_back() 
     );
     h.finish().await;
 }
+
+/// The pictures on the current page once every one has finished loading: for each, its
+/// id, its natural width (0 for a broken image), its alt text and its CSS filter.
+async fn pictures_on_page(client: &Client, at_least: usize) -> Vec<(String, u64, String, String)> {
+    let script = "const imgs = [...document.querySelectorAll('#page img')];\
+        if (imgs.some((i) => !i.complete)) return null;\
+        return imgs.map((i) => [i.dataset.picture || i.src, i.naturalWidth, i.alt, getComputedStyle(i).filter]);";
+    eventually(&format!("{at_least} pictures loaded"), || async move {
+        let v = ui::js(client, script, vec![]).await?;
+        let Some(rows) = v.as_array() else {
+            return Err("still loading".into());
+        };
+        if rows.len() < at_least {
+            return Err(format!("{} pictures", rows.len()));
+        }
+        Ok(rows
+            .iter()
+            .map(|r| {
+                (
+                    r[0].as_str().unwrap_or_default().to_string(),
+                    r[1].as_u64().unwrap_or(0),
+                    r[2].as_str().unwrap_or_default().to_string(),
+                    r[3].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect())
+    })
+    .await
+}
+
+#[tokio::test]
+async fn every_illustration_loads_in_both_themes() {
+    let mut h = Harness::new();
+    let client = &h.launch().await;
+    let mut seen = std::collections::BTreeSet::new();
+    let mut checked = 0;
+    for theme in ["light", "dark"] {
+        ui::open_page(client, "settings", "Settings").await;
+        click(
+            client,
+            &format!(r#"#setting-theme option[value="{theme}"]"#),
+        )
+        .await;
+        eventually(&format!("the {theme} theme"), || async {
+            let v = ui::js(
+                client,
+                "return document.documentElement.dataset.theme;",
+                vec![],
+            )
+            .await?;
+            if v == json!(theme) {
+                Ok(())
+            } else {
+                Err(format!("{v}"))
+            }
+        })
+        .await;
+
+        let mut pages = Vec::new();
+        ui::open_page(client, "guide", "Guide").await;
+        pages.push(("guide", pictures_on_page(client, 12).await));
+        ui::open_page(client, "self-tests", "Self-tests").await;
+        pages.push(("self-tests", pictures_on_page(client, 4).await));
+        ui::open_page(client, "today", "Today").await;
+        click(client, "#open-stretch").await;
+        ui::wait_for_heading(client, "Stretch").await;
+        pages.push(("stretch", pictures_on_page(client, 1).await));
+        ui::open_page(client, "today", "Today").await;
+        click(client, "#start-session").await;
+        ui::wait_for_heading(client, "Session").await;
+        pages.push(("session", pictures_on_page(client, 1).await));
+
+        for (page, pictures) in pages {
+            for (id, width, alt, filter) in pictures {
+                assert!(width > 0, "{theme}: {id} is broken on {page}");
+                assert!(
+                    alt.len() > 30,
+                    "{theme}: {id} on {page} has no real alt text: {alt:?}"
+                );
+                let inverted = filter.contains("invert");
+                assert_eq!(
+                    inverted,
+                    theme == "dark",
+                    "{theme}: {id} on {page} has filter {filter:?}"
+                );
+                seen.insert(id);
+                checked += 1;
+            }
+        }
+    }
+    println!(
+        "{checked} pictures checked in two themes; {} different: {seen:?}",
+        seen.len()
+    );
+    assert_eq!(
+        seen.len(),
+        12,
+        "every drawing was shown somewhere: {seen:?}"
+    );
+    h.finish().await;
+}

@@ -70,5 +70,61 @@ async fn screens() {
     .await
     .expect("dark");
     shoot(client, &dir, "today-dark").await;
+
+    // The guide: two sections, one in each theme, and two exercise drawings on their own.
+    ui::js(
+        client,
+        "document.documentElement.dataset.theme = 'light';",
+        vec![],
+    )
+    .await
+    .expect("light");
+    for (section, name) in [
+        ("self-tests", "guide-self-tests"),
+        ("treatment", "guide-treatment-dark"),
+    ] {
+        if name.ends_with("-dark") {
+            ui::js(
+                client,
+                "document.documentElement.dataset.theme = 'dark';",
+                vec![],
+            )
+            .await
+            .expect("dark");
+        }
+        ui::js(
+            client,
+            &format!("location.hash = '#/guide/{section}';"),
+            vec![],
+        )
+        .await
+        .expect("go to the section");
+        ui::wait_for(client, &format!("#guide-{section} img")).await;
+        shoot(client, &dir, name).await;
+    }
+    ui::js(
+        client,
+        "document.documentElement.dataset.theme = 'light';",
+        vec![],
+    )
+    .await
+    .expect("light");
+    for id in ["glute_bridge", "hamstring_catch"] {
+        let figure = ui::wait_for(
+            client,
+            &format!(r#"#guide-treatment img[data-picture="{id}"]"#),
+        )
+        .await;
+        ui::js(
+            client,
+            &format!(r#"document.querySelector('img[data-picture="{id}"]').scrollIntoView({{block: 'center'}});"#),
+            vec![],
+        )
+        .await
+        .expect("scroll to the picture");
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        let png = figure.screenshot().await.expect("screenshot of a picture");
+        std::fs::write(dir.join(format!("picture-{id}.png")), png).expect("write the picture");
+    }
     h.finish().await;
 }

@@ -26,3 +26,13 @@ export function heading(text) {
 export function coming(...lines) {
   return lines.map((line) => el('p', { class: 'coming' }, line));
 }
+
+/**
+ * The line drawing with id `id` from the backend's list of pictures (`{id, src, alt}`),
+ * or nothing if there is none. Width and height are set so the page does not jump.
+ */
+export function picture(pictures, id) {
+  const found = (pictures || []).find((p) => p.id === id);
+  if (!found) return null;
+  return el('img', { class: 'illustration', src: found.src, alt: found.alt, width: found.width, height: found.height, 'data-picture': id });
+}

@@ -26,6 +26,8 @@ pub struct Section {
     pub title: &'static str,
     pub paras: &'static [Para],
     pub links: &'static [ScreenLink],
+    /// Ids of the pictures shown with the section (`pictures::PICTURES`).
+    pub pictures: &'static [&'static str],
 }
 
 const fn p(text: &'static str, cites: &'static [u8]) -> Para {
@@ -42,6 +44,7 @@ pub const SECTIONS: &[Section] = &[
             p("Get prompt care for pain that started with a sudden injury, especially with bruising, numbness or weakness in the leg, and for pain at night or at rest that does not settle.", &[]),
         ],
         links: &[],
+        pictures: &[],
     },
     Section {
         id: "what-is-hht",
@@ -52,6 +55,7 @@ pub const SECTIONS: &[Section] = &[
             p("It heals slowly. Like Achilles and patellar tendon problems, it is a wearing, degenerative change in the tendon's fibres rather than an inflammation, and the tendon there is thick, fibrous and poorly supplied with blood.", &[3, 4]),
         ],
         links: &[],
+        pictures: &[],
     },
     Section {
         id: "symptoms",
@@ -63,6 +67,7 @@ pub const SECTIONS: &[Section] = &[
             p("The sciatic nerve passes close to the sitting bone and can be irritated as well, sending pain down the back of the thigh.", &[]),
         ],
         links: &[],
+        pictures: &[],
     },
     Section {
         id: "self-tests",
@@ -72,6 +77,7 @@ pub const SECTIONS: &[Section] = &[
             p("They picked out 76–89 % of injured runners. That is useful but not certain, so imaging and a clinician's examination settle the question.", &[1]),
         ],
         links: &[ScreenLink { label: "Do the self-tests", route: "#/self-tests" }],
+        pictures: &["standing_stretch", "bent_knee_stretch", "rapid_bent_knee_stretch"],
     },
     Section {
         id: "other-causes",
@@ -81,6 +87,7 @@ pub const SECTIONS: &[Section] = &[
             p("A clinician can tell these apart; each needs its own treatment.", &[]),
         ],
         links: &[],
+        pictures: &[],
     },
     Section {
         id: "imaging",
@@ -90,6 +97,7 @@ pub const SECTIONS: &[Section] = &[
             p("Ultrasound can also look at the tendon but cannot show the bone-marrow edema.", &[2]),
         ],
         links: &[],
+        pictures: &[],
     },
     Section {
         id: "treatment",
@@ -104,6 +112,7 @@ pub const SECTIONS: &[Section] = &[
             p("Aim for 3–4 sets of 10–15 repetitions per exercise, done once daily.", &[7]),
         ],
         links: &[ScreenLink { label: "Your exercise ladder", route: "#/program" }, ScreenLink { label: "Do a stretch", route: "#/stretch" }],
+        pictures: &["hamstring_stretch", "glute_bridge", "front_plank", "glute_bridge_leg_lift", "front_plank_leg_lift", "hamstring_catch", "swiss_ball_curl", "single_leg_swiss_ball_curl"],
     },
     Section {
         id: "ancillary",
@@ -114,6 +123,7 @@ pub const SECTIONS: &[Section] = &[
             p("Shockwave therapy has helped other long-standing tendon problems in athletes, but there is little experience with it for this injury, and animal studies found the tendon weaker afterwards, at least for a while.", &[3, 5]),
         ],
         links: &[],
+        pictures: &[],
     },
     Section {
         id: "surgery",
@@ -124,6 +134,7 @@ pub const SECTIONS: &[Section] = &[
             p("Recovery took 5 months on average, anywhere from 2 to 12 months: a reminder that no operation for a running injury is minor.", &[6]),
         ],
         links: &[],
+        pictures: &[],
     },
     Section {
         id: "why-it-lingers",
@@ -134,6 +145,7 @@ pub const SECTIONS: &[Section] = &[
             p("Its symptoms resemble other hip problems, so a proper diagnosis matters, and because each case differs, an orthopedist and a physical therapist are best placed to guide your rehabilitation and your return to running.", &[]),
         ],
         links: &[],
+        pictures: &[],
     },
     Section {
         id: "who-to-see",
@@ -144,6 +156,7 @@ pub const SECTIONS: &[Section] = &[
             p("Your doctor: the risks and benefits of shockwave therapy, which is unproven for this injury but has helped other long-standing tendon problems.", &[5]),
         ],
         links: &[],
+        pictures: &[],
     },
     Section {
         id: "return-to-running",
@@ -154,6 +167,7 @@ pub const SECTIONS: &[Section] = &[
             p("Running can start once the back plank with leg lifts is pain-free on both sides and your range of motion is normal. The plan then builds over 8 weeks: walk 5 minutes and jog 1 in week 1, walk 5 and jog 5 in week 2 (both on alternate days, up to 5 sets), 20 minutes of jogging in week 3 and 20 minutes at your normal pace in week 4 (at most 5 days a week), then more speed, distance and acceleration as you tolerate them. Move on each week only if there was no pain.", &[3]),
         ],
         links: &[ScreenLink { label: "Your gates", route: "#/self-tests" }, ScreenLink { label: "Running", route: "#/running" }],
+        pictures: &["back_plank_leg_lifts"],
     },
 ];
 

@@ -8,6 +8,7 @@
 pub mod dates;
 pub mod guide;
 pub mod messages;
+pub mod pictures;
 pub mod planner;
 pub mod progression;
 pub mod protocol;

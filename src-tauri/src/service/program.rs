@@ -25,6 +25,7 @@ pub struct ProtocolView {
     pub ladder: &'static [Exercise],
     pub stretch: &'static Stretch,
     pub dose: Dose,
+    pub pictures: &'static [crate::core::pictures::Picture],
 }
 
 /// The guide's sections and the sources they cite.
@@ -32,12 +33,14 @@ pub struct ProtocolView {
 pub struct GuideView {
     pub sections: &'static [crate::core::guide::Section],
     pub citations: &'static [Citation],
+    pub pictures: &'static [crate::core::pictures::Picture],
 }
 
 pub fn guide() -> GuideView {
     GuideView {
         sections: crate::core::guide::SECTIONS,
         citations: protocol::CITATIONS,
+        pictures: crate::core::pictures::PICTURES,
     }
 }
 
@@ -48,6 +51,7 @@ pub fn protocol() -> ProtocolView {
         ladder: LADDER,
         stretch: &protocol::STRETCH,
         dose: DAILY_DOSE,
+        pictures: crate::core::pictures::PICTURES,
     }
 }
 

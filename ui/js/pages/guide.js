@@ -1,7 +1,7 @@
 // The Guide: the app's knowledge of the injury, with a table of contents, instant offline
 // search, deep links (#/guide/<section>) from other screens, and a way back.
 
-import { el, heading } from '../dom.js';
+import { el, heading, picture } from '../dom.js';
 import { cites } from '../program-ui.js';
 
 export function render(container, ctx) {
@@ -16,8 +16,9 @@ function sectionId(id) {
 
 async function fill(loading, ctx) {
   let guide;
+  let protocol;
   try {
-    guide = await ctx.api.getGuide();
+    [guide, protocol] = await Promise.all([ctx.api.getGuide(), ctx.api.getProtocol()]);
   } catch (error) {
     if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
     return;
@@ -53,6 +54,7 @@ async function fill(loading, ctx) {
       { id: sectionId(s.id), class: 'guide-section', 'aria-labelledby': `${sectionId(s.id)}-title` },
       el('h2', { id: `${sectionId(s.id)}-title`, tabindex: '-1' }, s.title),
       s.paras.map((p) => el('p', {}, p.text, p.cites.length ? el('span', { class: 'cite' }, cites(p.cites)) : null)),
+      s.pictures.length ? gallery(s.pictures, guide.pictures, names(protocol)) : null,
       s.links.length ? el('p', { class: 'links' }, s.links.map((l) => el('a', { href: l.route, class: 'screen-link' }, l.label))) : null
     )
   );
@@ -78,6 +80,19 @@ async function fill(loading, ctx) {
     target.scrollIntoView({ block: 'start' });
     target.focus({ preventScroll: true });
   }
+}
+
+/** Names of everything a picture can show: tests, exercises, the stretch. */
+function names(protocol) {
+  return Object.fromEntries([...protocol.tests, ...protocol.ladder, protocol.stretch].map((x) => [x.id, x.name]));
+}
+
+function gallery(ids, pictures, named) {
+  return el(
+    'div',
+    { class: 'gallery' },
+    ids.map((id) => el('figure', {}, picture(pictures, id), el('figcaption', {}, named[id] || id)))
+  );
 }
 
 function backButton() {

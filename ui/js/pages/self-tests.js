@@ -1,7 +1,7 @@
 // The Self-tests screen: the three tests with their steps, pain / no pain per leg with a
 // date, what the results mean, the gate tests and the history of earlier results.
 
-import { el, heading } from '../dom.js';
+import { el, heading, picture } from '../dom.js';
 import { cites, friendlyDate, gatesList, list, showError, showOk, statusLine, todayYmd } from '../program-ui.js';
 
 const SIDES = ['left', 'right'];
@@ -44,7 +44,7 @@ function draw(page, view, protocol, ctx) {
     draw(page, next, protocol, ctx);
   };
   page.replaceChildren(
-    ...diagnostic.map(testCard),
+    ...diagnostic.map((t) => testCard(t, protocol.pictures)),
     testForm(diagnostic, ctx, redraw),
     interpretation(view.interpretation),
     el('h2', { class: 'section-title' }, 'Gate tests'),
@@ -54,18 +54,19 @@ function draw(page, view, protocol, ctx) {
       'The bent-knee stretch test above is also the gate for cross-training: once it is pain-free on both legs, cycling and pool running can start [3]. ' +
         'The back plank with leg lifts, with a normal range of motion, is the gate for running.'
     ),
-    ...gate.map(testCard),
+    ...gate.map((t) => testCard(t, protocol.pictures)),
     gateForm(gate, view, ctx, redraw),
     gatesList(view.gates),
     history(view.history, names)
   );
 }
 
-function testCard(test) {
+function testCard(test, pictures) {
   return el(
     'section',
     { class: 'card test-card', 'data-test': test.id, 'aria-labelledby': `test-${test.id}-title` },
     el('h2', { id: `test-${test.id}-title` }, test.name),
+    picture(pictures, test.id),
     el('p', {}, `${test.summary}${cites(test.citations)}`),
     list('ol', test.steps, { class: 'steps' }),
     el('p', {}, el('strong', {}, 'A positive result: '), test.positive),

@@ -2,7 +2,7 @@
 // done (a crash keeps it), a hold timer with a count-in, pain 0–10 after each exercise, and
 // what changed when the session is finished.
 
-import { el, heading } from '../dom.js';
+import { el, heading, picture } from '../dom.js';
 import { decisionBlock, doseText, list, showError, showOk, statusLine } from '../program-ui.js';
 
 const COUNT_IN_SECONDS = 3;
@@ -29,7 +29,7 @@ async function start(body, status, ctx) {
   if (!ctx.isCurrent()) return;
   const byId = Object.fromEntries(protocol.ladder.map((e) => [e.id, e]));
   const state = { session, index: firstOpen(session), timer: null };
-  const view = { body, status, ctx, byId, state };
+  const view = { body, status, ctx, byId, state, pictures: protocol.pictures };
   draw(view);
 }
 
@@ -71,6 +71,7 @@ function exerciseSection(view, exercise, info) {
     { id: 'session-exercise', class: 'card', 'aria-labelledby': 'exercise-name' },
     el('p', { class: 'muted', id: 'exercise-position' }, `Exercise ${state.index + 1} of ${state.session.exercises.length}`),
     el('h2', { id: 'exercise-name' }, exercise.name),
+    picture(view.pictures, exercise.id),
     el('p', {}, info.purpose),
     el('p', { class: 'dose' }, `Dose: ${doseText(info)}.`),
     list('ol', info.steps, { class: 'steps' }),

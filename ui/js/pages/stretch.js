@@ -2,7 +2,7 @@
 // for each leg, and Done, which answers the waiting reminder or logs the stretch.
 
 import * as api from '../api.js';
-import { el, heading } from '../dom.js';
+import { el, heading, picture } from '../dom.js';
 import { cites, list, showError, showOk, statusLine } from '../program-ui.js';
 
 export function render(container, ctx) {
@@ -63,6 +63,7 @@ async function fill(loading, ctx) {
       'section',
       { class: 'card', 'aria-labelledby': 'stretch-name' },
       el('h2', { id: 'stretch-name' }, stretch.name),
+      picture(protocol.pictures, stretch.id),
       el('p', {}, `${stretch.purpose}${cites(stretch.citations)}`),
       list('ol', stretch.steps, { class: 'steps' }),
       el('h3', {}, 'Cues'),
