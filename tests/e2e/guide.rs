@@ -82,6 +82,17 @@ async fn the_guide_searches_jumps_and_is_reached_from_the_self_tests_and_back() 
     click(client, "#guide-back").await;
     ui::wait_for_heading(client, "Self-tests").await;
 
+    // From an exercise in the guided session to the section that explains it, and back.
+    ui::open_page(client, "today", "Today").await;
+    click(client, "#start-session").await;
+    ui::wait_for_heading(client, "Session").await;
+    click(client, "#exercise-guide-link").await;
+    let address = focus_lands_on(client, "guide-treatment-title").await;
+    assert_eq!(address, "#/guide/treatment");
+    click(client, "#guide-back").await;
+    ui::wait_for_heading(client, "Session").await;
+    ui::wait_for(client, "#exercise-name").await;
+
     // Acknowledged once, the notice stays away after a restart.
     ui::close_with_keyboard(client).await;
     ui::click_that_may_close(client, "#close-notice-quit").await;

@@ -74,6 +74,7 @@ function exerciseSection(view, exercise, info) {
     picture(view.pictures, exercise.id),
     el('p', {}, info.purpose),
     el('p', { class: 'dose' }, `Dose: ${doseText(info)}.`),
+    el('p', {}, el('a', { href: '#/guide/treatment', id: 'exercise-guide-link' }, 'Why this exercise, in the guide')),
     list('ol', info.steps, { class: 'steps' }),
     el('details', {}, el('summary', {}, 'Cues and common mistakes'), el('h3', {}, 'Cues'), list('ul', info.cues), el('h3', {}, 'Common mistakes'), list('ul', info.mistakes))
   );

@@ -64,7 +64,7 @@ async function fill(loading, ctx) {
       { class: 'card', 'aria-labelledby': 'stretch-name' },
       el('h2', { id: 'stretch-name' }, stretch.name),
       picture(protocol.pictures, stretch.id),
-      el('p', {}, `${stretch.purpose}${cites(stretch.citations)}`),
+      el('p', {}, `${stretch.purpose}${cites(stretch.citations)} `, el('a', { href: '#/guide/treatment', id: 'stretch-guide-link' }, 'In the guide')),
       list('ol', stretch.steps, { class: 'steps' }),
       el('h3', {}, 'Cues'),
       list('ul', stretch.cues),
