@@ -300,11 +300,19 @@ impl Harness {
             "app processes of earlier tests on this session bus to end",
             || async {
                 match self.instances_on_this_bus() {
-                    pids if pids.is_empty() => Ok(()),
-                    pids => Err(format!(
-                        "still running: {pids:?} (they would take the single-instance lock)"
-                    )),
+                    pids if pids.is_empty() => {}
+                    pids => {
+                        return Err(format!(
+                            "still running: {pids:?} (they would take the single-instance lock)"
+                        ))
+                    }
                 }
+                // A quitting app can outlive its process entry on the bus for a moment;
+                // a launch then forwards to it and fails. Wait for the name to be free.
+                if single_instance_name_owned() {
+                    return Err("the single-instance D-Bus name is still owned".into());
+                }
+                Ok(())
             },
         )
         .await;
@@ -441,5 +449,23 @@ impl Drop for Harness {
         }
         self.stop_driver();
         self.stop_app();
+    }
+}
+
+/// Whether an app on this session bus still owns tauri-plugin-single-instance's name.
+fn single_instance_name_owned() -> bool {
+    let out = Command::new("dbus-send")
+        .args([
+            "--session",
+            "--print-reply",
+            "--dest=org.freedesktop.DBus",
+            "/",
+            "org.freedesktop.DBus.NameHasOwner",
+            "string:org.highhamstringrehab.desktop.SingleInstance",
+        ])
+        .output();
+    match out {
+        Ok(out) => String::from_utf8_lossy(&out.stdout).contains("boolean true"),
+        Err(_) => false,
     }
 }

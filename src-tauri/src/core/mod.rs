@@ -12,6 +12,7 @@ pub mod pictures;
 pub mod planner;
 pub mod progression;
 pub mod protocol;
+pub mod running;
 pub mod selftests;
 pub mod settings;
 
