@@ -32,6 +32,10 @@ const COMMANDS: &[&str] = &[
     "answer_reminder",
     "pause_reminders",
     "resume_reminders",
+    "get_running",
+    "start_running",
+    "log_run",
+    "set_run_target",
 ];
 
 fn main() {

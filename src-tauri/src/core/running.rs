@@ -13,7 +13,7 @@
 //! - a run with any pain (above 0/10) holds the plan: the week starts again the next day;
 //! - pain again before the week is passed steps back a week (week 1 starts again).
 
-use super::{dates, InvalidInput};
+use super::{dates, InvalidInput, Whole};
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
@@ -659,42 +659,41 @@ pub fn today_run(state: &PlanState, runs: &[Run], today: NaiveDate) -> TodayRun 
 
 // --- input checks ---------------------------------------------------------------------
 
-pub fn check_pain(pain: i64) -> Result<u8, InvalidInput> {
-    if (0..=10).contains(&pain) {
-        Ok(pain as u8)
-    } else {
-        Err(InvalidInput::new(
+pub fn check_pain(pain: &Whole) -> Result<u8, InvalidInput> {
+    pain.within(0..=10).ok_or_else(|| {
+        InvalidInput::new(
             "pain",
             format!("Pain must be a whole number from 0 to 10 (got {pain})."),
-        ))
-    }
+        )
+    })
 }
 
-pub fn check_sets(sets: i64) -> Result<u8, InvalidInput> {
-    if (1..=MAX_SETS as i64).contains(&sets) {
-        Ok(sets as u8)
-    } else {
-        Err(InvalidInput::new(
+pub fn check_sets(sets: &Whole) -> Result<u8, InvalidInput> {
+    sets.within(1..=MAX_SETS).ok_or_else(|| {
+        InvalidInput::new(
             "sets",
             format!("Sets must be a whole number from 1 to {MAX_SETS} (got {sets})."),
-        ))
-    }
+        )
+    })
 }
 
-pub fn check_minutes(field: &str, minutes: i64, min: u16, max: u16) -> Result<u16, InvalidInput> {
-    if (min as i64..=max as i64).contains(&minutes) {
-        Ok(minutes as u16)
-    } else {
+pub fn check_minutes(
+    field: &str,
+    minutes: &Whole,
+    min: u16,
+    max: u16,
+) -> Result<u16, InvalidInput> {
+    minutes.within(min..=max).ok_or_else(|| {
         let label = if field == "minutes" {
             "Minutes"
         } else {
             "Target minutes"
         };
-        Err(InvalidInput::new(
+        InvalidInput::new(
             field,
             format!("{label} must be a whole number from {min} to {max} (got {minutes})."),
-        ))
-    }
+        )
+    })
 }
 
 pub fn check_note(note: &str) -> Result<String, InvalidInput> {
@@ -711,12 +710,11 @@ pub fn check_note(note: &str) -> Result<String, InvalidInput> {
     Ok(note.to_string())
 }
 
-pub fn check_target_week(w: i64, current: u8) -> Result<u8, InvalidInput> {
+pub fn check_target_week(w: &Whole, current: u8) -> Result<u8, InvalidInput> {
     let lowest = current.max(5);
-    if (lowest as i64..=WEEKS as i64).contains(&w) {
-        Ok(w as u8)
-    } else {
-        Err(InvalidInput::new(
+    match w.within(lowest..=WEEKS) {
+        Some(w) => Ok(w),
+        None => Err(InvalidInput::new(
             "week",
             format!("Week must be from {lowest} to {WEEKS}: targets are set for this week or a later one in weeks 5–8 (got {w})."),
         ))

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod program;
 pub mod reminders;
+pub mod running;
 pub mod settings;
 
 use crate::core::InvalidInput;
@@ -15,4 +16,7 @@ pub enum ServiceError {
     Invalid(#[from] InvalidInput),
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A rule of the running plan the user may override knowingly.
+    #[error("{}", .0.reason)]
+    Rule(crate::core::running::RuleBreak),
 }

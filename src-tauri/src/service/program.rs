@@ -515,6 +515,8 @@ pub struct TodayView {
     pub latest_pain: Option<LatestPain>,
     pub progress: Progress,
     pub gates: Vec<GateStatus>,
+    /// Today's run or rest, once the running plan has started.
+    pub running: Option<crate::core::running::TodayRun>,
 }
 
 fn today_in(tx: &Tx, now: Now) -> Result<TodayView, ServiceError> {
@@ -548,6 +550,7 @@ fn today_in(tx: &Tx, now: Now) -> Result<TodayView, ServiceError> {
         },
         latest_pain,
         gates: selftests::gates(&results, rom.as_ref()),
+        running: super::running::today_in(tx, now)?,
         progress,
     })
 }

@@ -10,6 +10,7 @@ use crate::service::program::{
     SessionView, TodayView,
 };
 use crate::service::reminders::{self, RemindersView};
+use crate::service::running::{self, LogRun, RunningView};
 use crate::service::{self, settings::SettingsView, ServiceError};
 use crate::store::{SetAside, Store, SCHEMA_VERSION};
 use serde::Serialize;
@@ -361,4 +362,47 @@ pub fn resume_reminders<R: Runtime>(
     scheduler::deliver(&app, &tick);
     scheduler::wake(&app);
     Ok(tick.view)
+}
+
+// --- return to running -------------------------------------------------------------
+
+#[tauri::command]
+pub fn get_running(state: State<'_, AppState>) -> Reply<RunningView> {
+    Ok(running::view(&mut store(&state), now())?)
+}
+
+/// Starts week 1 today; `again` restarts a plan already under way.
+#[tauri::command]
+pub fn start_running(state: State<'_, AppState>, again: Option<bool>) -> Reply<RunningView> {
+    Ok(running::start(
+        &mut store(&state),
+        now(),
+        again.unwrap_or(false),
+    )?)
+}
+
+#[tauri::command]
+pub fn log_run(state: State<'_, AppState>, input: serde_json::Value) -> Reply<RunningView> {
+    let input: LogRun = serde_json::from_value(input).map_err(|e| CommandError {
+        kind: "invalid_input",
+        message: format!("That run could not be read: {e}."),
+        field: Some("run".into()),
+    })?;
+    Ok(running::log_run(&mut store(&state), now(), &input)?)
+}
+
+#[tauri::command]
+pub fn set_run_target(
+    state: State<'_, AppState>,
+    week: serde_json::Value,
+    minutes: serde_json::Value,
+    focus: String,
+) -> Reply<RunningView> {
+    Ok(running::set_target(
+        &mut store(&state),
+        now(),
+        &Whole::from_json(&week),
+        &Whole::from_json(&minutes),
+        &focus,
+    )?)
 }

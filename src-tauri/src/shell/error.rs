@@ -6,7 +6,8 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct CommandError {
-    /// `invalid_input`, `storage`, `notification` or `window`.
+    /// `invalid_input`, `rule` (a running rule the user may override; `field` names it),
+    /// `storage`, `notification` or `window`.
     pub kind: &'static str,
     /// A sentence for the user: what went wrong and, where it helps, what to do.
     pub message: String,
@@ -34,6 +35,11 @@ impl From<ServiceError> for CommandError {
                 field: Some(invalid.field),
             },
             ServiceError::Store(store) => store.into(),
+            ServiceError::Rule(rule) => CommandError {
+                kind: "rule",
+                message: rule.reason,
+                field: Some(rule.rule.to_string()),
+            },
         }
     }
 }

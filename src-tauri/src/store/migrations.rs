@@ -157,17 +157,50 @@ CREATE TABLE pauses (
 ) STRICT;
 ";
 
+/// Version 5: the return to running. The plan's start day (one row; starting again
+/// moves it), every run logged (walk/jog sets in weeks 1–2 or minutes later, pain 0–10,
+/// a note, and the spacing rule the runner chose to override, if any), and the targets
+/// the runner set for weeks 5–8.
+const V5_RUNNING: &str = "
+CREATE TABLE running_plan (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    started_on  TEXT NOT NULL CHECK (started_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(started_on) = started_on),
+    updated_at  TEXT NOT NULL CHECK (updated_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z')
+) STRICT;
+
+CREATE TABLE runs (
+    id            INTEGER PRIMARY KEY,
+    date          TEXT    NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(date) = date),
+    sets          INTEGER CHECK (sets IS NULL OR sets BETWEEN 1 AND 10),
+    minutes       INTEGER CHECK (minutes IS NULL OR minutes BETWEEN 1 AND 300),
+    pain          INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+    note          TEXT    NOT NULL DEFAULT '' CHECK (length(note) <= 2000),
+    override_rule TEXT    CHECK (override_rule IS NULL OR override_rule IN ('alternate_days', 'five_in_seven', 'one_a_day', 'gate_closed')),
+    recorded_at   TEXT    NOT NULL CHECK (recorded_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    CHECK ((sets IS NULL) <> (minutes IS NULL))
+) STRICT;
+CREATE INDEX runs_by_date ON runs (date);
+
+CREATE TABLE running_targets (
+    week    INTEGER PRIMARY KEY CHECK (week BETWEEN 5 AND 8),
+    minutes INTEGER NOT NULL CHECK (minutes BETWEEN 10 AND 300),
+    focus   TEXT    NOT NULL CHECK (focus IN ('volume', 'speed', 'acceleration')),
+    set_at  TEXT    NOT NULL CHECK (set_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z')
+) STRICT;
+";
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_SETTINGS),
         M::up(V2_APP_STATE),
         M::up(V3_PROGRAM),
         M::up(V4_REMINDERS),
+        M::up(V5_RUNNING),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST: usize = 4;
+pub const LATEST: usize = 5;
 
 #[cfg(test)]
 mod tests {
@@ -205,6 +238,14 @@ mod tests {
                  INSERT INTO reminder_slots VALUES ('2026-03-01', 540, 'done', '2026-03-01T09:00:00', NULL, 0);
                  INSERT INTO reminder_events VALUES (1, '2026-03-01', 540, 'done', 0, '2026-03-01T08:05:00.000Z');
                  INSERT INTO pauses VALUES (1, '2026-03-01T10:00:00.000Z', '2026-03-01T12:00:00', 'hour', NULL);",
+            )
+            .unwrap();
+        }
+        if v >= 5 {
+            conn.execute_batch(
+                "INSERT INTO running_plan VALUES (1, '2026-04-01', '2026-04-01T08:00:00.000Z');
+                 INSERT INTO runs VALUES (1, '2026-04-01', 2, NULL, 0, 'easy, \"fine\"', NULL, '2026-04-01T09:00:00.000Z');
+                 INSERT INTO running_targets VALUES (5, 25, 'volume', '2026-05-01T08:00:00.000Z');",
             )
             .unwrap();
         }
@@ -256,6 +297,20 @@ mod tests {
             assert_eq!(
                 count(table),
                 if v >= 3 { 1 } else { 0 },
+                "{table} rows written at v{v}"
+            );
+        }
+        for (table, since) in [
+            ("reminder_slots", 4),
+            ("reminder_events", 4),
+            ("pauses", 4),
+            ("running_plan", 5),
+            ("runs", 5),
+            ("running_targets", 5),
+        ] {
+            assert_eq!(
+                count(table),
+                if v >= since { 1 } else { 0 },
                 "{table} rows written at v{v}"
             );
         }
@@ -352,6 +407,14 @@ mod tests {
             "INSERT INTO reminder_slots VALUES ('2026-03-01', 600, 'snoozed', NULL, NULL, 0)",
             "INSERT INTO reminder_slots VALUES ('2026-03-01', 660, 'shown', NULL, NULL, 0)",
             "INSERT INTO pauses VALUES (7, '2026-03-01T10:00:00.000Z', 'tomorrow', 'tomorrow', NULL)",
+            "INSERT INTO runs VALUES (9, '2026-04-01', 2, NULL, 11, '', NULL, '2026-04-01T09:00:00.000Z')",
+            "INSERT INTO runs VALUES (9, '2026-04-01', 2, 20, 0, '', NULL, '2026-04-01T09:00:00.000Z')",
+            "INSERT INTO runs VALUES (9, '2026-04-01', NULL, NULL, 0, '', NULL, '2026-04-01T09:00:00.000Z')",
+            "INSERT INTO runs VALUES (9, '2026-04-01', NULL, 301, 0, '', NULL, '2026-04-01T09:00:00.000Z')",
+            "INSERT INTO runs VALUES (9, '2026-04-01', 1, NULL, 0, '', 'because', '2026-04-01T09:00:00.000Z')",
+            "INSERT INTO running_targets VALUES (4, 25, 'volume', '2026-05-01T08:00:00.000Z')",
+            "INSERT INTO running_targets VALUES (6, 25, 'cadence', '2026-05-01T08:00:00.000Z')",
+            "INSERT INTO running_plan VALUES (2, '2026-04-01', '2026-04-01T08:00:00.000Z')",
         ] {
             assert!(conn.execute_batch(bad).is_err(), "{bad} was accepted");
         }

@@ -8,6 +8,7 @@ pub mod app_state;
 mod migrations;
 pub mod program;
 pub mod reminders;
+pub mod running;
 pub mod settings;
 
 pub use migrations::LATEST as SCHEMA_VERSION;

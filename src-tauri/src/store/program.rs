@@ -21,12 +21,12 @@ fn instant(text: &str) -> Result<DateTime<Utc>, StoreError> {
         .map_err(|_| StoreError::BadRow(format!("a time reads \"{text}\"")))
 }
 
-fn day(text: &str) -> Result<NaiveDate, StoreError> {
+pub(crate) fn day(text: &str) -> Result<NaiveDate, StoreError> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| StoreError::BadRow(format!("a date reads \"{text}\"")))
 }
 
-fn ymd(date: NaiveDate) -> String {
+pub(crate) fn ymd(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 

@@ -273,12 +273,12 @@ fn target_steps_are_small() {
         focus: Focus::Volume,
     }];
     assert_eq!(target_range(&targets, 6), (10, 66));
-    assert!(check_minutes("target_minutes", 67, 10, 66).is_err());
-    assert!(check_target_week(4, 3).is_err());
-    assert!(check_target_week(9, 5).is_err());
-    assert_eq!(check_target_week(6, 5), Ok(6));
+    assert!(check_minutes("target_minutes", &Whole::from(67), 10, 66).is_err());
+    assert!(check_target_week(&Whole::from(4), 3).is_err());
+    assert!(check_target_week(&Whole::from(9), 5).is_err());
+    assert_eq!(check_target_week(&Whole::from(6), 5), Ok(6));
     assert!(
-        check_target_week(5, 6).is_err(),
+        check_target_week(&Whole::from(5), 6).is_err(),
         "a past week's target is not changed"
     );
 }
@@ -380,14 +380,22 @@ fn the_calendar_is_seven_calendar_days_across_month_ends_and_clock_changes() {
 
 #[test]
 fn bad_input_names_the_field_and_range() {
-    assert_eq!(check_pain(11).unwrap_err().field, "pain");
-    assert!(check_pain(-1).unwrap_err().message.contains("0 to 10"));
-    assert!(check_sets(0).unwrap_err().message.contains("1 to 10"));
-    assert!(check_minutes("minutes", 0, 1, MAX_MINUTES).is_err());
-    assert!(check_minutes("minutes", 100_000, 1, MAX_MINUTES)
+    assert_eq!(check_pain(&Whole::from(11)).unwrap_err().field, "pain");
+    assert!(check_pain(&Whole::from(-1))
         .unwrap_err()
         .message
-        .contains("1 to 300"));
+        .contains("0 to 10"));
+    assert!(check_sets(&Whole::from(0))
+        .unwrap_err()
+        .message
+        .contains("1 to 10"));
+    assert!(check_minutes("minutes", &Whole::from(0), 1, MAX_MINUTES).is_err());
+    assert!(
+        check_minutes("minutes", &Whole::from(100_000), 1, MAX_MINUTES)
+            .unwrap_err()
+            .message
+            .contains("1 to 300")
+    );
     assert!(check_note(&"x".repeat(2001)).is_err());
     assert_eq!(check_note("  fine  ").unwrap(), "fine");
 }
