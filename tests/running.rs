@@ -77,22 +77,22 @@ fn the_plan_waits_for_the_running_gate() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("rehab.db");
     let mut store = open(&path);
-    let (field, message) = invalid(running::start(&mut store, on(2), false).unwrap_err());
+    let (field, message) = invalid(running::start(&mut store, on(2), false, None).unwrap_err());
     assert_eq!(field, "plan");
     assert!(message.contains("no result yet"), "{message}");
     plank(&mut store, on(2), true);
-    let (_, message) = invalid(running::start(&mut store, on(2), false).unwrap_err());
+    let (_, message) = invalid(running::start(&mut store, on(2), false, None).unwrap_err());
     assert!(message.contains("painful"), "{message}");
     assert!(running::view(&mut store, on(2)).unwrap().plan.is_none());
     plank(&mut store, on(3), false);
-    let v = running::start(&mut store, on(3), false).unwrap();
+    let v = running::start(&mut store, on(3), false, None).unwrap();
     assert!(v.running_gate_open);
     let plan = v.plan.unwrap();
     assert_eq!(
         (plan.state.week, plan.today.kind, plan.today.sets),
         (1, "run", Some(2))
     );
-    let (_, message) = invalid(running::start(&mut store, on(3), false).unwrap_err());
+    let (_, message) = invalid(running::start(&mut store, on(3), false, None).unwrap_err());
     assert!(message.contains("already started"), "{message}");
 }
 
@@ -102,7 +102,7 @@ fn a_first_week_with_a_refusal_an_override_and_a_painful_run() {
     let path = dir.path().join("rehab.db");
     let mut store = open(&path);
     plank(&mut store, on(2), false);
-    running::start(&mut store, on(2), false).unwrap();
+    running::start(&mut store, on(2), false, None).unwrap();
 
     let v = running::log_run(&mut store, on(2), &run("2026-03-02", 2, 0)).unwrap();
     assert_eq!(v.plan.as_ref().unwrap().today.kind, "done");
@@ -165,7 +165,7 @@ fn bad_runs_are_refused_naming_the_field_and_write_nothing() {
         invalid(running::log_run(&mut store, on(2), &run("2026-03-02", 2, 0)).unwrap_err());
     assert_eq!(field, "plan", "no plan yet");
     plank(&mut store, on(2), false);
-    running::start(&mut store, on(2), false).unwrap();
+    running::start(&mut store, on(2), false, None).unwrap();
     for (input, want) in [
         (run("2026-03-09", 2, 0), "date"), // the future
         (run("2026-03-01", 2, 0), "date"), // before the plan
@@ -228,7 +228,7 @@ fn a_run_with_markup_in_its_note_is_kept_as_typed() {
     let path = dir.path().join("rehab.db");
     let mut store = open(&path);
     plank(&mut store, on(2), false);
-    running::start(&mut store, on(2), false).unwrap();
+    running::start(&mut store, on(2), false, None).unwrap();
     let mut r = run("2026-03-02", 2, 0);
     r.note = "<b>felt \"fine\"</b>, légère gêne".into();
     let v = running::log_run(&mut store, on(2), &r).unwrap();
@@ -244,7 +244,7 @@ fn weeks_advance_to_the_target_weeks_and_targets_are_kept_in_range() {
     let path = dir.path().join("rehab.db");
     let mut store = open(&path);
     plank(&mut store, on(2), false);
-    running::start(&mut store, on(2), false).unwrap();
+    running::start(&mut store, on(2), false, None).unwrap();
     // Weeks 1-2: 2,3,4,5 sets every other day.
     for base in [2, 10] {
         for (i, sets) in [2, 3, 4, 5].into_iter().enumerate() {
@@ -310,4 +310,19 @@ fn weeks_advance_to_the_target_weeks_and_targets_are_kept_in_range() {
     let plan = v.plan.unwrap();
     assert_eq!(plan.state.minutes, Some(25));
     assert_eq!(plan.today.minutes, Some(25));
+}
+
+#[test]
+fn a_plan_can_start_up_to_two_weeks_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    let mut store = open(&path);
+    plank(&mut store, on(20), false);
+    for date in ["2026-03-05", "2026-03-21", "soon"] {
+        let (got, message) =
+            invalid(running::start(&mut store, on(20), false, Some(date)).unwrap_err());
+        assert_eq!(got, "start_date", "{message}");
+    }
+    let v = running::start(&mut store, on(20), false, Some("2026-03-06")).unwrap();
+    assert_eq!(v.plan.unwrap().state.started_on.to_string(), "2026-03-06");
 }

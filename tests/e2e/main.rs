@@ -9,6 +9,7 @@ mod guide;
 mod procs;
 mod program;
 mod reminders;
+mod running;
 mod screens;
 mod support;
 mod tray;

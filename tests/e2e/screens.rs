@@ -126,5 +126,27 @@ async fn screens() {
         let png = figure.screenshot().await.expect("screenshot of a picture");
         std::fs::write(dir.join(format!("picture-{id}.png")), png).expect("write the picture");
     }
+
+    // Running: the gate open, week 1 started yesterday, one run logged.
+    ui::open_page(client, "self-tests", "Self-tests").await;
+    click(client, "#st-back_plank_leg_lifts-left-none").await;
+    click(client, "#st-back_plank_leg_lifts-right-none").await;
+    click(client, "#rom-normal").await;
+    click(client, "#save-gate-tests").await;
+    ui::wait_for(client, r#"li[data-gate="running"][data-open="true"]"#).await;
+    ui::open_page(client, "running", "Running").await;
+    let yesterday = (chrono::Local::now().date_naive() - chrono::Duration::days(1)).to_string();
+    ui::wait_for(client, "#running-start-date").await;
+    ui::js(
+        client,
+        "document.getElementById('running-start-date').value = arguments[0];",
+        vec![serde_json::json!(yesterday)],
+    )
+    .await
+    .expect("start date");
+    click(client, "#start-running").await;
+    ui::wait_for(client, "#timer-start").await;
+    click(client, "#timer-start").await;
+    shoot(client, &dir, "running").await;
     h.finish().await;
 }

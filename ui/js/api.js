@@ -82,6 +82,12 @@ export const pauseReminders = (length) => invoke('pause_reminders', { length });
 export const resumeReminders = () => invoke('resume_reminders');
 
 export const dismissSafetyNotice = () => invoke('dismiss_safety_notice');
+
+// The return to running.
+export const getRunning = () => invoke('get_running');
+export const startRunning = (again, date) => invoke('start_running', { again: !!again, date: date || null });
+export const logRun = (input) => invoke('log_run', { input });
+export const setRunTarget = (week, minutes, focus) => invoke('set_run_target', { week, minutes, focus });
 let guidePromise = null;
 export function getGuide() {
   if (!guidePromise) {

@@ -86,3 +86,22 @@ export function showOk(line, text) {
   line.classList.add('success');
   line.classList.remove('error');
 }
+
+/** A short tone: the end of a hold, a change between walking and jogging. */
+export function beep() {
+  const Audio = window.AudioContext || window.webkitAudioContext;
+  if (!Audio) return;
+  try {
+    const audio = new Audio();
+    const tone = audio.createOscillator();
+    const gain = audio.createGain();
+    tone.frequency.value = 880;
+    gain.gain.value = 0.2;
+    tone.connect(gain).connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.35);
+    tone.onended = () => audio.close();
+  } catch (error) {
+    console.warn('No sound for the cue', error);
+  }
+}

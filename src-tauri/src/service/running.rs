@@ -111,8 +111,35 @@ pub(crate) fn today_in(tx: &Tx, now: Now) -> Result<Option<TodayRun>, ServiceErr
     Ok(Some(running::today_run(&state, &runs, now.today)))
 }
 
-/// Starts week 1 today, or starts again from week 1 (`again`). Needs the running gate open.
-pub fn start(store: &mut Store, now: Now, again: bool) -> Result<RunningView, ServiceError> {
+/// How far back a plan may be started, for a runner who began before logging it.
+pub const START_BACK_DAYS: i64 = 14;
+
+/// Starts week 1 on `date` (today, or up to 14 days back; `None` is today), or starts
+/// again from week 1 (`again`). Needs the running gate open.
+pub fn start(
+    store: &mut Store,
+    now: Now,
+    again: bool,
+    date: Option<&str>,
+) -> Result<RunningView, ServiceError> {
+    let earliest = now.today - chrono::Duration::days(START_BACK_DAYS);
+    let date = match date {
+        None => now.today,
+        Some(text) => {
+            let day = dates::parse_past_day("start_date", text, now.today)?;
+            if day < earliest {
+                return Err(InvalidInput::new(
+                    "start_date",
+                    format!(
+                        "Start date must be from {earliest} to today ({}) (got {day}).",
+                        now.today
+                    ),
+                )
+                .into());
+            }
+            day
+        }
+    };
     store.write(|tx| {
         let gates = gates(tx)?;
         let gate = running_gate(&gates);
@@ -130,7 +157,7 @@ pub fn start(store: &mut Store, now: Now, again: bool) -> Result<RunningView, Se
             )
             .into());
         }
-        rows::start(tx, now.today, now.utc)?;
+        rows::start(tx, date, now.utc)?;
         view_in(tx, now)
     })
 }

@@ -371,13 +371,18 @@ pub fn get_running(state: State<'_, AppState>) -> Reply<RunningView> {
     Ok(running::view(&mut store(&state), now())?)
 }
 
-/// Starts week 1 today; `again` restarts a plan already under way.
+/// Starts week 1 on `date` (default today); `again` restarts a plan already under way.
 #[tauri::command]
-pub fn start_running(state: State<'_, AppState>, again: Option<bool>) -> Reply<RunningView> {
+pub fn start_running(
+    state: State<'_, AppState>,
+    again: Option<bool>,
+    date: Option<String>,
+) -> Reply<RunningView> {
     Ok(running::start(
         &mut store(&state),
         now(),
         again.unwrap_or(false),
+        date.as_deref(),
     )?)
 }
 

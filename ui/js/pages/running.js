@@ -1,12 +1,443 @@
-// The Running screen: placeholder until the return-to-running plan is built.
+// The Running screen: the gates, then the 8-week return to running — this week and its
+// goal, the latest decision with its reason, the week as a calendar, today's run with a
+// walk/jog interval timer (weeks 1–2), the run logger (a broken spacing rule is explained
+// and can be overridden on purpose), targets for weeks 5–8, and the runs so far.
 
-import { heading, coming } from '../dom.js';
+import * as api from '../api.js';
+import { el, heading } from '../dom.js';
+import { beep, friendlyDate, gatesList, showError, showOk, statusLine, todayYmd } from '../program-ui.js';
 
-export function render(container) {
-  container.append(
-    heading('Running'),
-    ...coming(
-      'Your way back to running will appear here: when cross-training and running can start, then an 8-week walk–jog plan that moves on only while it stays pain-free.'
+const DAY_WORDS = {
+  done: 'Run done',
+  painful: 'Run, with pain',
+  planned: 'Planned run',
+  too_soon: 'Rest: too soon after a run',
+  rest: 'Rest',
+};
+
+export function render(container, ctx) {
+  const loading = el('p', { class: 'muted' }, 'Loading your running plan…');
+  container.append(heading('Running'), loading);
+  return fill(loading, ctx);
+}
+
+async function fill(loading, ctx) {
+  let view;
+  try {
+    view = await api.getRunning();
+  } catch (error) {
+    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
+    return;
+  }
+  if (!ctx.isCurrent()) return;
+  const body = el('div', { id: 'running-body' });
+  loading.replaceWith(body);
+  draw(body, view, ctx);
+}
+
+function draw(body, view, ctx) {
+  const redraw = (next) => {
+    if (ctx.isCurrent()) draw(body, next, ctx);
+  };
+  const stopTimer = body.stopTimer;
+  if (stopTimer) stopTimer();
+  body.stopTimer = null;
+  body.replaceChildren(
+    gatesCard(view),
+    ...(view.plan ? planCards(body, view, ctx, redraw) : [startCard(view, redraw)]),
+    weeksOverview(view)
+  );
+}
+
+function gatesCard(view) {
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'running-gates-title' },
+    el('h2', { id: 'running-gates-title' }, 'Gates'),
+    gatesList(view.gates),
+    el('p', {}, el('a', { href: '#/self-tests', class: 'screen-link' }, 'Record the gate tests'))
+  );
+}
+
+function startCard(view, redraw) {
+  const status = statusLine('start-running-status');
+  if (!view.running_gate_open) {
+    return el(
+      'section',
+      { class: 'card', id: 'running-waits', 'aria-labelledby': 'running-waits-title' },
+      el('h2', { id: 'running-waits-title' }, 'Not yet'),
+      el('p', {}, 'The 8-week plan starts once the running gate above is open: the back plank with leg lifts pain-free on both legs, and a normal range of motion.')
+    );
+  }
+  const today = todayYmd();
+  const date = el('input', { type: 'date', value: today, max: today, min: daysBefore(today, 14) });
+  const button = el('button', { type: 'button', id: 'start-running', class: 'primary' }, 'Start week 1');
+  button.addEventListener('click', async () => {
+    try {
+      redraw(await api.startRunning(false, date.value));
+    } catch (error) {
+      showError(status, error);
+      date.setAttribute('aria-invalid', 'true');
+    }
+  });
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'running-start-title' },
+    el('h2', { id: 'running-start-title' }, 'Ready when you are'),
+    el('p', {}, 'The running gate is open. Week 1 is walking with short jogs, every other day; each week moves on only if it stays pain-free.'),
+    inputField('running-start-date', 'First day of week 1', date, 'Today, or up to 14 days back if you have already begun.'),
+    el('div', { class: 'actions' }, button),
+    status
+  );
+}
+
+/** The day `n` days before `ymd`, as YYYY-MM-DD (local calendar days). */
+function daysBefore(ymd, n) {
+  const [y, m, d] = ymd.split('-').map(Number);
+  const day = new Date(y, m - 1, d - n);
+  const pad = (x) => String(x).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
+function planCards(body, view, ctx, redraw) {
+  const plan = view.plan;
+  const state = plan.state;
+  const latest = state.decisions[state.decisions.length - 1];
+  const weekCard = el(
+    'section',
+    { class: `card decision decision-${latest.kind}`, id: 'running-week', 'aria-labelledby': 'running-week-title' },
+    el('h2', { id: 'running-week-title' }, state.finished ? 'All 8 weeks done' : `Week ${state.week} of 8: ${plan.week.title}`),
+    el('p', {}, plan.week.what),
+    el('p', { id: 'running-goal' }, state.finished ? '' : `Goal: ${state.goal} This attempt began ${friendlyDate(state.week_start)}.`),
+    el('p', { id: 'running-decision', 'data-kind': latest.kind }, latest.reason),
+    el('p', {}, el('a', { href: '#/guide/return-to-running', class: 'screen-link' }, 'About the return to running'))
+  );
+  return [
+    weekCard,
+    todayCard(body, plan, ctx),
+    calendarCard(plan),
+    logCard(view, redraw),
+    plan.target_week ? targetCard(plan, redraw) : null,
+    runsCard(plan),
+    decisionsCard(state),
+    restartCard(redraw),
+  ].filter(Boolean);
+}
+
+function todayCard(body, plan, ctx) {
+  const today = plan.today;
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'running-today-title' },
+    el('h2', { id: 'running-today-title' }, 'Today'),
+    el('p', { id: 'running-today', 'data-kind': today.kind }, today.text),
+    today.kind === 'run' && today.sets ? intervalTimer(body, today, ctx) : null
+  );
+}
+
+/** "4:05" from seconds. */
+function clock(seconds) {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Walk/jog intervals: for each set, walk then jog, counting down each phase with a tone
+ * and a visible cue at every change. "Next" moves on early; the time comes from the
+ * wall clock so a busy or throttled page does not drift.
+ */
+function intervalTimer(body, today, ctx) {
+  const phases = [];
+  for (let set = 1; set <= today.sets; set += 1) {
+    phases.push({ name: 'Walk', set, seconds: today.walk_minutes * 60 });
+    phases.push({ name: 'Jog', set, seconds: today.jog_minutes * 60 });
+  }
+  const phaseLine = el('p', { id: 'timer-phase', class: 'timer', 'aria-live': 'assertive' }, 'Ready');
+  const remaining = el('p', { id: 'timer-remaining', class: 'timer-remaining', role: 'timer' }, clock(phases[0].seconds));
+  const setLine = el('p', { id: 'timer-set', class: 'muted' }, `${today.sets} sets of walk ${today.walk_minutes} min, jog ${today.jog_minutes} min`);
+  const start = el('button', { type: 'button', id: 'timer-start', class: 'primary' }, 'Start the intervals');
+  const next = el('button', { type: 'button', id: 'timer-next', disabled: true }, 'Next phase');
+  const stop = el('button', { type: 'button', id: 'timer-stop', disabled: true }, 'Stop');
+  let index = 0;
+  let endsAt = 0;
+  let interval = null;
+
+  const halt = () => {
+    if (interval) clearInterval(interval);
+    interval = null;
+    next.disabled = true;
+    stop.disabled = true;
+    start.disabled = false;
+  };
+  const enter = (i) => {
+    index = i;
+    if (index >= phases.length) {
+      halt();
+      phaseLine.textContent = 'Finished: cool down with an easy walk, then log the run below.';
+      remaining.textContent = clock(0);
+      beep();
+      return;
+    }
+    const phase = phases[index];
+    endsAt = Date.now() + phase.seconds * 1000;
+    phaseLine.textContent = `${phase.name}`;
+    phaseLine.dataset.phase = phase.name.toLowerCase();
+    setLine.textContent = `Set ${phase.set} of ${today.sets}`;
+    remaining.textContent = clock(phase.seconds);
+    if (i > 0) beep();
+  };
+  const tick = () => {
+    if (!ctx.isCurrent() || !document.body.contains(remaining)) {
+      halt();
+      return;
+    }
+    const left = (endsAt - Date.now()) / 1000;
+    if (left <= 0) enter(index + 1);
+    else remaining.textContent = clock(Math.ceil(left));
+  };
+  start.addEventListener('click', () => {
+    halt();
+    enter(0);
+    interval = setInterval(tick, 250);
+    start.disabled = true;
+    next.disabled = false;
+    stop.disabled = false;
+  });
+  next.addEventListener('click', () => enter(index + 1));
+  stop.addEventListener('click', () => {
+    halt();
+    phaseLine.textContent = 'Stopped.';
+  });
+  body.stopTimer = halt;
+  return el(
+    'div',
+    { id: 'interval-timer', class: 'interval-timer' },
+    el('h3', {}, 'Interval timer'),
+    phaseLine,
+    remaining,
+    setLine,
+    el('div', { class: 'actions' }, start, next, stop)
+  );
+}
+
+function calendarCard(plan) {
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'running-calendar-title' },
+    el('h2', { id: 'running-calendar-title' }, 'This week'),
+    el(
+      'ol',
+      { id: 'running-calendar', class: 'week-calendar' },
+      plan.calendar.map((day) =>
+        el(
+          'li',
+          { 'data-date': day.date, 'data-kind': day.kind, class: `day day-${day.kind}${day.today ? ' today' : ''}`, 'aria-current': day.today ? 'date' : false },
+          el('span', { class: 'day-date' }, friendlyDate(day.date).replace(/ \d{4}$/, '')),
+          el('span', { class: 'day-kind' }, DAY_WORDS[day.kind] || day.kind),
+          day.today ? el('span', { class: 'badge' }, 'Today') : null
+        )
+      )
     )
+  );
+}
+
+function inputField(id, label, control, hint) {
+  control.id = id;
+  const hintId = `${id}-hint`;
+  if (hint) control.setAttribute('aria-describedby', hintId);
+  return el('div', { class: 'field' }, el('label', { for: id }, label), control, hint ? el('p', { class: 'hint', id: hintId }, hint) : null);
+}
+
+function logCard(view, redraw) {
+  const plan = view.plan;
+  const limits = view.limits;
+  const intervals = plan.state.week <= 2 && !plan.state.finished;
+  const today = todayYmd();
+  const date = el('input', { type: 'date', value: today, max: today, min: plan.state.started_on, required: true });
+  const amount = intervals
+    ? el('input', { type: 'number', min: 1, max: limits.max_sets, step: 1, inputmode: 'numeric', value: String(plan.today.sets || 2) })
+    : el('input', { type: 'number', min: 1, max: limits.max_minutes, step: 1, inputmode: 'numeric', value: String(plan.today.minutes || plan.state.minutes || 20) });
+  const pain = el('input', { type: 'number', min: 0, max: 10, step: 1, inputmode: 'numeric', value: '0' });
+  const note = el('textarea', { rows: 2, maxlength: limits.max_note });
+  const status = statusLine('run-status');
+  const rule = el('div', { id: 'run-rule', class: 'notice', hidden: true });
+  const submit = el('button', { type: 'submit', id: 'log-run', class: 'primary' }, 'Log the run');
+  const fields = {
+    date: 'run-date',
+    sets: 'run-amount',
+    minutes: 'run-amount',
+    pain: 'run-pain',
+    note: 'run-note',
+  };
+
+  const send = async (overrideRule) => {
+    rule.hidden = true;
+    rule.replaceChildren();
+    for (const id of Object.values(fields)) document.getElementById(id)?.removeAttribute('aria-invalid');
+    const input = { date: date.value, pain: pain.value, note: note.value };
+    if (intervals) input.sets = amount.value;
+    else input.minutes = amount.value;
+    if (overrideRule) input.override_rule = overrideRule;
+    try {
+      const next = await api.logRun(input);
+      redraw(next);
+      const line = document.getElementById('run-status');
+      if (line) showOk(line, overrideRule ? 'Run saved, with the rule override noted.' : 'Run saved.');
+    } catch (error) {
+      if (error.kind === 'rule') {
+        status.textContent = '';
+        const anyway = el('button', { type: 'button', id: 'run-override' }, 'Log it anyway (the override is recorded)');
+        anyway.addEventListener('click', () => send(error.field));
+        rule.append(el('p', { id: 'run-rule-reason', role: 'alert' }, error.message), el('div', { class: 'actions' }, anyway));
+        rule.hidden = false;
+        return;
+      }
+      showError(status, error);
+      const bad = error.field && document.getElementById(fields[error.field]);
+      if (bad) {
+        bad.setAttribute('aria-invalid', 'true');
+        bad.focus();
+      }
+    }
+  };
+
+  const form = el(
+    'form',
+    { id: 'run-form', class: 'card', 'aria-labelledby': 'run-form-title', novalidate: true },
+    el('h2', { id: 'run-form-title' }, 'Log a run'),
+    inputField('run-date', 'Date', date, 'Today or an earlier day of the plan.'),
+    intervals
+      ? inputField('run-amount', 'Walk/jog sets done', amount, `1 to ${limits.max_sets}.`)
+      : inputField('run-amount', 'Minutes run', amount, `1 to ${limits.max_minutes}.`),
+    inputField('run-pain', 'Pain during or after (0 = none, 10 = worst)', pain, 'Any pain above 0 holds the plan: the week starts again.'),
+    inputField('run-note', 'Note (optional)', note, null),
+    el('div', { class: 'actions' }, submit),
+    rule,
+    status
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    send(null);
+  });
+  return form;
+}
+
+function targetCard(plan, redraw) {
+  const [min, max] = plan.target_range;
+  const week = plan.target_week;
+  const current = plan.targets.find((t) => t.week === week);
+  const minutes = el('input', { type: 'number', min, max, step: 1, inputmode: 'numeric', value: String(current ? current.minutes : Math.min(max, plan.state.minutes || 20)) });
+  const focus = el(
+    'select',
+    {},
+    [
+      ['volume', 'Volume: a little longer'],
+      ['speed', 'Speed: a little faster'],
+      ['acceleration', 'Acceleration: short pick-ups'],
+    ].map(([value, label]) => el('option', { value, selected: current && current.focus === value }, label))
+  );
+  const status = statusLine('target-status');
+  const form = el(
+    'form',
+    { id: 'target-form', class: 'card', 'aria-labelledby': 'target-form-title', novalidate: true },
+    el('h2', { id: 'target-form-title' }, `Week ${week}'s target`),
+    el('p', {}, 'Build gradually: a small step at a time, and only while it stays pain-free.'),
+    inputField('target-minutes', 'Minutes per run', minutes, `${min} to ${max} minutes (a small step up from the week before).`),
+    inputField('target-focus', 'What to build this week', focus, null),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'save-target' }, 'Save the target')),
+    status
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      redraw(await api.setRunTarget(week, minutes.value, focus.value));
+      const line = document.getElementById('target-status');
+      if (line) showOk(line, 'Target saved.');
+    } catch (error) {
+      showError(status, error);
+      minutes.setAttribute('aria-invalid', 'true');
+    }
+  });
+  return form;
+}
+
+function runsCard(plan) {
+  if (!plan.runs.length) return null;
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'runs-title' },
+    el('h2', { id: 'runs-title' }, 'Runs so far'),
+    el(
+      'table',
+      { id: 'runs', class: 'table' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Date'), el('th', { scope: 'col' }, 'Run'), el('th', { scope: 'col' }, 'Pain'), el('th', { scope: 'col' }, 'Note'))),
+      el(
+        'tbody',
+        {},
+        plan.runs.map((run) =>
+          el(
+            'tr',
+            { 'data-run': run.id },
+            el('td', {}, friendlyDate(run.date)),
+            el('td', {}, run.sets ? `${run.sets} walk/jog sets` : `${run.minutes} min`, run.override_rule ? el('span', { class: 'badge' }, 'rule overridden') : null),
+            el('td', {}, `${run.pain}/10`),
+            el('td', { class: 'note-text' }, run.note)
+          )
+        )
+      )
+    )
+  );
+}
+
+function decisionsCard(state) {
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'running-history-title' },
+    el('h2', { id: 'running-history-title' }, 'How the plan has moved'),
+    el(
+      'ul',
+      { id: 'running-decisions' },
+      [...state.decisions].reverse().map((d) => el('li', { 'data-kind': d.kind }, `${friendlyDate(d.date)}: ${d.reason}`))
+    )
+  );
+}
+
+function restartCard(redraw) {
+  const status = statusLine('restart-status');
+  const button = el('button', { type: 'button', id: 'restart-running' }, 'Start again from week 1');
+  let armed = false;
+  button.addEventListener('click', async () => {
+    if (!armed) {
+      armed = true;
+      button.textContent = 'Press again to start again from week 1 today';
+      return;
+    }
+    try {
+      redraw(await api.startRunning(true));
+    } catch (error) {
+      showError(status, error);
+    }
+  });
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'restart-title' },
+    el('h2', { id: 'restart-title' }, 'After a setback'),
+    el('p', { class: 'muted' }, 'If a flare-up stopped you running, start the plan again from week 1. Your earlier runs stay in the log.'),
+    el('div', { class: 'actions' }, button),
+    status
+  );
+}
+
+function weeksOverview(view) {
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'weeks-title' },
+    el('h2', { id: 'weeks-title' }, 'The 8 weeks'),
+    el(
+      'ol',
+      { class: 'weeks' },
+      view.weeks.map((w) => el('li', { value: String(w.week) }, el('strong', {}, `${w.title}. `), w.what))
+    ),
+    el('p', { class: 'muted' }, 'Case series report about 8–12 weeks from the start of rehabilitation back to running [8].')
   );
 }

@@ -3,7 +3,7 @@
 // what changed when the session is finished.
 
 import { el, heading, picture } from '../dom.js';
-import { decisionBlock, doseText, list, showError, showOk, statusLine } from '../program-ui.js';
+import { beep, decisionBlock, doseText, list, showError, showOk, statusLine } from '../program-ui.js';
 
 const COUNT_IN_SECONDS = 3;
 
@@ -153,24 +153,6 @@ function repControls(view, exercise, info) {
     el('div', { class: 'field' }, el('label', { for: 'set-amount' }, exercise.per_side ? 'Repetitions (each leg)' : 'Repetitions'), input),
     el('div', { class: 'actions' }, save)
   );
-}
-
-function beep() {
-  const Audio = window.AudioContext || window.webkitAudioContext;
-  if (!Audio) return;
-  try {
-    const audio = new Audio();
-    const tone = audio.createOscillator();
-    const gain = audio.createGain();
-    tone.frequency.value = 880;
-    gain.gain.value = 0.2;
-    tone.connect(gain).connect(audio.destination);
-    tone.start();
-    tone.stop(audio.currentTime + 0.35);
-    tone.onended = () => audio.close();
-  } catch (error) {
-    console.warn('No sound for the end of the hold', error);
-  }
 }
 
 function holdControls(view, exercise, info) {

@@ -29,6 +29,7 @@ async function fill(loading, ctx) {
     reminderCard(ctx),
     painCard(today),
     decisionBlock(today.progress.decision),
+    runningCard(today),
     gatesCard(today)
   );
 }
@@ -108,5 +109,19 @@ function gatesCard(today) {
     el('h2', { id: 'today-gates-title' }, 'Cross-training and running'),
     gatesList(today.gates),
     el('p', {}, el('a', { href: '#/self-tests' }, 'Record the gate tests'), ' · ', el('a', { href: '#/settings' }, 'Your progression rules'))
+  );
+}
+
+/** Today's run or rest once the plan has started, or the nudge to start it once the gate is open. */
+function runningCard(today) {
+  const gate = today.gates.find((g) => g.gate === 'running');
+  if (!today.running && !(gate && gate.open)) return null;
+  const text = today.running ? today.running.text : 'The running gate is open: you can start week 1 of the return to running.';
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'today-running-title' },
+    el('h2', { id: 'today-running-title' }, 'Running'),
+    el('p', { id: 'today-running', 'data-kind': today.running ? today.running.kind : 'not_started' }, text),
+    el('p', {}, el('a', { href: '#/running', class: 'screen-link' }, today.running ? 'Open the running plan' : 'Start the plan'))
   );
 }
