@@ -326,3 +326,24 @@ fn a_plan_can_start_up_to_two_weeks_back() {
     let v = running::start(&mut store, on(20), false, Some("2026-03-06")).unwrap();
     assert_eq!(v.plan.unwrap().state.started_on.to_string(), "2026-03-06");
 }
+
+#[test]
+fn a_gate_closed_again_after_the_start_refuses_runs_unless_overridden() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    let mut store = open(&path);
+    plank(&mut store, on(2), false);
+    running::start(&mut store, on(2), false, None).unwrap();
+    plank(&mut store, on(3), true);
+    let v = running::view(&mut store, on(4)).unwrap();
+    assert!(!v.running_gate_open);
+    assert!(v.plan.is_some(), "the plan and its runs stay");
+    match running::log_run(&mut store, on(4), &run("2026-03-04", 2, 0)).unwrap_err() {
+        ServiceError::Rule(rule) => {
+            assert_eq!(rule.rule, "gate_closed");
+            assert!(rule.reason.contains("closed again"), "{}", rule.reason);
+        }
+        other => panic!("expected the closed gate, got {other:?}"),
+    }
+    assert!(runs_in_file(&path).is_empty());
+}

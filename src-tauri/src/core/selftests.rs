@@ -293,3 +293,97 @@ pub fn gates(results: &[TestResult], rom: Option<&RangeOfMotion>) -> Vec<GateSta
     };
     vec![cross_status, run_status]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone};
+
+    fn day(n: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, n).unwrap()
+    }
+
+    fn result(test_id: &'static str, side: Side, painful: bool, n: u32) -> TestResult {
+        TestResult {
+            test_id,
+            side,
+            painful,
+            taken_on: day(n),
+            recorded_at: Utc.with_ymd_and_hms(2026, 3, n, 9, 0, 0).unwrap(),
+        }
+    }
+
+    fn both(test_id: &'static str, painful: bool, n: u32) -> Vec<TestResult> {
+        Side::BOTH
+            .into_iter()
+            .map(|s| result(test_id, s, painful, n))
+            .collect()
+    }
+
+    fn rom(normal: bool, n: u32) -> RangeOfMotion {
+        RangeOfMotion {
+            normal,
+            taken_on: day(n),
+            recorded_at: Utc.with_ymd_and_hms(2026, 3, n, 9, 0, 0).unwrap(),
+        }
+    }
+
+    fn open(results: &[TestResult], rom: Option<&RangeOfMotion>) -> (bool, bool) {
+        let g = gates(results, rom);
+        (g[0].open, g[1].open)
+    }
+
+    #[test]
+    fn cross_training_opens_on_a_pain_free_bent_knee_test_and_closes_on_a_later_painful_one() {
+        assert_eq!(open(&[], None), (false, false));
+        let mut results = vec![result("bent_knee_stretch", Side::Left, false, 2)];
+        assert!(!open(&results, None).0, "one leg is not enough");
+        results.push(result("bent_knee_stretch", Side::Right, false, 2));
+        assert!(open(&results, None).0);
+        results.push(result("bent_knee_stretch", Side::Right, true, 5));
+        let g = gates(&results, None);
+        assert!(!g[0].open);
+        assert!(
+            g[0].reason
+                .contains("painful on the right leg on Thu 5 Mar 2026"),
+            "{}",
+            g[0].reason
+        );
+        results.push(result("bent_knee_stretch", Side::Right, false, 8));
+        assert!(
+            open(&results, None).0,
+            "a later pain-free result opens it again"
+        );
+    }
+
+    #[test]
+    fn running_needs_the_plank_pain_free_on_both_legs_and_a_normal_range_of_motion() {
+        let mut results = both("back_plank_leg_lifts", false, 3);
+        assert!(!open(&results, None).1, "range of motion not confirmed");
+        assert!(!open(&results, Some(&rom(false, 3))).1);
+        assert!(open(&results, Some(&rom(true, 3))).1);
+        assert!(gates(&results, Some(&rom(true, 3)))[1]
+            .reason
+            .starts_with("Open"));
+        results.push(result("back_plank_leg_lifts", Side::Left, true, 9));
+        let g = gates(&results, Some(&rom(true, 3)));
+        assert!(!g[1].open, "a later painful plank closes the running gate");
+        assert!(
+            g[1].reason.contains("left leg on Mon 9 Mar 2026"),
+            "{}",
+            g[1].reason
+        );
+    }
+
+    #[test]
+    fn of_two_results_on_the_same_day_the_later_recorded_counts() {
+        let mut later = result("back_plank_leg_lifts", Side::Left, false, 4);
+        later.recorded_at += Duration::minutes(5);
+        let results = vec![
+            result("back_plank_leg_lifts", Side::Left, true, 4),
+            later,
+            result("back_plank_leg_lifts", Side::Right, false, 4),
+        ];
+        assert!(open(&results, Some(&rom(true, 4))).1);
+    }
+}
