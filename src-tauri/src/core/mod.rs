@@ -7,6 +7,7 @@
 
 pub mod dates;
 pub mod guide;
+pub mod journal;
 pub mod messages;
 pub mod pictures;
 pub mod planner;

@@ -189,6 +189,42 @@ CREATE TABLE running_targets (
 ) STRICT;
 ";
 
+/// Version 6: the journal. Quick pain check-ins (during exercise, next morning, when
+/// sitting), free notes, and the trash: a deleted entry's rows kept as JSON so the delete
+/// can be undone exactly (same ids, same values) from the message that confirms it.
+const V6_JOURNAL: &str = "
+CREATE TABLE pain_checkins (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT    NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    local_date TEXT    NOT NULL CHECK (local_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(local_date) = local_date),
+    context    TEXT    NOT NULL CHECK (context IN ('during_exercise', 'next_morning', 'sitting', 'other')),
+    pain       INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+    note       TEXT    NOT NULL DEFAULT '' CHECK (length(note) <= 2000)
+) STRICT;
+CREATE INDEX pain_checkins_by_date ON pain_checkins (local_date);
+
+CREATE TABLE notes (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    local_date TEXT NOT NULL CHECK (local_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(local_date) = local_date),
+    text       TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000)
+) STRICT;
+CREATE INDEX notes_by_date ON notes (local_date);
+
+CREATE TABLE trash (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL,
+    entry_id   INTEGER NOT NULL,
+    rows       TEXT NOT NULL CHECK (json_valid(rows)),
+    deleted_at TEXT NOT NULL CHECK (deleted_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z')
+) STRICT;
+
+CREATE INDEX test_results_by_day ON test_results (taken_on);
+CREATE INDEX range_of_motion_by_day ON range_of_motion (taken_on);
+CREATE INDEX ladder_moves_by_date ON ladder_moves (local_date);
+CREATE INDEX exercise_sets_by_session ON exercise_sets (session_id);
+";
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_SETTINGS),
@@ -196,11 +232,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V3_PROGRAM),
         M::up(V4_REMINDERS),
         M::up(V5_RUNNING),
+        M::up(V6_JOURNAL),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST: usize = 5;
+pub const LATEST: usize = 6;
 
 #[cfg(test)]
 mod tests {
@@ -246,6 +283,14 @@ mod tests {
                 "INSERT INTO running_plan VALUES (1, '2026-04-01', '2026-04-01T08:00:00.000Z');
                  INSERT INTO runs VALUES (1, '2026-04-01', 2, NULL, 0, 'easy, \"fine\"', NULL, '2026-04-01T09:00:00.000Z');
                  INSERT INTO running_targets VALUES (5, 25, 'volume', '2026-05-01T08:00:00.000Z');",
+            )
+            .unwrap();
+        }
+        if v >= 6 {
+            conn.execute_batch(
+                "INSERT INTO pain_checkins VALUES (1, '2026-05-02T07:00:00.000Z', '2026-05-02', 'next_morning', 2, 'stiff');
+                 INSERT INTO notes VALUES (1, '2026-05-02T07:00:00.000Z', '2026-05-02', 'new shoes');
+                 INSERT INTO trash VALUES (1, 'stretch', 9, '[]', '2026-05-02T07:00:00.000Z');",
             )
             .unwrap();
         }
@@ -307,6 +352,9 @@ mod tests {
             ("running_plan", 5),
             ("runs", 5),
             ("running_targets", 5),
+            ("pain_checkins", 6),
+            ("notes", 6),
+            ("trash", 6),
         ] {
             assert_eq!(
                 count(table),
@@ -415,6 +463,10 @@ mod tests {
             "INSERT INTO running_targets VALUES (4, 25, 'volume', '2026-05-01T08:00:00.000Z')",
             "INSERT INTO running_targets VALUES (6, 25, 'cadence', '2026-05-01T08:00:00.000Z')",
             "INSERT INTO running_plan VALUES (2, '2026-04-01', '2026-04-01T08:00:00.000Z')",
+            "INSERT INTO pain_checkins VALUES (9, '2026-05-02T07:00:00.000Z', '2026-05-02', 'at_night', 2, '')",
+            "INSERT INTO pain_checkins VALUES (9, '2026-05-02T07:00:00.000Z', '2026-05-02', 'sitting', 12, '')",
+            "INSERT INTO notes VALUES (9, '2026-05-02T07:00:00.000Z', '2026-05-02', '')",
+            "INSERT INTO trash VALUES (9, 'note', 1, 'not json', '2026-05-02T07:00:00.000Z')",
         ] {
             assert!(conn.execute_batch(bad).is_err(), "{bad} was accepted");
         }

@@ -5,6 +5,7 @@
 //! reads and writes through [`Store::read`] and [`Store::write`], one transaction each.
 
 pub mod app_state;
+pub mod journal;
 mod migrations;
 pub mod program;
 pub mod reminders;

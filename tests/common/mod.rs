@@ -1,0 +1,141 @@
+//! Shared by the integration tests: a week of use seeded through the app's own services
+//! (the same calls the window's commands make), and a full dump of a database file.
+#![allow(dead_code)]
+
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use high_hamstring_rehab::core::dates::Now;
+use high_hamstring_rehab::core::Whole;
+use high_hamstring_rehab::service::program::{self, RecordTests, TestInput};
+use high_hamstring_rehab::service::reminders::{self, Answer, Clock};
+use high_hamstring_rehab::service::{journal, running};
+use high_hamstring_rehab::store::Store;
+use serde_json::json;
+use std::path::Path;
+
+/// Local = UTC in these tests: `hour`:00 on `date`.
+pub fn now_at(date: NaiveDate, hour: u32) -> Now {
+    let utc = Utc.from_utc_datetime(&date.and_hms_opt(hour, 0, 0).unwrap());
+    Now { utc, today: date }
+}
+
+pub fn clock_at(date: NaiveDate, hour: u32, minute: u32) -> Clock {
+    let local = date.and_hms_opt(hour, minute, 0).unwrap();
+    Clock {
+        local,
+        utc: Utc.from_utc_datetime(&local),
+    }
+}
+
+/// Seven days from `first`: gate tests on day 1 (self-tests, plank pain-free), an
+/// exercise session every day (pain 1 on day 4), the 08:00 reminder answered Done, two
+/// stretches logged, a next-morning check-in, runs on alternate days from day 2, and a
+/// note with commas, quotes, a newline and accents on day 3.
+pub fn seed_week(store: &mut Store, first: NaiveDate) {
+    let side = |t: &str, s: &str, painful: bool| TestInput {
+        test_id: t.into(),
+        side: s.into(),
+        painful,
+    };
+    program::record_tests(
+        store,
+        now_at(first, 7),
+        &RecordTests {
+            taken_on: first.to_string(),
+            results: vec![
+                side("standing_stretch", "left", true),
+                side("standing_stretch", "right", false),
+                side("bent_knee_stretch", "left", false),
+                side("bent_knee_stretch", "right", false),
+                side("back_plank_leg_lifts", "left", false),
+                side("back_plank_leg_lifts", "right", false),
+            ],
+            range_of_motion_normal: Some(true),
+        },
+    )
+    .unwrap();
+    running::start(store, now_at(first, 7), false, None).unwrap();
+    for d in 0..7 {
+        let date = first + Duration::days(d);
+        reminders::tick(store, clock_at(date, 8, 5)).unwrap();
+        reminders::answer(store, clock_at(date, 8, 6), Answer::Done).unwrap();
+        let s = program::start_session(store, now_at(date, 9)).unwrap();
+        for _ in 0..3 {
+            program::record_set(
+                store,
+                now_at(date, 9),
+                s.id,
+                "glute_bridge",
+                Whole::from(12),
+            )
+            .unwrap();
+        }
+        program::record_pain(
+            store,
+            now_at(date, 9),
+            s.id,
+            "glute_bridge",
+            Whole::from(if d == 3 { 1 } else { 0 }),
+        )
+        .unwrap();
+        program::finish_session(store, now_at(date, 9), s.id).unwrap();
+        program::log_stretch(store, now_at(date, 13)).unwrap();
+        program::log_stretch(store, now_at(date, 18)).unwrap();
+        journal::checkin(
+            store,
+            now_at(date, 7),
+            "next_morning",
+            &Whole::from(d % 3),
+            "",
+        )
+        .unwrap();
+        if d % 2 == 1 {
+            let run = running::LogRun {
+                date: date.to_string(),
+                sets: json!(2 + d / 2),
+                pain: json!(0),
+                note: "easy, \"steady\"".into(),
+                ..Default::default()
+            };
+            running::log_run(store, now_at(date, 17), &run).unwrap();
+        }
+        if d == 2 {
+            journal::add_note(
+                store,
+                now_at(date, 20),
+                "New shoes, \"light\" ones;\nfelt fine — très bien",
+            )
+            .unwrap();
+        }
+    }
+}
+
+/// Every row of every table, in rowid order, as text: equal dumps mean equal databases.
+pub fn dump(path: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut out = Vec::new();
+    for table in tables {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
+            .unwrap();
+        let n = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            let cells: Vec<String> = (0..n)
+                .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+                .collect();
+            out.push(format!("{table}: {}", cells.join(" | ")));
+        }
+    }
+    out
+}
+
+pub fn open(path: &Path) -> Store {
+    Store::open(path, Utc::now()).unwrap().0
+}
