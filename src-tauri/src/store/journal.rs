@@ -553,7 +553,7 @@ pub fn delete_to_trash(
             });
         }
     }
-    if saved.first().is_none_or(|r| r.table != tables(kind)[0].0) {
+    if !saved.first().is_some_and(|r| r.table == tables(kind)[0].0) {
         return Ok(None);
     }
     for (table, key) in tables(kind).iter().rev() {
