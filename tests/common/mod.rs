@@ -53,7 +53,7 @@ pub fn seed_week(store: &mut Store, first: NaiveDate) {
         },
     )
     .unwrap();
-    running::start(store, now_at(first, 7), false, None).unwrap();
+    running::start(store, now_at(first, 7), true, None).unwrap();
     for d in 0..7 {
         let date = first + Duration::days(d);
         reminders::tick(store, clock_at(date, 8, 5)).unwrap();

@@ -2,6 +2,7 @@
 //! core, and writes the store in one transaction. No Tauri; tested on real SQLite files.
 
 pub mod app;
+pub mod data;
 pub mod journal;
 pub mod program;
 pub mod reminders;

@@ -31,3 +31,24 @@ pub fn set_flag(tx: &Tx, key: &str, on: bool, now: DateTime<Utc>) -> Result<(), 
     )?;
     Ok(())
 }
+
+/// The folder the user chose for exports and reports (empty: the default).
+pub const EXPORT_FOLDER: &str = "export_folder";
+
+pub fn text(tx: &Tx, key: &str) -> Result<Option<String>, StoreError> {
+    Ok(tx
+        .conn()
+        .query_row("SELECT value FROM app_state WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+pub fn set_text(tx: &Tx, key: &str, value: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+    tx.conn().execute(
+        "INSERT INTO app_state (key, value, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        params![key, value, now.to_rfc3339_opts(SecondsFormat::Millis, true)],
+    )?;
+    Ok(())
+}

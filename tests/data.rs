@@ -1,0 +1,326 @@
+//! The user's data as files, on real files: CSV exports parse back to the same records
+//! (commas, quotes, newlines, accents), backups restore every row, a damaged or foreign
+//! file is refused leaving the live database untouched, daily backups keep the last 7.
+
+mod common;
+
+use chrono::{Duration, NaiveDate};
+use common::{dump, now_at, open, seed_week};
+use high_hamstring_rehab::core::Whole;
+use high_hamstring_rehab::service::data::{self, Folders};
+use high_hamstring_rehab::service::{journal, ServiceError};
+use std::path::Path;
+
+fn first() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
+}
+
+fn folders(dir: &Path) -> Folders {
+    Folders {
+        data: dir.join("data"),
+        backups: dir.join("data/backups"),
+        default_export: dir.join("Documents/High Hamstring Rehab"),
+    }
+}
+
+fn path_error(err: ServiceError) -> String {
+    match err {
+        ServiceError::Invalid(e) if e.field == "path" => e.message,
+        other => panic!("expected a refused path, got {other:?}"),
+    }
+}
+
+fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let header = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+fn query(db: &Path, sql: &str) -> Vec<Vec<String>> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn.prepare(sql).unwrap();
+    let n = stmt.column_count();
+    stmt.query_map([], |r| {
+        Ok((0..n)
+            .map(|i| match r.get_ref(i).unwrap() {
+                rusqlite::types::ValueRef::Null => String::new(),
+                rusqlite::types::ValueRef::Integer(v) => v.to_string(),
+                rusqlite::types::ValueRef::Text(t) => String::from_utf8(t.to_vec()).unwrap(),
+                other => panic!("{other:?}"),
+            })
+            .collect())
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
+}
+
+#[test]
+fn csv_files_parse_back_to_the_same_records_even_with_commas_quotes_newlines_and_accents() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data/rehab.db");
+    let mut store = open(&db);
+    seed_week(&mut store, first());
+    let tricky = "sat on a \"hard\" bench, then\nwalked — ça va, 痛い";
+    journal::checkin(
+        &mut store,
+        now_at(first(), 22),
+        "sitting",
+        &Whole::from(3),
+        tricky,
+    )
+    .unwrap();
+    let f = folders(dir.path());
+    let out = data::export_csv(&mut store, now_at(first(), 22), &f).unwrap();
+    assert!(
+        out.folder.starts_with(&f.default_export),
+        "{}",
+        out.folder.display()
+    );
+    assert_eq!(out.files.len(), 10);
+
+    for (file, sql) in [
+        ("pain_checkins.csv", "SELECT id, local_date, at, context, pain, note FROM pain_checkins ORDER BY local_date, at, id"),
+        ("runs.csv", "SELECT id, date, sets, minutes, pain, note, override_rule, recorded_at FROM runs ORDER BY date, id"),
+        ("notes.csv", "SELECT id, local_date, at, text FROM notes ORDER BY local_date, at, id"),
+        ("stretches.csv", "SELECT id, local_date, done_at, source FROM stretches ORDER BY local_date, done_at, id"),
+        ("exercise_pain.csv", "SELECT p.session_id, e.local_date, p.exercise_id, p.pain, p.recorded_at FROM exercise_pain p JOIN exercise_sessions e ON e.id = p.session_id ORDER BY e.local_date, p.session_id, p.exercise_id"),
+    ] {
+        let (header, rows) = read_csv(&out.folder.join(file));
+        assert_eq!(header[1], "date", "{file}: a header row");
+        assert_eq!(rows, query(&db, sql), "{file} parses back to the database's records");
+        assert!(!rows.is_empty(), "{file} has rows");
+        assert_eq!(out.files.iter().find(|x| x.name == file).unwrap().rows, rows.len());
+    }
+    let (_, checkins) = read_csv(&out.folder.join("pain_checkins.csv"));
+    assert!(
+        checkins.iter().any(|r| r[5] == tricky),
+        "the tricky note survives exactly"
+    );
+    let (_, sets) = read_csv(&out.folder.join("exercise_sets.csv"));
+    assert_eq!(sets.len(), 7 * 3);
+    assert!(
+        sets.iter()
+            .all(|r| NaiveDate::parse_from_str(&r[1], "%Y-%m-%d").is_ok()),
+        "ISO dates"
+    );
+    let (_, tests) = read_csv(&out.folder.join("test_results.csv"));
+    assert!(tests.iter().any(|r| r[4] == "pain"));
+    assert!(!out.folder.read_dir().unwrap().any(|e| e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .ends_with(".partial")));
+}
+
+#[test]
+fn a_restored_backup_brings_back_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data/rehab.db");
+    let f = folders(dir.path());
+    let mut store = open(&db);
+    seed_week(&mut store, first());
+    let at_backup = dump(&db);
+    let backup = data::backup_now(&mut store, now_at(first() + Duration::days(7), 8), &f).unwrap();
+    assert!(backup.bytes > 0);
+
+    // Life goes on: more data, a deletion.
+    seed_week(&mut store, first() + Duration::days(14));
+    let view = journal::journal(
+        &mut store,
+        now_at(first() + Duration::days(20), 8),
+        &Default::default(),
+    )
+    .unwrap();
+    journal::delete(
+        &mut store,
+        now_at(first() + Duration::days(20), 8),
+        "note",
+        view.entries
+            .iter()
+            .find(|e| e.note.is_some() && e.title == "Note")
+            .unwrap()
+            .id,
+    )
+    .unwrap();
+    let before_restore = dump(&db);
+    assert_ne!(before_restore, at_backup);
+
+    let restored = data::restore(
+        &mut store,
+        now_at(first() + Duration::days(21), 8),
+        &f,
+        backup.path.to_str().unwrap(),
+    )
+    .unwrap();
+    assert_eq!(dump(&db), at_backup, "every row as it was at the backup");
+    // The database as it was before the restore is kept, whole.
+    assert_eq!(dump(&restored.kept), before_restore);
+    // And the app keeps working on the restored file.
+    journal::add_note(
+        &mut store,
+        now_at(first() + Duration::days(21), 9),
+        "after the restore",
+    )
+    .unwrap();
+    drop(store);
+    let mut store = open(&db);
+    assert!(journal::journal(
+        &mut store,
+        now_at(first() + Duration::days(21), 9),
+        &Default::default()
+    )
+    .unwrap()
+    .entries
+    .iter()
+    .any(|e| e.note.as_deref() == Some("after the restore")));
+}
+
+#[test]
+fn a_truncated_foreign_newer_or_missing_file_is_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data/rehab.db");
+    let f = folders(dir.path());
+    let mut store = open(&db);
+    seed_week(&mut store, first());
+    let backup = data::backup_now(&mut store, now_at(first(), 8), &f).unwrap();
+    let before = dump(&db);
+
+    let bytes = std::fs::read(&backup.path).unwrap();
+    let truncated = dir.path().join("truncated.db");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "not a database at all\n").unwrap();
+    let foreign = dir.path().join("other-app.db");
+    {
+        let c = rusqlite::Connection::open(&foreign).unwrap();
+        c.execute_batch("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO photos VALUES (1, 'cat'); PRAGMA user_version = 3;").unwrap();
+    }
+    let newer = dir.path().join("newer.db");
+    std::fs::copy(&backup.path, &newer).unwrap();
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 99;")
+        .unwrap();
+
+    for (file, says) in [
+        (truncated.as_path(), "malformed"),
+        (text.as_path(), "not a readable SQLite database"),
+        (foreign.as_path(), "not a High Hamstring Rehab database"),
+        (newer.as_path(), "newer version"),
+        (dir.path().join("missing.db").as_path(), "cannot be read"),
+        (dir.path(), "not a file"),
+    ] {
+        let message = path_error(
+            data::restore(&mut store, now_at(first(), 9), &f, file.to_str().unwrap()).unwrap_err(),
+        );
+        assert!(
+            message.contains(says) && message.starts_with("Nothing was changed"),
+            "{}: {message}",
+            file.display()
+        );
+        assert_eq!(
+            dump(&db),
+            before,
+            "{} changed the live database",
+            file.display()
+        );
+    }
+    assert!(
+        std::fs::read(&truncated).unwrap().len() == bytes.len() / 2,
+        "the refused file is left alone"
+    );
+    assert_eq!(
+        data::backups(&f.backups).len(),
+        1,
+        "no copy was made for a refused restore"
+    );
+}
+
+#[test]
+fn an_older_backup_is_brought_up_to_date_when_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data/rehab.db");
+    let f = folders(dir.path());
+    let old = dir.path().join("v3.db");
+    {
+        let mut c = rusqlite::Connection::open(&old).unwrap();
+        high_hamstring_rehab::store::migrations::migrations()
+            .to_version(&mut c, 3)
+            .unwrap();
+        c.execute_batch(
+            "INSERT INTO stretches VALUES (1, '2026-03-01T09:00:00.000Z', '2026-03-01', 'logged');",
+        )
+        .unwrap();
+    }
+    let mut store = open(&db);
+    data::restore(&mut store, now_at(first(), 9), &f, old.to_str().unwrap()).unwrap();
+    let rows = query(&db, "SELECT local_date FROM stretches");
+    assert_eq!(rows, vec![vec!["2026-03-01".to_string()]]);
+    let version = query(&db, "PRAGMA user_version");
+    assert_eq!(
+        version[0][0],
+        high_hamstring_rehab::store::SCHEMA_VERSION.to_string()
+    );
+}
+
+#[test]
+fn one_daily_backup_a_day_and_the_last_seven_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data/rehab.db");
+    let f = folders(dir.path());
+    let mut store = open(&db);
+    for day in 0..10 {
+        let date = first() + Duration::days(day);
+        assert!(data::daily_backup(&mut store, now_at(date, 8), &f)
+            .unwrap()
+            .is_some());
+        assert!(
+            data::daily_backup(&mut store, now_at(date, 20), &f)
+                .unwrap()
+                .is_none(),
+            "once a day"
+        );
+    }
+    let kept = data::backups(&f.backups);
+    assert_eq!(kept.len(), 7);
+    assert!(
+        kept[0].name.contains("2026-03-11"),
+        "newest first: {}",
+        kept[0].name
+    );
+    assert!(
+        kept[6].name.contains("2026-03-05"),
+        "oldest kept: {}",
+        kept[6].name
+    );
+}
+
+#[test]
+fn the_export_folder_is_a_full_path_or_the_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data/rehab.db");
+    let f = folders(dir.path());
+    let mut store = open(&db);
+    let v = data::view(&mut store, &f).unwrap();
+    assert!(v.export_is_default);
+    match data::set_export_folder(&mut store, now_at(first(), 8), &f, "relative/folder")
+        .unwrap_err()
+    {
+        ServiceError::Invalid(e) => assert_eq!(e.field, "export_folder"),
+        other => panic!("{other:?}"),
+    }
+    let chosen = dir.path().join("exports");
+    let v = data::set_export_folder(&mut store, now_at(first(), 8), &f, chosen.to_str().unwrap())
+        .unwrap();
+    assert_eq!(
+        (v.export_folder.as_path(), v.export_is_default),
+        (chosen.as_path(), false)
+    );
+    let out = data::export_csv(&mut store, now_at(first(), 8), &f).unwrap();
+    assert!(out.folder.starts_with(&chosen));
+}
