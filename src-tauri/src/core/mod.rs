@@ -5,6 +5,7 @@
 //! date. The later capabilities (protocol, progression, reminder planner, running
 //! plan) live here too.
 
+pub mod charts;
 pub mod dates;
 pub mod guide;
 pub mod journal;
@@ -13,6 +14,7 @@ pub mod pictures;
 pub mod planner;
 pub mod progression;
 pub mod protocol;
+pub mod report;
 pub mod running;
 pub mod selftests;
 pub mod settings;

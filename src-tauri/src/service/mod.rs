@@ -6,6 +6,7 @@ pub mod data;
 pub mod journal;
 pub mod program;
 pub mod reminders;
+pub mod report;
 pub mod running;
 pub mod settings;
 

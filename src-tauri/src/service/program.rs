@@ -67,7 +67,7 @@ fn rules_now(tx: &Tx) -> Result<Rules, ServiceError> {
     Ok(Rules::of(&store::settings::load(tx)?))
 }
 
-fn progress_in(tx: &Tx) -> Result<Progress, ServiceError> {
+pub(crate) fn progress_in(tx: &Tx) -> Result<Progress, ServiceError> {
     Ok(progression::progress(&log(tx)?, rules_now(tx)?))
 }
 

@@ -6,6 +6,7 @@
 
 pub mod app_state;
 pub mod backup;
+pub mod charts;
 pub mod journal;
 pub mod migrations;
 pub mod program;

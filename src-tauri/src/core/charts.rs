@@ -1,0 +1,319 @@
+//! The charts' data, day by day, and their text summaries (for screen readers and the
+//! report). Pure: per-day figures come in, aligned series and sentences go out.
+
+use super::progression::Change;
+use super::protocol::LADDER;
+use super::running::Decision;
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+
+/// One line of the pain chart: a value (0–10) or nothing for each day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Series {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub values: Vec<Option<u8>>,
+}
+
+/// A step change on the ladder, to mark on the pain chart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StepMark {
+    pub date: NaiveDate,
+    pub step: usize,
+    pub name: &'static str,
+    pub by_hand: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Charts {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub days: Vec<NaiveDate>,
+    pub pain: Vec<Series>,
+    pub steps: Vec<StepMark>,
+    /// The ladder step (1–7) on each day.
+    pub ladder: Vec<u8>,
+    pub stretches: Vec<u8>,
+    pub stretch_target: u8,
+    /// The running plan's week (1–8) on each day, once it started.
+    pub running_week: Vec<Option<u8>>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub pain: String,
+    pub stretches: String,
+    pub ladder: String,
+    pub running: String,
+}
+
+/// Every input the charts need for the days `from`..=`to`.
+pub struct Inputs<'a> {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub exercise_pain: &'a [(NaiveDate, u8)],
+    /// (day, context, pain)
+    pub checkins: &'a [(NaiveDate, String, u8)],
+    pub runs: &'a [(NaiveDate, u8)],
+    pub stretches: &'a [(NaiveDate, u8)],
+    pub stretch_target: u8,
+    pub changes: &'a [Change],
+    pub running: Option<&'a [Decision]>,
+}
+
+pub const PAIN_SERIES: [(&str, &str); 5] = [
+    ("exercise", "After exercises"),
+    ("during_exercise", "Check-in: during exercise"),
+    ("next_morning", "Check-in: next morning"),
+    ("sitting", "Check-in: sitting"),
+    ("run", "Runs"),
+];
+
+pub fn assemble(i: &Inputs) -> Charts {
+    let n = (i.to - i.from).num_days().max(0) as usize + 1;
+    let days: Vec<NaiveDate> = (0..n).map(|k| i.from + Duration::days(k as i64)).collect();
+    let index = |d: NaiveDate| -> Option<usize> {
+        let k = (d - i.from).num_days();
+        (0..n as i64).contains(&k).then_some(k as usize)
+    };
+    let mut pain: Vec<Series> = PAIN_SERIES
+        .iter()
+        .map(|(key, label)| Series {
+            key,
+            label,
+            values: vec![None; n],
+        })
+        .collect();
+    let mut put = |series: usize, d: NaiveDate, v: u8| {
+        if let Some(k) = index(d) {
+            let slot = &mut pain[series].values[k];
+            *slot = Some(slot.map_or(v, |old| old.max(v)));
+        }
+    };
+    for &(d, v) in i.exercise_pain {
+        put(0, d, v);
+    }
+    for (d, context, v) in i.checkins {
+        let s = match context.as_str() {
+            "during_exercise" => 1,
+            "next_morning" => 2,
+            "sitting" => 3,
+            _ => 2,
+        };
+        put(s, *d, *v);
+    }
+    for &(d, v) in i.runs {
+        put(4, d, v);
+    }
+    let mut stretches = vec![0u8; n];
+    for &(d, v) in i.stretches {
+        if let Some(k) = index(d) {
+            stretches[k] = v;
+        }
+    }
+    // The ladder: the step on each day, from the changes in date order.
+    let mut ladder = vec![1u8; n];
+    let mut level = 0usize;
+    let mut changes: Vec<&Change> = i.changes.iter().collect();
+    changes.sort_by_key(|c| c.date);
+    let mut next = 0;
+    for (k, d) in days.iter().enumerate() {
+        while next < changes.len() && changes[next].date <= *d {
+            level = changes[next].to;
+            next += 1;
+        }
+        ladder[k] = (level + 1) as u8;
+    }
+    let steps = changes
+        .iter()
+        .filter(|c| index(c.date).is_some())
+        .map(|c| StepMark {
+            date: c.date,
+            step: c.to + 1,
+            name: LADDER.get(c.to).map(|e| e.name).unwrap_or("?"),
+            by_hand: c.by_hand,
+        })
+        .collect();
+    let mut running_week = vec![None; n];
+    if let Some(decisions) = i.running {
+        let mut sorted: Vec<&Decision> = decisions.iter().collect();
+        sorted.sort_by_key(|d| d.date);
+        for (k, d) in days.iter().enumerate() {
+            running_week[k] = sorted.iter().rev().find(|x| x.date <= *d).map(|x| x.week);
+        }
+    }
+    let summary = summarise(
+        &days,
+        &pain,
+        &stretches,
+        i.stretch_target,
+        &ladder,
+        &running_week,
+    );
+    Charts {
+        from: i.from,
+        to: i.to,
+        days,
+        pain,
+        steps,
+        ladder,
+        stretches,
+        stretch_target: i.stretch_target,
+        running_week,
+        summary,
+    }
+}
+
+fn summarise(
+    days: &[NaiveDate],
+    pain: &[Series],
+    stretches: &[u8],
+    target: u8,
+    ladder: &[u8],
+    running: &[Option<u8>],
+) -> Summary {
+    let span = format!(
+        "{} to {}",
+        super::dates::friendly(days[0]),
+        super::dates::friendly(*days.last().unwrap_or(&days[0]))
+    );
+    let all: Vec<(usize, u8)> = pain
+        .iter()
+        .flat_map(|s| {
+            s.values
+                .iter()
+                .enumerate()
+                .filter_map(|(k, v)| v.map(|v| (k, v)))
+        })
+        .collect();
+    let pain_text = if all.is_empty() {
+        format!("No pain scores from {span}.")
+    } else {
+        let (peak_day, peak) = all
+            .iter()
+            .copied()
+            .max_by_key(|&(k, v)| (v, std::cmp::Reverse(k)))
+            .unwrap_or((0, 0));
+        let latest_day = all.iter().map(|&(k, _)| k).max().unwrap_or(0);
+        let latest = all
+            .iter()
+            .filter(|&&(k, _)| k == latest_day)
+            .map(|&(_, v)| v)
+            .max()
+            .unwrap_or(0);
+        let mean = all.iter().map(|&(_, v)| v as f64).sum::<f64>() / all.len() as f64;
+        format!(
+            "{} pain scores from {span}: highest {peak}/10 on {}, average {mean:.1}/10, latest {latest}/10 on {}.",
+            all.len(),
+            super::dates::friendly(days[peak_day]),
+            super::dates::friendly(days[latest_day])
+        )
+    };
+    let done: u32 = stretches.iter().map(|&v| v as u32).sum();
+    let goal = target as u32 * stretches.len() as u32;
+    let met = stretches.iter().filter(|&&v| v >= target).count();
+    let stretch_text = format!(
+        "{done} stretches of a target of {goal} ({}%) from {span}; the daily target of {target} was met on {met} of {} days.",
+        (done * 100).checked_div(goal).unwrap_or(0),
+        stretches.len()
+    );
+    let first = ladder.first().copied().unwrap_or(1);
+    let last = ladder.last().copied().unwrap_or(1);
+    let ladder_text = if first == last {
+        format!("On step {last} of 7 throughout, {span}.")
+    } else {
+        format!("From step {first} to step {last} of 7, {span}.")
+    };
+    let running_text = match running.iter().flatten().last() {
+        None => "The running plan has not started in this period.".to_string(),
+        Some(w) => format!("Running plan: week {w} of 8 at the end of the period."),
+    };
+    Summary {
+        pain: pain_text,
+        stretches: stretch_text,
+        ladder: ladder_text,
+        running: running_text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(n: i64) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 1).unwrap() + Duration::days(n)
+    }
+
+    #[test]
+    fn series_line_up_with_the_days_and_take_each_days_highest() {
+        let checkins = vec![
+            (d(1), "sitting".to_string(), 2),
+            (d(1), "sitting".to_string(), 5),
+            (d(2), "next_morning".to_string(), 1),
+        ];
+        let changes = vec![Change {
+            date: d(3),
+            from: 0,
+            to: 1,
+            by_hand: false,
+        }];
+        let c = assemble(&Inputs {
+            from: d(0),
+            to: d(6),
+            exercise_pain: &[(d(0), 1), (d(9), 8)],
+            checkins: &checkins,
+            runs: &[(d(4), 3)],
+            stretches: &[(d(0), 4), (d(1), 2)],
+            stretch_target: 4,
+            changes: &changes,
+            running: None,
+        });
+        assert_eq!(c.days.len(), 7);
+        assert_eq!(
+            c.pain[0].values,
+            vec![Some(1), None, None, None, None, None, None],
+            "a day outside the range is left out"
+        );
+        assert_eq!(c.pain[3].values[1], Some(5));
+        assert_eq!(c.pain[2].values[2], Some(1));
+        assert_eq!(c.pain[4].values[4], Some(3));
+        assert_eq!(c.ladder, vec![1, 1, 1, 2, 2, 2, 2]);
+        assert_eq!(c.steps.len(), 1);
+        assert_eq!(c.stretches, vec![4, 2, 0, 0, 0, 0, 0]);
+        assert!(
+            c.summary
+                .stretches
+                .starts_with("6 stretches of a target of 28 (21%)"),
+            "{}",
+            c.summary.stretches
+        );
+        assert!(
+            c.summary.pain.contains("highest 5/10 on Mon 2 Mar 2026"),
+            "{}",
+            c.summary.pain
+        );
+        assert!(
+            c.summary.ladder.starts_with("From step 1 to step 2"),
+            "{}",
+            c.summary.ladder
+        );
+    }
+
+    #[test]
+    fn an_empty_period_says_so() {
+        let c = assemble(&Inputs {
+            from: d(0),
+            to: d(0),
+            exercise_pain: &[],
+            checkins: &[],
+            runs: &[],
+            stretches: &[],
+            stretch_target: 3,
+            changes: &[],
+            running: None,
+        });
+        assert!(c.summary.pain.starts_with("No pain scores"));
+        assert!(c.summary.running.contains("not started"));
+    }
+}

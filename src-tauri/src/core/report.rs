@@ -1,0 +1,278 @@
+//! The clinician report: what a physiotherapist wants on one page, and the same page as
+//! one self-contained HTML file (inline style, an inline SVG chart, no script, no link to
+//! anything outside the file). Every piece of user text is escaped.
+
+use super::charts::Charts;
+use super::dates;
+use super::selftests::GateStatus;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::fmt::Write;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Ladder {
+    /// 1-based.
+    pub step: usize,
+    pub name: &'static str,
+    pub since: Option<NaiveDate>,
+    pub headline: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Adherence {
+    pub done: u32,
+    pub target: u32,
+    pub days: u32,
+    pub percent: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RunningStatus {
+    pub started_on: NaiveDate,
+    pub week: u8,
+    pub title: &'static str,
+    pub finished: bool,
+    pub latest: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportNote {
+    pub date: NaiveDate,
+    pub source: &'static str,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub generated_on: NaiveDate,
+    pub ladder: Ladder,
+    pub gates: Vec<GateStatus>,
+    pub self_tests_headline: String,
+    pub self_tests_positives: Vec<String>,
+    /// Latest result of each test and side: "Standing stretch test, left leg: pain (Mon 2 Mar 2026)".
+    pub test_results: Vec<String>,
+    pub charts: Charts,
+    pub adherence: Adherence,
+    pub running: Option<RunningStatus>,
+    pub notes: Vec<ReportNote>,
+}
+
+impl Report {
+    /// The adherence sentence, as the report shows it.
+    pub fn adherence_text(&self) -> String {
+        let a = &self.adherence;
+        format!(
+            "{} of {} stretches ({}%) over the last {} days",
+            a.done, a.target, a.percent, a.days
+        )
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Ubuntu,Arial,sans-serif;color:#1b2a2d;max-width:46rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45}
+h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.25rem 0 .4rem;border-bottom:1px solid #c3d2d4;padding-bottom:.2rem}
+.muted{color:#4a5c60}.figure{font-size:1.25rem;font-weight:650}table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.2rem .4rem;border-bottom:1px solid #e0e8e9;vertical-align:top}
+.open{color:#1b6a33;font-weight:650}.closed{color:#a3161e;font-weight:650}.note{white-space:pre-wrap}svg{max-width:100%;height:auto}
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}}";
+
+const COLOURS: [&str; 5] = ["#146e78", "#b7791f", "#6b4fa3", "#a3161e", "#1b6a33"];
+
+/// The pain chart as inline SVG: one line per kind of score, days along, 0–10 up.
+pub fn pain_svg(charts: &Charts) -> String {
+    let (w, h, left, top, bottom) = (640.0, 220.0, 34.0, 10.0, 28.0);
+    let n = charts.days.len().max(2) as f64;
+    let x = |k: usize| left + (w - left - 10.0) * k as f64 / (n - 1.0);
+    let y = |v: u8| top + (h - top - bottom) * (1.0 - v as f64 / 10.0);
+    let mut s = format!(
+        "<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{}\">",
+        escape(&charts.summary.pain)
+    );
+    for v in [0u8, 5, 10] {
+        let _ = write!(s, "<line x1=\"{left}\" x2=\"{}\" y1=\"{y0:.1}\" y2=\"{y0:.1}\" stroke=\"#c3d2d4\"/><text x=\"4\" y=\"{:.1}\" font-size=\"11\" fill=\"#4a5c60\">{v}</text>", w - 10.0, y(v) + 4.0, y0 = y(v));
+    }
+    for mark in &charts.steps {
+        if let Some(k) = charts.days.iter().position(|d| *d == mark.date) {
+            let _ = write!(s, "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{top}\" y2=\"{1:.1}\" stroke=\"#7a9598\" stroke-dasharray=\"3 3\"/><text x=\"{2:.1}\" y=\"{3}\" font-size=\"10\" fill=\"#4a5c60\">step {4}</text>", x(k), h - bottom, x(k) + 2.0, top + 10.0, mark.step);
+        }
+    }
+    for (i, series) in charts.pain.iter().enumerate() {
+        let points: Vec<String> = series
+            .values
+            .iter()
+            .enumerate()
+            .filter_map(|(k, v)| v.map(|v| format!("{:.1},{:.1}", x(k), y(v))))
+            .collect();
+        if points.is_empty() {
+            continue;
+        }
+        let colour = COLOURS[i % COLOURS.len()];
+        let _ = write!(
+            s,
+            "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{}\"/>",
+            points.join(" ")
+        );
+        for p in &points {
+            let (px, py) = p.split_once(',').unwrap_or(("0", "0"));
+            let _ = write!(
+                s,
+                "<circle cx=\"{px}\" cy=\"{py}\" r=\"2.5\" fill=\"{colour}\"/>"
+            );
+        }
+    }
+    let first = charts
+        .days
+        .first()
+        .map(|d| dates::friendly(*d))
+        .unwrap_or_default();
+    let last = charts
+        .days
+        .last()
+        .map(|d| dates::friendly(*d))
+        .unwrap_or_default();
+    let _ = write!(s, "<text x=\"{left}\" y=\"{}\" font-size=\"11\" fill=\"#4a5c60\">{}</text><text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#4a5c60\" text-anchor=\"end\">{}</text></svg>", h - 8.0, escape(&first), w - 10.0, h - 8.0, escape(&last));
+    s
+}
+
+/// The whole report as one HTML document.
+pub fn render_html(r: &Report) -> String {
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>Rehab report, {}</title><style>{STYLE}</style></head><body>",
+        escape(&dates::friendly(r.generated_on))
+    );
+    let _ = write!(s, "<h1>High hamstring tendinopathy: rehabilitation report</h1><p class=\"muted\">Prepared by the patient with High Hamstring Rehab on {}. Not a medical record; for discussion with a clinician.</p>", escape(&dates::friendly(r.generated_on)));
+
+    let since = r
+        .ladder
+        .since
+        .map(|d| format!(" since {}", dates::friendly(d)))
+        .unwrap_or_default();
+    let _ = write!(
+        s,
+        "<h2>Exercise ladder</h2><p class=\"figure\" id=\"report-step\">Step {} of 7: {}{}</p><p>{}</p><p class=\"muted\">{}</p>",
+        r.ladder.step,
+        escape(r.ladder.name),
+        escape(&since),
+        escape(&r.ladder.headline),
+        escape(&r.ladder.reason)
+    );
+
+    s.push_str("<h2>Gates</h2><table id=\"report-gates\">");
+    for g in &r.gates {
+        let _ = write!(
+            s,
+            "<tr><th>{}</th><td class=\"{}\">{}</td><td>{}</td></tr>",
+            escape(g.name),
+            if g.open { "open" } else { "closed" },
+            if g.open { "Open" } else { "Closed" },
+            escape(&g.reason)
+        );
+    }
+    s.push_str("</table>");
+
+    let _ = write!(
+        s,
+        "<h2>Self-tests</h2><p>{}</p>",
+        escape(&r.self_tests_headline)
+    );
+    if !r.test_results.is_empty() {
+        s.push_str("<ul>");
+        for t in &r.test_results {
+            let _ = write!(s, "<li>{}</li>", escape(t));
+        }
+        s.push_str("</ul>");
+    }
+
+    let _ = write!(
+        s,
+        "<h2>Pain, last {} days</h2>{}<p class=\"muted\">{}</p>",
+        r.charts.days.len(),
+        pain_svg(&r.charts),
+        escape(&r.charts.summary.pain)
+    );
+    s.push_str("<p class=\"muted\">");
+    for (i, series) in r.charts.pain.iter().enumerate() {
+        if series.values.iter().any(|v| v.is_some()) {
+            let _ = write!(
+                s,
+                "<span style=\"color:{}\">&#9632;</span> {} &nbsp; ",
+                COLOURS[i % COLOURS.len()],
+                escape(series.label)
+            );
+        }
+    }
+    s.push_str("</p>");
+
+    let _ = write!(
+        s,
+        "<h2>Stretching</h2><p class=\"figure\" id=\"report-adherence\">{}</p>",
+        escape(&r.adherence_text())
+    );
+
+    s.push_str("<h2>Return to running</h2>");
+    match &r.running {
+        None => s.push_str("<p id=\"report-running\">Not started.</p>"),
+        Some(run) => {
+            let _ = write!(
+                s,
+                "<p id=\"report-running\">{}; started {}.</p><p class=\"muted\">{}</p>",
+                escape(&if run.finished {
+                    "All 8 weeks done".to_string()
+                } else {
+                    format!("Week {} of 8: {}", run.week, run.title)
+                }),
+                escape(&dates::friendly(run.started_on)),
+                escape(&run.latest)
+            );
+        }
+    }
+
+    s.push_str("<h2>Notes</h2>");
+    if r.notes.is_empty() {
+        s.push_str("<p class=\"muted\">No notes in this period.</p>");
+    } else {
+        s.push_str("<table>");
+        for n in &r.notes {
+            let _ = write!(
+                s,
+                "<tr><td>{}</td><td>{}</td><td class=\"note\">{}</td></tr>",
+                escape(&dates::friendly(n.date)),
+                escape(n.source),
+                escape(&n.text)
+            );
+        }
+        s.push_str("</table>");
+    }
+    s.push_str("</body></html>\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_in_user_text_is_escaped() {
+        assert_eq!(
+            escape("<script>alert('x')</script> & \"q\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+        );
+    }
+}

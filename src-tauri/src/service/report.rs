@@ -1,0 +1,211 @@
+//! The charts (per-day series for a number of weeks) and the clinician report, in the
+//! window and as a self-contained HTML file in the export folder.
+
+use super::data::{self, Folders};
+use super::ServiceError;
+use crate::core::charts::{self, Charts, Inputs};
+use crate::core::dates::{self, Now};
+use crate::core::report::{self, Adherence, Ladder, Report, ReportNote, RunningStatus};
+use crate::core::selftests::{self, Side};
+use crate::core::{protocol, running, InvalidInput, Whole};
+use crate::store::{
+    self, charts as rows, program as program_rows, running as running_rows, Store, StoreError, Tx,
+};
+use chrono::{Duration, NaiveDate};
+use std::path::PathBuf;
+
+pub const MIN_WEEKS: u16 = 1;
+pub const MAX_WEEKS: u16 = 520;
+/// The report's period: pain and notes of the last 8 weeks, adherence over 4.
+pub const REPORT_WEEKS: i64 = 8;
+pub const ADHERENCE_DAYS: i64 = 28;
+
+fn charts_in(tx: &Tx, from: NaiveDate, to: NaiveDate) -> Result<Charts, ServiceError> {
+    let settings = store::settings::load(tx)?;
+    let progress = super::program::progress_in(tx)?;
+    let running_decisions = match running_rows::started_on(tx)? {
+        None => None,
+        Some(start) => {
+            let runs: Vec<_> = running_rows::runs(tx)?
+                .into_iter()
+                .filter(|r| r.date >= start)
+                .collect();
+            let targets = running_rows::targets(tx)?;
+            Some(running::state(start, &runs, &targets, to).decisions)
+        }
+    };
+    let exercise = rows::exercise_pain_by_day(tx, from, to)?;
+    let checkins = rows::checkin_pain_by_day(tx, from, to)?;
+    let runs = rows::run_pain_by_day(tx, from, to)?;
+    let stretches = rows::stretches_by_day(tx, from, to)?;
+    Ok(charts::assemble(&Inputs {
+        from,
+        to,
+        exercise_pain: &exercise,
+        checkins: &checkins,
+        runs: &runs,
+        stretches: &stretches,
+        stretch_target: settings.stretches_per_day,
+        changes: &progress.changes,
+        running: running_decisions.as_deref(),
+    }))
+}
+
+/// The charts for the last `weeks` weeks up to today.
+pub fn charts(store: &mut Store, now: Now, weeks: &Whole) -> Result<Charts, ServiceError> {
+    let weeks = weeks.within(MIN_WEEKS..=MAX_WEEKS).ok_or_else(|| {
+        InvalidInput::new(
+            "weeks",
+            format!("Weeks must be a whole number from {MIN_WEEKS} to {MAX_WEEKS} (got {weeks})."),
+        )
+    })?;
+    let from = now.today - Duration::days(weeks as i64 * 7 - 1);
+    store.read(|tx| charts_in(tx, from, now.today))
+}
+
+fn report_in(tx: &Tx, now: Now) -> Result<Report, ServiceError> {
+    let from = now.today - Duration::days(REPORT_WEEKS * 7 - 1);
+    let charts = charts_in(tx, from, now.today)?;
+    let progress = super::program::progress_in(tx)?;
+    let exercise = &protocol::LADDER[progress.level];
+    let results = program_rows::test_results(tx)?;
+    let rom = program_rows::latest_range_of_motion(tx)?;
+    let interpretation = selftests::interpret(&results);
+    let mut test_results = Vec::new();
+    for test in protocol::TESTS {
+        for side in Side::BOTH {
+            if let Some(r) = results
+                .iter()
+                .filter(|r| r.test_id == test.id && r.side == side)
+                .max_by_key(|r| (r.taken_on, r.recorded_at))
+            {
+                test_results.push(format!(
+                    "{}, {} leg: {} ({})",
+                    test.name,
+                    side.as_str(),
+                    if r.painful { "pain" } else { "no pain" },
+                    dates::friendly(r.taken_on)
+                ));
+            }
+        }
+    }
+    let settings = store::settings::load(tx)?;
+    let since = now.today - Duration::days(ADHERENCE_DAYS - 1);
+    let done: u32 = rows::stretches_by_day(tx, since, now.today)?
+        .iter()
+        .map(|&(_, n)| n as u32)
+        .sum();
+    let days = match rows::first_day(tx)? {
+        Some(first) if first > since => ((now.today - first).num_days() + 1) as u32,
+        _ => ADHERENCE_DAYS as u32,
+    };
+    let target = settings.stretches_per_day as u32 * days;
+    let running = match running_rows::started_on(tx)? {
+        None => None,
+        Some(start) => {
+            let runs: Vec<_> = running_rows::runs(tx)?
+                .into_iter()
+                .filter(|r| r.date >= start)
+                .collect();
+            let state = running::state(start, &runs, &running_rows::targets(tx)?, now.today);
+            Some(RunningStatus {
+                started_on: start,
+                week: state.week,
+                title: running::week(state.week).title,
+                finished: state.finished,
+                latest: state.latest().reason.clone(),
+            })
+        }
+    };
+    let notes = notes_in(tx, from, now.today)?;
+    Ok(Report {
+        generated_on: now.today,
+        ladder: Ladder {
+            step: progress.level + 1,
+            name: exercise.name,
+            since: progress.since,
+            headline: progress.decision.headline.clone(),
+            reason: progress.decision.reason.clone(),
+        },
+        gates: selftests::gates(&results, rom.as_ref()),
+        self_tests_headline: interpretation.headline,
+        self_tests_positives: interpretation.positives,
+        test_results,
+        charts,
+        adherence: Adherence {
+            done,
+            target,
+            days,
+            percent: (done * 100).checked_div(target).unwrap_or(0),
+        },
+        running,
+        notes,
+    })
+}
+
+/// The user's notes in the period: free notes, and notes on check-ins and runs.
+fn notes_in(tx: &Tx, from: NaiveDate, to: NaiveDate) -> Result<Vec<ReportNote>, StoreError> {
+    let entries = store::journal::entries(
+        tx,
+        from,
+        to,
+        &[
+            crate::core::journal::Kind::Note,
+            crate::core::journal::Kind::Checkin,
+            crate::core::journal::Kind::Run,
+        ],
+    )?;
+    let mut notes: Vec<ReportNote> = entries
+        .into_iter()
+        .filter_map(|e| {
+            let source = match e.kind {
+                crate::core::journal::Kind::Note => "Note",
+                crate::core::journal::Kind::Checkin => "Pain check-in",
+                _ => "Run",
+            };
+            e.note.filter(|n| !n.is_empty()).map(|text| ReportNote {
+                date: e.date,
+                source,
+                text,
+            })
+        })
+        .collect();
+    notes.reverse(); // oldest first on paper
+    Ok(notes)
+}
+
+pub fn report(store: &mut Store, now: Now) -> Result<Report, ServiceError> {
+    store.read(|tx| report_in(tx, now))
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SavedReport {
+    pub path: PathBuf,
+    pub folder: PathBuf,
+}
+
+/// Writes the report as one self-contained HTML file into the export folder.
+pub fn save_report(
+    store: &mut Store,
+    now: Now,
+    folders: &Folders,
+) -> Result<SavedReport, ServiceError> {
+    let html = report::render_html(&report(store, now)?);
+    let folder = data::view(store, folders)?.export_folder;
+    let path = folder.join(format!("rehab-report-{}.html", now.today));
+    let io = |action: &'static str, path: PathBuf| {
+        move |source| {
+            ServiceError::Store(StoreError::Io {
+                action,
+                path,
+                source,
+            })
+        }
+    };
+    std::fs::create_dir_all(&folder)
+        .map_err(io("could not create the export folder", folder.clone()))?;
+    let partial = path.with_extension("html.partial");
+    std::fs::write(&partial, html).map_err(io("could not write", partial.clone()))?;
+    std::fs::rename(&partial, &path).map_err(io("could not name", path.clone()))?;
+    Ok(SavedReport { path, folder })
+}
