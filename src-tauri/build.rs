@@ -36,6 +36,21 @@ const COMMANDS: &[&str] = &[
     "start_running",
     "log_run",
     "set_run_target",
+    "get_journal",
+    "edit_entry",
+    "delete_entry",
+    "undo_delete",
+    "add_checkin",
+    "add_note",
+    "get_charts",
+    "get_report",
+    "save_report",
+    "get_data",
+    "set_export_folder",
+    "export_csv",
+    "backup_now",
+    "restore_backup",
+    "open_folder",
 ];
 
 fn main() {

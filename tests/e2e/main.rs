@@ -5,7 +5,10 @@
 //! notification mock and runs the tests one at a time: the app is single-instance per
 //! session bus). Each test gets its own data, config and cache folders.
 
+#[path = "../common/mod.rs"]
+mod common;
 mod guide;
+mod journal;
 mod procs;
 mod program;
 mod reminders;

@@ -150,3 +150,61 @@ async fn screens() {
     shoot(client, &dir, "running").await;
     h.finish().await;
 }
+
+/// The journal's charts and the report, on a week seeded through the app's services.
+#[tokio::test]
+#[ignore = "a tool for screenshots, run on demand"]
+async fn journal_screens() {
+    let dir = PathBuf::from(
+        std::env::var("HHR_SCREENSHOT_DIR").unwrap_or_else(|_| "target/screens".into()),
+    );
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let mut h = Harness::new();
+    crate::journal::seed(&h);
+    let client = &h.launch().await;
+    client.set_window_size(1100, 900).await.ok();
+    for theme in ["light", "dark"] {
+        ui::js(
+            client,
+            &format!("document.documentElement.dataset.theme = '{theme}';"),
+            vec![],
+        )
+        .await
+        .expect("theme");
+        ui::open_page(client, "today", "Today").await;
+        ui::open_page(client, "journal", "Journal").await;
+        ui::wait_for(client, "#chart-running canvas").await;
+        ui::js(
+            client,
+            "document.getElementById('charts-title').scrollIntoView({block: 'start'});",
+            vec![],
+        )
+        .await
+        .expect("scroll");
+        let name = if theme == "dark" {
+            "journal-charts-dark"
+        } else {
+            "journal-charts"
+        };
+        shoot(client, &dir, name).await;
+    }
+    ui::js(
+        client,
+        "document.documentElement.dataset.theme = 'light';",
+        vec![],
+    )
+    .await
+    .expect("theme");
+    ui::js(
+        client,
+        "document.getElementById('journal-title').scrollIntoView({block: 'start'});",
+        vec![],
+    )
+    .await
+    .expect("scroll");
+    shoot(client, &dir, "journal-log").await;
+    click(client, "#open-report").await;
+    ui::wait_for(client, "#report-chart canvas").await;
+    shoot(client, &dir, "report").await;
+    h.finish().await;
+}

@@ -100,7 +100,17 @@ pub async fn wait_until_ready(client: &Client) {
     eventually("the app's navigation and first page", move || async move {
         match js(client, script, vec![]).await? {
             Value::Bool(true) => Ok(()),
-            other => Err(format!("ready check returned {other}")),
+            other => {
+                // Say what the page shows instead, so a broken page explains itself.
+                let seen = js(
+                    client,
+                    "return [document.querySelectorAll('nav a[data-page]').length, (document.querySelector('#page') || document.body).innerText.slice(0, 300), String(window.__hhrError || '')];",
+                    vec![],
+                )
+                .await
+                .unwrap_or_default();
+                Err(format!("ready check returned {other}; the page shows {seen}"))
+            }
         }
     })
     .await;

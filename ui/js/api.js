@@ -88,6 +88,23 @@ export const getRunning = () => invoke('get_running');
 export const startRunning = (again, date) => invoke('start_running', { again: !!again, date: date || null });
 export const logRun = (input) => invoke('log_run', { input });
 export const setRunTarget = (week, minutes, focus) => invoke('set_run_target', { week, minutes, focus });
+
+// The journal, charts, the report and the user's data as files.
+export const getJournal = (filter) => invoke('get_journal', { filter: filter || null });
+export const editEntry = (kind, id, field, value) => invoke('edit_entry', { kind, id, field, value });
+export const deleteEntry = (kind, id) => invoke('delete_entry', { kind, id });
+export const undoDelete = (trashId) => invoke('undo_delete', { trashId });
+export const addCheckin = (context, pain, note) => invoke('add_checkin', { context, pain, note });
+export const addNote = (text) => invoke('add_note', { text });
+export const getCharts = (weeks) => invoke('get_charts', { weeks });
+export const getReport = () => invoke('get_report');
+export const saveReport = () => invoke('save_report');
+export const getData = () => invoke('get_data');
+export const setExportFolder = (folder) => invoke('set_export_folder', { folder });
+export const exportCsv = () => invoke('export_csv');
+export const backupNow = () => invoke('backup_now');
+export const restoreBackup = (path) => invoke('restore_backup', { path });
+export const openFolder = (which) => invoke('open_folder', { which });
 let guidePromise = null;
 export function getGuide() {
   if (!guidePromise) {

@@ -11,6 +11,7 @@ import * as guide from './pages/guide.js';
 import * as settings from './pages/settings.js';
 import * as session from './pages/session.js';
 import * as stretch from './pages/stretch.js';
+import * as report from './pages/report.js';
 
 const APP_NAME = 'High Hamstring Rehab';
 const DEFAULT_PAGE = 'today';
@@ -26,6 +27,7 @@ const PAGES = {
   // Reached from Today, not from the navigation; the Program link stays marked.
   session: { title: 'Session', module: session, nav: 'program' },
   stretch: { title: 'Stretch', module: stretch, nav: 'today' },
+  report: { title: 'Report', module: report, nav: 'journal' },
 };
 
 const THEMES = new Set(['system', 'light', 'dark']);
@@ -198,6 +200,14 @@ function wireCloseNotice() {
   });
 }
 
+// The tray can ask for a screen ("Pain check-in…"): at once if the window is open,
+// through the app status if the window was created for it.
+function wireNavigateRequests() {
+  api.listen('navigate', (event) => {
+    if (typeof event.payload === 'string' && event.payload.startsWith('#/')) location.hash = event.payload;
+  }).catch((error) => console.warn('Could not listen for navigation requests', error));
+}
+
 function wireKeys() {
   document.addEventListener('keydown', (event) => {
     const isW = event.key === 'w' || event.key === 'W';
@@ -229,6 +239,7 @@ async function start() {
   wireKeys();
   wireNavigation();
   wireCloseNotice();
+  wireNavigateRequests();
   checkRecovery();
   try {
     // Waiting for the theme avoids a flash of the wrong colours; the call is local and quick.
@@ -236,6 +247,12 @@ async function start() {
     applyTheme(view.settings.theme);
   } catch (error) {
     console.warn('Could not read the settings', error);
+  }
+  try {
+    const status = await statusPromise;
+    if (typeof status.open_route === 'string' && status.open_route.startsWith('#/')) history.replaceState(null, '', status.open_route);
+  } catch (error) {
+    console.warn('Could not read the app status', error);
   }
   await route({ moveFocus: false });
   if (!readyReported) {

@@ -36,6 +36,7 @@ pub struct DataView {
     pub database: PathBuf,
     pub export_folder: PathBuf,
     pub export_is_default: bool,
+    pub export_folder_default: PathBuf,
     pub backups_folder: PathBuf,
     /// Newest first.
     pub backups: Vec<BackupFile>,
@@ -57,6 +58,7 @@ pub fn view(store: &mut Store, folders: &Folders) -> Result<DataView, ServiceErr
         database: store.path().to_path_buf(),
         export_folder: export,
         export_is_default: is_default,
+        export_folder_default: folders.default_export.clone(),
         backups_folder: folders.backups.clone(),
         backups: backups(&folders.backups),
     })

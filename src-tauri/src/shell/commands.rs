@@ -2,7 +2,9 @@
 //! declared in build.rs). Each parses its input, calls one service, and maps the error.
 
 use super::{scheduler, AppState, CommandError};
+use crate::core::charts::Charts;
 use crate::core::dates::Now;
+use crate::core::report::Report;
 use crate::core::settings::SettingsPatch;
 use crate::core::Whole;
 use crate::service::program::{
@@ -12,6 +14,7 @@ use crate::service::program::{
 use crate::service::reminders::{self, RemindersView};
 use crate::service::running::{self, LogRun, RunningView};
 use crate::service::{self, settings::SettingsView, ServiceError};
+use crate::service::{data, journal, report};
 use crate::store::{SetAside, Store, SCHEMA_VERSION};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -40,6 +43,8 @@ pub struct AppStatus {
     pub set_aside: Option<SetAside>,
     /// The first-run "not medical advice" notice was acknowledged.
     pub safety_notice_seen: bool,
+    /// A screen to open on (asked for from the tray before the window existed).
+    pub open_route: Option<String>,
 }
 
 #[tauri::command]
@@ -53,6 +58,7 @@ pub fn get_app_status(state: State<'_, AppState>) -> Reply<AppStatus> {
         schema_version: SCHEMA_VERSION,
         set_aside: state.set_aside.lock().map(|s| s.clone()).unwrap_or(None),
         safety_notice_seen,
+        open_route: state.open_route.lock().ok().and_then(|mut r| r.take()),
     })
 }
 
@@ -410,4 +416,209 @@ pub fn set_run_target(
         &Whole::from_json(&minutes),
         &focus,
     )?)
+}
+
+// --- journal, charts, report, data ---------------------------------------------------
+
+fn read_input<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+    what: &str,
+) -> Result<T, CommandError> {
+    serde_json::from_value(value).map_err(|e| CommandError {
+        kind: "invalid_input",
+        message: format!("That {what} could not be read: {e}."),
+        field: Some(what.into()),
+    })
+}
+
+#[tauri::command]
+pub fn get_journal(
+    state: State<'_, AppState>,
+    filter: Option<serde_json::Value>,
+) -> Reply<journal::JournalView> {
+    let filter: journal::Filter = match filter {
+        Some(v) if !v.is_null() => read_input(v, "filter")?,
+        _ => Default::default(),
+    };
+    Ok(journal::journal(&mut store(&state), now(), &filter)?)
+}
+
+#[tauri::command]
+pub fn edit_entry(
+    state: State<'_, AppState>,
+    kind: String,
+    id: i64,
+    field: String,
+    value: serde_json::Value,
+) -> Reply<String> {
+    Ok(journal::edit(
+        &mut store(&state),
+        &kind,
+        id,
+        &field,
+        &value,
+    )?)
+}
+
+#[tauri::command]
+pub fn delete_entry<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    kind: String,
+    id: i64,
+) -> Reply<journal::Deleted> {
+    let deleted = journal::delete(&mut store(&state), now(), &kind, id)?;
+    scheduler::wake(&app);
+    Ok(deleted)
+}
+
+#[tauri::command]
+pub fn undo_delete<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    trash_id: i64,
+) -> Reply<String> {
+    let said = journal::undo(&mut store(&state), trash_id)?;
+    scheduler::wake(&app);
+    Ok(said)
+}
+
+#[tauri::command]
+pub fn add_checkin(
+    state: State<'_, AppState>,
+    context: String,
+    pain: serde_json::Value,
+    note: Option<String>,
+) -> Reply<String> {
+    Ok(journal::checkin(
+        &mut store(&state),
+        now(),
+        &context,
+        &Whole::from_json(&pain),
+        note.as_deref().unwrap_or(""),
+    )?)
+}
+
+#[tauri::command]
+pub fn add_note(state: State<'_, AppState>, text: String) -> Reply<String> {
+    Ok(journal::add_note(&mut store(&state), now(), &text)?)
+}
+
+#[tauri::command]
+pub fn get_charts(state: State<'_, AppState>, weeks: serde_json::Value) -> Reply<Charts> {
+    Ok(report::charts(
+        &mut store(&state),
+        now(),
+        &Whole::from_json(&weeks),
+    )?)
+}
+
+#[tauri::command]
+pub fn get_report(state: State<'_, AppState>) -> Reply<Report> {
+    Ok(report::report(&mut store(&state), now())?)
+}
+
+#[tauri::command]
+pub fn save_report<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Reply<report::SavedReport> {
+    let folders = state.folders(&app);
+    Ok(report::save_report(&mut store(&state), now(), &folders)?)
+}
+
+#[tauri::command]
+pub fn get_data<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Reply<data::DataView> {
+    let folders = state.folders(&app);
+    Ok(data::view(&mut store(&state), &folders)?)
+}
+
+#[tauri::command]
+pub fn set_export_folder<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    folder: String,
+) -> Reply<data::DataView> {
+    let folders = state.folders(&app);
+    Ok(data::set_export_folder(
+        &mut store(&state),
+        now(),
+        &folders,
+        &folder,
+    )?)
+}
+
+#[tauri::command]
+pub fn export_csv<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Reply<data::Exported> {
+    let folders = state.folders(&app);
+    Ok(data::export_csv(&mut store(&state), now(), &folders)?)
+}
+
+#[tauri::command]
+pub fn backup_now<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Reply<data::DataView> {
+    let folders = state.folders(&app);
+    let mut store = store(&state);
+    data::backup_now(&mut store, now(), &folders)?;
+    Ok(data::view(&mut store, &folders)?)
+}
+
+#[tauri::command]
+pub fn restore_backup<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+) -> Reply<data::Restored> {
+    let folders = state.folders(&app);
+    let restored = data::restore(&mut store(&state), now(), &folders, &path)?;
+    scheduler::wake(&app);
+    Ok(restored)
+}
+
+/// Opens one of the app's folders in the file manager: `data`, `export`, `backups`, or
+/// a folder inside the export folder (an export just written).
+#[tauri::command]
+pub fn open_folder<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    which: String,
+) -> Reply<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let folders = state.folders(&app);
+    let view = data::view(&mut store(&state), &folders)?;
+    let path = match which.as_str() {
+        "data" => view.data_folder,
+        "export" => view.export_folder,
+        "backups" => view.backups_folder,
+        other => {
+            let p = PathBuf::from(other);
+            if !p.starts_with(&view.export_folder) {
+                return Err(CommandError {
+                    kind: "invalid_input",
+                    message: "Only the app's own folders can be opened from here.".into(),
+                    field: Some("which".into()),
+                });
+            }
+            p
+        }
+    };
+    std::fs::create_dir_all(&path).map_err(|e| {
+        CommandError::new(
+            "storage",
+            format!("Could not create {}: {e}.", path.display()),
+        )
+    })?;
+    app.opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .map_err(|e| {
+            CommandError::new("window", format!("Could not open {}: {e}.", path.display()))
+        })
 }

@@ -64,6 +64,24 @@ pub struct AppState {
     pub ready_reported: AtomicBool,
     /// The close-to-tray notice is on screen; a second close request goes through.
     pub close_notice_pending: AtomicBool,
+    /// A screen the window should open on next (set from the tray, taken by the page).
+    pub open_route: Mutex<Option<String>>,
+}
+
+impl AppState {
+    /// Where exports, reports and backups go on this machine.
+    pub fn folders<R: Runtime>(&self, app: &AppHandle<R>) -> crate::service::data::Folders {
+        let documents = app
+            .path()
+            .document_dir()
+            .or_else(|_| app.path().home_dir().map(|h| h.join("Documents")))
+            .unwrap_or_else(|_| self.data_dir.clone());
+        crate::service::data::Folders {
+            data: self.data_dir.clone(),
+            backups: self.data_dir.join("backups"),
+            default_export: documents.join("High Hamstring Rehab"),
+        }
+    }
 }
 
 /// The real app: single instance first (a second launch must never open the
@@ -80,6 +98,7 @@ pub fn build_app<R: Runtime>(
             }
         }))
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_opener::init())
         .plugin(login::plugin())
         .pipe(|b| with_commands(b, options))
         .build(context)
@@ -113,6 +132,21 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, options: LaunchOptions) ->
             commands::record_pain,
             commands::finish_session,
             commands::get_self_tests,
+            commands::get_journal,
+            commands::edit_entry,
+            commands::delete_entry,
+            commands::undo_delete,
+            commands::add_checkin,
+            commands::add_note,
+            commands::get_charts,
+            commands::get_report,
+            commands::save_report,
+            commands::get_data,
+            commands::set_export_folder,
+            commands::export_csv,
+            commands::backup_now,
+            commands::restore_backup,
+            commands::open_folder,
             commands::get_running,
             commands::start_running,
             commands::log_run,
@@ -159,6 +193,7 @@ fn setup<R: Runtime>(
         started: options.started,
         ready_reported: AtomicBool::new(false),
         close_notice_pending: AtomicBool::new(false),
+        open_route: Mutex::new(None),
     });
     if options.tray {
         tray::create(app)?;

@@ -32,14 +32,45 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
     std::thread::Builder::new()
         .name("reminders".into())
-        .spawn(move || loop {
-            let wait = run_once(&app);
-            match rx.recv_timeout(wait) {
-                Ok(()) | Err(RecvTimeoutError::Timeout) => {}
-                Err(RecvTimeoutError::Disconnected) => break,
+        .spawn(move || {
+            let mut backed_up: Option<chrono::NaiveDate> = None;
+            loop {
+                let wait = run_once(&app);
+                backed_up = daily_backup(&app, backed_up);
+                match rx.recv_timeout(wait) {
+                    Ok(()) | Err(RecvTimeoutError::Timeout) => {}
+                    Err(RecvTimeoutError::Disconnected) => break,
+                }
             }
         })
         .expect("the reminder thread starts");
+}
+
+/// The day's automatic backup, checked once per (UTC) day at most: the first wake-up
+/// of a day looks for today's file and writes one if it is missing.
+fn daily_backup<R: Runtime>(
+    app: &AppHandle<R>,
+    done_for: Option<chrono::NaiveDate>,
+) -> Option<chrono::NaiveDate> {
+    let now = clock();
+    let today = now.utc.date_naive();
+    if done_for == Some(today) {
+        return done_for;
+    }
+    let state = app.state::<AppState>();
+    let folders = state.folders(app);
+    let mut store = state.store.lock().unwrap_or_else(|p| p.into_inner());
+    let at = crate::core::dates::Now {
+        utc: now.utc,
+        today: now.local.date(),
+    };
+    match crate::service::data::daily_backup(&mut store, at, &folders) {
+        Ok(_) => Some(today),
+        Err(e) => {
+            eprintln!("High Hamstring Rehab: the daily backup failed: {e}");
+            done_for
+        }
+    }
 }
 
 /// One wake-up: reconcile, deliver, publish. Returns how long to sleep.

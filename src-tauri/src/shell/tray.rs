@@ -86,6 +86,13 @@ fn build<R: Runtime>(app: &AppHandle<R>, model: &TrayMenu) -> tauri::Result<Menu
         true,
         None::<&str>,
     )?));
+    items.push(Box::new(MenuItem::with_id(
+        app,
+        "checkin",
+        "Pain check-in…",
+        true,
+        None::<&str>,
+    )?));
     match &model.resume {
         Some(label) => items.push(Box::new(MenuItem::with_id(
             app,
@@ -156,6 +163,7 @@ pub fn show<R: Runtime>(app: &AppHandle<R>, model: &TrayMenu) {
 fn on_menu<R: Runtime>(app: &AppHandle<R>, id: &str) {
     match id {
         "open" => window::show_main_soon(app),
+        "checkin" => window::open_at(app, "#/journal/checkin"),
         "quit" => app.exit(0),
         _ => {
             let state = app.state::<AppState>();

@@ -33,6 +33,20 @@ pub fn show_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<
     Ok(window)
 }
 
+/// The event that tells an open window to go to a screen (`#/journal/checkin`).
+pub const NAVIGATE_EVENT: &str = "navigate";
+
+/// Opens the window on `route`: a window already open is told to go there; a new one
+/// takes the route from the app status when its page starts.
+pub fn open_at<R: Runtime>(app: &AppHandle<R>, route: &str) {
+    if let Some(window) = app.get_webview_window(MAIN) {
+        let _ = window.emit(NAVIGATE_EVENT, route);
+    } else if let Ok(mut pending) = app.state::<AppState>().open_route.lock() {
+        *pending = Some(route.to_string());
+    }
+    show_main_soon(app);
+}
+
 /// `show_main` from any thread (single-instance and tray callbacks), on the main thread.
 pub fn show_main_soon<R: Runtime>(app: &AppHandle<R>) {
     let handle = app.clone();

@@ -1,12 +1,383 @@
-// The Journal screen: placeholder until the history, charts and reports are built.
+// The Journal: a quick pain check-in and a note, the trends as charts (uPlot, vendored)
+// with a sentence under each for screen readers, and everything logged in one list,
+// filtered by kind and date, each entry editable and deletable with an undo.
 
-import { heading, coming } from '../dom.js';
+import * as api from '../api.js';
+import { el, heading } from '../dom.js';
+import { friendlyDate, showError, showOk, statusLine, todayYmd } from '../program-ui.js';
+import { loadUPlot } from '../charts-lib.js';
 
-export function render(container) {
+const WEEK_CHOICES = [
+  [4, 'Last 4 weeks'],
+  [8, 'Last 8 weeks'],
+  [26, 'Last 6 months'],
+  [52, 'Last year'],
+];
+
+export function render(container, ctx) {
+  const charts = el('div', { id: 'charts-body' }, el('p', { class: 'muted' }, 'Loading the charts…'));
+  const log = el('div', { id: 'journal-body' }, el('p', { class: 'muted' }, 'Loading the journal…'));
+  const state = { weeks: 8, filter: null, ctx };
   container.append(
     heading('Journal'),
-    ...coming(
-      'Everything you log — sessions, stretches, pain check-ins, test results and runs — will appear here, with charts and a one-page report for your physiotherapist.'
+    checkinCard(ctx, () => refresh(state, charts, log)),
+    noteCard(() => refresh(state, charts, log)),
+    el(
+      'section',
+      { class: 'card', 'aria-labelledby': 'charts-title' },
+      el('h2', { id: 'charts-title' }, 'Trends'),
+      weeksChoice(state, charts),
+      charts,
+      el('p', {}, el('a', { href: '#/report', id: 'open-report', class: 'screen-link' }, 'One-page report for your physiotherapist'))
+    ),
+    log
+  );
+  if (ctx.param === 'checkin') {
+    const pain = document.getElementById('checkin-pain');
+    pain.scrollIntoView({ block: 'center' });
+    pain.focus();
+  }
+  return refresh(state, charts, log);
+}
+
+async function refresh(state, charts, log) {
+  await Promise.all([drawCharts(state, charts), drawLog(state, log)]);
+}
+
+// --- check-in and note ------------------------------------------------------------------
+
+function checkinCard(ctx, done) {
+  const context = el(
+    'select',
+    { id: 'checkin-context' },
+    [
+      ['during_exercise', 'During exercise'],
+      ['next_morning', 'The next morning'],
+      ['sitting', 'When sitting'],
+      ['other', 'Other'],
+    ].map(([value, label]) => el('option', { value }, label))
+  );
+  const pain = el('input', { type: 'number', id: 'checkin-pain', min: 0, max: 10, step: 1, inputmode: 'numeric', value: '0', 'aria-describedby': 'checkin-pain-hint' });
+  const note = el('input', { type: 'text', id: 'checkin-note', maxlength: 2000, autocomplete: 'off' });
+  const status = statusLine('checkin-status');
+  const form = el(
+    'form',
+    { id: 'checkin-form', class: 'card', 'aria-labelledby': 'checkin-title', novalidate: true },
+    el('h2', { id: 'checkin-title' }, 'Quick pain check-in'),
+    el('div', { class: 'field' }, el('label', { for: 'checkin-context' }, 'When'), context),
+    el('div', { class: 'field' }, el('label', { for: 'checkin-pain' }, 'Pain now'), pain, el('p', { class: 'hint', id: 'checkin-pain-hint' }, '0 = none, 10 = worst.')),
+    el('div', { class: 'field' }, el('label', { for: 'checkin-note' }, 'Note (optional)'), note),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'save-checkin', class: 'primary' }, 'Save check-in')),
+    status
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    pain.removeAttribute('aria-invalid');
+    try {
+      showOk(status, await api.addCheckin(context.value, pain.value, note.value));
+      note.value = '';
+      if (ctx.isCurrent()) await done();
+    } catch (error) {
+      showError(status, error);
+      if (error.field === 'pain') {
+        pain.setAttribute('aria-invalid', 'true');
+        pain.focus();
+      }
+    }
+  });
+  return form;
+}
+
+function noteCard(done) {
+  const text = el('textarea', { id: 'note-text', rows: 2, maxlength: 2000 });
+  const status = statusLine('note-status');
+  const form = el(
+    'form',
+    { id: 'note-form', class: 'card', 'aria-labelledby': 'note-title', novalidate: true },
+    el('h2', { id: 'note-title' }, 'Add a note'),
+    el('div', { class: 'field' }, el('label', { for: 'note-text' }, 'Note'), text),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'save-note' }, 'Save note')),
+    status
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      showOk(status, await api.addNote(text.value));
+      text.value = '';
+      await done();
+    } catch (error) {
+      showError(status, error);
+    }
+  });
+  return form;
+}
+
+// --- charts -----------------------------------------------------------------------------
+
+function weeksChoice(state, charts) {
+  const select = el('select', { id: 'chart-weeks' }, WEEK_CHOICES.map(([w, label]) => el('option', { value: String(w), selected: w === state.weeks }, label)));
+  select.addEventListener('change', () => {
+    state.weeks = Number(select.value);
+    drawCharts(state, charts);
+  });
+  return el('div', { class: 'field inline-field' }, el('label', { for: 'chart-weeks' }, 'Period'), select);
+}
+
+function cssVar(name) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#146e78';
+}
+
+function dayStamp(ymd) {
+  const [y, m, d] = ymd.split('-').map(Number);
+  return Date.UTC(y, m - 1, d) / 1000;
+}
+
+function baseOptions(uPlot, width, title, scaleY) {
+  const text = cssVar('--text');
+  const grid = cssVar('--border');
+  const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+  return {
+    width,
+    height: 200,
+    title,
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
+    scales: { x: { time: true }, y: scaleY },
+    axes: [axis, { ...axis }],
+    legend: { show: true },
+    cursor: { drag: { x: false, y: false } },
+  };
+}
+
+/** One chart with its sentence: the canvas is hidden from screen readers, the sentence is not. */
+function chartBlock(id, summary) {
+  const box = el('div', { id, class: 'chart', role: 'img', 'aria-label': summary });
+  return { box, block: el('figure', { class: 'chart-figure' }, box, el('figcaption', { class: 'chart-summary', id: `${id}-summary` }, summary)) };
+}
+
+async function drawCharts(state, target) {
+  let data;
+  try {
+    data = await api.getCharts(state.weeks);
+  } catch (error) {
+    if (state.ctx.isCurrent()) target.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message));
+    return;
+  }
+  let uPlot;
+  try {
+    uPlot = await loadUPlot();
+    if (!state.ctx.isCurrent()) return;
+    plot(uPlot, data, target);
+  } catch (error) {
+    console.error('The charts could not be drawn', error);
+    if (state.ctx.isCurrent()) target.replaceChildren(el('p', { class: 'status error', role: 'alert' }, `The charts could not be drawn: ${error && error.message ? error.message : error}`));
+  }
+}
+
+/** The four charts, each with its sentence. */
+function plot(uPlot, data, target) {
+  const xs = data.days.map(dayStamp);
+  const width = Math.max(300, Math.min(760, (target.clientWidth || 700) - 8));
+  const colours = [cssVar('--accent'), cssVar('--warn-border'), '#8a6fc4', cssVar('--error'), cssVar('--success')];
+  const pain = chartBlock('chart-pain', data.summary.pain);
+  const stretches = chartBlock('chart-stretches', data.summary.stretches);
+  const ladder = chartBlock('chart-ladder', data.summary.ladder);
+  const running = chartBlock('chart-running', data.summary.running);
+  target.replaceChildren(pain.block, stretches.block, ladder.block, running.block);
+
+  const shown = data.pain.filter((s) => s.values.some((v) => v !== null));
+  const painOpts = baseOptions(uPlot, width, 'Pain (0–10)', { range: [0, 10] });
+  painOpts.series = [{}, ...shown.map((s) => ({ label: s.label, stroke: colours[data.pain.indexOf(s) % colours.length], width: 2, points: { show: true, size: 5 }, spanGaps: true }))];
+  const marks = data.steps.map((m) => ({ x: dayStamp(m.date), label: `Step ${m.step}` }));
+  painOpts.hooks = {
+    draw: [
+      (u) => {
+        const c = u.ctx;
+        c.save();
+        c.strokeStyle = cssVar('--muted');
+        c.fillStyle = cssVar('--muted');
+        c.setLineDash([4, 4]);
+        c.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
+        for (const mark of marks) {
+          const x = u.valToPos(mark.x, 'x', true);
+          c.beginPath();
+          c.moveTo(x, u.bbox.top);
+          c.lineTo(x, u.bbox.top + u.bbox.height);
+          c.stroke();
+          c.fillText(mark.label, x + 3, u.bbox.top + 12 * devicePixelRatio);
+        }
+        c.restore();
+      },
+    ],
+  };
+  new uPlot(painOpts, [xs, ...shown.map((s) => s.values)], pain.box);
+
+  const stretchOpts = baseOptions(uPlot, width, `Stretches per day (target ${data.stretch_target})`, { range: [0, Math.max(data.stretch_target + 1, ...data.stretches)] });
+  stretchOpts.series = [
+    {},
+    { label: 'Stretches', stroke: colours[0], fill: cssVar('--accent-soft'), paths: uPlot.paths.bars({ size: [0.7, 40] }), points: { show: false } },
+    { label: 'Target', stroke: colours[1], width: 2, dash: [6, 4], points: { show: false } },
+  ];
+  new uPlot(stretchOpts, [xs, data.stretches, data.stretches.map(() => data.stretch_target)], stretches.box);
+
+  const ladderOpts = baseOptions(uPlot, width, 'Ladder step (1–7)', { range: [0.5, 7.5] });
+  ladderOpts.series = [{}, { label: 'Step', stroke: colours[0], width: 2, paths: uPlot.paths.stepped({ align: 1 }), points: { show: false } }];
+  new uPlot(ladderOpts, [xs, data.ladder], ladder.box);
+
+  const runOpts = baseOptions(uPlot, width, 'Running plan week (1–8)', { range: [0.5, 8.5] });
+  runOpts.series = [{}, { label: 'Week', stroke: colours[4], width: 2, paths: uPlot.paths.stepped({ align: 1 }), points: { show: false } }];
+  new uPlot(runOpts, [xs, data.running_week], running.box);
+}
+
+// --- the log ----------------------------------------------------------------------------
+
+async function drawLog(state, target) {
+  let view;
+  try {
+    view = await api.getJournal(state.filter);
+  } catch (error) {
+    if (state.ctx.isCurrent()) {
+      const status = document.getElementById('journal-status');
+      if (status) showError(status, error);
+      else target.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message));
+    }
+    return;
+  }
+  if (!state.ctx.isCurrent()) return;
+  const status = statusLine('journal-status');
+  const reload = async () => drawLog(state, target);
+  target.replaceChildren(
+    el(
+      'section',
+      { class: 'card', 'aria-labelledby': 'journal-title' },
+      el('h2', { id: 'journal-title' }, 'Everything logged'),
+      filterForm(view, state, reload),
+      status,
+      view.entries.length
+        ? el('ol', { id: 'journal-entries', class: 'journal' }, view.entries.map((entry) => entryItem(entry, status, reload)))
+        : el('p', { id: 'journal-empty', class: 'muted' }, `Nothing logged from ${friendlyDate(view.from)} to ${friendlyDate(view.to)} of the kinds chosen.`)
     )
   );
+}
+
+function filterForm(view, state, reload) {
+  const today = todayYmd();
+  const from = el('input', { type: 'date', id: 'journal-from', value: view.from, max: today });
+  const to = el('input', { type: 'date', id: 'journal-to', value: view.to, max: today });
+  const boxes = view.kinds.map((k) => el('input', { type: 'checkbox', id: `kind-${k.kind}`, value: k.kind, checked: k.shown }));
+  const form = el(
+    'form',
+    { id: 'journal-filter', class: 'filters', novalidate: true, 'aria-label': 'Filter the journal' },
+    el('div', { class: 'field inline-field' }, el('label', { for: 'journal-from' }, 'From'), from),
+    el('div', { class: 'field inline-field' }, el('label', { for: 'journal-to' }, 'To'), to),
+    el(
+      'fieldset',
+      { class: 'kinds' },
+      el('legend', {}, 'Show'),
+      view.kinds.map((k, i) => el('label', { for: `kind-${k.kind}`, class: 'inline' }, boxes[i], ` ${k.label}`))
+    ),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'journal-apply' }, 'Show'))
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    state.filter = { from: from.value, to: to.value, kinds: boxes.filter((b) => b.checked).map((b) => b.value) };
+    reload();
+  });
+  return form;
+}
+
+function entryItem(entry, status, reload) {
+  const key = `${entry.kind}-${entry.id}`;
+  const body = el(
+    'div',
+    { class: 'entry-body' },
+    el('p', { class: 'entry-head' }, el('span', { class: 'entry-date' }, friendlyDate(entry.date)), ' ', el('strong', { class: 'entry-title' }, entry.title)),
+    entry.details.map((d) => el('p', { class: 'entry-detail' }, d)),
+    entry.note && entry.kind !== 'note' ? el('p', { class: 'entry-note note-text' }, entry.note) : null,
+    entry.kind === 'note' ? el('p', { class: 'entry-note note-text' }, entry.note) : null
+  );
+  const item = el('li', { class: 'entry', 'data-kind': entry.kind, 'data-id': String(entry.id), id: `entry-${key}` }, body);
+  const buttons = el('div', { class: 'actions entry-actions' });
+  if (entry.edits.length) {
+    const edit = el('button', { type: 'button', id: `edit-${key}`, 'aria-label': `Edit ${entry.title}, ${friendlyDate(entry.date)}` }, 'Edit');
+    edit.addEventListener('click', () => {
+      buttons.hidden = true;
+      item.append(editForm(entry, key, status, reload, () => {
+        buttons.hidden = false;
+        edit.focus();
+      }));
+    });
+    buttons.append(edit);
+  }
+  const remove = el('button', { type: 'button', id: `delete-${key}`, class: 'danger', 'aria-label': `Delete ${entry.title}, ${friendlyDate(entry.date)}` }, 'Delete');
+  remove.addEventListener('click', async () => {
+    try {
+      const deleted = await api.deleteEntry(entry.kind, entry.id);
+      await reload();
+      offerUndo(deleted, reload);
+    } catch (error) {
+      showError(status, error);
+    }
+  });
+  buttons.append(remove);
+  item.append(buttons);
+  return item;
+}
+
+/** "Deleted … Undo": the message that confirms a delete carries the way back. */
+function offerUndo(deleted, reload) {
+  const status = document.getElementById('journal-status');
+  if (!status) return;
+  const undo = el('button', { type: 'button', id: 'undo-delete' }, 'Undo');
+  undo.addEventListener('click', async () => {
+    try {
+      const said = await api.undoDelete(deleted.trash_id);
+      await reload();
+      const line = document.getElementById('journal-status');
+      if (line) showOk(line, said);
+    } catch (error) {
+      showError(status, error);
+    }
+  });
+  status.classList.remove('error');
+  status.classList.add('success');
+  status.replaceChildren(`${deleted.message} `, undo);
+  undo.focus();
+}
+
+function editForm(entry, key, status, reload, close) {
+  const controls = entry.edits.map((edit) => {
+    const id = `edit-${key}-${edit.field.replace(/[^a-z0-9_-]/gi, '-')}`;
+    let control;
+    if (edit.input === 'pain') control = el('input', { type: 'number', id, min: 0, max: 10, step: 1, inputmode: 'numeric', value: edit.value });
+    else if (edit.input === 'choice') control = el('select', { id }, edit.choices.map(([value, label]) => el('option', { value, selected: value === edit.value }, label)));
+    else control = el('textarea', { id, rows: 2, maxlength: 2000 }, edit.value);
+    return { edit, control, field: el('div', { class: 'field' }, el('label', { for: id }, edit.label), control) };
+  });
+  const save = el('button', { type: 'submit', id: `save-${key}`, class: 'primary' }, 'Save');
+  const cancel = el('button', { type: 'button', id: `cancel-${key}` }, 'Cancel');
+  const form = el('form', { class: 'entry-edit', novalidate: true, 'aria-label': `Edit ${entry.title}` }, controls.map((c) => c.field), el('div', { class: 'actions' }, save, cancel));
+  cancel.addEventListener('click', () => {
+    form.remove();
+    close();
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      for (const { edit, control } of controls) {
+        if (control.value !== edit.value) await api.editEntry(entry.kind, entry.id, edit.field, control.value);
+      }
+      await reload();
+      const line = document.getElementById('journal-status');
+      if (line) showOk(line, 'Saved.');
+    } catch (error) {
+      showError(status, error);
+      const bad = controls.find((c) => c.edit.field === error.field || error.field === 'pain');
+      if (bad) {
+        bad.control.setAttribute('aria-invalid', 'true');
+        bad.control.focus();
+      }
+    }
+  });
+  queueMicrotask(() => controls[0] && controls[0].control.focus());
+  return form;
 }

@@ -269,25 +269,144 @@ function testReminder(ctx) {
 }
 
 function dataSection(ctx) {
-  const location = el('code', { id: 'data-location' }, '…');
-  const version = el('p', { class: 'muted' });
+  const body = el('div', { id: 'data-body' }, el('p', { class: 'muted' }, 'Loading…'));
+  const version = el('p', { class: 'muted', id: 'app-version' });
   const section = el(
     'section',
     { class: 'settings-section', 'aria-labelledby': 'data-title' },
     el('h2', { id: 'data-title' }, 'Your data'),
     el('p', {}, 'Your data stays on this computer. Nothing is sent anywhere.'),
-    el('p', {}, 'Database file: ', location),
+    body,
     version
   );
   ctx.status.then(
     (status) => {
-      location.textContent = String(status.database_path);
-      version.textContent = `High Hamstring Rehab ${status.version}`;
+      version.textContent = `High Hamstring Rehab ${status.version}, database schema ${status.schema_version}.`;
     },
-    (error) => {
-      location.textContent = error.message;
-      location.classList.add('error');
-    }
+    () => {}
+  );
+  ctx.api.getData().then(
+    (view) => ctx.isCurrent() && drawData(body, view, ctx),
+    (error) => body.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message))
   );
   return section;
+}
+
+function openButton(id, which, status, ctx) {
+  const button = el('button', { type: 'button', id }, 'Open folder');
+  button.addEventListener('click', () => ctx.api.openFolder(which).catch((error) => showStatus(status, error.message, true)));
+  return button;
+}
+
+function showStatus(line, text, isError) {
+  line.textContent = text;
+  line.classList.toggle('error', !!isError);
+  line.classList.toggle('success', !isError);
+}
+
+function drawData(body, view, ctx) {
+  const status = el('p', { id: 'data-status', class: 'status', role: 'status', 'aria-live': 'polite' });
+  const redraw = (next) => ctx.isCurrent() && drawData(body, next, ctx);
+
+  const exportInput = el('input', { type: 'text', id: 'export-folder', value: view.export_is_default ? '' : String(view.export_folder), placeholder: String(view.export_folder), 'aria-describedby': 'export-folder-hint', autocomplete: 'off' });
+  exportInput.addEventListener('change', async () => {
+    try {
+      redraw(await ctx.api.setExportFolder(exportInput.value));
+      const line = document.getElementById('data-status');
+      if (line) showStatus(line, 'Export folder saved.');
+    } catch (error) {
+      exportInput.setAttribute('aria-invalid', 'true');
+      showStatus(status, error.message, true);
+    }
+  });
+
+  const exportButton = el('button', { type: 'button', id: 'export-csv', class: 'primary' }, 'Export CSV');
+  const exported = el('div', { id: 'export-result' });
+  exportButton.addEventListener('click', async () => {
+    try {
+      const out = await ctx.api.exportCsv();
+      const open = el('button', { type: 'button', id: 'open-export' }, 'Open folder');
+      open.addEventListener('click', () => ctx.api.openFolder(String(out.folder)).catch((error) => showStatus(status, error.message, true)));
+      exported.replaceChildren(
+        el('p', {}, `${out.files.length} files written to `, el('span', { class: 'path', id: 'export-path' }, String(out.folder)), ' ', open),
+        el('ul', { id: 'export-files' }, out.files.map((f) => el('li', {}, `${f.name}: ${f.rows} rows`)))
+      );
+      showStatus(status, 'Exported.');
+    } catch (error) {
+      showStatus(status, error.message, true);
+    }
+  });
+
+  const backupButton = el('button', { type: 'button', id: 'backup-now' }, 'Back up now');
+  backupButton.addEventListener('click', async () => {
+    try {
+      redraw(await ctx.api.backupNow());
+      const line = document.getElementById('data-status');
+      if (line) showStatus(line, 'Backup written.');
+    } catch (error) {
+      showStatus(status, error.message, true);
+    }
+  });
+
+  const restore = async (path) => {
+    try {
+      const done = await ctx.api.restoreBackup(path);
+      const next = await ctx.api.getData();
+      redraw(next);
+      const line = document.getElementById('data-status');
+      if (line) showStatus(line, done.message);
+    } catch (error) {
+      showStatus(status, error.message, true);
+    }
+  };
+  const list = view.backups.length
+    ? el(
+        'ul',
+        { id: 'backups', class: 'backups' },
+        view.backups.map((b, i) => {
+          const button = el('button', { type: 'button', id: `restore-${i}`, 'aria-label': `Restore ${b.name}` }, 'Restore');
+          let armed = false;
+          button.addEventListener('click', () => {
+            if (!armed) {
+              armed = true;
+              button.textContent = 'Press again to replace your data with this backup';
+              return;
+            }
+            restore(String(b.path));
+          });
+          return el('li', {}, el('span', { class: 'path' }, b.name), ` (${Math.max(1, Math.round(b.bytes / 1024))} KB) `, button);
+        })
+      )
+    : el('p', { class: 'muted', id: 'no-backups' }, 'No backups yet. One is made automatically each day.');
+
+  const otherPath = el('input', { type: 'text', id: 'restore-path', autocomplete: 'off', 'aria-describedby': 'restore-path-hint' });
+  const otherButton = el('button', { type: 'button', id: 'restore-file' }, 'Restore this file');
+  otherButton.addEventListener('click', () => restore(otherPath.value));
+
+  body.replaceChildren(
+    el('p', {}, 'Data folder: ', el('span', { class: 'path', id: 'data-location' }, String(view.data_folder)), ' ', openButton('open-data-folder', 'data', status, ctx)),
+    el('p', {}, 'Database file: ', el('span', { class: 'path', id: 'database-path' }, String(view.database))),
+    el(
+      'div',
+      { class: 'field' },
+      el('label', { for: 'export-folder' }, 'Export folder'),
+      exportInput,
+      el('p', { class: 'hint', id: 'export-folder-hint' }, `CSV exports and saved reports go here. Leave empty for the default, ${view.export_folder_default || view.export_folder}.`)
+    ),
+    el('div', { class: 'actions' }, exportButton, openButton('open-export-folder', 'export', status, ctx)),
+    exported,
+    el('h3', {}, 'Backups'),
+    el('p', { class: 'hint' }, `A copy of your data is made each day; the last 7 are kept in `, el('span', { class: 'path', id: 'backups-folder' }, String(view.backups_folder)), '. Restoring first keeps a copy of your data as it is now.'),
+    el('div', { class: 'actions' }, backupButton, openButton('open-backups-folder', 'backups', status, ctx)),
+    list,
+    el(
+      'div',
+      { class: 'field' },
+      el('label', { for: 'restore-path' }, 'Restore another backup file'),
+      otherPath,
+      el('p', { class: 'hint', id: 'restore-path-hint' }, 'The full path of a High Hamstring Rehab backup (.db). It is checked before anything changes.')
+    ),
+    el('div', { class: 'actions' }, otherButton),
+    status
+  );
 }

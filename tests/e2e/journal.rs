@@ -1,0 +1,214 @@
+//! The journal, charts, exports and report end to end: a week of use seeded through the
+//! app's own services into the test's database, then, in the real window: the Journal
+//! lists it, a pain score is edited, a run is deleted and the delete undone (the file is
+//! exactly as before), the charts draw, the CSV export is written and the saved report
+//! states the step, the gates and the adherence.
+
+use crate::common::{dump, seed_week};
+use crate::program::click;
+use crate::support::{eventually, Harness};
+use crate::ui;
+use fantoccini::{Client, Locator};
+use high_hamstring_rehab::store::Store;
+use serde_json::json;
+
+async fn count(client: &Client, css: &str) -> usize {
+    client
+        .find_all(Locator::Css(css))
+        .await
+        .map(|v| v.len())
+        .unwrap_or(0)
+}
+
+/// A week ending yesterday, seeded with the app's own service calls.
+pub fn seed(h: &Harness) -> chrono::NaiveDate {
+    let first = chrono::Local::now().date_naive() - chrono::Duration::days(7);
+    let (mut store, _) =
+        Store::open(&h.database_path(), chrono::Utc::now()).expect("open the test database");
+    seed_week(&mut store, first);
+    first
+}
+
+#[tokio::test]
+async fn a_seeded_week_is_in_the_journal_edited_deleted_and_undone_charted_exported_and_reported() {
+    let mut h = Harness::new();
+    seed(&h);
+    let client = &h.launch().await;
+
+    ui::open_page(client, "journal", "Journal").await;
+    ui::wait_for(client, "#journal-entries li").await;
+    let entries = count(client, "#journal-entries > li").await;
+    assert!(entries >= 50, "a week of entries: {entries}");
+    for kind in [
+        "session", "checkin", "stretch", "reminder", "test", "run", "note",
+    ] {
+        assert!(
+            count(
+                client,
+                &format!(r#"#journal-entries li[data-kind="{kind}"]"#)
+            )
+            .await
+                > 0,
+            "{kind} entries listed"
+        );
+    }
+
+    // The charts draw: one canvas each, with its sentence.
+    for chart in [
+        "chart-pain",
+        "chart-stretches",
+        "chart-ladder",
+        "chart-running",
+    ] {
+        let script = format!("const c = document.querySelector('#{chart} canvas'); return [c ? c.width : 0, document.getElementById('charts-body').innerText.slice(0, 200)];");
+        let script = &script;
+        eventually(&format!("{chart} drawn"), || async move {
+            let v = ui::js(client, script, vec![]).await?;
+            if v[0].as_u64().unwrap_or(0) > 0 {
+                Ok(())
+            } else {
+                Err(format!("{v}"))
+            }
+        })
+        .await;
+    }
+    let summary = ui::wait_for_text(client, "#chart-stretches-summary", "a summary", |t| {
+        t.contains("stretches of a target")
+    })
+    .await;
+    println!("stretches: {summary}");
+
+    // Filter to check-ins and edit one pain score.
+    click(client, "#kind-session").await;
+    for kind in ["stretch", "reminder", "test", "rom", "run", "note", "move"] {
+        click(client, &format!("#kind-{kind}")).await;
+    }
+    click(client, "#journal-apply").await;
+    eventually("only check-ins listed", || async {
+        let all = count(client, "#journal-entries > li").await;
+        let checkins = count(client, r#"#journal-entries > li[data-kind="checkin"]"#).await;
+        if all == checkins && all == 7 {
+            Ok(())
+        } else {
+            Err(format!("{all} entries, {checkins} check-ins"))
+        }
+    })
+    .await;
+    let id = ui::js(client, r#"return document.querySelector('#journal-entries > li[data-kind="checkin"]').dataset.id;"#, vec![]).await.unwrap();
+    let id = id.as_str().unwrap().to_string();
+    click(client, &format!("#edit-checkin-{id}")).await;
+    ui::enter_value(client, &format!("#edit-checkin-{id}-pain"), "7").await;
+    click(client, &format!("#save-checkin-{id}")).await;
+    ui::wait_for_text(client, "#journal-status", "Saved.", |t| t == "Saved.").await;
+    ui::wait_for_text(client, &format!("#entry-checkin-{id}"), "pain 7", |t| {
+        t.contains("Pain 7/10")
+    })
+    .await;
+    let db = h.database_path();
+    let stored: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT pain FROM pain_checkins WHERE id = ?1",
+            [id.parse::<i64>().unwrap()],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, 7);
+
+    // Delete a run, then undo from the message: the file is exactly as before.
+    click(client, "#kind-run").await;
+    click(client, "#journal-apply").await;
+    ui::wait_for(client, r#"#journal-entries > li[data-kind="run"]"#).await;
+    let before = dump(&db);
+    let run = ui::js(
+        client,
+        r#"return document.querySelector('#journal-entries > li[data-kind="run"]').dataset.id;"#,
+        vec![],
+    )
+    .await
+    .unwrap();
+    let run = run.as_str().unwrap().to_string();
+    click(client, &format!("#delete-run-{run}")).await;
+    ui::wait_for(client, "#undo-delete").await;
+    assert_eq!(
+        count(client, &format!("#entry-run-{run}")).await,
+        0,
+        "the run is gone from the list"
+    );
+    assert_ne!(dump(&db), before);
+    click(client, "#undo-delete").await;
+    ui::wait_for_text(client, "#journal-status", "brought back", |t| {
+        t == "Brought back."
+    })
+    .await;
+    ui::wait_for(client, &format!("#entry-run-{run}")).await;
+    assert_eq!(
+        dump(&db),
+        before,
+        "undo leaves the database exactly as before"
+    );
+
+    // Export: the CSV files, in the private home's Documents.
+    ui::open_page(client, "settings", "Settings").await;
+    click(client, "#export-csv").await;
+    let folder = ui::wait_for_text(client, "#export-path", "the export folder", |t| {
+        t.contains("export-")
+    })
+    .await;
+    println!("exported to {folder}");
+    assert!(
+        folder.starts_with(h.home_dir().to_str().unwrap()),
+        "{folder}"
+    );
+    let runs = std::fs::read_to_string(std::path::Path::new(&folder).join("runs.csv")).unwrap();
+    assert!(
+        runs.starts_with("id,date,walk_jog_sets,minutes,pain,note,override_rule,recorded_at"),
+        "{runs}"
+    );
+    assert!(
+        runs.contains("\"easy, \"\"steady\"\"\""),
+        "a quoted note: {runs}"
+    );
+    let files = std::fs::read_dir(&folder).unwrap().count();
+    assert_eq!(files, 10);
+
+    // The report: saved as one HTML file with the step, the gates and the adherence.
+    ui::open_page(client, "journal", "Journal").await;
+    click(client, "#open-report").await;
+    ui::wait_for_heading(client, "Report for your physiotherapist").await;
+    let step = ui::wait_for_text(client, "#report-step", "the step", |t| {
+        t.starts_with("Step ")
+    })
+    .await;
+    let adherence = ui::wait_for_text(client, "#report-adherence", "adherence", |t| {
+        t.contains("stretches")
+    })
+    .await;
+    click(client, "#save-report").await;
+    let said = ui::wait_for_text(client, "#report-status", "saved", |t| {
+        t.starts_with("Saved as ")
+    })
+    .await;
+    let path = said
+        .trim_start_matches("Saved as ")
+        .trim_end_matches("Open folder")
+        .trim()
+        .to_string();
+    let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    println!("report: {path}; {step}; {adherence}");
+    assert!(html.contains(&step), "the current step in the file: {step}");
+    assert!(
+        html.contains("Running") && html.contains(">Open<"),
+        "gate status in the file"
+    );
+    assert!(
+        html.contains(&adherence),
+        "the adherence figure in the file: {adherence}"
+    );
+    assert!(
+        !html.to_lowercase().contains("http"),
+        "nothing outside the file"
+    );
+    let _ = json!(null);
+    h.finish().await;
+}

@@ -1,0 +1,105 @@
+// The clinician report: one printable page (the print stylesheet hides the app around
+// it) with "Print / Save as PDF" (the webview's print) and "Save report", which writes
+// a self-contained HTML file to the export folder.
+
+import * as api from '../api.js';
+import { el, heading } from '../dom.js';
+import { friendlyDate, gatesList, showError, showOk, statusLine } from '../program-ui.js';
+import { loadUPlot } from '../charts-lib.js';
+
+export function render(container, ctx) {
+  const loading = el('p', { class: 'muted' }, 'Preparing the report…');
+  container.append(heading('Report for your physiotherapist'), loading);
+  return fill(loading, ctx);
+}
+
+async function fill(loading, ctx) {
+  let r;
+  try {
+    r = await api.getReport();
+  } catch (error) {
+    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
+    return;
+  }
+  if (!ctx.isCurrent()) return;
+  const status = statusLine('report-status');
+  const print = el('button', { type: 'button', id: 'print-report', class: 'primary' }, 'Print / Save as PDF');
+  print.addEventListener('click', () => window.print());
+  const save = el('button', { type: 'button', id: 'save-report' }, 'Save report');
+  save.addEventListener('click', async () => {
+    try {
+      const saved = await api.saveReport();
+      const open = el('button', { type: 'button', id: 'open-report-folder' }, 'Open folder');
+      open.addEventListener('click', () => api.openFolder('export').catch((error) => showError(status, error)));
+      showOk(status, `Saved as ${saved.path} `);
+      status.append(open);
+    } catch (error) {
+      showError(status, error);
+    }
+  });
+  const a = r.adherence;
+  const chart = el('div', { id: 'report-chart', class: 'chart', role: 'img', 'aria-label': r.charts.summary.pain });
+  loading.replaceWith(
+    el('div', { class: 'actions no-print' }, print, save, el('a', { href: '#/journal' }, 'Back to the journal')),
+    status,
+    el(
+      'article',
+      { id: 'report', class: 'report' },
+      el('p', { class: 'muted' }, `Prepared on ${friendlyDate(r.generated_on)} with High Hamstring Rehab. Not a medical record; for discussion with a clinician.`),
+      el('h2', {}, 'Exercise ladder'),
+      el('p', { class: 'figure', id: 'report-step' }, `Step ${r.ladder.step} of 7: ${r.ladder.name}${r.ladder.since ? ` since ${friendlyDate(r.ladder.since)}` : ''}`),
+      el('p', {}, r.ladder.headline),
+      el('p', { class: 'muted' }, r.ladder.reason),
+      el('h2', {}, 'Gates'),
+      gatesList(r.gates),
+      el('h2', {}, 'Self-tests'),
+      el('p', {}, r.self_tests_headline),
+      r.test_results.length ? el('ul', {}, r.test_results.map((t) => el('li', {}, t))) : null,
+      el('h2', {}, `Pain, last ${r.charts.days.length} days`),
+      chart,
+      el('p', { class: 'chart-summary' }, r.charts.summary.pain),
+      el('h2', {}, 'Stretching'),
+      el('p', { class: 'figure', id: 'report-adherence' }, `${a.done} of ${a.target} stretches (${a.percent}%) over the last ${a.days} days`),
+      el('h2', {}, 'Return to running'),
+      el(
+        'p',
+        { id: 'report-running' },
+        r.running ? `${r.running.finished ? 'All 8 weeks done' : `Week ${r.running.week} of 8: ${r.running.title}`}; started ${friendlyDate(r.running.started_on)}.` : 'Not started.'
+      ),
+      r.running ? el('p', { class: 'muted' }, r.running.latest) : null,
+      el('h2', {}, 'Notes'),
+      r.notes.length
+        ? el(
+            'table',
+            { class: 'table', id: 'report-notes' },
+            el('tbody', {}, r.notes.map((n) => el('tr', {}, el('td', {}, friendlyDate(n.date)), el('td', {}, n.source), el('td', { class: 'note-text' }, n.text))))
+          )
+        : el('p', { class: 'muted' }, 'No notes in this period.')
+    )
+  );
+  drawPain(chart, r.charts, await loadUPlot());
+}
+
+function drawPain(box, charts, uPlot) {
+  const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  const colours = [css('--accent'), css('--warn-border'), '#8a6fc4', css('--error'), css('--success')];
+  const xs = charts.days.map((ymd) => {
+    const [y, m, d] = ymd.split('-').map(Number);
+    return Date.UTC(y, m - 1, d) / 1000;
+  });
+  const shown = charts.pain.filter((s) => s.values.some((v) => v !== null));
+  const axis = { stroke: css('--text'), grid: { stroke: css('--border'), width: 1 } };
+  new uPlot(
+    {
+      width: Math.max(300, Math.min(700, (box.parentElement.clientWidth || 700) - 8)),
+      height: 200,
+      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
+      scales: { x: { time: true }, y: { range: [0, 10] } },
+      axes: [axis, { ...axis }],
+      series: [{}, ...shown.map((s) => ({ label: s.label, stroke: colours[charts.pain.indexOf(s) % colours.length], width: 2, spanGaps: true, points: { show: true, size: 5 } }))],
+      cursor: { show: false },
+    },
+    [xs, ...shown.map((s) => s.values)],
+    box
+  );
+}
