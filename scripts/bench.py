@@ -168,6 +168,24 @@ def close_to_tray(proc):
     raise RuntimeError("the web process did not end after closing the window")
 
 
+def ten_years_queries(release_dir):
+    """Ten years of daily use (examples/ten_years.rs) and the screens' queries on it
+    (examples/query_times.rs), through the app's own services."""
+    examples = os.path.join(release_dir, "examples")
+    tmp = tempfile.mkdtemp(prefix="hhr-bench-10y-")
+    try:
+        db = os.path.join(tmp, "rehab.db")
+        made = subprocess.run([os.path.join(examples, "ten_years"), db], check=True, capture_output=True, text=True).stdout.strip()
+        out = [("Ten years of daily use (examples/ten_years.rs)", made.split(": ")[0])]
+        timed = subprocess.run([os.path.join(examples, "query_times"), db], check=True, capture_output=True, text=True).stdout
+        for line in timed.splitlines():
+            name, _, value = line.partition("\t")
+            out.append(("10 years: " + name, value))
+        return out
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main():
     rows = []
     startups, inprocess = [], []
@@ -224,6 +242,8 @@ def main():
     finally:
         stop(proc)
         shutil.rmtree(tmp, ignore_errors=True)
+
+    rows.extend(ten_years_queries(os.path.dirname(os.path.abspath(sys.argv[1]))))
 
     cpu = "unknown CPU"
     with open("/proc/cpuinfo") as f:

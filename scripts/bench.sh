@@ -3,6 +3,6 @@
 # figures measured under a virtual display. Prints a table; asserts nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --locked
+cargo build --release --locked --bin high-hamstring-rehab --examples
 exec xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- \
   /usr/bin/python3 scripts/bench.py target/release/high-hamstring-rehab

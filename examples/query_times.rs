@@ -1,0 +1,94 @@
+//! Times the queries behind the Today, Journal and chart screens, the report and the CSV
+//! export on a database (made by `ten_years`), through the app's own services. Prints
+//! one line per measure with the median of several runs. Used by `make bench`.
+//!
+//! Usage: cargo run --release --example query_times -- <path/to/rehab.db>
+
+use chrono::Utc;
+use high_hamstring_rehab::core::dates::Now;
+use high_hamstring_rehab::core::Whole;
+use high_hamstring_rehab::service::data::Folders;
+use high_hamstring_rehab::service::{journal, program, report, running};
+use high_hamstring_rehab::store::Store;
+use std::time::Instant;
+
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    times[runs / 2]
+}
+
+fn main() {
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: query_times <path/to/rehab.db>");
+    let (mut store, _) = Store::open(std::path::Path::new(&path), Utc::now()).expect("open");
+    let local = chrono::Local::now();
+    let now = Now {
+        utc: local.with_timezone(&Utc),
+        today: local.date_naive(),
+    };
+    let year_ago = (now.today - chrono::Duration::days(364)).to_string();
+    let line = |name: &str, runs: usize, f: &mut dyn FnMut()| {
+        println!("{name}\t{:.1} ms (median of {runs})", median_ms(runs, f))
+    };
+    line(
+        "Today screen (get_today: ladder from the whole log)",
+        15,
+        &mut || {
+            program::today(&mut store, now).unwrap();
+        },
+    );
+    line(
+        "Journal, default (last 30 days, all kinds)",
+        15,
+        &mut || {
+            journal::journal(&mut store, now, &Default::default()).unwrap();
+        },
+    );
+    line("Journal, one year, all kinds", 5, &mut || {
+        let f = journal::Filter {
+            from: Some(year_ago.clone()),
+            to: None,
+            kinds: None,
+        };
+        journal::journal(&mut store, now, &f).unwrap();
+    });
+    line("Charts, 8 weeks", 15, &mut || {
+        report::charts(&mut store, now, &Whole::from(8)).unwrap();
+    });
+    line("Charts, 10 years (520 weeks)", 5, &mut || {
+        report::charts(&mut store, now, &Whole::from(520)).unwrap();
+    });
+    line("Running screen", 15, &mut || {
+        running::view(&mut store, now).unwrap();
+    });
+    line("Clinician report (data)", 5, &mut || {
+        report::report(&mut store, now).unwrap();
+    });
+    let dir = tempfile_dir();
+    let folders = Folders {
+        data: dir.clone(),
+        backups: dir.join("backups"),
+        default_export: dir.join("export"),
+    };
+    line("CSV export, every record", 3, &mut || {
+        high_hamstring_rehab::service::data::export_csv(&mut store, now, &folders).unwrap();
+    });
+    line("Backup (online backup API)", 3, &mut || {
+        high_hamstring_rehab::service::data::backup_now(&mut store, now, &folders).unwrap();
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("hhr-query-times-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
