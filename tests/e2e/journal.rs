@@ -212,3 +212,45 @@ async fn a_seeded_week_is_in_the_journal_edited_deleted_and_undone_charted_expor
     let _ = json!(null);
     h.finish().await;
 }
+
+#[tokio::test]
+async fn a_pain_check_in_from_the_tray_opens_the_journal_form_and_is_saved() {
+    let mut h = Harness::new();
+    let client = &h.launch().await;
+    let pid = h.app_pid();
+    crate::tray::click(pid, "Pain check-in…").await;
+    eventually("the check-in form, focused", || async {
+        let v = ui::js(
+            client,
+            "return [location.hash, document.activeElement ? document.activeElement.id : ''];",
+            vec![],
+        )
+        .await?;
+        if v == json!(["#/journal/checkin", "checkin-pain"]) {
+            Ok(())
+        } else {
+            Err(format!("{v}"))
+        }
+    })
+    .await;
+    ui::wait_for(client, "#checkin-context")
+        .await
+        .select_by_value("sitting")
+        .await
+        .expect("choose sitting");
+    ui::enter_value(client, "#checkin-pain", "3").await;
+    click(client, "#save-checkin").await;
+    ui::wait_for_text(client, "#checkin-status", "saved", |t| {
+        t == "Check-in saved: pain 3/10, when sitting."
+    })
+    .await;
+    ui::wait_for(client, r#"#journal-entries > li[data-kind="checkin"]"#).await;
+    let stored: (String, i64) = rusqlite::Connection::open(h.database_path())
+        .unwrap()
+        .query_row("SELECT context, pain FROM pain_checkins", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(stored, ("sitting".to_string(), 3));
+    h.finish().await;
+}
