@@ -2,74 +2,12 @@
 //! capabilities (so a command the window is not granted would fail here too) and a real
 //! SQLite file in a temporary folder. No display needed.
 
-use high_hamstring_rehab::core::messages::Reminder;
-use high_hamstring_rehab::shell::{self, LaunchOptions, Notifier, NotifyError};
+#[path = "common/mock.rs"]
+mod mock;
+
+use mock::{start, Harness};
 use serde_json::{json, Value};
-use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::Instant;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
-
-/// Keeps what would have been shown, so a test can read it.
-#[derive(Default)]
-struct RecordingNotifier(Mutex<Vec<Reminder>>);
-
-impl Notifier for RecordingNotifier {
-    fn deliver(&self, reminder: &Reminder) -> Result<(), NotifyError> {
-        self.0.lock().unwrap().push(reminder.clone());
-        Ok(())
-    }
-}
-
-struct Harness {
-    _app: Option<App<MockRuntime>>,
-    window: WebviewWindow<MockRuntime>,
-    shown: Arc<RecordingNotifier>,
-}
-
-fn start(data_dir: &Path) -> Harness {
-    let shown = Arc::new(RecordingNotifier::default());
-    let options = LaunchOptions {
-        background: true,
-        tray: false,
-        data_dir: Some(data_dir.to_path_buf()),
-        notifier: Some(shown.clone()),
-        started: Instant::now(),
-        reminders: false,
-    };
-    let mut app = shell::with_commands(mock_builder(), options)
-        .build(high_hamstring_rehab::context())
-        .expect("the app builds on the mock runtime");
-    // One turn of the event loop runs the real setup (store, state) as a launch would.
-    #[allow(deprecated)]
-    app.run_iteration(|_, _| {});
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("main window");
-    Harness {
-        _app: Some(app),
-        window,
-        shown,
-    }
-}
-
-impl Harness {
-    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
-    }
-}
+use tauri::WebviewWindowBuilder;
 
 #[test]
 fn settings_are_read_with_their_limits_and_written_through_the_command() {

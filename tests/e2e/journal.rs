@@ -32,7 +32,18 @@ pub fn seed(h: &Harness) -> chrono::NaiveDate {
 #[tokio::test]
 async fn a_seeded_week_is_in_the_journal_edited_deleted_and_undone_charted_exported_and_reported() {
     let mut h = Harness::new();
-    seed(&h);
+    let first = seed(&h);
+    const MARKUP: &str =
+        "<img src=x onerror=\"document.title='pwned'\"><b>bold</b> & <script>alert(1)</script>";
+    {
+        let (mut store, _) = Store::open(&h.database_path(), chrono::Utc::now()).unwrap();
+        high_hamstring_rehab::service::journal::add_note(
+            &mut store,
+            crate::common::now_at(first, 21),
+            MARKUP,
+        )
+        .unwrap();
+    }
     let client = &h.launch().await;
 
     ui::open_page(client, "journal", "Journal").await;
@@ -52,6 +63,26 @@ async fn a_seeded_week_is_in_the_journal_edited_deleted_and_undone_charted_expor
             "{kind} entries listed"
         );
     }
+
+    // A note with markup shows as the text typed: no element made from it, no script run.
+    let shown = ui::js(
+        client,
+        "const notes = [...document.querySelectorAll('#journal-entries li[data-kind=\"note\"] .entry-note')].map(n => n.textContent); return [notes, document.querySelectorAll('#journal-entries img, #journal-entries b, #journal-entries script').length, document.title];",
+        vec![],
+    )
+    .await
+    .unwrap();
+    assert!(
+        shown[0].as_array().unwrap().iter().any(|n| n == MARKUP),
+        "the note as typed: {shown}"
+    );
+    assert_eq!(
+        shown[1],
+        json!(0),
+        "markup in a note made elements: {shown}"
+    );
+    assert_ne!(shown[2], json!("pwned"));
+    println!("markup in a note shown as text: {}", shown[0]);
 
     // The charts draw: one canvas each, with its sentence.
     for chart in [
@@ -209,7 +240,6 @@ async fn a_seeded_week_is_in_the_journal_edited_deleted_and_undone_charted_expor
         !html.to_lowercase().contains("http"),
         "nothing outside the file"
     );
-    let _ = json!(null);
     h.finish().await;
 }
 
