@@ -12,7 +12,7 @@ run:
 # under a virtual display and a private session bus with a notification daemon.
 test:
 	scripts/deps.sh test
-	cargo test --locked
+	cargo test --locked -- --show-output
 	xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- bash scripts/e2e.sh
 
 # Prints figures; asserts nothing; never part of `make test`.

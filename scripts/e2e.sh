@@ -71,7 +71,7 @@ fi
 
 export HHR_NOTIFICATION_LOG="$LOG"
 status=0
-cargo test --locked --features e2e --test e2e -- --test-threads=1 "$@" 2>&1 | tee "$workdir/cargo.out" || status=$?
+cargo test --locked --features e2e --test e2e -- --test-threads=1 --show-output "$@" 2>&1 | tee "$workdir/cargo.out" || status=$?
 [[ "$status" == 0 ]] || exit "$status"
 # A run that executed no end-to-end test is a failure, not a pass.
 ran=$(awk '/^test result: ok\./ { n += $4 } END { print n + 0 }' "$workdir/cargo.out")

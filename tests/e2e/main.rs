@@ -5,6 +5,7 @@
 //! notification mock and runs the tests one at a time: the app is single-instance per
 //! session bus). Each test gets its own data, config and cache folders.
 
+mod a11y;
 #[path = "../common/mod.rs"]
 mod common;
 mod guide;

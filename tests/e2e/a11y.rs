@@ -1,0 +1,115 @@
+//! Accessibility audit: axe-core (vendored in the test harness, never in the app) run
+//! through WebDriver on every screen, in the light and the dark theme, with a week of
+//! data so the screens are full. No serious or critical violation may remain.
+
+use crate::program::click;
+use crate::support::Harness;
+use crate::ui;
+use fantoccini::Client;
+use serde_json::{json, Value};
+
+const AXE: &str = include_str!("vendor/axe-core/axe.min.js");
+
+/// Runs axe on the page and returns its serious and critical violations.
+async fn audit(client: &Client) -> Vec<Value> {
+    let script = format!(
+        "{AXE}\n;const done = arguments[arguments.length - 1];
+         axe.run(document, {{ resultTypes: ['violations'] }}).then(
+           (r) => done(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+             .map((v) => ({{ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 4).map((n) => n.target.join(' ') + ' :: ' + (n.failureSummary || '').slice(0, 160)) }}))),
+           (e) => done([{{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }}]));"
+    );
+    match client.execute_async(&script, vec![]).await {
+        Ok(Value::Array(v)) => v,
+        other => vec![json!({ "id": "axe-did-not-run", "help": format!("{other:?}") })],
+    }
+}
+
+#[tokio::test]
+async fn every_screen_in_both_themes_has_no_serious_or_critical_violation() {
+    let mut h = Harness::new();
+    crate::journal::seed(&h);
+    let client = &h.launch().await;
+    // (route, heading, a selector that shows the screen has its data)
+    let screens: &[(&str, &str, &str)] = &[
+        ("today", "Today", "#decision-headline"),
+        ("program", "Program", "ol#ladder"),
+        ("self-tests", "Self-tests", "#interpretation-headline"),
+        ("running", "Running", "#running-week-title"),
+        ("journal", "Journal", "#chart-running canvas"),
+        ("guide", "Guide", "#guide-toc"),
+        ("settings", "Settings", "#backups, #no-backups"),
+        ("stretch", "Stretch", "#stretch-name"),
+        (
+            "report",
+            "Report for your physiotherapist",
+            "#report-chart canvas",
+        ),
+    ];
+    // The audit can fail: a picture without words planted in the page is caught.
+    ui::wait_for(client, "#decision-headline").await;
+    ui::js(client, "const i = document.createElement('img'); i.id = 'planted'; i.src = 'img/front_plank.svg'; document.getElementById('page').append(i);", vec![]).await.expect("plant");
+    let planted = audit(client).await;
+    assert!(
+        planted.iter().any(|v| v["id"] == "image-alt"),
+        "axe did not catch a picture without alt text: {planted:?}"
+    );
+    ui::js(
+        client,
+        "document.getElementById('planted').remove();",
+        vec![],
+    )
+    .await
+    .expect("unplant");
+
+    let mut failures = Vec::new();
+    let mut audited = 0;
+    for theme in ["light", "dark"] {
+        for (route, title, ready) in screens {
+            ui::js(client, &format!("location.hash = '#/{route}';"), vec![])
+                .await
+                .expect("navigate");
+            ui::wait_for_heading(client, title).await;
+            ui::wait_for(client, ready).await;
+            ui::js(
+                client,
+                &format!("document.documentElement.dataset.theme = '{theme}';"),
+                vec![],
+            )
+            .await
+            .expect("theme");
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await; // colour transitions
+            let found = audit(client).await;
+            audited += 1;
+            for v in found {
+                failures.push(format!("{route} ({theme}): {v}"));
+            }
+        }
+    }
+    // The guided session too (it starts a session, so last).
+    ui::open_page(client, "today", "Today").await;
+    click(client, "#start-session").await;
+    ui::wait_for_heading(client, "Session").await;
+    ui::wait_for(client, "#exercise-name").await;
+    for theme in ["light", "dark"] {
+        ui::js(
+            client,
+            &format!("document.documentElement.dataset.theme = '{theme}';"),
+            vec![],
+        )
+        .await
+        .expect("theme");
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        for v in audit(client).await {
+            failures.push(format!("session ({theme}): {v}"));
+        }
+        audited += 1;
+    }
+    println!("accessibility audit: {audited} screens audited (10 screens x 2 themes), {} serious or critical violations", failures.len());
+    assert!(
+        failures.is_empty(),
+        "axe-core found:\n{}",
+        failures.join("\n")
+    );
+    h.finish().await;
+}
