@@ -1,6 +1,6 @@
 # The two commands of the README, plus the benchmark. Each installs what it needs first
 # (scripts/deps.sh), so a fresh Debian/Ubuntu machine needs nothing typed beforehand.
-.PHONY: run test bench
+.PHONY: run test bench package
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
@@ -19,3 +19,9 @@ test:
 bench:
 	scripts/deps.sh bench
 	bash scripts/bench.sh
+
+# Installers for Linux: a .deb and an .rpm (cargo tauri build), in
+# target/release/bundle/{deb,rpm}/.
+package:
+	scripts/deps.sh package
+	cargo tauri build --bundles deb,rpm

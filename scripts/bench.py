@@ -125,8 +125,31 @@ def thread_switches(pid, name):
     return total
 
 
-def launch(tmp, *args):
-    return subprocess.Popen([APP, *args], env=env_for(tmp), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+def launch(tmp, *args, binary=None):
+    return subprocess.Popen([binary or APP, *args], env=env_for(tmp), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+
+
+def startup_and_memory(binary):
+    """Median launch-to-interactive of RUNS launches, and memory with the window open."""
+    startups = []
+    for _ in range(RUNS):
+        tmp = tempfile.mkdtemp(prefix="hhr-bench-")
+        proc = launch(tmp, binary=binary)
+        try:
+            startups.append(wait_ready(proc)[0] * 1000)
+        finally:
+            stop(proc)
+            shutil.rmtree(tmp, ignore_errors=True)
+    tmp = tempfile.mkdtemp(prefix="hhr-bench-")
+    proc = launch(tmp, binary=binary)
+    try:
+        wait_ready(proc)
+        time.sleep(5)
+        rss, pss, _ = memory_mb(proc.pid)
+    finally:
+        stop(proc)
+        shutil.rmtree(tmp, ignore_errors=True)
+    return statistics.median(startups), rss, pss
 
 
 def wait_ready(proc):
@@ -244,6 +267,17 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
 
     rows.extend(ten_years_queries(os.path.dirname(os.path.abspath(sys.argv[1]))))
+
+    floor = os.path.join(os.path.dirname(APP), "tauri-floor")
+    if os.path.exists(floor):
+        app_start, app_rss, app_pss = startup_and_memory(APP)
+        f_start, f_rss, f_pss = startup_and_memory(floor)
+        rows.append(("Floor: minimal Tauri window app (bench/floor), launch to interactive (median of %d)" % RUNS, "%.0f ms" % f_start))
+        rows.append(("Floor: memory, window open", "RSS %.0f MB, PSS %.0f MB" % (f_rss, f_pss)))
+        rows.append(("App / floor, measured back to back", "launch %.0f / %.0f ms = %.2fx; PSS %.0f / %.0f MB = %.2fx; RSS %.2fx" % (
+            app_start, f_start, app_start / f_start, app_pss, f_pss, app_pss / f_pss, app_rss / f_rss)))
+    else:
+        rows.append(("Floor", "not built (bench/floor)"))
 
     cpu = "unknown CPU"
     with open("/proc/cpuinfo") as f:

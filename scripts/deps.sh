@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what `make run` (deps.sh build) or `make test` / `make bench` (deps.sh test)
-# needs and is missing, on Debian/Ubuntu: system packages with apt-get, tauri-driver
+# Installs what `make run` (deps.sh build), `make test` / `make bench` (deps.sh test,
+# bench) or `make package` (deps.sh package) needs and is missing, on Debian/Ubuntu: system packages with apt-get, tauri-driver
 # with cargo. Installs nothing that is already there, so a second run is instant.
 set -euo pipefail
 
@@ -13,7 +13,8 @@ case "$what" in
   build) wanted=("${build_pkgs[@]}") ;;
   test) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
   bench) wanted=("${build_pkgs[@]}" "${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
-  *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
+  package) wanted=("${build_pkgs[@]}" file) ;;
+  *) echo "usage: $0 build|test|bench|package" >&2; exit 2 ;;
 esac
 
 if ! command -v cargo >/dev/null 2>&1; then
@@ -35,8 +36,13 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-if [[ "$what" != build ]] && ! command -v tauri-driver >/dev/null 2>&1 \
+if [[ "$what" != build && "$what" != package ]] && ! command -v tauri-driver >/dev/null 2>&1 \
     && [[ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]]; then
   echo "Installing tauri-driver (cargo install, about 30 s)"
   cargo install tauri-driver --locked --version '^2'
+fi
+
+if [[ "$what" == package ]] && ! cargo tauri --version >/dev/null 2>&1; then
+  echo "Installing tauri-cli (cargo install, several minutes the first time)"
+  cargo install tauri-cli --locked --version '^2'
 fi
