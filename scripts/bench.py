@@ -257,6 +257,20 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
 
     tmp = tempfile.mkdtemp(prefix="hhr-bench-")
+    env = env_for(tmp)
+    env["HHR_BENCH_IPC"] = "1"
+    proc = subprocess.Popen([APP], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        wait_ready(proc)
+        for line in proc.stderr:
+            if "get_today round trip" in line:
+                rows.append(("Today screen's command round trip through the webview IPC (get_today)", line.split("round trip", 1)[1].strip()))
+                break
+    finally:
+        stop(proc)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    tmp = tempfile.mkdtemp(prefix="hhr-bench-")
     proc = launch(tmp, "--background")
     try:
         time.sleep(8)

@@ -49,7 +49,7 @@ export const requestClose = () => invoke('request_close');
 export const closeToTray = () => invoke('close_to_tray');
 export const cancelClose = () => invoke('cancel_close');
 export const quitApp = () => invoke('quit_app');
-export const uiReady = () => invoke('ui_ready');
+export const uiReady = (todayRoundTripMs) => invoke('ui_ready', { todayRoundTripMs: todayRoundTripMs ?? null });
 
 // The program. The protocol never changes while the app runs: fetched once.
 let protocolPromise = null;
