@@ -127,12 +127,28 @@ fn an_edit_changes_one_value_and_editing_it_back_restores_the_file_exactly() {
         .find(|e| e.kind == Kind::Checkin && e.pain == Some(2))
         .unwrap()
         .id;
-    journal::edit(&mut store, "checkin", checkin, "pain", &json!(5)).unwrap();
+    journal::edit(
+        &mut store,
+        now_at(last(), 21),
+        "checkin",
+        checkin,
+        "pain",
+        &json!(5),
+    )
+    .unwrap();
     let changed = dump(&path);
     let diff: Vec<_> = changed.iter().filter(|l| !before.contains(l)).collect();
     assert_eq!(diff.len(), 1, "one row changed: {diff:?}");
     assert!(diff[0].contains("Integer(5)"), "{diff:?}");
-    journal::edit(&mut store, "checkin", checkin, "pain", &json!(2)).unwrap();
+    journal::edit(
+        &mut store,
+        now_at(last(), 21),
+        "checkin",
+        checkin,
+        "pain",
+        &json!(2),
+    )
+    .unwrap();
     assert_eq!(dump(&path), before);
 
     // Every other editable field, and back.
@@ -144,6 +160,7 @@ fn an_edit_changes_one_value_and_editing_it_back_restores_the_file_exactly() {
         .id;
     journal::edit(
         &mut store,
+        now_at(last(), 21),
         "session",
         session,
         "pain:glute_bridge",
@@ -152,6 +169,7 @@ fn an_edit_changes_one_value_and_editing_it_back_restores_the_file_exactly() {
     .unwrap();
     journal::edit(
         &mut store,
+        now_at(last(), 21),
         "session",
         session,
         "pain:glute_bridge",
@@ -161,6 +179,7 @@ fn an_edit_changes_one_value_and_editing_it_back_restores_the_file_exactly() {
     let run = view.entries.iter().find(|e| e.kind == Kind::Run).unwrap();
     journal::edit(
         &mut store,
+        now_at(last(), 21),
         "run",
         run.id,
         "note",
@@ -169,10 +188,59 @@ fn an_edit_changes_one_value_and_editing_it_back_restores_the_file_exactly() {
     .unwrap();
     journal::edit(
         &mut store,
+        now_at(last(), 21),
         "run",
         run.id,
         "note",
         &json!(run.note.clone().unwrap()),
+    )
+    .unwrap();
+    let stretch = view
+        .entries
+        .iter()
+        .find(|e| e.kind == Kind::Stretch)
+        .unwrap();
+    let day = stretch.date.to_string();
+    journal::edit(
+        &mut store,
+        now_at(last(), 21),
+        "stretch",
+        stretch.id,
+        "date",
+        &json!("2026-03-01"),
+    )
+    .unwrap();
+    journal::edit(
+        &mut store,
+        now_at(last(), 21),
+        "stretch",
+        stretch.id,
+        "date",
+        &json!(day),
+    )
+    .unwrap();
+    let rom = view
+        .entries
+        .iter()
+        .find(|e| e.kind == Kind::Rom)
+        .unwrap()
+        .id;
+    journal::edit(
+        &mut store,
+        now_at(last(), 21),
+        "rom",
+        rom,
+        "normal",
+        &json!("no"),
+    )
+    .unwrap();
+    journal::edit(
+        &mut store,
+        now_at(last(), 21),
+        "rom",
+        rom,
+        "normal",
+        &json!("yes"),
     )
     .unwrap();
     assert_eq!(dump(&path), before);
@@ -188,8 +256,13 @@ fn an_edit_changes_one_value_and_editing_it_back_restores_the_file_exactly() {
         ("note", 1, "text", json!(""), "text"),
         ("run", run.id, "note", json!("x".repeat(2001)), "note"),
         ("dream", 1, "pain", json!(1), "kind"),
+        ("stretch", stretch.id, "date", json!("2099-01-01"), "date"),
+        ("stretch", stretch.id, "date", json!("yesterday"), "date"),
+        ("rom", rom, "normal", json!("maybe"), "normal"),
+        ("reminder", 1, "outcome", json!("done"), "field"),
     ] {
-        let err = journal::edit(&mut store, kind, id, field, &value).unwrap_err();
+        let err =
+            journal::edit(&mut store, now_at(last(), 21), kind, id, field, &value).unwrap_err();
         assert_eq!(field_of(err), want, "{kind} {field} {value}");
     }
     assert_eq!(dump(&path), before);

@@ -133,10 +133,10 @@ impl Context {
 /// A field of an entry that can be changed from the journal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Editable {
-    /// `pain`, `note`, `text`, `context`, `painful` or `pain:<exercise id>`.
+    /// `pain`, `note`, `text`, `context`, `painful`, `normal`, `date` or `pain:<exercise id>`.
     pub field: String,
     pub label: String,
-    /// `pain` (0–10), `text`, `choice` or `yes_no`.
+    /// `pain` (0–10), `text`, `choice` or `date` (a day up to today).
     pub input: &'static str,
     pub value: String,
     /// For `choice`: (value, label).

@@ -120,6 +120,7 @@ fn not_found(kind: Kind, id: i64) -> ServiceError {
 /// Changes one field of an entry. Which fields can change is listed with each entry.
 pub fn edit(
     store: &mut Store,
+    now: Now,
     kind: &str,
     id: i64,
     field: &str,
@@ -155,6 +156,20 @@ pub fn edit(
                     }
                 };
                 rows::update(tx, "UPDATE test_results SET painful = ?1 WHERE id = ?2", &[&painful, &id])?
+            }
+            (Kind::Stretch, "date") => {
+                let day = dates::parse_past_day("date", &text_of(value), now.today)?;
+                rows::update(tx, "UPDATE stretches SET local_date = ?1 WHERE id = ?2", &[&day.to_string(), &id])?
+            }
+            (Kind::Rom, "normal") => {
+                let normal = match text_of(value).as_str() {
+                    "yes" | "true" => true,
+                    "no" | "false" => false,
+                    other => {
+                        return Err(InvalidInput::new("normal", format!("Range of motion must be yes or no (got \"{other}\").")).into())
+                    }
+                };
+                rows::update(tx, "UPDATE range_of_motion SET normal = ?1 WHERE id = ?2", &[&normal, &id])?
             }
             (Kind::Session, f) if f.starts_with("pain:") => {
                 let exercise = &f["pain:".len()..];

@@ -463,6 +463,7 @@ pub fn edit_entry(
 ) -> Reply<String> {
     Ok(journal::edit(
         &mut store(&state),
+        now(),
         &kind,
         id,
         &field,

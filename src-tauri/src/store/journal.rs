@@ -189,7 +189,7 @@ pub fn entries(
                 })?;
                 for row in rows {
                     let (id, at, date, source) = row?;
-                    out.push(plain(
+                    let mut entry = plain(
                         Kind::Stretch,
                         id,
                         &date,
@@ -200,7 +200,11 @@ pub fn entries(
                         } else {
                             "Logged by hand"
                         },
-                    )?);
+                    )?;
+                    let mut day_edit = Editable::text("date", "Day", &date);
+                    day_edit.input = "date";
+                    entry.edits.push(day_edit);
+                    out.push(entry);
                 }
             }
             Kind::Reminder => {
@@ -294,7 +298,7 @@ pub fn entries(
                 })?;
                 for row in rows {
                     let (id, normal, date, at) = row?;
-                    out.push(plain(
+                    let mut entry = plain(
                         Kind::Rom,
                         id,
                         &date,
@@ -305,7 +309,16 @@ pub fn entries(
                         } else {
                             "Not yet normal"
                         },
-                    )?);
+                    )?;
+                    let mut edit = Editable::text(
+                        "normal",
+                        "Range of motion",
+                        if normal { "yes" } else { "no" },
+                    );
+                    edit.input = "choice";
+                    edit.choices = vec![("yes", "Back to normal"), ("no", "Not yet normal")];
+                    entry.edits.push(edit);
+                    out.push(entry);
                 }
             }
             Kind::Run => {

@@ -349,6 +349,7 @@ function editForm(entry, key, status, reload, close) {
     const id = `edit-${key}-${edit.field.replace(/[^a-z0-9_-]/gi, '-')}`;
     let control;
     if (edit.input === 'pain') control = el('input', { type: 'number', id, min: 0, max: 10, step: 1, inputmode: 'numeric', value: edit.value });
+    else if (edit.input === 'date') control = el('input', { type: 'date', id, value: edit.value, max: todayYmd() });
     else if (edit.input === 'choice') control = el('select', { id }, edit.choices.map(([value, label]) => el('option', { value, selected: value === edit.value }, label)));
     else control = el('textarea', { id, rows: 2, maxlength: 2000 }, edit.value);
     return { edit, control, field: el('div', { class: 'field' }, el('label', { for: id }, edit.label), control) };
