@@ -21,8 +21,45 @@ pub fn run() {
     let options = shell::LaunchOptions::from_args(std::env::args());
     let app =
         shell::build_app(tauri::Builder::default(), context(), options).unwrap_or_else(|err| {
-            eprintln!("High Hamstring Rehab could not start: {err}");
+            let text = err.to_string();
+            // Launched just as the running copy was quitting, the hand-over to it fails;
+            // by now it is gone, so start again once, as the user asked.
+            if text.contains("failed to forward arguments to the running instance")
+                && std::env::var_os(RELAUNCHED).is_none()
+            {
+                relaunch();
+            }
+            eprintln!("High Hamstring Rehab could not start: {text}");
             std::process::exit(1);
         });
     app.run(shell::on_run_event);
+}
+
+/// Set on the one relaunch after a failed hand-over, so it cannot loop.
+const RELAUNCHED: &str = "HHR_RELAUNCHED";
+
+/// Starts this program again with the same arguments: in place of this process where
+/// the system allows it, otherwise as a child whose status becomes ours.
+fn relaunch() -> ! {
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let mut again = match std::env::current_exe() {
+        Ok(exe) => std::process::Command::new(exe),
+        Err(e) => {
+            eprintln!("High Hamstring Rehab could not start again: {e}");
+            std::process::exit(1);
+        }
+    };
+    again.args(std::env::args_os().skip(1)).env(RELAUNCHED, "1");
+    #[cfg(unix)]
+    let error = {
+        use std::os::unix::process::CommandExt;
+        again.exec()
+    };
+    #[cfg(not(unix))]
+    let error = match again.status() {
+        Ok(s) => std::process::exit(s.code().unwrap_or(1)),
+        Err(e) => e,
+    };
+    eprintln!("High Hamstring Rehab could not start again: {error}");
+    std::process::exit(1)
 }

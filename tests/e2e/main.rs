@@ -496,3 +496,35 @@ async fn the_tray_status_follows_the_settings_and_open_brings_back_a_window_clos
     tray::click(pid, "Quit").await;
     h.wait_for_app_exit().await;
 }
+
+/// A launch in the moment the running copy quits: the hand-over to it fails (the old
+/// copy leaves the bus without answering), and the new launch starts again once and
+/// becomes the running copy instead of exiting with an error.
+#[tokio::test]
+async fn a_launch_while_the_running_copy_quits_starts_the_app_instead_of_failing() {
+    let mut h = Harness::new();
+    let old = h.launch_background().await;
+    tray::wait_for_status(old, "the first copy's tray", |s| {
+        s.contains("stretches today")
+    })
+    .await;
+    // Freeze the first copy so the second launch's hand-over waits on it, then kill it:
+    // the hand-over fails exactly as it does when a copy is quitting.
+    procs::signal(old, "STOP");
+    let mut new = h.spawn_app(&["--background"]);
+    let new_pid = new.id();
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    procs::signal(old, "KILL");
+    let status = tray::wait_for_status(new_pid, "the new copy's tray", |s| {
+        s.contains("stretches today")
+    })
+    .await;
+    println!("the relaunched copy runs: {status}");
+    assert!(
+        new.try_wait().expect("status").is_none(),
+        "the new launch exited:\n{}",
+        h.log_tail()
+    );
+    procs::signal(new_pid, "TERM");
+    let _ = new.wait();
+}

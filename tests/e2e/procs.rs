@@ -115,6 +115,15 @@ pub fn terminate(pid: u32) {
         .status();
 }
 
+/// Sends `SIG<name>` (STOP, CONT, KILL, TERM) through kill(1).
+pub fn signal(pid: u32, name: &str) {
+    let _ = Command::new("kill")
+        .args([format!("-{name}"), pid.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+}
+
 /// SIGKILL, for the crash tests: only ever sent to the app, never to tauri-driver.
 pub fn kill_hard(pid: u32) {
     let _ = Command::new("kill")

@@ -321,6 +321,24 @@ impl Harness {
     /// Runs the app binary again with this test's environment, as a user launching it a
     /// second time would, and returns how it exited. Panics if it is still running
     /// after the deadline.
+    /// Starts the app binary with this test's environment and `args`, and hands back the
+    /// child (for tests that manage a second copy themselves).
+    pub fn spawn_app(&self, args: &[&str]) -> std::process::Child {
+        let log = File::options()
+            .create(true)
+            .append(true)
+            .open(self.log_path())
+            .expect("could not open the log");
+        Command::new(&self.binary)
+            .args(args)
+            .envs(self.app_env())
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().expect("log handle"))
+            .stderr(log)
+            .spawn()
+            .expect("could not start the app")
+    }
+
     pub fn launch_second_instance(&self) -> ExitStatus {
         let log = File::options()
             .create(true)
