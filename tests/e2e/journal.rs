@@ -269,7 +269,7 @@ async fn a_pain_check_in_from_the_tray_opens_the_journal_form_and_is_saved() {
         .await
         .expect("choose sitting");
     ui::enter_value(client, "#checkin-pain", "3").await;
-    click(client, "#save-checkin").await;
+    click(client, "#checkin-save").await;
     ui::wait_for_text(client, "#checkin-status", "saved", |t| {
         t == "Check-in saved: pain 3/10, when sitting."
     })

@@ -36,6 +36,17 @@ pub async fn record_self_tests(client: &Client) {
     click(client, "#save-self-tests").await;
 }
 
+/// Records the running gate in Self-tests: the back plank with leg lifts pain-free on
+/// both legs and a normal range of motion; waits for the gate to open.
+pub async fn record_gate_tests(client: &Client) {
+    ui::open_page(client, "self-tests", "Self-tests").await;
+    click(client, "#st-back_plank_leg_lifts-left-none").await;
+    click(client, "#st-back_plank_leg_lifts-right-none").await;
+    click(client, "#rom-normal").await;
+    click(client, "#save-gate-tests").await;
+    ui::wait_for(client, r#"li[data-gate="running"][data-open="true"]"#).await;
+}
+
 /// From Today, into the guided session.
 async fn start_session(client: &Client) {
     ui::open_page(client, "today", "Today").await;

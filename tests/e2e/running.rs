@@ -2,7 +2,7 @@
 //! week 1, uses the walk/jog timer, logs a run, is refused a run the next day with the
 //! rule's reason, logs it anyway with pain, and sees the week held.
 
-use crate::program::click;
+use crate::program::{click, record_gate_tests};
 use crate::support::{eventually, Harness};
 use crate::ui;
 use fantoccini::Client;
@@ -55,12 +55,7 @@ async fn a_runner_starts_week_one_times_intervals_logs_runs_is_refused_a_next_da
     let yesterday = today - chrono::Duration::days(1);
 
     // The gate: the back plank with leg lifts pain-free on both legs, range of motion normal.
-    ui::open_page(client, "self-tests", "Self-tests").await;
-    click(client, "#st-back_plank_leg_lifts-left-none").await;
-    click(client, "#st-back_plank_leg_lifts-right-none").await;
-    click(client, "#rom-normal").await;
-    click(client, "#save-gate-tests").await;
-    ui::wait_for(client, r#"li[data-gate="running"][data-open="true"]"#).await;
+    record_gate_tests(client).await;
 
     // Start week 1 from yesterday (the runner began then).
     ui::open_page(client, "running", "Running").await;

@@ -2,7 +2,7 @@
 //! README and for reviewing the look in both themes. Run it with
 //! `HHR_SCREENSHOT_DIR=docs/screens xvfb-run -a dbus-run-session -- bash scripts/e2e.sh screens --ignored`.
 
-use crate::program::{click, record_self_tests};
+use crate::program::{click, record_gate_tests, record_self_tests};
 use crate::support::Harness;
 use crate::ui;
 use fantoccini::Client;
@@ -128,12 +128,7 @@ async fn screens() {
     }
 
     // Running: the gate open, week 1 started yesterday, one run logged.
-    ui::open_page(client, "self-tests", "Self-tests").await;
-    click(client, "#st-back_plank_leg_lifts-left-none").await;
-    click(client, "#st-back_plank_leg_lifts-right-none").await;
-    click(client, "#rom-normal").await;
-    click(client, "#save-gate-tests").await;
-    ui::wait_for(client, r#"li[data-gate="running"][data-open="true"]"#).await;
+    record_gate_tests(client).await;
     ui::open_page(client, "running", "Running").await;
     let yesterday = (chrono::Local::now().date_naive() - chrono::Duration::days(1)).to_string();
     ui::wait_for(client, "#running-start-date").await;

@@ -44,7 +44,6 @@ pub struct JournalView {
     pub to: NaiveDate,
     pub kinds: Vec<KindChoice>,
     pub entries: Vec<Entry>,
-    pub contexts: Vec<ContextChoice>,
     pub max_note: usize,
 }
 
@@ -93,7 +92,6 @@ pub fn journal(store: &mut Store, now: Now, filter: &Filter) -> Result<JournalVi
             })
             .collect(),
         entries,
-        contexts: contexts(),
         max_note: journal::MAX_NOTE,
     })
 }

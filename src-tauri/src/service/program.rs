@@ -26,6 +26,8 @@ pub struct ProtocolView {
     pub stretch: &'static Stretch,
     pub dose: Dose,
     pub pictures: &'static [crate::core::pictures::Picture],
+    /// When a pain check-in can be felt, with the words for each.
+    pub checkin_contexts: Vec<super::journal::ContextChoice>,
 }
 
 /// The guide's sections and the sources they cite.
@@ -52,6 +54,7 @@ pub fn protocol() -> ProtocolView {
         stretch: &protocol::STRETCH,
         dose: DAILY_DOSE,
         pictures: crate::core::pictures::PICTURES,
+        checkin_contexts: super::journal::contexts(),
     }
 }
 

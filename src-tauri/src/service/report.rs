@@ -5,12 +5,12 @@ use super::data::{self, Folders};
 use super::ServiceError;
 use crate::core::charts::{self, Charts, Inputs};
 use crate::core::dates::{self, Now};
+use crate::core::progression::Progress;
 use crate::core::report::{self, Adherence, Ladder, Report, ReportNote, RunningStatus};
+use crate::core::running::PlanState;
 use crate::core::selftests::{self, Side};
 use crate::core::{protocol, running, InvalidInput, Whole};
-use crate::store::{
-    self, charts as rows, program as program_rows, running as running_rows, Store, StoreError, Tx,
-};
+use crate::store::{self, charts as rows, program as program_rows, Store, StoreError, Tx};
 use chrono::{Duration, NaiveDate};
 use std::path::PathBuf;
 
@@ -20,20 +20,16 @@ pub const MAX_WEEKS: u16 = 520;
 pub const REPORT_WEEKS: i64 = 8;
 pub const ADHERENCE_DAYS: i64 = 28;
 
-fn charts_in(tx: &Tx, from: NaiveDate, to: NaiveDate) -> Result<Charts, ServiceError> {
+/// The charts for `from`..=`to`, given the ladder's progress and the running plan (both
+/// replay the whole log, so a caller that needs them too computes them once).
+fn charts_in(
+    tx: &Tx,
+    from: NaiveDate,
+    to: NaiveDate,
+    progress: &Progress,
+    plan: Option<&PlanState>,
+) -> Result<Charts, ServiceError> {
     let settings = store::settings::load(tx)?;
-    let progress = super::program::progress_in(tx)?;
-    let running_decisions = match running_rows::started_on(tx)? {
-        None => None,
-        Some(start) => {
-            let runs: Vec<_> = running_rows::runs(tx)?
-                .into_iter()
-                .filter(|r| r.date >= start)
-                .collect();
-            let targets = running_rows::targets(tx)?;
-            Some(running::state(start, &runs, &targets, to).decisions)
-        }
-    };
     let exercise = rows::exercise_pain_by_day(tx, from, to)?;
     let checkins = rows::checkin_pain_by_day(tx, from, to)?;
     let runs = rows::run_pain_by_day(tx, from, to)?;
@@ -47,7 +43,7 @@ fn charts_in(tx: &Tx, from: NaiveDate, to: NaiveDate) -> Result<Charts, ServiceE
         stretches: &stretches,
         stretch_target: settings.stretches_per_day,
         changes: &progress.changes,
-        running: running_decisions.as_deref(),
+        running: plan.map(|p| p.decisions.as_slice()),
     }))
 }
 
@@ -60,13 +56,30 @@ pub fn charts(store: &mut Store, now: Now, weeks: &Whole) -> Result<Charts, Serv
         )
     })?;
     let from = now.today - Duration::days(weeks as i64 * 7 - 1);
-    store.read(|tx| charts_in(tx, from, now.today))
+    store.read(|tx| {
+        let progress = super::program::progress_in(tx)?;
+        let plan = super::running::plan_in(tx, now.today)?;
+        charts_in(
+            tx,
+            from,
+            now.today,
+            &progress,
+            plan.as_ref().map(|p| &p.state),
+        )
+    })
 }
 
 fn report_in(tx: &Tx, now: Now) -> Result<Report, ServiceError> {
     let from = now.today - Duration::days(REPORT_WEEKS * 7 - 1);
-    let charts = charts_in(tx, from, now.today)?;
     let progress = super::program::progress_in(tx)?;
+    let plan = super::running::plan_in(tx, now.today)?;
+    let charts = charts_in(
+        tx,
+        from,
+        now.today,
+        &progress,
+        plan.as_ref().map(|p| &p.state),
+    )?;
     let exercise = &protocol::LADDER[progress.level];
     let results = program_rows::test_results(tx)?;
     let rom = program_rows::latest_range_of_motion(tx)?;
@@ -100,23 +113,13 @@ fn report_in(tx: &Tx, now: Now) -> Result<Report, ServiceError> {
         _ => ADHERENCE_DAYS as u32,
     };
     let target = settings.stretches_per_day as u32 * days;
-    let running = match running_rows::started_on(tx)? {
-        None => None,
-        Some(start) => {
-            let runs: Vec<_> = running_rows::runs(tx)?
-                .into_iter()
-                .filter(|r| r.date >= start)
-                .collect();
-            let state = running::state(start, &runs, &running_rows::targets(tx)?, now.today);
-            Some(RunningStatus {
-                started_on: start,
-                week: state.week,
-                title: running::week(state.week).title,
-                finished: state.finished,
-                latest: state.latest().reason.clone(),
-            })
-        }
-    };
+    let running = plan.map(|p| RunningStatus {
+        started_on: p.state.started_on,
+        week: p.state.week,
+        title: running::week(p.state.week).title,
+        finished: p.state.finished,
+        latest: p.state.latest().reason.clone(),
+    });
     let notes = notes_in(tx, from, now.today)?;
     Ok(Report {
         generated_on: now.today,

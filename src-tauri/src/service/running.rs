@@ -16,6 +16,8 @@ pub struct Limits {
     pub max_sets: u8,
     pub max_minutes: u16,
     pub max_note: usize,
+    /// How many days back week 1 may start.
+    pub start_back_days: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -30,6 +32,8 @@ pub struct PlanView {
     /// The week whose target can be set now (weeks 5–8, from week 4 on), and its range.
     pub target_week: Option<u8>,
     pub target_range: Option<(u16, u16)>,
+    /// What a run logged today records: walk/jog sets (weeks 1–2) or minutes.
+    pub logs_sets: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -61,15 +65,37 @@ fn plan_runs(tx: &Tx, started_on: chrono::NaiveDate) -> Result<Vec<Run>, Service
         .collect())
 }
 
+/// The plan as stored and where it stands on `day`: the one place that loads it.
+pub(crate) struct Plan {
+    pub runs: Vec<Run>,
+    pub targets: Vec<Target>,
+    pub state: PlanState,
+}
+
+pub(crate) fn plan_in(tx: &Tx, day: chrono::NaiveDate) -> Result<Option<Plan>, ServiceError> {
+    let Some(started_on) = rows::started_on(tx)? else {
+        return Ok(None);
+    };
+    let runs = plan_runs(tx, started_on)?;
+    let targets = rows::targets(tx)?;
+    let state = running::state(started_on, &runs, &targets, day);
+    Ok(Some(Plan {
+        runs,
+        targets,
+        state,
+    }))
+}
+
 pub(crate) fn view_in(tx: &Tx, now: Now) -> Result<RunningView, ServiceError> {
     let gates = gates(tx)?;
     let open = running_gate(&gates).open;
-    let plan = match rows::started_on(tx)? {
+    let plan = match plan_in(tx, now.today)? {
         None => None,
-        Some(started_on) => {
-            let runs = plan_runs(tx, started_on)?;
-            let targets = rows::targets(tx)?;
-            let state = running::state(started_on, &runs, &targets, now.today);
+        Some(Plan {
+            runs,
+            targets,
+            state,
+        }) => {
             let target_week = (state.week >= 4 && !state.finished).then(|| state.week.max(5));
             Some(PlanView {
                 week: running::week(state.week),
@@ -77,6 +103,11 @@ pub(crate) fn view_in(tx: &Tx, now: Now) -> Result<RunningView, ServiceError> {
                 today: running::today_run(&state, &runs, now.today),
                 target_range: target_week.map(|w| running::target_range(&targets, w)),
                 target_week,
+                logs_sets: !state.finished
+                    && matches!(
+                        running::week(state.week).shape,
+                        running::Shape::Intervals { .. }
+                    ),
                 runs: runs.into_iter().rev().collect(),
                 targets,
                 state,
@@ -92,6 +123,7 @@ pub(crate) fn view_in(tx: &Tx, now: Now) -> Result<RunningView, ServiceError> {
             max_sets: running::MAX_SETS,
             max_minutes: running::MAX_MINUTES,
             max_note: running::MAX_NOTE,
+            start_back_days: START_BACK_DAYS,
         },
     })
 }
@@ -102,13 +134,7 @@ pub fn view(store: &mut Store, now: Now) -> Result<RunningView, ServiceError> {
 
 /// Today's run for the Today screen, once the running gate is open or a plan is under way.
 pub(crate) fn today_in(tx: &Tx, now: Now) -> Result<Option<TodayRun>, ServiceError> {
-    let Some(started_on) = rows::started_on(tx)? else {
-        return Ok(None);
-    };
-    let runs = plan_runs(tx, started_on)?;
-    let targets = rows::targets(tx)?;
-    let state = running::state(started_on, &runs, &targets, now.today);
-    Ok(Some(running::today_run(&state, &runs, now.today)))
+    Ok(plan_in(tx, now.today)?.map(|p| running::today_run(&p.state, &p.runs, now.today)))
 }
 
 /// How far back a plan may be started, for a runner who began before logging it.
@@ -259,12 +285,9 @@ pub fn set_target(
     focus: &str,
 ) -> Result<RunningView, ServiceError> {
     store.write(|tx| {
-        let Some(started_on) = rows::started_on(tx)? else {
+        let Some(Plan { targets, state, .. }) = plan_in(tx, now.today)? else {
             return Err(InvalidInput::new("plan", "Start the plan before setting targets.").into());
         };
-        let runs = plan_runs(tx, started_on)?;
-        let targets = rows::targets(tx)?;
-        let state = running::state(started_on, &runs, &targets, now.today);
         if state.week < 4 {
             return Err(InvalidInput::new(
                 "week",

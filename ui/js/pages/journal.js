@@ -4,6 +4,7 @@
 
 import * as api from '../api.js';
 import { el, heading } from '../dom.js';
+import { checkinForm } from '../checkin-ui.js';
 import { friendlyDate, showError, showOk, statusLine, todayYmd } from '../program-ui.js';
 import { loadUPlot } from '../charts-lib.js';
 
@@ -20,7 +21,7 @@ export function render(container, ctx) {
   const state = { weeks: 8, filter: null, ctx };
   container.append(
     heading('Journal'),
-    checkinCard(ctx, () => refresh(state, charts, log)),
+    checkinForm({ prefix: 'checkin', title: 'Quick pain check-in', withNote: true, onSaved: () => ctx.isCurrent() && refresh(state, charts, log) }),
     noteCard(() => refresh(state, charts, log)),
     el(
       'section',
@@ -45,48 +46,6 @@ async function refresh(state, charts, log) {
 }
 
 // --- check-in and note ------------------------------------------------------------------
-
-function checkinCard(ctx, done) {
-  const context = el(
-    'select',
-    { id: 'checkin-context' },
-    [
-      ['during_exercise', 'During exercise'],
-      ['next_morning', 'The next morning'],
-      ['sitting', 'When sitting'],
-      ['other', 'Other'],
-    ].map(([value, label]) => el('option', { value }, label))
-  );
-  const pain = el('input', { type: 'number', id: 'checkin-pain', min: 0, max: 10, step: 1, inputmode: 'numeric', value: '0', 'aria-describedby': 'checkin-pain-hint' });
-  const note = el('input', { type: 'text', id: 'checkin-note', maxlength: 2000, autocomplete: 'off' });
-  const status = statusLine('checkin-status');
-  const form = el(
-    'form',
-    { id: 'checkin-form', class: 'card', 'aria-labelledby': 'checkin-title', novalidate: true },
-    el('h2', { id: 'checkin-title' }, 'Quick pain check-in'),
-    el('div', { class: 'field' }, el('label', { for: 'checkin-context' }, 'When'), context),
-    el('div', { class: 'field' }, el('label', { for: 'checkin-pain' }, 'Pain now'), pain, el('p', { class: 'hint', id: 'checkin-pain-hint' }, '0 = none, 10 = worst.')),
-    el('div', { class: 'field' }, el('label', { for: 'checkin-note' }, 'Note (optional)'), note),
-    el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'save-checkin', class: 'primary' }, 'Save check-in')),
-    status
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    pain.removeAttribute('aria-invalid');
-    try {
-      showOk(status, await api.addCheckin(context.value, pain.value, note.value));
-      note.value = '';
-      if (ctx.isCurrent()) await done();
-    } catch (error) {
-      showError(status, error);
-      if (error.field === 'pain') {
-        pain.setAttribute('aria-invalid', 'true');
-        pain.focus();
-      }
-    }
-  });
-  return form;
-}
 
 function noteCard(done) {
   const text = el('textarea', { id: 'note-text', rows: 2, maxlength: 2000 });

@@ -70,7 +70,8 @@ function startCard(view, redraw) {
     );
   }
   const today = todayYmd();
-  const date = el('input', { type: 'date', value: today, max: today, min: daysBefore(today, 14) });
+  const back = view.limits.start_back_days;
+  const date = el('input', { type: 'date', value: today, max: today, min: daysBefore(today, back) });
   const button = el('button', { type: 'button', id: 'start-running', class: 'primary' }, 'Start week 1');
   button.addEventListener('click', async () => {
     try {
@@ -85,7 +86,7 @@ function startCard(view, redraw) {
     { class: 'card', 'aria-labelledby': 'running-start-title' },
     el('h2', { id: 'running-start-title' }, 'Ready when you are'),
     el('p', {}, 'The running gate is open. Week 1 is walking with short jogs, every other day; each week moves on only if it stays pain-free.'),
-    inputField('running-start-date', 'First day of week 1', date, 'Today, or up to 14 days back if you have already begun.'),
+    inputField('running-start-date', 'First day of week 1', date, `Today, or up to ${back} days back if you have already begun.`),
     el('div', { class: 'actions' }, button),
     status
   );
@@ -251,7 +252,7 @@ function inputField(id, label, control, hint) {
 function logCard(view, redraw) {
   const plan = view.plan;
   const limits = view.limits;
-  const intervals = plan.state.week <= 2 && !plan.state.finished;
+  const intervals = plan.logs_sets;
   const today = todayYmd();
   const date = el('input', { type: 'date', value: today, max: today, min: plan.state.started_on, required: true });
   const amount = intervals

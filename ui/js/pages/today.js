@@ -3,7 +3,8 @@
 
 import { el, heading } from '../dom.js';
 import { reminderCard } from '../reminders-ui.js';
-import { decisionBlock, friendlyDate, gatesList, showError, showOk, statusLine } from '../program-ui.js';
+import { decisionBlock, friendlyDate, gatesList, showError, statusLine } from '../program-ui.js';
+import { checkinForm } from '../checkin-ui.js';
 
 export function render(container, ctx) {
   const loading = el('p', { class: 'muted' }, 'Loading today…');
@@ -26,7 +27,7 @@ async function fill(loading, ctx) {
     el('p', { class: 'lead', id: 'today-date' }, today.date_text),
     sessionCard(today, names),
     stretchCard(today, ctx),
-    checkinCard(ctx),
+    checkinForm({ prefix: 'today-checkin', title: 'Pain check-in', withNote: false }),
     reminderCard(ctx),
     painCard(today),
     decisionBlock(today.progress.decision),
@@ -125,39 +126,4 @@ function runningCard(today) {
     el('p', { id: 'today-running', 'data-kind': today.running ? today.running.kind : 'not_started' }, text),
     el('p', {}, el('a', { href: '#/running', class: 'screen-link' }, today.running ? 'Open the running plan' : 'Start the plan'))
   );
-}
-
-/** A quick pain check-in: when, how much, saved in one step (details in the Journal). */
-function checkinCard(ctx) {
-  const context = el(
-    'select',
-    { id: 'today-checkin-context' },
-    [
-      ['during_exercise', 'During exercise'],
-      ['next_morning', 'The next morning'],
-      ['sitting', 'When sitting'],
-      ['other', 'Other'],
-    ].map(([value, label]) => el('option', { value }, label))
-  );
-  const pain = el('input', { type: 'number', id: 'today-checkin-pain', min: 0, max: 10, step: 1, inputmode: 'numeric', value: '0' });
-  const status = statusLine('today-checkin-status');
-  const form = el(
-    'form',
-    { class: 'card', id: 'today-checkin', 'aria-labelledby': 'today-checkin-title', novalidate: true },
-    el('h2', { id: 'today-checkin-title' }, 'Pain check-in'),
-    el('div', { class: 'field inline-field' }, el('label', { for: 'today-checkin-context' }, 'When'), context),
-    el('div', { class: 'field inline-field' }, el('label', { for: 'today-checkin-pain' }, 'Pain (0–10)'), pain),
-    el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'today-save-checkin' }, 'Save'), el('a', { href: '#/journal/checkin' }, 'Add a note in the Journal')),
-    status
-  );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      showOk(status, await ctx.api.addCheckin(context.value, pain.value, ''));
-    } catch (error) {
-      showError(status, error);
-      pain.setAttribute('aria-invalid', 'true');
-    }
-  });
-  return form;
 }

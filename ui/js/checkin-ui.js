@@ -1,0 +1,48 @@
+// The quick pain check-in form, shared by Today and the Journal: when (the choices and
+// their words come with the protocol from the backend), pain 0–10, and optionally a note.
+
+import * as api from './api.js';
+import { el } from './dom.js';
+import { showError, showOk, statusLine } from './program-ui.js';
+
+/**
+ * Ids are `${prefix}-context`, `-pain`, `-note`, `-save`, `-status` and `${prefix}-form`.
+ * `onSaved` runs after a check-in is stored (to redraw what shows it).
+ */
+export function checkinForm({ prefix, title, withNote, onSaved }) {
+  const id = (part) => `${prefix}-${part}`;
+  const context = el('select', { id: id('context') });
+  api.getProtocol().then(
+    (protocol) => context.append(...protocol.checkin_contexts.map((c) => el('option', { value: c.value }, c.label))),
+    (error) => console.warn('Could not read the check-in choices', error)
+  );
+  const pain = el('input', { type: 'number', id: id('pain'), min: 0, max: 10, step: 1, inputmode: 'numeric', value: '0', 'aria-describedby': id('pain-hint') });
+  const note = withNote ? el('input', { type: 'text', id: id('note'), maxlength: 2000, autocomplete: 'off' }) : null;
+  const status = statusLine(id('status'));
+  const form = el(
+    'form',
+    { id: id('form'), class: 'card', 'aria-labelledby': id('title'), novalidate: true },
+    el('h2', { id: id('title') }, title),
+    el('div', { class: 'field inline-field' }, el('label', { for: id('context') }, 'When'), context),
+    el('div', { class: 'field inline-field' }, el('label', { for: id('pain') }, 'Pain now'), pain, el('p', { class: 'hint', id: id('pain-hint') }, '0 = none, 10 = worst.')),
+    note ? el('div', { class: 'field' }, el('label', { for: id('note') }, 'Note (optional)'), note) : null,
+    el('div', { class: 'actions' }, el('button', { type: 'submit', id: id('save'), class: 'primary' }, 'Save check-in')),
+    status
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    pain.removeAttribute('aria-invalid');
+    try {
+      showOk(status, await api.addCheckin(context.value, pain.value, note ? note.value : ''));
+      if (note) note.value = '';
+      if (onSaved) await onSaved();
+    } catch (error) {
+      showError(status, error);
+      if (error.field === 'pain') {
+        pain.setAttribute('aria-invalid', 'true');
+        pain.focus();
+      }
+    }
+  });
+  return form;
+}
