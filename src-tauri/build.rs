@@ -46,10 +46,13 @@ const COMMANDS: &[&str] = &[
     "get_report",
     "save_report",
     "get_data",
-    "set_export_folder",
+    "choose_export_folder",
+    "reset_export_folder",
     "export_csv",
     "backup_now",
     "restore_backup",
+    "choose_backup_file",
+    "restore_picked_backup",
     "open_folder",
 ];
 

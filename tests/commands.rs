@@ -117,6 +117,7 @@ fn commands_are_granted_to_the_main_window_only() {
         _app: None,
         window: other,
         shown: h.shown.clone(),
+        desktop: h.desktop.clone(),
     };
     let err = other.invoke("get_settings", json!({})).unwrap_err();
     assert!(err.to_string().contains("not allowed"), "{err}");
@@ -241,4 +242,235 @@ fn a_reminder_that_falls_due_during_a_command_is_delivered_not_lost() {
         .invoke("answer_reminder", json!({"answer": "later"}))
         .unwrap_err();
     assert_eq!(err["field"], "answer");
+}
+
+/// Points the export folder into the test's own folder through the (scripted) dialog, so
+/// no export is written into the real Documents folder.
+fn export_into(h: &Harness, folder: &std::path::Path) -> Value {
+    h.desktop.will_pick(Some(folder));
+    h.invoke("choose_export_folder", json!({})).unwrap()
+}
+
+#[test]
+fn open_folder_takes_five_names_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = start(dir.path());
+    // Outside the data folder (the rule refuses that one).
+    let mine = tempfile::tempdir().unwrap();
+    let exports = mine.path().join("exports");
+    let view = export_into(&h, &exports);
+    assert_eq!(view["export_folder"], json!(exports));
+
+    let climbing = format!("{}/../../x", exports.display());
+    let data_dir = dir.path().to_str().unwrap().to_string();
+    let mut messages = Vec::new();
+    for bad in [
+        json!("../x"),
+        json!("export/../.."),
+        json!(climbing),
+        json!(data_dir),
+        json!("/tmp"),
+        json!("/"),
+        json!("C:\\Windows"),
+        json!(""),
+        json!("DATA"),
+    ] {
+        let err = h
+            .invoke("open_folder", json!({ "which": bad }))
+            .map(|_| format!("{bad} was accepted"))
+            .unwrap_err();
+        assert_eq!(err["kind"], "invalid_input", "{bad}: {err}");
+        assert_eq!(err["field"], "which");
+        messages.push(err["message"].as_str().unwrap_or_default().to_string());
+    }
+    for message in messages {
+        assert!(
+            message.contains("data, backups, export, last_export, last_report"),
+            "the allowed names are said: {message}"
+        );
+    }
+    assert!(
+        h.desktop.opened.lock().unwrap().is_empty(),
+        "nothing opened"
+    );
+
+    // Not made yet: said so, and not created to be shown.
+    for which in ["export", "backups", "last_export", "last_report"] {
+        let err = h
+            .invoke("open_folder", json!({ "which": which }))
+            .unwrap_err();
+        assert_eq!(err["kind"], "not_found", "{which}: {err}");
+    }
+    let err = h
+        .invoke("open_folder", json!({"which": "export"}))
+        .unwrap_err();
+    assert_eq!(
+        err["message"],
+        "The export folder has not been created yet: it is made on the first export."
+    );
+    assert!(!exports.exists());
+
+    let exported = h.invoke("export_csv", json!({})).unwrap();
+    let report = h.invoke("save_report", json!({})).unwrap();
+    h.invoke("backup_now", json!({})).unwrap();
+    for which in ["data", "backups", "export", "last_export", "last_report"] {
+        h.invoke("open_folder", json!({ "which": which }))
+            .unwrap_or_else(|e| panic!("{which}: {e}"));
+    }
+    let opened: Vec<Value> = h
+        .desktop
+        .opened
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|p| json!(p))
+        .collect();
+    assert_eq!(
+        opened,
+        [
+            json!(dir.path()),
+            json!(dir.path().join("backups")),
+            json!(exports),
+            exported["folder"].clone(),
+            report["folder"].clone(),
+        ]
+    );
+}
+
+#[test]
+fn the_export_folder_is_chosen_in_the_dialog_checked_and_reset() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = start(dir.path());
+    let default = h.invoke("get_data", json!({})).unwrap();
+    assert_eq!(default["export_is_default"], true);
+
+    // Cancelled: nothing changes.
+    h.desktop.will_pick(None);
+    assert_eq!(
+        h.invoke("choose_export_folder", json!({})).unwrap(),
+        default
+    );
+
+    for bad in [
+        std::path::PathBuf::from("/etc"),
+        std::path::PathBuf::from("/"),
+        dir.path().to_path_buf(), // the data folder
+        dir.path().join("backups"),
+    ] {
+        h.desktop.will_pick(Some(&bad));
+        let err = h.invoke("choose_export_folder", json!({})).unwrap_err();
+        assert_eq!(err["kind"], "invalid_input", "{}: {err}", bad.display());
+        assert_eq!(err["field"], "export_folder");
+        assert_eq!(h.invoke("get_data", json!({})).unwrap(), default);
+    }
+
+    let mine = tempfile::tempdir().unwrap();
+    let chosen = mine.path().join("rehab exports");
+    let view = export_into(&h, &chosen);
+    assert_eq!(
+        (
+            view["export_folder"].clone(),
+            view["export_is_default"].clone()
+        ),
+        (json!(chosen), json!(false))
+    );
+    assert!(
+        !chosen.exists(),
+        "made on the first export, not when chosen"
+    );
+    let view = h.invoke("reset_export_folder", json!({})).unwrap();
+    assert_eq!(view, default);
+
+    // The window can no longer set a folder by sending a path.
+    assert!(h
+        .invoke("set_export_folder", json!({"folder": "/tmp"}))
+        .is_err());
+    assert_eq!(h.invoke("get_data", json!({})).unwrap(), default);
+}
+
+#[test]
+fn a_backup_is_restored_by_name_or_from_the_picked_file_never_from_a_sent_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = start(dir.path());
+    h.invoke("add_note", json!({"text": "before the backup"}))
+        .unwrap();
+    let view = h.invoke("backup_now", json!({})).unwrap();
+    let name = view["backups"][0]["name"].as_str().unwrap().to_string();
+    let path = view["backups"][0]["path"].as_str().unwrap().to_string();
+    h.invoke("add_note", json!({"text": "after the backup"}))
+        .unwrap();
+    let journal = || h.invoke("get_journal", json!({})).unwrap();
+    let before = journal();
+
+    for bad in [
+        "rehab-backup-2020-01-01T000000.000Z.db",
+        path.as_str(),
+        "../rehab.db",
+        "rehab.db",
+        "",
+    ] {
+        let err = h
+            .invoke("restore_backup", json!({ "name": bad }))
+            .unwrap_err();
+        assert_eq!(err["kind"], "invalid_input", "{bad}: {err}");
+        assert_eq!(err["field"], "name");
+        assert_eq!(journal(), before, "{bad} changed the data");
+    }
+    // The old argument, a path, is not read at all.
+    assert!(h.invoke("restore_backup", json!({ "path": path })).is_err());
+    assert_eq!(journal(), before);
+
+    // Nothing picked yet, or the pick cancelled: nothing to restore.
+    let err = h.invoke("restore_picked_backup", json!({})).unwrap_err();
+    assert_eq!(err["field"], "file", "{err}");
+    h.desktop.will_pick(None);
+    assert_eq!(
+        h.invoke("choose_backup_file", json!({})).unwrap(),
+        Value::Null
+    );
+    assert!(h.invoke("restore_picked_backup", json!({})).is_err());
+
+    // A file picked in the dialog: shown back, then restored once confirmed.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let copy = elsewhere.path().join("my backup.db");
+    std::fs::copy(&path, &copy).unwrap();
+    h.desktop.will_pick(Some(&copy));
+    let picked = h.invoke("choose_backup_file", json!({})).unwrap();
+    assert_eq!(picked["name"], "my backup.db");
+    assert_eq!(picked["path"], json!(copy));
+    h.invoke("restore_picked_backup", json!({})).unwrap();
+    let after = journal();
+    assert_ne!(after, before);
+    assert!(
+        !after.to_string().contains("after the backup"),
+        "restored to the backup"
+    );
+    // Used once: confirming again restores nothing.
+    assert_eq!(
+        h.invoke("restore_picked_backup", json!({})).unwrap_err()["field"],
+        "file"
+    );
+
+    // And by its listed name.
+    h.invoke("add_note", json!({"text": "after the restore"}))
+        .unwrap();
+    h.invoke("restore_backup", json!({ "name": name })).unwrap();
+    assert!(!journal().to_string().contains("after the restore"));
+}
+
+#[test]
+fn the_page_has_no_dialog_or_opener_permission() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = start(dir.path());
+    for (cmd, args) in [
+        (
+            "plugin:dialog|open",
+            json!({"options": {"directory": true}}),
+        ),
+        ("plugin:opener|open_path", json!({"path": "/etc"})),
+        ("plugin:fs|read_file", json!({"path": "/etc/passwd"})),
+    ] {
+        assert!(h.invoke(cmd, args).is_err(), "{cmd}");
+    }
+    assert!(h.desktop.opened.lock().unwrap().is_empty());
 }

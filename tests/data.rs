@@ -1,6 +1,8 @@
 //! The user's data as files, on real files: CSV exports parse back to the same records
-//! (commas, quotes, newlines, accents), backups restore every row, a damaged or foreign
-//! file is refused leaving the live database untouched, daily backups keep the last 7.
+//! (commas, quotes, newlines, accents) with formula-like text made inert, backups restore
+//! every row, a damaged or foreign file is refused leaving the live database untouched,
+//! daily backups keep the last 7, a backup is restored by its listed name or from a
+//! picked file, the export folder's rule, and folders opened by name only.
 
 mod common;
 
@@ -323,4 +325,299 @@ fn the_export_folder_is_a_full_path_or_the_default() {
     );
     let out = data::export_csv(&mut store, now_at(first(), 8), &f).unwrap();
     assert!(out.folder.starts_with(&chosen));
+}
+
+fn refused(err: ServiceError, field: &str) -> String {
+    match err {
+        ServiceError::Invalid(e) if e.field == field => e.message,
+        other => panic!("expected {field} refused, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_export_folder_refuses_dots_system_folders_relative_paths_and_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data/rehab.db");
+    let f = folders(dir.path());
+    let mut store = open(&db);
+    let mine = dir.path().join("mine");
+    data::set_export_folder(&mut store, now_at(first(), 8), &f, mine.to_str().unwrap()).unwrap();
+    let before = data::view(&mut store, &f).unwrap().export_folder;
+
+    let climbing = format!("{}/../../../../../../../etc", mine.display());
+    let data_folder = f.data.to_str().unwrap().to_string();
+    let backups = f.backups.to_str().unwrap().to_string();
+    for bad in [
+        climbing.as_str(),
+        "/etc",
+        "/etc/",
+        "/",
+        "/usr/share/x",
+        "/var/lib/x",
+        "relative/folder",
+        "exports",
+        data_folder.as_str(),
+        backups.as_str(),
+    ] {
+        let message = refused(
+            data::set_export_folder(&mut store, now_at(first(), 9), &f, bad).unwrap_err(),
+            "export_folder",
+        );
+        assert!(
+            message.contains("must be a full path to a folder of your own"),
+            "{bad}: {message}"
+        );
+        assert_eq!(
+            data::view(&mut store, &f).unwrap().export_folder,
+            before,
+            "{bad} changed the export folder"
+        );
+    }
+    // A link in a folder of the user's own that leads into a system folder.
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("innocent");
+        std::os::unix::fs::symlink("/etc", &link).unwrap();
+        refused(
+            data::set_export_folder(&mut store, now_at(first(), 9), &f, link.to_str().unwrap())
+                .unwrap_err(),
+            "export_folder",
+        );
+    }
+    assert!(!mine.exists(), "setting the folder does not create it");
+}
+
+#[test]
+fn a_stored_export_folder_that_breaks_the_rule_is_not_used() {
+    // As an older version could have stored it, or a restored backup brings it.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data/rehab.db");
+    let f = folders(dir.path());
+    let mut store = open(&db);
+    drop(store);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "INSERT OR REPLACE INTO app_state (key, value, updated_at) VALUES ('export_folder', '/etc', '2026-03-02T08:00:00.000Z')",
+            [],
+        )
+        .unwrap();
+    store = open(&db);
+    let v = data::view(&mut store, &f).unwrap();
+    assert_eq!(
+        (v.export_folder.as_path(), v.export_is_default),
+        (f.default_export.as_path(), true)
+    );
+}
+
+#[test]
+fn folders_open_by_name_only_and_are_never_created_to_be_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data/rehab.db");
+    let f = folders(dir.path());
+    let mut store = open(&db);
+    let mut last = data::LastWritten::default();
+    let export_base = data::view(&mut store, &f).unwrap().export_folder;
+    let climbing = format!("{}/../../x", export_base.display());
+    for bad in [
+        "",
+        "Data",
+        "../x",
+        "export/..",
+        climbing.as_str(),
+        f.data.to_str().unwrap(),
+        "/tmp",
+        "/",
+    ] {
+        let message = refused(
+            data::folder_to_open(&mut store, &f, bad, &last).unwrap_err(),
+            "which",
+        );
+        assert!(
+            message.contains("data, backups, export, last_export, last_report"),
+            "{bad}: {message}"
+        );
+    }
+    assert_eq!(
+        data::folder_to_open(&mut store, &f, "data", &last).unwrap(),
+        f.data
+    );
+    for (which, says) in [
+        (
+            "export",
+            "has not been created yet: it is made on the first export",
+        ),
+        (
+            "backups",
+            "has not been created yet: it is made on the first backup",
+        ),
+        ("last_export", "Nothing has been exported"),
+        ("last_report", "No report has been saved"),
+    ] {
+        match data::folder_to_open(&mut store, &f, which, &last).unwrap_err() {
+            ServiceError::NotFound(e) => {
+                assert_eq!(e.field, "which");
+                assert!(e.message.contains(says), "{which}: {}", e.message);
+            }
+            other => panic!("{which}: {other:?}"),
+        }
+    }
+    assert!(
+        !export_base.exists() && !f.backups.exists(),
+        "nothing created"
+    );
+
+    let out = data::export_csv(&mut store, now_at(first(), 8), &f).unwrap();
+    data::backup_now(&mut store, now_at(first(), 8), &f).unwrap();
+    last.export = Some(out.folder.clone());
+    last.report = Some(export_base.clone());
+    for (which, path) in [
+        ("export", &export_base),
+        ("backups", &f.backups),
+        ("last_export", &out.folder),
+        ("last_report", &export_base),
+    ] {
+        assert_eq!(
+            &data::folder_to_open(&mut store, &f, which, &last).unwrap(),
+            path,
+            "{which}"
+        );
+    }
+    // A folder written and since deleted is said to be gone, not made again.
+    std::fs::remove_dir_all(&out.folder).unwrap();
+    assert!(matches!(
+        data::folder_to_open(&mut store, &f, "last_export", &last),
+        Err(ServiceError::NotFound(_))
+    ));
+    assert!(!out.folder.exists());
+}
+
+#[test]
+fn a_cell_a_spreadsheet_would_run_is_written_with_an_apostrophe() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data/rehab.db");
+    let f = folders(dir.path());
+    let mut store = open(&db);
+    let at = now_at(first(), 9);
+    for text in [
+        "=1+1",
+        "@SUM(A1:A2)",
+        "+44 123",
+        "-x",
+        "plain, with a \"quote\"",
+    ] {
+        journal::add_note(&mut store, at, text).unwrap();
+    }
+    journal::checkin(
+        &mut store,
+        at,
+        "sitting",
+        &Whole::from(2),
+        "=HYPERLINK(\"http://x\")",
+    )
+    .unwrap();
+    let out = data::export_csv(&mut store, at, &f).unwrap();
+    let (_, notes) = read_csv(&out.folder.join("notes.csv"));
+    let texts: Vec<&str> = notes.iter().map(|r| r[3].as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "'=1+1",
+            "'@SUM(A1:A2)",
+            "'+44 123",
+            "'-x",
+            "plain, with a \"quote\""
+        ]
+    );
+    let (_, checkins) = read_csv(&out.folder.join("pain_checkins.csv"));
+    assert_eq!(checkins[0][5], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(checkins[0][4], "2", "numbers are written as they are");
+}
+
+#[test]
+fn a_backup_is_restored_by_its_listed_name_and_any_other_name_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data/rehab.db");
+    let f = folders(dir.path());
+    let mut store = open(&db);
+    seed_week(&mut store, first());
+    let backup = data::backup_now(&mut store, now_at(first() + Duration::days(7), 8), &f).unwrap();
+    let at_backup = dump(&db);
+    journal::add_note(&mut store, now_at(first() + Duration::days(8), 8), "after").unwrap();
+    let outside = dir.path().join("elsewhere.db");
+    std::fs::copy(&backup.path, &outside).unwrap();
+    let before = dump(&db);
+
+    for bad in [
+        "",
+        "rehab-backup-.db",
+        "../rehab.db",
+        "rehab.db",
+        backup.path.to_str().unwrap(),
+        outside.to_str().unwrap(),
+        format!("../backups/{}", backup.name).as_str(),
+        format!("{} ", backup.name).as_str(),
+    ] {
+        let message = refused(
+            data::restore_listed(&mut store, now_at(first() + Duration::days(9), 8), &f, bad)
+                .unwrap_err(),
+            "name",
+        );
+        assert!(
+            message.contains("one of the backups listed"),
+            "{bad}: {message}"
+        );
+        assert_eq!(dump(&db), before, "{bad} changed the database");
+    }
+    assert_eq!(data::backups(&f.backups).len(), 1, "no copy made");
+
+    data::restore_listed(
+        &mut store,
+        now_at(first() + Duration::days(9), 8),
+        &f,
+        &backup.name,
+    )
+    .unwrap();
+    assert_eq!(dump(&db), at_backup);
+}
+
+#[test]
+fn a_picked_file_is_restored_after_its_checks_and_never_the_live_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data/rehab.db");
+    let f = folders(dir.path());
+    let mut store = open(&db);
+    seed_week(&mut store, first());
+    let backup = data::backup_now(&mut store, now_at(first(), 8), &f).unwrap();
+    let at_backup = dump(&db);
+    let picked = dir.path().join("from a stick.db");
+    std::fs::copy(&backup.path, &picked).unwrap();
+    journal::add_note(&mut store, now_at(first(), 9), "after").unwrap();
+    let before = dump(&db);
+
+    for bad in [
+        db.as_path(),
+        dir.path(),
+        dir.path().join("gone.db").as_path(),
+    ] {
+        refused(data::picked_backup(&store, bad).unwrap_err(), "file");
+        refused(
+            data::restore_picked(&mut store, now_at(first(), 10), &f, bad).unwrap_err(),
+            "file",
+        );
+        assert_eq!(dump(&db), before);
+    }
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "not a backup").unwrap();
+    let message = refused(
+        data::restore_picked(&mut store, now_at(first(), 10), &f, &text).unwrap_err(),
+        "file",
+    );
+    assert!(message.starts_with("Nothing was changed"), "{message}");
+    assert_eq!(dump(&db), before);
+
+    let shown = data::picked_backup(&store, &picked).unwrap();
+    assert_eq!(shown.name, "from a stick.db");
+    data::restore_picked(&mut store, now_at(first(), 10), &f, &picked).unwrap();
+    assert_eq!(dump(&db), at_backup);
 }

@@ -6,8 +6,8 @@
 //! database must stay valid. The number of calls made is printed.
 //!
 //! Left out: the commands that close the window or quit (they end the run), and those
-//! that write outside the app's data folder or start another program (export, save
-//! report, restore, open folder): their inputs are tested in tests/data.rs.
+//! that write outside the app's data folder (export, save report): their inputs are
+//! tested in tests/data.rs. Folders and file dialogs go through the mock's stand-in.
 
 #[path = "common/mock.rs"]
 mod mock;
@@ -56,12 +56,26 @@ const COMMANDS: &[(&str, &[&str])] = &[
     ("get_charts", &["weeks"]),
     ("get_report", &[]),
     ("get_data", &[]),
-    ("set_export_folder", &["folder"]),
+    ("reset_export_folder", &[]),
+    // The dialogs are the mock's (tests/common/mock.rs): unscripted, they cancel.
+    ("choose_export_folder", &[]),
+    ("choose_backup_file", &[]),
+    ("restore_picked_backup", &[]),
+    ("restore_backup", &["name"]),
+    // The mock records the folder instead of starting the file manager.
+    ("open_folder", &["which"]),
     ("backup_now", &[]),
 ];
 
 const WORDS: &[&str] = &[
     "",
+    "data",
+    "backups",
+    "export",
+    "last_export",
+    "last_report",
+    "../x",
+    "/etc",
     " ",
     "0",
     "1",

@@ -3,9 +3,10 @@
 #![allow(dead_code)]
 
 use high_hamstring_rehab::core::messages::Reminder;
-use high_hamstring_rehab::shell::{self, LaunchOptions, Notifier, NotifyError};
+use high_hamstring_rehab::shell::{self, Desktop, LaunchOptions, Notifier, NotifyError};
 use serde_json::Value;
-use std::path::Path;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -24,19 +25,59 @@ impl Notifier for RecordingNotifier {
     }
 }
 
+/// Stands in for the file manager and the file dialogs: records each folder that would
+/// have been opened, and answers each dialog with the next scripted pick (`None` plays
+/// a cancel; an empty script cancels too).
+#[derive(Default)]
+pub struct ScriptedDesktop {
+    pub opened: Mutex<Vec<PathBuf>>,
+    pub picks: Mutex<VecDeque<Option<PathBuf>>>,
+}
+
+impl ScriptedDesktop {
+    pub fn will_pick(&self, pick: Option<&Path>) {
+        self.picks
+            .lock()
+            .unwrap()
+            .push_back(pick.map(Path::to_path_buf));
+    }
+
+    fn next_pick(&self) -> Option<PathBuf> {
+        self.picks.lock().unwrap().pop_front().flatten()
+    }
+}
+
+impl Desktop for ScriptedDesktop {
+    fn open_folder(&self, folder: &Path) -> Result<(), String> {
+        self.opened.lock().unwrap().push(folder.to_path_buf());
+        Ok(())
+    }
+
+    fn pick_folder(&self, _title: &str, _start: &Path) -> Option<PathBuf> {
+        self.next_pick()
+    }
+
+    fn pick_backup(&self, _title: &str, _start: &Path) -> Option<PathBuf> {
+        self.next_pick()
+    }
+}
+
 pub struct Harness {
     pub _app: Option<App<MockRuntime>>,
     pub window: WebviewWindow<MockRuntime>,
     pub shown: Arc<RecordingNotifier>,
+    pub desktop: Arc<ScriptedDesktop>,
 }
 
 pub fn start(data_dir: &Path) -> Harness {
     let shown = Arc::new(RecordingNotifier::default());
+    let desktop = Arc::new(ScriptedDesktop::default());
     let options = LaunchOptions {
         background: true,
         tray: false,
         data_dir: Some(data_dir.to_path_buf()),
         notifier: Some(shown.clone()),
+        desktop: Some(desktop.clone()),
         started: Instant::now(),
         reminders: false,
     };
@@ -53,6 +94,7 @@ pub fn start(data_dir: &Path) -> Harness {
         _app: Some(app),
         window,
         shown,
+        desktop,
     }
 }
 

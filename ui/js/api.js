@@ -100,10 +100,18 @@ export const getCharts = (weeks) => invoke('get_charts', { weeks });
 export const getReport = () => invoke('get_report');
 export const saveReport = () => invoke('save_report');
 export const getData = () => invoke('get_data');
-export const setExportFolder = (folder) => invoke('set_export_folder', { folder });
+// Folders and files are named or picked in the system's dialog by the backend: the page
+// never sends a path.
+export const chooseExportFolder = () => invoke('choose_export_folder');
+export const resetExportFolder = () => invoke('reset_export_folder');
 export const exportCsv = () => invoke('export_csv');
 export const backupNow = () => invoke('backup_now');
-export const restoreBackup = (path) => invoke('restore_backup', { path });
+/** `name`: the file name of one of the backups listed by `getData`. */
+export const restoreBackup = (name) => invoke('restore_backup', { name });
+/** `{name, path}` of the file picked, or null if the dialog was cancelled. */
+export const chooseBackupFile = () => invoke('choose_backup_file');
+export const restorePickedBackup = () => invoke('restore_picked_backup');
+/** `which`: data, backups, export, last_export or last_report. */
 export const openFolder = (which) => invoke('open_folder', { which });
 let guidePromise = null;
 export function getGuide() {

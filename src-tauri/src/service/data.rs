@@ -1,8 +1,11 @@
 //! The user's data as files: CSV exports (one file per kind of record), backups (daily,
-//! on request, the last 7 kept), and restoring a backup after checking it.
+//! on request, the last 7 kept), restoring a backup after checking it, and which of the
+//! app's folders may be opened. The window names folders and backups; it never sends a
+//! path (a picked file's path comes from the system's dialog, through the shell).
 
 use super::ServiceError;
 use crate::core::dates::Now;
+use crate::core::files::{self, csv_safe_cell, FolderName};
 use crate::core::InvalidInput;
 use crate::store::backup::NotABackup;
 use crate::store::{app_state, Store, StoreError};
@@ -45,10 +48,27 @@ pub struct DataView {
 fn export_folder(store: &mut Store, folders: &Folders) -> Result<(PathBuf, bool), ServiceError> {
     let chosen =
         store.read(|tx| Ok::<_, ServiceError>(app_state::text(tx, app_state::EXPORT_FOLDER)?))?;
+    // Checked again on every use: an older version stored any full path, and a restored
+    // backup brings its own setting. A folder that breaks the rule is not used.
     Ok(match chosen {
-        Some(p) if !p.is_empty() => (PathBuf::from(p), false),
+        Some(p) if !p.is_empty() => match checked_export_folder(&p, folders) {
+            Ok(path) => (path, false),
+            Err(_) => (folders.default_export.clone(), true),
+        },
         _ => (folders.default_export.clone(), true),
     })
+}
+
+/// The core's rule on the path as written, then on where it really leads if it exists
+/// (a link in a folder of the user's own may point into a system folder).
+fn checked_export_folder(text: &str, folders: &Folders) -> Result<PathBuf, InvalidInput> {
+    let path = files::check_export_folder(text, &folders.data, &folders.default_export)?;
+    if let Ok(real) = std::fs::canonicalize(&path) {
+        let data = std::fs::canonicalize(&folders.data).unwrap_or_else(|_| folders.data.clone());
+        let real_text = real.to_string_lossy();
+        files::check_export_folder(&real_text, &data, &folders.default_export)?;
+    }
+    Ok(path)
 }
 
 pub fn view(store: &mut Store, folders: &Folders) -> Result<DataView, ServiceError> {
@@ -64,7 +84,9 @@ pub fn view(store: &mut Store, folders: &Folders) -> Result<DataView, ServiceErr
     })
 }
 
-/// Sets the export folder: an absolute path, or empty for the default.
+/// Sets the export folder: a full path to a folder of the user's own (see
+/// [`files::check_export_folder`]), or empty for the default. The folder is not created
+/// here: the first export makes it.
 pub fn set_export_folder(
     store: &mut Store,
     now: Now,
@@ -73,17 +95,7 @@ pub fn set_export_folder(
 ) -> Result<DataView, ServiceError> {
     let text = text.trim();
     if !text.is_empty() {
-        let path = Path::new(text);
-        if !path.is_absolute() || text.chars().count() > 1000 {
-            return Err(InvalidInput::new(
-                "export_folder",
-                format!(
-                    "Export folder must be a full path such as {} (got \"{text}\").",
-                    folders.default_export.display()
-                ),
-            )
-            .into());
-        }
+        checked_export_folder(text, folders)?;
     }
     store.write(|tx| {
         Ok::<_, ServiceError>(app_state::set_text(
@@ -94,6 +106,48 @@ pub fn set_export_folder(
         )?)
     })?;
     view(store, folders)
+}
+
+/// Back to the default export folder.
+pub fn reset_export_folder(
+    store: &mut Store,
+    now: Now,
+    folders: &Folders,
+) -> Result<DataView, ServiceError> {
+    set_export_folder(store, now, folders, "")
+}
+
+/// The folders this run of the app has written, for "Open folder" after an export or a
+/// saved report. Kept by the shell in memory: see `shell::AppState::written`.
+#[derive(Debug, Clone, Default)]
+pub struct LastWritten {
+    /// The exact folder the last CSV export wrote.
+    pub export: Option<PathBuf>,
+    /// The folder the last report was saved in.
+    pub report: Option<PathBuf>,
+}
+
+/// The folder the window asked to see by name, if it exists. Nothing is created here:
+/// a folder not made yet gets a message saying when it will be.
+pub fn folder_to_open(
+    store: &mut Store,
+    folders: &Folders,
+    which: &str,
+    last: &LastWritten,
+) -> Result<PathBuf, ServiceError> {
+    let name = FolderName::parse(which)?;
+    let path = match name {
+        FolderName::Data => Some(folders.data.clone()),
+        FolderName::Backups => Some(folders.backups.clone()),
+        FolderName::Export => Some(export_folder(store, folders)?.0),
+        FolderName::LastExport => last.export.clone(),
+        FolderName::LastReport => last.report.clone(),
+    };
+    match path {
+        Some(path) if path.is_dir() => Ok(path),
+        Some(_) => Err(ServiceError::NotFound(name.not_there(true))),
+        None => Err(ServiceError::NotFound(name.not_there(false))),
+    }
 }
 
 /// The backups in `dir`, newest first.
@@ -222,6 +276,87 @@ pub fn restore(
     }
 }
 
+/// Restores the listed backup called `name`: it must be the file name of one of
+/// [`backups`], so the window can restore nothing but the app's own backups by name.
+pub fn restore_listed(
+    store: &mut Store,
+    now: Now,
+    folders: &Folders,
+    name: &str,
+) -> Result<Restored, ServiceError> {
+    let listed = backups(&folders.backups);
+    let found = listed
+        .iter()
+        .find(|b| b.name == name)
+        .ok_or_else(|| files::not_a_listed_backup(name))?;
+    restore_at(store, now, folders, &found.path, "name")
+}
+
+/// A file picked in the system's dialog, shown back to the user before the restore.
+#[derive(Debug, Clone, Serialize)]
+pub struct PickedBackup {
+    pub name: String,
+    pub path: PathBuf,
+}
+
+/// Checks a file picked in the dialog enough to ask the user about it (the restore checks
+/// its content).
+pub fn picked_backup(store: &Store, path: &Path) -> Result<PickedBackup, ServiceError> {
+    check_picked(store, path)?;
+    Ok(PickedBackup {
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string()),
+        path: path.to_path_buf(),
+    })
+}
+
+/// Restores a file picked in the system's dialog (never a path the window typed).
+pub fn restore_picked(
+    store: &mut Store,
+    now: Now,
+    folders: &Folders,
+    path: &Path,
+) -> Result<Restored, ServiceError> {
+    check_picked(store, path)?;
+    restore_at(store, now, folders, path, "file")
+}
+
+fn check_picked(store: &Store, path: &Path) -> Result<(), ServiceError> {
+    if !path.is_file() {
+        return Err(files::not_a_file(path).into());
+    }
+    let same = |a: &Path, b: &Path| match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
+    if same(path, store.path()) {
+        return Err(files::the_live_database(path).into());
+    }
+    Ok(())
+}
+
+/// [`restore`] on a path the app found itself; its refusals name the window's `field`.
+fn restore_at(
+    store: &mut Store,
+    now: Now,
+    folders: &Folders,
+    path: &Path,
+    field: &str,
+) -> Result<Restored, ServiceError> {
+    let text = path
+        .to_str()
+        .ok_or_else(|| files::path_not_text(field, path))?;
+    restore(store, now, folders, text).map_err(|err| match err {
+        ServiceError::Invalid(mut invalid) if invalid.field == "path" => {
+            invalid.field = field.to_string();
+            ServiceError::Invalid(invalid)
+        }
+        other => other,
+    })
+}
+
 // --- CSV export -------------------------------------------------------------------------
 
 /// One CSV file: its name, header and the query that fills it (columns in header order).
@@ -331,8 +466,13 @@ pub fn export_csv(
             let csv_err =
                 |e: csv::Error| StoreError::BadRow(format!("could not write {}: {e}", spec.file));
             out.write_record(spec.header).map_err(csv_err)?;
-            let count =
-                tx.rows_as_text(spec.sql, |cells| out.write_record(cells).map_err(csv_err))?;
+            // Every cell goes through the core's rule, numbers too: none is negative (the
+            // schema's CHECKs), so only text a spreadsheet would run is changed.
+            let count = tx.rows_as_text(spec.sql, |cells| {
+                let safe: Vec<_> = cells.iter().map(|c| csv_safe_cell(c)).collect();
+                out.write_record(safe.iter().map(|c| c.as_bytes()))
+                    .map_err(csv_err)
+            })?;
             out.flush().map_err(|e| StoreError::Io {
                 action: "could not write",
                 path: partial.clone(),

@@ -19,6 +19,9 @@ pub enum ServiceError {
     Invalid(#[from] InvalidInput),
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Something the user asked to see is not there (yet): not a mistake in the input.
+    #[error(transparent)]
+    NotFound(InvalidInput),
     /// A rule of the running plan the user may override knowingly.
     #[error("{}", .0.reason)]
     Rule(crate::core::running::RuleBreak),

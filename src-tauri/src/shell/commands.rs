@@ -4,6 +4,7 @@
 use super::{scheduler, AppState, CommandError};
 use crate::core::charts::Charts;
 use crate::core::dates::Now;
+use crate::core::files;
 use crate::core::report::Report;
 use crate::core::settings::SettingsPatch;
 use crate::core::Whole;
@@ -19,10 +20,18 @@ use crate::store::{SetAside, Store, SCHEMA_VERSION};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
-use std::sync::MutexGuard;
+use std::sync::{Mutex, MutexGuard};
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
 type Reply<T> = Result<T, CommandError>;
+
+/// A lock on shared state; a panic elsewhere while holding it left plain values behind,
+/// still fit to use.
+fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
 fn store<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Store> {
     // A panic while holding the lock cannot leave a half-written row (the transaction
@@ -535,7 +544,9 @@ pub fn save_report<R: Runtime>(
     state: State<'_, AppState>,
 ) -> Reply<report::SavedReport> {
     let folders = state.folders(&app);
-    Ok(report::save_report(&mut store(&state), now(), &folders)?)
+    let saved = report::save_report(&mut store(&state), now(), &folders)?;
+    locked(&state.written).report = Some(saved.folder.clone());
+    Ok(saved)
 }
 
 #[tauri::command]
@@ -547,18 +558,46 @@ pub fn get_data<R: Runtime>(
     Ok(data::view(&mut store(&state), &folders)?)
 }
 
+/// Opens the system's folder picker (from Rust: the page has no dialog permission) and
+/// saves the folder chosen, if the core's rule takes it. Cancelling changes nothing.
+/// Async, and the dialog waited for on a blocking thread: a sync command would run on the
+/// main thread, which the dialog itself needs.
 #[tauri::command]
-pub fn set_export_folder<R: Runtime>(
+pub async fn choose_export_folder<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    folder: String,
 ) -> Reply<data::DataView> {
     let folders = state.folders(&app);
-    Ok(data::set_export_folder(
+    let start = {
+        let mut store = store(&state);
+        data::view(&mut store, &folders)?.export_folder
+    };
+    let desktop = state.desktop.clone();
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        desktop.pick_folder("Choose the export folder", &start)
+    })
+    .await
+    .map_err(|e| CommandError::new("window", format!("The folder dialog failed: {e}.")))?;
+    let mut store = store(&state);
+    let Some(path) = picked else {
+        return Ok(data::view(&mut store, &folders)?);
+    };
+    let text = path
+        .to_str()
+        .ok_or_else(|| ServiceError::from(files::path_not_text("export_folder", &path)))?;
+    Ok(data::set_export_folder(&mut store, now(), &folders, text)?)
+}
+
+#[tauri::command]
+pub fn reset_export_folder<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Reply<data::DataView> {
+    let folders = state.folders(&app);
+    Ok(data::reset_export_folder(
         &mut store(&state),
         now(),
         &folders,
-        &folder,
     )?)
 }
 
@@ -568,7 +607,9 @@ pub fn export_csv<R: Runtime>(
     state: State<'_, AppState>,
 ) -> Reply<data::Exported> {
     let folders = state.folders(&app);
-    Ok(data::export_csv(&mut store(&state), now(), &folders)?)
+    let exported = data::export_csv(&mut store(&state), now(), &folders)?;
+    locked(&state.written).export = Some(exported.folder.clone());
+    Ok(exported)
 }
 
 #[tauri::command]
@@ -582,54 +623,74 @@ pub fn backup_now<R: Runtime>(
     Ok(data::view(&mut store, &folders)?)
 }
 
+/// Restores one of the listed backups, named by its file name (never a path).
 #[tauri::command]
 pub fn restore_backup<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    path: String,
+    name: String,
 ) -> Reply<data::Restored> {
     let folders = state.folders(&app);
-    let restored = data::restore(&mut store(&state), now(), &folders, &path)?;
+    let restored = data::restore_listed(&mut store(&state), now(), &folders, &name)?;
     scheduler::wake(&app);
     Ok(restored)
 }
 
-/// Opens one of the app's folders in the file manager: `data`, `export`, `backups`, or
-/// a folder inside the export folder (an export just written).
+/// Opens the system's file picker for a backup (.db) and keeps the file picked until the
+/// user confirms; returns its name and path to ask with, or nothing if cancelled.
+/// Async for the same reason as `choose_export_folder`.
+#[tauri::command]
+pub async fn choose_backup_file<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Reply<Option<data::PickedBackup>> {
+    // A new pick replaces the last, even when cancelled: the confirmation on screen is
+    // always about the file picked last.
+    *locked(&state.picked_backup) = None;
+    let start = state.folders(&app).backups;
+    let desktop = state.desktop.clone();
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        desktop.pick_backup("Choose a backup to restore", &start)
+    })
+    .await
+    .map_err(|e| CommandError::new("window", format!("The file dialog failed: {e}.")))?;
+    let Some(path) = picked else {
+        return Ok(None);
+    };
+    let shown = data::picked_backup(&store(&state), &path)?;
+    *locked(&state.picked_backup) = Some(path);
+    Ok(Some(shown))
+}
+
+/// Restores the file picked with `choose_backup_file`, after the user confirmed.
+#[tauri::command]
+pub fn restore_picked_backup<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Reply<data::Restored> {
+    let folders = state.folders(&app);
+    let path = locked(&state.picked_backup)
+        .clone()
+        .ok_or_else(|| ServiceError::from(files::no_file_picked()))?;
+    let restored = data::restore_picked(&mut store(&state), now(), &folders, &path)?;
+    *locked(&state.picked_backup) = None;
+    scheduler::wake(&app);
+    Ok(restored)
+}
+
+/// Opens one of the app's folders in the file manager, by name: `data`, `backups`,
+/// `export`, `last_export` or `last_report`. The service says which path that is and
+/// whether it exists; nothing is created here.
 #[tauri::command]
 pub fn open_folder<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     which: String,
 ) -> Reply<()> {
-    use tauri_plugin_opener::OpenerExt;
     let folders = state.folders(&app);
-    let view = data::view(&mut store(&state), &folders)?;
-    let path = match which.as_str() {
-        "data" => view.data_folder,
-        "export" => view.export_folder,
-        "backups" => view.backups_folder,
-        other => {
-            let p = PathBuf::from(other);
-            if !p.starts_with(&view.export_folder) {
-                return Err(CommandError {
-                    kind: "invalid_input",
-                    message: "Only the app's own folders can be opened from here.".into(),
-                    field: Some("which".into()),
-                });
-            }
-            p
-        }
-    };
-    std::fs::create_dir_all(&path).map_err(|e| {
-        CommandError::new(
-            "storage",
-            format!("Could not create {}: {e}.", path.display()),
-        )
-    })?;
-    app.opener()
-        .open_path(path.to_string_lossy(), None::<&str>)
-        .map_err(|e| {
-            CommandError::new("window", format!("Could not open {}: {e}.", path.display()))
-        })
+    let last = locked(&state.written).clone();
+    let path = data::folder_to_open(&mut store(&state), &folders, &which, &last)?;
+    state.desktop.open_folder(&path).map_err(|e| {
+        CommandError::new("window", format!("Could not open {}: {e}.", path.display()))
+    })
 }

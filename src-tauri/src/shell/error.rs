@@ -6,8 +6,8 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct CommandError {
-    /// `invalid_input`, `rule` (a running rule the user may override; `field` names it),
-    /// `storage`, `notification` or `window`.
+    /// `invalid_input`, `not_found` (a folder not made yet), `rule` (a running rule the
+    /// user may override; `field` names it), `storage`, `notification` or `window`.
     pub kind: &'static str,
     /// A sentence for the user: what went wrong and, where it helps, what to do.
     pub message: String,
@@ -33,6 +33,11 @@ impl From<ServiceError> for CommandError {
                 kind: "invalid_input",
                 message: invalid.message,
                 field: Some(invalid.field),
+            },
+            ServiceError::NotFound(missing) => CommandError {
+                kind: "not_found",
+                message: missing.message,
+                field: Some(missing.field),
             },
             ServiceError::Store(store) => store.into(),
             ServiceError::Rule(rule) => CommandError {

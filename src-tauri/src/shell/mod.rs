@@ -2,6 +2,7 @@
 //! notifier. Everything it does goes through `service`; it holds no rule of its own.
 
 mod commands;
+pub mod desktop;
 mod error;
 mod login;
 pub mod notifier;
@@ -9,6 +10,7 @@ pub mod scheduler;
 mod tray;
 mod window;
 
+pub use desktop::Desktop;
 pub use error::CommandError;
 pub use notifier::{Notifier, NotifyError};
 
@@ -32,6 +34,8 @@ pub struct LaunchOptions {
     pub data_dir: Option<PathBuf>,
     /// How reminders are delivered; `None` means the notification plugin.
     pub notifier: Option<Arc<dyn Notifier>>,
+    /// The file manager and file dialogs; `None` means the opener and dialog plugins.
+    pub desktop: Option<Arc<dyn Desktop>>,
     /// When the process started, to report the time to the first interactive screen.
     pub started: Instant,
     /// Run the stretch-reminder scheduler. Off only in tests on the mock runtime, which
@@ -46,6 +50,7 @@ impl LaunchOptions {
             tray: true,
             data_dir: None,
             notifier: None,
+            desktop: None,
             started: Instant::now(),
             reminders: true,
         }
@@ -66,6 +71,15 @@ pub struct AppState {
     pub close_notice_pending: AtomicBool,
     /// A screen the window should open on next (set from the tray, taken by the page).
     pub open_route: Mutex<Option<String>>,
+    pub desktop: Arc<dyn Desktop>,
+    /// The folders this run wrote an export or a report to. In memory, not in the
+    /// database: "the last export" means one this process made, and a path kept in the
+    /// database would come back from a restored backup (another machine's, or a crafted
+    /// one) and could then be opened by name.
+    pub written: Mutex<crate::service::data::LastWritten>,
+    /// The backup file picked in the system's dialog, waiting for the user to confirm the
+    /// restore. Only the dialog sets it; the page never sends a path.
+    pub picked_backup: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -99,6 +113,7 @@ pub fn build_app<R: Runtime>(
         }))
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .plugin(login::plugin())
         .pipe(|b| with_commands(b, options))
         .build(context)
@@ -142,10 +157,13 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, options: LaunchOptions) ->
             commands::get_report,
             commands::save_report,
             commands::get_data,
-            commands::set_export_folder,
+            commands::choose_export_folder,
+            commands::reset_export_folder,
             commands::export_csv,
             commands::backup_now,
             commands::restore_backup,
+            commands::choose_backup_file,
+            commands::restore_picked_backup,
             commands::open_folder,
             commands::get_running,
             commands::start_running,
@@ -185,6 +203,10 @@ fn setup<R: Runtime>(
         Some(n) => n,
         None => Arc::new(notifier::PluginNotifier::new(app.clone())),
     };
+    let desktop = match options.desktop {
+        Some(d) => d,
+        None => Arc::new(desktop::PluginDesktop::new(app.clone())),
+    };
     app.manage(AppState {
         store: Mutex::new(store),
         data_dir,
@@ -194,6 +216,9 @@ fn setup<R: Runtime>(
         ready_reported: AtomicBool::new(false),
         close_notice_pending: AtomicBool::new(false),
         open_route: Mutex::new(None),
+        desktop,
+        written: Mutex::new(Default::default()),
+        picked_backup: Mutex::new(None),
     });
     if options.tray {
         tray::create(app)?;

@@ -1,6 +1,7 @@
 // The Program screen: the ladder with each step's status and instructions, the decision and
 // its reason, moves by hand (confirmed), the ladder's history and the references.
 
+import { confirmDialog } from '../confirm-ui.js';
 import { el, heading } from '../dom.js';
 import { cites, decisionBlock, doseText, friendlyDate, list, showError, statusLine } from '../program-ui.js';
 
@@ -100,29 +101,8 @@ function moveControls(progress, protocol, status, redraw, ctx) {
       ? el('p', { class: 'note', id: 'step-back-suggestion' }, `Suggested: step back to ${protocol.ladder[progress.decision.suggested_step].name}.`)
       : null;
 
-  const dialog = confirmDialog();
-  const ask = (to) => {
-    if (to < 0 || to > last) return;
-    const verb = to < progress.level ? 'Step back' : 'Step forward';
-    dialog.querySelector('#confirm-move-title').textContent = `${verb} to ${protocol.ladder[to].name}?`;
-    dialog.querySelector('#confirm-move-text').textContent =
-      to < progress.level
-        ? 'Your sessions will hold the exercises up to this one; the count toward the next step starts again.'
-        : 'This unlocks it without the pain-free sessions the rule asks for. Check with your physiotherapist if unsure.';
-    dialog.dataset.to = String(to);
-    dialog.showModal();
-    dialog.querySelector('#confirm-move-cancel').focus();
-  };
-  back.addEventListener('click', () => {
-    if (back.getAttribute('aria-disabled') !== 'true') ask(progress.level - 1);
-  });
-  forward.addEventListener('click', () => {
-    if (forward.getAttribute('aria-disabled') !== 'true') ask(progress.level + 1);
-  });
-  dialog.querySelector('#confirm-move-cancel').addEventListener('click', () => dialog.close());
-  dialog.querySelector('#confirm-move-ok').addEventListener('click', async () => {
-    const to = Number(dialog.dataset.to);
-    dialog.close();
+  const confirm = confirmDialog('confirm-move', 'Yes, move');
+  const move = async (to) => {
     try {
       const view = await ctx.api.moveStep(to);
       if (ctx.isCurrent()) {
@@ -132,23 +112,25 @@ function moveControls(progress, protocol, status, redraw, ctx) {
     } catch (error) {
       if (ctx.isCurrent()) showError(status, error);
     }
+  };
+  const ask = (to) => {
+    if (to < 0 || to > last) return;
+    const verb = to < progress.level ? 'Step back' : 'Step forward';
+    confirm.ask(
+      `${verb} to ${protocol.ladder[to].name}?`,
+      to < progress.level
+        ? 'Your sessions will hold the exercises up to this one; the count toward the next step starts again.'
+        : 'This unlocks it without the pain-free sessions the rule asks for. Check with your physiotherapist if unsure.',
+      () => move(to)
+    );
+  };
+  back.addEventListener('click', () => {
+    if (back.getAttribute('aria-disabled') !== 'true') ask(progress.level - 1);
   });
-  return el('div', { class: 'move-controls' }, suggestion, el('div', { class: 'actions' }, back, forward), dialog);
-}
-
-function confirmDialog() {
-  return el(
-    'dialog',
-    { id: 'confirm-move', 'aria-labelledby': 'confirm-move-title', 'aria-describedby': 'confirm-move-text' },
-    el('h2', { id: 'confirm-move-title' }, ''),
-    el('p', { id: 'confirm-move-text' }, ''),
-    el(
-      'div',
-      { class: 'actions' },
-      el('button', { type: 'button', id: 'confirm-move-ok', class: 'primary' }, 'Yes, move'),
-      el('button', { type: 'button', id: 'confirm-move-cancel' }, 'Cancel')
-    )
-  );
+  forward.addEventListener('click', () => {
+    if (forward.getAttribute('aria-disabled') !== 'true') ask(progress.level + 1);
+  });
+  return el('div', { class: 'move-controls' }, suggestion, el('div', { class: 'actions' }, back, forward), confirm.dialog);
 }
 
 function history(progress, protocol) {

@@ -30,7 +30,7 @@ async function fill(loading, ctx) {
     try {
       const saved = await api.saveReport();
       const open = el('button', { type: 'button', id: 'open-report-folder' }, 'Open folder');
-      open.addEventListener('click', () => api.openFolder('export').catch((error) => showError(status, error)));
+      open.addEventListener('click', () => api.openFolder('last_report').catch((error) => showError(status, error)));
       showOk(status, `Saved as ${saved.path} `);
       status.append(open);
     } catch (error) {

@@ -1,5 +1,6 @@
 // The Settings screen: each field saves on change; ranges and error messages come from the backend.
 
+import { confirmDialog } from '../confirm-ui.js';
 import { el, heading } from '../dom.js';
 
 const THEME_LABELS = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
@@ -304,59 +305,97 @@ function showStatus(line, text, isError) {
   line.classList.toggle('success', !isError);
 }
 
+/**
+ * Runs `work` once at a time from `button` (aria-disabled, not disabled, so the focus
+ * stays put while a system dialog is open or a file is written).
+ */
+function busyWhile(button, work) {
+  return async () => {
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    button.setAttribute('aria-disabled', 'true');
+    try {
+      await work();
+    } finally {
+      button.removeAttribute('aria-disabled');
+    }
+  };
+}
+
 function drawData(body, view, ctx) {
   const status = el('p', { id: 'data-status', class: 'status', role: 'status', 'aria-live': 'polite' });
+  // After a redraw the old status line is gone: say things on the new one.
+  const say = (text, isError) => showStatus(document.getElementById('data-status') || status, text, isError);
   const redraw = (next) => ctx.isCurrent() && drawData(body, next, ctx);
 
-  const exportInput = el('input', { type: 'text', id: 'export-folder', value: view.export_is_default ? '' : String(view.export_folder), placeholder: String(view.export_folder), 'aria-describedby': 'export-folder-hint', autocomplete: 'off' });
-  exportInput.addEventListener('change', async () => {
-    try {
-      redraw(await ctx.api.setExportFolder(exportInput.value));
-      const line = document.getElementById('data-status');
-      if (line) showStatus(line, 'Export folder saved.');
-    } catch (error) {
-      exportInput.setAttribute('aria-invalid', 'true');
-      showStatus(status, error.message, true);
-    }
-  });
+  // The folder is picked in the system's dialog, opened by the backend: no path is typed.
+  const choose = el('button', { type: 'button', id: 'choose-export-folder', 'aria-describedby': 'export-folder-hint' }, 'Choose folder…');
+  choose.addEventListener(
+    'click',
+    busyWhile(choose, async () => {
+      say('Choose a folder in the dialog…');
+      try {
+        const next = await ctx.api.chooseExportFolder();
+        const changed = String(next.export_folder) !== String(view.export_folder);
+        redraw(next);
+        say(changed ? 'Export folder saved.' : 'Export folder not changed.');
+      } catch (error) {
+        say(error.message, true);
+      }
+    })
+  );
+  const reset = view.export_is_default ? null : el('button', { type: 'button', id: 'reset-export-folder' }, 'Use the default');
+  if (reset) {
+    reset.addEventListener('click', async () => {
+      try {
+        redraw(await ctx.api.resetExportFolder());
+        say('Export folder set back to the default.');
+        document.getElementById('choose-export-folder')?.focus();
+      } catch (error) {
+        say(error.message, true);
+      }
+    });
+  }
 
   const exportButton = el('button', { type: 'button', id: 'export-csv', class: 'primary' }, 'Export CSV');
   const exported = el('div', { id: 'export-result' });
-  exportButton.addEventListener('click', async () => {
-    try {
-      const out = await ctx.api.exportCsv();
-      const open = el('button', { type: 'button', id: 'open-export' }, 'Open folder');
-      open.addEventListener('click', () => ctx.api.openFolder(String(out.folder)).catch((error) => showStatus(status, error.message, true)));
-      exported.replaceChildren(
-        el('p', {}, `${out.files.length} files written to `, el('span', { class: 'path', id: 'export-path' }, String(out.folder)), ' ', open),
-        el('ul', { id: 'export-files' }, out.files.map((f) => el('li', {}, `${f.name}: ${f.rows} rows`)))
-      );
-      showStatus(status, 'Exported.');
-    } catch (error) {
-      showStatus(status, error.message, true);
-    }
-  });
+  exportButton.addEventListener(
+    'click',
+    busyWhile(exportButton, async () => {
+      try {
+        const out = await ctx.api.exportCsv();
+        const open = el('button', { type: 'button', id: 'open-export' }, 'Open folder');
+        open.addEventListener('click', () => ctx.api.openFolder('last_export').catch((error) => say(error.message, true)));
+        exported.replaceChildren(
+          el('p', {}, `${out.files.length} files written to `, el('span', { class: 'path', id: 'export-path' }, String(out.folder)), ' ', open),
+          el('ul', { id: 'export-files' }, out.files.map((f) => el('li', {}, `${f.name}: ${f.rows} rows`)))
+        );
+        say('Exported.');
+      } catch (error) {
+        say(error.message, true);
+      }
+    })
+  );
 
   const backupButton = el('button', { type: 'button', id: 'backup-now' }, 'Back up now');
   backupButton.addEventListener('click', async () => {
     try {
       redraw(await ctx.api.backupNow());
-      const line = document.getElementById('data-status');
-      if (line) showStatus(line, 'Backup written.');
+      say('Backup written.');
     } catch (error) {
-      showStatus(status, error.message, true);
+      say(error.message, true);
     }
   });
 
-  const restore = async (path) => {
+  // One confirmation for both ways to restore: a listed backup or a file picked.
+  const confirm = confirmDialog('confirm-restore', 'Yes, replace my data');
+  const replaceNote = 'Your data will be replaced by this backup. A copy of your data as it is now is kept first, and the file is checked before anything changes.';
+  const restore = async (call) => {
     try {
-      const done = await ctx.api.restoreBackup(path);
-      const next = await ctx.api.getData();
-      redraw(next);
-      const line = document.getElementById('data-status');
-      if (line) showStatus(line, done.message);
+      const done = await call();
+      redraw(await ctx.api.getData());
+      say(done.message);
     } catch (error) {
-      showStatus(status, error.message, true);
+      say(error.message, true);
     }
   };
   const list = view.backups.length
@@ -365,33 +404,48 @@ function drawData(body, view, ctx) {
         { id: 'backups', class: 'backups' },
         view.backups.map((b, i) => {
           const button = el('button', { type: 'button', id: `restore-${i}`, 'aria-label': `Restore ${b.name}` }, 'Restore');
-          let armed = false;
-          button.addEventListener('click', () => {
-            if (!armed) {
-              armed = true;
-              button.textContent = 'Press again to replace your data with this backup';
-              return;
-            }
-            restore(String(b.path));
-          });
+          button.addEventListener('click', () =>
+            confirm.ask(`Restore ${b.name}?`, replaceNote, () => restore(() => ctx.api.restoreBackup(b.name)))
+          );
           return el('li', {}, el('span', { class: 'path' }, b.name), ` (${Math.max(1, Math.round(b.bytes / 1024))} KB) `, button);
         })
       )
     : el('p', { class: 'muted', id: 'no-backups' }, 'No backups yet. One is made automatically each day.');
 
-  const otherPath = el('input', { type: 'text', id: 'restore-path', autocomplete: 'off', 'aria-describedby': 'restore-path-hint' });
-  const otherButton = el('button', { type: 'button', id: 'restore-file' }, 'Restore this file');
-  otherButton.addEventListener('click', () => restore(otherPath.value));
+  const fromFile = el('button', { type: 'button', id: 'restore-file', 'aria-describedby': 'restore-file-hint' }, 'Restore from a file…');
+  fromFile.addEventListener(
+    'click',
+    busyWhile(fromFile, async () => {
+      say('Choose a backup file in the dialog…');
+      try {
+        const picked = await ctx.api.chooseBackupFile();
+        if (!picked) {
+          say('No file chosen.');
+          return;
+        }
+        say('');
+        confirm.ask(`Restore ${picked.name}?`, `${String(picked.path)}. ${replaceNote}`, () => restore(() => ctx.api.restorePickedBackup()));
+      } catch (error) {
+        say(error.message, true);
+      }
+    })
+  );
 
   body.replaceChildren(
     el('p', {}, 'Data folder: ', el('span', { class: 'path', id: 'data-location' }, String(view.data_folder)), ' ', openButton('open-data-folder', 'data', status, ctx)),
     el('p', {}, 'Database file: ', el('span', { class: 'path', id: 'database-path' }, String(view.database))),
     el(
       'div',
-      { class: 'field' },
-      el('label', { for: 'export-folder' }, 'Export folder'),
-      exportInput,
-      el('p', { class: 'hint', id: 'export-folder-hint' }, `CSV exports and saved reports go here. Leave empty for the default, ${view.export_folder_default || view.export_folder}.`)
+      { class: 'field', role: 'group', 'aria-labelledby': 'export-folder-label' },
+      el('p', { id: 'export-folder-label' }, 'Export folder: ', el('span', { class: 'path', id: 'export-folder' }, String(view.export_folder)), view.export_is_default ? ' (the default)' : ''),
+      el(
+        'p',
+        { class: 'hint', id: 'export-folder-hint' },
+        view.export_is_default
+          ? 'CSV exports and saved reports go here. The folder is made on the first export.'
+          : `CSV exports and saved reports go here. The folder is made on the first export. The default is ${view.export_folder_default}.`
+      ),
+      el('div', { class: 'actions' }, choose, reset)
     ),
     el('div', { class: 'actions' }, exportButton, openButton('open-export-folder', 'export', status, ctx)),
     exported,
@@ -399,14 +453,9 @@ function drawData(body, view, ctx) {
     el('p', { class: 'hint' }, `A copy of your data is made each day; the last 7 are kept in `, el('span', { class: 'path', id: 'backups-folder' }, String(view.backups_folder)), '. Restoring first keeps a copy of your data as it is now.'),
     el('div', { class: 'actions' }, backupButton, openButton('open-backups-folder', 'backups', status, ctx)),
     list,
-    el(
-      'div',
-      { class: 'field' },
-      el('label', { for: 'restore-path' }, 'Restore another backup file'),
-      otherPath,
-      el('p', { class: 'hint', id: 'restore-path-hint' }, 'The full path of a High Hamstring Rehab backup (.db). It is checked before anything changes.')
-    ),
-    el('div', { class: 'actions' }, otherButton),
-    status
+    el('div', { class: 'actions' }, fromFile),
+    el('p', { class: 'hint', id: 'restore-file-hint' }, 'Another High Hamstring Rehab backup (.db), picked in the system’s file dialog. You are asked to confirm before anything changes.'),
+    status,
+    confirm.dialog
   );
 }
