@@ -141,8 +141,10 @@ pub fn path_not_text(field: &str, path: &Path) -> InvalidInput {
 /// The longest export folder path taken.
 pub const MAX_FOLDER_CHARS: usize = 1000;
 
-/// Top-level folders of a Unix system (and macOS's `/System`): never an export folder,
-/// nor anything inside them. `/lib*` is matched by prefix (lib, lib32, lib64, libx32).
+/// Top-level folders of a Unix system (and macOS's `/System` and `/private`, where its
+/// `/etc` and `/var` really are): never an export folder, nor anything inside them, but
+/// for macOS's per-user temporary folders (`/var/folders`). `/lib*` is matched by prefix
+/// (lib, lib32, lib64, libx32).
 const UNIX_SYSTEM: &[&str] = &[
     "bin", "boot", "dev", "etc", "proc", "sbin", "sys", "usr", "var", "system",
 ];
@@ -208,10 +210,30 @@ fn is_unix_system(path: &Path) -> bool {
         None => true, // "/" itself
         Some(Component::Normal(first)) => {
             let first = first.to_string_lossy().to_ascii_lowercase();
-            first.starts_with("lib") || UNIX_SYSTEM.contains(&first.as_str())
+            let second = match parts.next() {
+                Some(Component::Normal(second)) => second.to_string_lossy().to_ascii_lowercase(),
+                _ => String::new(),
+            };
+            // macOS keeps each user's temporary folders in /var/folders (a link to
+            // /private/var/folders): the user's own, not the system's.
+            let users_temp = match first.as_str() {
+                "var" => second == "folders",
+                "private" => second == "var" && is_users_temp_under_private(path),
+                _ => false,
+            };
+            !users_temp
+                && (first.starts_with("lib")
+                    || UNIX_SYSTEM.contains(&first.as_str())
+                    || first == "private")
         }
         _ => false,
     }
+}
+
+/// `/private/var/folders/…`: macOS's per-user temporary folders seen through the link.
+fn is_users_temp_under_private(path: &Path) -> bool {
+    let mut parts = path.components().skip(3); // "/", "private", "var"
+    matches!(parts.next(), Some(Component::Normal(p)) if p == "folders")
 }
 
 /// `C:\Windows` and `C:\Program Files*` on any drive, in any case, with either slash,
@@ -301,6 +323,8 @@ mod tests {
             "/home/me/.local/share", // beside the data folder, not inside it
             "/home/me/.local/share/rehab-exports",
             "/home/me/library", // only top-level /lib* is the system's
+            "/var/folders/zz/abc/T/x", // macOS's per-user temporary folders
+            "/private/var/folders/zz/abc/T/x",
         ] {
             assert_eq!(check(ok).as_deref(), Ok(Path::new(ok)), "{ok}");
         }
@@ -328,6 +352,10 @@ mod tests {
             "/proc/self",
             "/sys/kernel",
             "/System/Library",
+            "/private/etc",
+            "/private/var/db",
+            "/private",
+            "/var/folders-not",
             "/home/me/../../etc",
             "/home/me/Documents/..",
             "/home/me/Documents/../x",
