@@ -5,9 +5,10 @@
 //! A file to restore is chosen by the user and may be anything: another program's
 //! database, a picture, a pipe, a link to the live database. It is looked at before it is
 //! opened (a pipe would block a reader forever), opened once, read-only and defensively
-//! (its schema is not trusted to run functions), checked on that connection, and copied
-//! from that same connection inside one read transaction: what was checked is exactly
-//! what is copied, even if the file is changed or replaced meanwhile.
+//! (its schema is not trusted to run functions), and its schema compared with ours. One
+//! snapshot of it is then copied into memory, the rows are checked there, and that
+//! checked copy is what replaces the live database: what was checked is exactly what is
+//! restored, even if the file is changed or replaced meanwhile.
 
 use super::{migrations, schema, Store, StoreError};
 use rusqlite::backup::{Backup, StepResult};
@@ -75,7 +76,7 @@ impl Store {
 
 /// Checks that `path` is a whole High Hamstring Rehab database this version can read.
 /// Returns its schema version. (Restoring does not call this and then open the file
-/// again: it checks and copies on one connection.)
+/// again: it restores the very copy it checked.)
 pub fn verify(path: &Path) -> Result<usize, NotABackup> {
     Candidate::open(path, None).map(|c| c.version)
 }
