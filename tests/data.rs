@@ -211,8 +211,8 @@ fn a_truncated_foreign_newer_or_missing_file_is_refused_and_nothing_changes() {
 
     for (file, says) in [
         (truncated.as_path(), "malformed"),
-        (text.as_path(), "not a readable SQLite database"),
-        (foreign.as_path(), "not a High Hamstring Rehab database"),
+        (text.as_path(), "is not an SQLite database"),
+        (foreign.as_path(), "from another program"),
         (newer.as_path(), "newer version"),
         (dir.path().join("missing.db").as_path(), "cannot be read"),
         (dir.path(), "not a file"),

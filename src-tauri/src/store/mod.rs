@@ -12,6 +12,7 @@ pub mod migrations;
 pub mod program;
 pub mod reminders;
 pub mod running;
+pub mod schema;
 pub mod settings;
 
 pub use migrations::LATEST as SCHEMA_VERSION;
