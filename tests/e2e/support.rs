@@ -126,6 +126,11 @@ impl Harness {
         self.app_data_dir().join("rehab.db")
     }
 
+    /// A path in this test's temp directory, for files of the test's own.
+    pub fn temp_path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
     fn log_path(&self) -> PathBuf {
         self.dir.path().join("driver-and-app.log")
     }
