@@ -71,14 +71,7 @@ async fn every_screen_in_both_themes_has_no_serious_or_critical_violation() {
                 .expect("navigate");
             ui::wait_for_heading(client, title).await;
             ui::wait_for(client, ready).await;
-            ui::js(
-                client,
-                &format!("document.documentElement.dataset.theme = '{theme}';"),
-                vec![],
-            )
-            .await
-            .expect("theme");
-            tokio::time::sleep(std::time::Duration::from_millis(300)).await; // colour transitions
+            ui::set_theme(client, theme).await;
             let found = audit(client).await;
             audited += 1;
             for v in found {
@@ -92,14 +85,7 @@ async fn every_screen_in_both_themes_has_no_serious_or_critical_violation() {
     ui::wait_for_heading(client, "Session").await;
     ui::wait_for(client, "#exercise-name").await;
     for theme in ["light", "dark"] {
-        ui::js(
-            client,
-            &format!("document.documentElement.dataset.theme = '{theme}';"),
-            vec![],
-        )
-        .await
-        .expect("theme");
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        ui::set_theme(client, theme).await;
         for v in audit(client).await {
             failures.push(format!("session ({theme}): {v}"));
         }

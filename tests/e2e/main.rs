@@ -6,6 +6,7 @@
 //! session bus). Each test gets its own data, config and cache folders.
 
 mod a11y;
+mod bus;
 #[path = "../common/mod.rs"]
 mod common;
 mod guide;
@@ -511,9 +512,28 @@ async fn a_launch_while_the_running_copy_quits_starts_the_app_instead_of_failing
     // Freeze the first copy so the second launch's hand-over waits on it, then kill it:
     // the hand-over fails exactly as it does when a copy is quitting.
     procs::signal(old, "STOP");
+    let monitor = bus::Monitor::start(
+        "type='method_call',interface='org.SingleInstance.DBus',member='ExecuteCallback'",
+        h.temp_path("bus-monitor.log"),
+    )
+    .await;
     let mut new = h.spawn_app(&["--background"]);
     let new_pid = new.id();
-    std::thread::sleep(std::time::Duration::from_secs(2));
+    // Killed before the hand-over is sent, the first copy would free the name and the
+    // new launch would simply start: wait until the new launch has sent it.
+    let m = &monitor;
+    eventually("the new launch's hand-over to the frozen copy", move || async move {
+        let callers = m.callers();
+        let mine = tray::connections_of(new_pid).unwrap_or_default();
+        if callers.iter().any(|c| mine.contains(c)) {
+            Ok(())
+        } else {
+            Err(format!(
+                "hand-overs sent by {callers:?}; the new launch's connections: {mine:?}"
+            ))
+        }
+    })
+    .await;
     procs::signal(old, "KILL");
     let status = tray::wait_for_status(new_pid, "the new copy's tray", |s| {
         s.contains("stretches today")
@@ -524,6 +544,11 @@ async fn a_launch_while_the_running_copy_quits_starts_the_app_instead_of_failing
         new.try_wait().expect("status").is_none(),
         "the new launch exited:\n{}",
         h.log_tail()
+    );
+    // The copy that runs is the relaunch (the same pid after exec), not a plain start.
+    assert!(
+        procs::environ_has(new_pid, &["HHR_RELAUNCHED=1".into()]),
+        "the new copy runs without HHR_RELAUNCHED=1: it started without the relaunch path"
     );
     procs::signal(new_pid, "TERM");
     let _ = new.wait();

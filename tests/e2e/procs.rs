@@ -33,7 +33,8 @@ fn exe(pid: u32) -> Option<PathBuf> {
     ))
 }
 
-fn environ_has(pid: u32, entries: &[String]) -> bool {
+/// Whether the environment of `pid` holds every `NAME=value` of `entries`.
+pub fn environ_has(pid: u32, entries: &[String]) -> bool {
     let Ok(raw) = std::fs::read(format!("/proc/{pid}/environ")) else {
         return false;
     };

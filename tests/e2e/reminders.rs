@@ -1,18 +1,34 @@
-//! Stretch reminders end to end: the real binary, the real clock and python3-dbusmock's
-//! notification daemon. A fixed reminder time a minute ahead is set in Settings; the
-//! notification is observed on the bus; "Done" in the window records it; a pause set
-//! before the time stops it.
+//! Stretch reminders end to end: the real binary on a fake wall clock (libfaketime; see
+//! `Harness::set_clock`) and python3-dbusmock's notification daemon. The clock is set to
+//! 10:00:35 today and a fixed reminder at 10:01 is set in Settings, so the reminder is
+//! always on the same day, whatever the real time; the notification is observed on the
+//! bus; "Done" in the window records it; a pause set before the time stops it.
 
 use crate::support::Harness;
 use crate::ui;
-use chrono::{Duration, Local, NaiveTime, Timelike};
+use chrono::{DateTime, Local, NaiveTime, TimeZone, Timelike};
 use fantoccini::Client;
 use high_hamstring_rehab::service;
 use high_hamstring_rehab::store::Store;
 use serde_json::json;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 const TITLE: &str = "Time for your hamstring stretch — 1 of 4 today";
+
+/// The fixed reminder the tests set, and the wall-clock time they set it at: far
+/// enough ahead for a slow machine to finish setting it (checked), near enough for a
+/// short wait. The scheduler's sleep until it is real time passing.
+fn reminder_time() -> NaiveTime {
+    NaiveTime::from_hms_opt(10, 1, 0).expect("a valid time")
+}
+
+fn today_at(h: u32, m: u32, s: u32) -> DateTime<Local> {
+    let now = Local::now().date_naive().and_hms_opt(h, m, s).expect("a valid time");
+    Local
+        .from_local_datetime(&now)
+        .earliest()
+        .expect("a morning time exists on every day")
+}
 
 fn notification_log() -> String {
     let path = std::env::var_os("HHR_NOTIFICATION_LOG")
@@ -27,39 +43,37 @@ fn reminders_in_log() -> usize {
         .count()
 }
 
-/// A reminder time at least a minute ahead, on today's date (waits past midnight if needed).
-async fn a_minute_ahead() -> NaiveTime {
-    loop {
-        let now = Local::now().naive_local();
-        let target = (now + Duration::seconds(75)).with_second(0).unwrap();
-        if target.date() == now.date() {
-            return target.time();
-        }
-        tokio::time::sleep(std::time::Duration::from_secs(30)).await;
-    }
-}
-
 impl Harness {
-    /// Launches the app with a fixed reminder time two hours away set beforehand, so
-    /// nothing fires at start-up whatever the time of day.
-    async fn launch_quiet(&mut self) -> Client {
+    /// Launches the app at 09:00 on the fake clock with a fixed reminder time of 12:00
+    /// set beforehand, so nothing fires at start-up, then moves the clock to 10:00:35.
+    async fn launch_quiet_before_ten(&mut self) -> Client {
+        self.set_clock(today_at(9, 0, 0));
         std::fs::create_dir_all(self.app_data_dir()).expect("the data folder");
         seed_quiet_settings(self);
-        self.launch().await
+        let client = self.launch().await;
+        self.set_clock(today_at(10, 0, 35));
+        client
+    }
+
+    /// Fails the test if the app's clock has reached the reminder already: a step the
+    /// test needed to finish before it took too long on this machine.
+    fn still_before_the_reminder(&self, step: &str) {
+        let now = self.app_now();
+        assert!(
+            now.time() < reminder_time(),
+            "{step} took until {now} on the app's clock, past the reminder at {}: too slow a machine for this test",
+            reminder_time()
+        );
     }
 }
 
 fn seed_quiet_settings(h: &Harness) {
-    let (mut store, _) =
-        Store::open(&h.database_path(), chrono::Utc::now()).expect("create the database");
-    let far = (Local::now().naive_local() + Duration::hours(2))
-        .time()
-        .format("%H:%M")
-        .to_string();
+    let at = h.app_now().with_timezone(&chrono::Utc);
+    let (mut store, _) = Store::open(&h.database_path(), at).expect("create the database");
     service::settings::update(
         &mut store,
-        &serde_json::from_value(json!({ "fixed_times": far })).unwrap(),
-        chrono::Utc::now(),
+        &serde_json::from_value(json!({ "fixed_times": "12:00" })).unwrap(),
+        at,
     )
     .expect("seed the settings");
 }
@@ -80,7 +94,7 @@ fn slot_state(h: &Harness, time: NaiveTime) -> String {
     conn.query_row(
         "SELECT state FROM reminder_slots WHERE local_date = ?1 AND planned = ?2",
         rusqlite::params![
-            Local::now().date_naive().format("%Y-%m-%d").to_string(),
+            h.app_now().date_naive().format("%Y-%m-%d").to_string(),
             time.hour() * 60 + time.minute()
         ],
         |r| r.get(0),
@@ -88,29 +102,32 @@ fn slot_state(h: &Harness, time: NaiveTime) -> String {
     .unwrap_or_else(|e| format!("no slot: {e}"))
 }
 
-/// Waits (up to `limit`) for `done`, checking every second.
-async fn within(limit: std::time::Duration, what: &str, mut done: impl FnMut() -> bool) {
+/// Waits (up to `limit`) for `done`, checking every second: for the reminder's minute,
+/// real time has to pass (the scheduler sleeps until it), longer than the suite's
+/// usual deadline allows.
+async fn within(limit: Duration, what: &str, mut done: impl FnMut() -> bool) {
     let start = Instant::now();
     while !done() {
         assert!(
             start.elapsed() < limit,
             "timed out after {limit:?} waiting for {what}"
         );
-        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        tokio::time::sleep(Duration::from_secs(1)).await;
     }
 }
 
 #[tokio::test]
 async fn a_fixed_reminder_a_minute_ahead_is_notified_and_done_in_the_window_records_it() {
     let mut h = Harness::new();
-    let client = &h.launch_quiet().await;
+    let client = &h.launch_quiet_before_ten().await;
     let before = reminders_in_log();
-    let time = a_minute_ahead().await;
+    let time = reminder_time();
     set_fixed_time(client, time).await;
-    println!("reminder set for {time}");
+    h.still_before_the_reminder("setting the reminder time");
+    println!("reminder set for {time} at {} on the app's clock", h.app_now());
 
     within(
-        std::time::Duration::from_secs(150),
+        Duration::from_secs(90),
         "the reminder on the session bus",
         || reminders_in_log() > before,
     )
@@ -144,9 +161,9 @@ async fn a_fixed_reminder_a_minute_ahead_is_notified_and_done_in_the_window_reco
 #[tokio::test]
 async fn a_pause_set_before_the_fixed_time_stops_the_reminder() {
     let mut h = Harness::new();
-    let client = &h.launch_quiet().await;
+    let client = &h.launch_quiet_before_ten().await;
     let before = reminders_in_log();
-    let time = a_minute_ahead().await;
+    let time = reminder_time();
     set_fixed_time(client, time).await;
 
     ui::open_page(client, "today", "Today").await;
@@ -159,10 +176,11 @@ async fn a_pause_set_before_the_fixed_time_stops_the_reminder() {
         t.contains("paused until")
     })
     .await;
+    h.still_before_the_reminder("setting the reminder time and the pause");
 
     // Past the reminder's minute: it is recorded as skipped and nothing is shown.
     within(
-        std::time::Duration::from_secs(150),
+        Duration::from_secs(90),
         "the paused slot to be skipped",
         || slot_state(&h, time) == "skipped",
     )
@@ -219,7 +237,7 @@ async fn start_at_login_registers_the_app_to_start_in_the_background_and_unregis
         .await
         .expect("turn start at login off");
     within(
-        std::time::Duration::from_secs(30),
+        Duration::from_secs(30),
         "the login entry to be removed",
         || entries().is_empty(),
     )

@@ -9,8 +9,7 @@ use fantoccini::Client;
 use std::path::{Path, PathBuf};
 
 async fn shoot(client: &Client, dir: &Path, name: &str) {
-    // Let colour transitions settle.
-    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    ui::wait_until_still(client).await;
     let png = client.screenshot().await.expect("screenshot");
     std::fs::write(dir.join(format!("{name}.png")), png).expect("write the screenshot");
 }
@@ -117,12 +116,12 @@ async fn screens() {
         .await;
         ui::js(
             client,
-            &format!(r#"document.querySelector('img[data-picture="{id}"]').scrollIntoView({{block: 'center'}});"#),
+            &format!(r#"document.querySelector('img[data-picture="{id}"]').scrollIntoView({{block: 'center', behavior: 'instant'}});"#),
             vec![],
         )
         .await
         .expect("scroll to the picture");
-        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        ui::wait_until_still(client).await;
         let png = figure.screenshot().await.expect("screenshot of a picture");
         std::fs::write(dir.join(format!("picture-{id}.png")), png).expect("write the picture");
     }

@@ -67,6 +67,22 @@ fn tauri_driver() -> PathBuf {
         .expect("tauri-driver was not found on PATH or in ~/.cargo/bin: `cargo install tauri-driver --locked`")
 }
 
+/// libfaketime from Debian's `faketime` package (HHR_LIBFAKETIME overrides the path).
+fn libfaketime() -> PathBuf {
+    if let Some(path) = std::env::var_os("HHR_LIBFAKETIME") {
+        return path.into();
+    }
+    let multiarch = std::fs::read_dir("/usr/lib")
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join("faketime/libfaketime.so.1"));
+    std::iter::once(PathBuf::from("/usr/lib/faketime/libfaketime.so.1"))
+        .chain(multiarch)
+        .find(|p| p.is_file())
+        .expect("libfaketime was not found under /usr/lib: apt-get install faketime")
+}
+
 fn free_ports() -> (u16, u16) {
     let bind = || TcpListener::bind("127.0.0.1:0").expect("could not bind a local port");
     let (a, b) = (bind(), bind());
@@ -88,6 +104,9 @@ pub struct Harness {
     app_pid: Option<u32>,
     /// The app when this test started it itself (not through tauri-driver).
     direct: Option<Child>,
+    /// The fake wall clock, when the test set one: libfaketime's offset file and the
+    /// offset it holds.
+    clock: Option<(PathBuf, chrono::Duration)>,
 }
 
 impl Harness {
@@ -104,7 +123,31 @@ impl Harness {
             client: None,
             app_pid: None,
             direct: None,
+            clock: None,
         }
+    }
+
+    /// Moves the wall clock of every process this test starts (tauri-driver,
+    /// WebKitWebDriver, the app and its WebKit children) to `at`, and lets it run on
+    /// from there: libfaketime, preloaded, reads an offset from a file on every clock
+    /// read, so a later call moves a running app's clock too. Monotonic time stays real,
+    /// so timeouts and the scheduler's sleeps are real waits. The first call must come
+    /// before the app starts.
+    pub fn set_clock(&mut self, at: chrono::DateTime<chrono::Local>) {
+        let offset = at.signed_duration_since(chrono::Utc::now());
+        let file = self.dir.path().join("faketime-offset");
+        // Written whole and renamed, so a clock read never sees a half-written file.
+        let partial = self.dir.path().join("faketime-offset.new");
+        std::fs::write(&partial, format!("{:+}\n", offset.num_seconds()))
+            .expect("write the fake clock's offset");
+        std::fs::rename(&partial, &file).expect("put the fake clock's offset in place");
+        self.clock = Some((file, offset));
+    }
+
+    /// The time on the app's wall clock (the fake one if the test set one).
+    pub fn app_now(&self) -> chrono::DateTime<chrono::Local> {
+        let offset = self.clock.as_ref().map_or(chrono::Duration::zero(), |c| c.1);
+        chrono::Local::now() + chrono::Duration::seconds(offset.num_seconds())
     }
 
     /// XDG_DATA_HOME for the app.
@@ -126,20 +169,35 @@ impl Harness {
         self.app_data_dir().join("rehab.db")
     }
 
+    /// A path in this test's temp directory, for files of the test's own.
+    pub fn temp_path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
     fn log_path(&self) -> PathBuf {
         self.dir.path().join("driver-and-app.log")
     }
 
-    /// The variables that make the app use this test's folders.
+    /// The variables that make the app use this test's folders (and its clock).
     pub fn app_env(&self) -> Vec<(&'static str, PathBuf)> {
         let root = self.dir.path();
-        vec![
+        let mut env = vec![
             ("XDG_DATA_HOME", self.data_home()),
             ("XDG_CONFIG_HOME", root.join("config")),
             ("XDG_CACHE_HOME", root.join("cache")),
             // Start at login writes to ~/.config/autostart: never the real home's.
             ("HOME", root.join("home")),
-        ]
+        ];
+        if let Some((file, _)) = &self.clock {
+            env.extend([
+                ("LD_PRELOAD", libfaketime()),
+                ("FAKETIME_TIMESTAMP_FILE", file.clone()),
+                // Read the file on every clock read, so a new offset applies at once.
+                ("FAKETIME_NO_CACHE", "1".into()),
+                ("FAKETIME_DONT_FAKE_MONOTONIC", "1".into()),
+            ]);
+        }
+        env
     }
 
     fn env_entry(name: &str) -> Option<String> {

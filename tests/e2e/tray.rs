@@ -43,7 +43,7 @@ fn bus(method: &str, arg: Option<&str>) -> Result<String, String> {
 
 /// The unique bus names of the connections opened by process `pid` (the app has several:
 /// the tray's, and the notification plugin's once a reminder was sent).
-fn connections_of(pid: u32) -> Result<Vec<String>, String> {
+pub fn connections_of(pid: u32) -> Result<Vec<String>, String> {
     let names = bus("ListNames", None)?;
     let wanted = format!("(uint32 {pid},)");
     let found: Vec<String> = names

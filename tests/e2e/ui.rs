@@ -188,3 +188,41 @@ pub async fn click_that_may_close(client: &Client, css: &str) {
         eprintln!("(click on {css} got no clean reply, expected when the window goes: {e})");
     }
 }
+
+/// What is still moving or loading on the page: running CSS transitions and animations
+/// (a theme switch, or the pointer left on a link by an earlier test, starts some) and
+/// pictures not yet decoded. Empty when the page is still.
+const UNSETTLED_SCRIPT: &str = r#"
+const moving = document.getAnimations().map((a) =>
+  (a.transitionProperty || a.animationName || 'animation') + ' on ' +
+  ((a.effect && a.effect.target && a.effect.target.outerHTML) || '?').slice(0, 60));
+const loading = [...document.images].filter((i) => !i.complete).map((i) => 'loading ' + i.src);
+return moving.concat(loading);
+"#;
+
+/// Waits until the page is still (see [`UNSETTLED_SCRIPT`]): an audit or a screenshot
+/// taken while a colour transition runs sees mixed colours.
+pub async fn wait_until_still(client: &Client) {
+    eventually("the page to be still (no transition, animation or loading picture)", || async {
+        match js(client, UNSETTLED_SCRIPT, vec![]).await? {
+            Value::Array(left) if left.is_empty() => Ok(()),
+            left => Err(format!("{left}")),
+        }
+    })
+    .await
+}
+
+/// Switches the page to `theme` ("light" or "dark") and waits until its colours have
+/// finished changing.
+pub async fn set_theme(client: &Client, theme: &str) {
+    // Reading a computed style applies the new theme now, so its transitions have
+    // started before the wait looks for them.
+    js(
+        client,
+        "document.documentElement.dataset.theme = arguments[0]; getComputedStyle(document.body).color;",
+        vec![Value::from(theme)],
+    )
+    .await
+    .expect("switch the theme");
+    wait_until_still(client).await;
+}
