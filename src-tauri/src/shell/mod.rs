@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod input;
 mod login;
 pub mod notifier;
 pub mod scheduler;
