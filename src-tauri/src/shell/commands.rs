@@ -624,7 +624,9 @@ pub fn open_folder<R: Runtime>(
         "backups" => view.backups_folder,
         other => {
             let p = PathBuf::from(other);
-            if !p.starts_with(&view.export_folder) {
+            // `starts_with` compares components as written: `<export>/../..` passes it.
+            let climbs = p.components().any(|c| c == std::path::Component::ParentDir);
+            if climbs || !p.starts_with(&view.export_folder) {
                 return Err(CommandError {
                     kind: "invalid_input",
                     message: "Only the app's own folders can be opened from here.".into(),
