@@ -93,15 +93,7 @@ pub fn verify(path: &Path) -> Result<usize, NotABackup> {
         .map_err(not_db)?
         .try_into()
         .unwrap_or(0);
-    let has_settings: bool = conn
-        .query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'settings'",
-            [],
-            |r| r.get::<_, i64>(0),
-        )
-        .map(|n| n == 1)
-        .map_err(not_db)?;
-    if version == 0 || !has_settings {
+    if version == 0 {
         return Err(NotABackup(format!(
             "{shown} is not a High Hamstring Rehab database"
         )));
@@ -112,5 +104,36 @@ pub fn verify(path: &Path) -> Result<usize, NotABackup> {
             migrations::LATEST
         )));
     }
+    // A `settings` table and a plausible user_version are easy to have by chance (or on
+    // purpose): the file must hold exactly the tables and indexes our migrations make at
+    // its version, or restoring it would leave the app on tables it cannot use.
+    let ours = schema_at(version).map_err(|e| {
+        NotABackup(format!(
+            "schema {version} could not be built to compare ({e})"
+        ))
+    })?;
+    if schema_of(&conn).map_err(not_db)? != ours {
+        return Err(NotABackup(format!(
+            "{shown} is not a High Hamstring Rehab database (its tables are not those of schema {version})"
+        )));
+    }
     Ok(version)
+}
+
+/// Every table, index, view and trigger with its SQL, in a fixed order.
+fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<(String, String, Option<String>)>> {
+    conn.prepare(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+    )?
+    .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+    .collect()
+}
+
+/// The schema our migrations make at `version`, on an in-memory database.
+fn schema_at(version: usize) -> Result<Vec<(String, String, Option<String>)>, String> {
+    let mut mem = Connection::open_in_memory().map_err(|e| e.to_string())?;
+    migrations::migrations()
+        .to_version(&mut mem, version)
+        .map_err(|e| e.to_string())?;
+    schema_of(&mem).map_err(|e| e.to_string())
 }
