@@ -202,6 +202,14 @@ fn a_truncated_foreign_newer_or_missing_file_is_refused_and_nothing_changes() {
         let c = rusqlite::Connection::open(&foreign).unwrap();
         c.execute_batch("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO photos VALUES (1, 'cat'); PRAGMA user_version = 3;").unwrap();
     }
+    // A settings table at a version this build knows is not enough: the tables must be ours.
+    let lookalike = dir.path().join("lookalike.db");
+    rusqlite::Connection::open(&lookalike)
+        .unwrap()
+        .execute_batch(
+            "CREATE TABLE settings (id INTEGER PRIMARY KEY, theme TEXT); PRAGMA user_version = 6;",
+        )
+        .unwrap();
     let newer = dir.path().join("newer.db");
     std::fs::copy(&backup.path, &newer).unwrap();
     rusqlite::Connection::open(&newer)
@@ -213,6 +221,7 @@ fn a_truncated_foreign_newer_or_missing_file_is_refused_and_nothing_changes() {
         (truncated.as_path(), "malformed"),
         (text.as_path(), "is not an SQLite database"),
         (foreign.as_path(), "from another program"),
+        (lookalike.as_path(), "from another program"),
         (newer.as_path(), "newer version"),
         (dir.path().join("missing.db").as_path(), "cannot be read"),
         (dir.path(), "not a file"),

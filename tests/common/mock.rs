@@ -1,5 +1,9 @@
 //! The app on Tauri's mock runtime, with the real configuration and capabilities and a
 //! real SQLite file in a temporary folder: commands are called as the window calls them.
+//!
+//! No plugin is registered (`shell::with_commands`, not `build_app`): no opener, so an
+//! accepted `open_folder` panics reaching for it instead of starting a program; no
+//! autostart, so the start-at-login setting changes nothing on this machine.
 #![allow(dead_code)]
 
 use high_hamstring_rehab::core::messages::Reminder;

@@ -199,6 +199,14 @@ pub fn check_pain(value: &Whole) -> Result<u8, InvalidInput> {
 /// A note on an entry: may be empty, at most 2000 characters, trimmed.
 pub fn check_note(field: &str, text: &str) -> Result<String, InvalidInput> {
     let text = text.trim();
+    // SQLite's length() stops at a NUL, so the table's CHECK would judge another text
+    // than this one (a note of one NUL is empty to it); no keyboard types one.
+    if text.contains('\0') {
+        return Err(InvalidInput::new(
+            field,
+            "Note cannot contain a NUL character.",
+        ));
+    }
     let n = text.chars().count();
     if n > MAX_NOTE {
         return Err(InvalidInput::new(
@@ -260,6 +268,8 @@ mod tests {
             "characters, not bytes"
         );
         assert_eq!(check_note_text("   ").unwrap_err().field, "text");
+        assert_eq!(check_note_text("\0").unwrap_err().field, "text");
+        assert_eq!(check_note("note", "a\0b").unwrap_err().field, "note");
         assert_eq!(check_pain(&Whole::from(10)), Ok(10));
         assert!(check_pain(&Whole::from(11))
             .unwrap_err()

@@ -1,6 +1,7 @@
 //! The commands the window may call (each one granted in capabilities/main.json and
 //! declared in build.rs). Each parses its input, calls one service, and maps the error.
 
+use super::input::Input;
 use super::{scheduler, AppState, CommandError};
 use crate::core::charts::Charts;
 use crate::core::dates::Now;
@@ -90,12 +91,12 @@ pub fn get_settings(state: State<'_, AppState>) -> Reply<SettingsView> {
 pub fn update_settings<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    patch: serde_json::Value,
+    patch: Input<serde_json::Value>,
 ) -> Reply<SettingsView> {
-    let patch: SettingsPatch = serde_json::from_value(patch).map_err(|e| CommandError {
+    let patch: SettingsPatch = serde_json::from_value(patch.get()?).map_err(|e| CommandError {
         kind: "invalid_input",
         message: format!("That change could not be read: {e}."),
-        field: None,
+        field: Some("patch".into()),
     })?;
     let before = service::settings::current(&mut store(&state))?.start_at_login;
     let view = service::settings::update(&mut store(&state), &patch, chrono::Utc::now())?;
@@ -168,10 +169,10 @@ pub fn quit_app<R: Runtime>(app: AppHandle<R>) {
 /// With `HHR_BENCH_IPC` set (by `make bench` only), the page then times 20 `get_today`
 /// round trips through the real webview IPC and reports the median here.
 #[tauri::command]
-pub fn ui_ready(state: State<'_, AppState>, today_round_trip_ms: Option<f64>) {
-    if let Some(ms) = today_round_trip_ms.filter(|ms| ms.is_finite()) {
+pub fn ui_ready(state: State<'_, AppState>, today_round_trip_ms: Input<Option<f64>>) -> Reply<()> {
+    if let Some(ms) = today_round_trip_ms.get()?.filter(|ms| ms.is_finite()) {
         eprintln!("hhr: get_today round trip {ms:.2} ms (median of 20)");
-        return;
+        return Ok(());
     }
     if !state.ready_reported.swap(true, Ordering::SeqCst) {
         eprintln!(
@@ -179,6 +180,7 @@ pub fn ui_ready(state: State<'_, AppState>, today_round_trip_ms: Option<f64>) {
             state.started.elapsed().as_millis()
         );
     }
+    Ok(())
 }
 
 // --- the program ---------------------------------------------------------------------
@@ -226,12 +228,12 @@ pub fn get_program(state: State<'_, AppState>) -> Reply<ProgramView> {
 
 /// One step back or forward by hand, after the window has asked the user to confirm.
 #[tauri::command]
-pub fn move_step(state: State<'_, AppState>, to_step: serde_json::Value) -> Reply<ProgramView> {
-    Ok(program::move_step(
-        &mut store(&state),
-        now(),
-        whole(&to_step),
-    )?)
+pub fn move_step(
+    state: State<'_, AppState>,
+    to_step: Input<serde_json::Value>,
+) -> Reply<ProgramView> {
+    let to_step = whole(&to_step.get()?);
+    Ok(program::move_step(&mut store(&state), now(), to_step)?)
 }
 
 #[tauri::command]
@@ -247,10 +249,11 @@ pub fn get_active_session(state: State<'_, AppState>) -> Reply<Option<SessionVie
 #[tauri::command]
 pub fn record_set(
     state: State<'_, AppState>,
-    session_id: i64,
-    exercise_id: String,
-    amount: serde_json::Value,
+    session_id: Input<i64>,
+    exercise_id: Input<String>,
+    amount: Input<serde_json::Value>,
 ) -> Reply<SessionView> {
+    let (session_id, exercise_id, amount) = (session_id.get()?, exercise_id.get()?, amount.get()?);
     Ok(program::record_set(
         &mut store(&state),
         now(),
@@ -263,9 +266,10 @@ pub fn record_set(
 #[tauri::command]
 pub fn undo_set(
     state: State<'_, AppState>,
-    session_id: i64,
-    exercise_id: String,
+    session_id: Input<i64>,
+    exercise_id: Input<String>,
 ) -> Reply<SessionView> {
+    let (session_id, exercise_id) = (session_id.get()?, exercise_id.get()?);
     Ok(program::undo_set(
         &mut store(&state),
         now(),
@@ -277,10 +281,11 @@ pub fn undo_set(
 #[tauri::command]
 pub fn record_pain(
     state: State<'_, AppState>,
-    session_id: i64,
-    exercise_id: String,
-    pain: serde_json::Value,
+    session_id: Input<i64>,
+    exercise_id: Input<String>,
+    pain: Input<serde_json::Value>,
 ) -> Reply<PainRecorded> {
+    let (session_id, exercise_id, pain) = (session_id.get()?, exercise_id.get()?, pain.get()?);
     Ok(program::record_pain(
         &mut store(&state),
         now(),
@@ -291,7 +296,8 @@ pub fn record_pain(
 }
 
 #[tauri::command]
-pub fn finish_session(state: State<'_, AppState>, session_id: i64) -> Reply<Finished> {
+pub fn finish_session(state: State<'_, AppState>, session_id: Input<i64>) -> Reply<Finished> {
+    let session_id = session_id.get()?;
     Ok(program::finish_session(
         &mut store(&state),
         now(),
@@ -307,9 +313,9 @@ pub fn get_self_tests(state: State<'_, AppState>) -> Reply<SelfTestsView> {
 #[tauri::command]
 pub fn record_self_tests(
     state: State<'_, AppState>,
-    input: serde_json::Value,
+    input: Input<serde_json::Value>,
 ) -> Reply<SelfTestsView> {
-    let input: RecordTests = serde_json::from_value(input).map_err(|e| CommandError {
+    let input: RecordTests = serde_json::from_value(input.get()?).map_err(|e| CommandError {
         kind: "invalid_input",
         message: format!("Those results could not be read: {e}."),
         field: Some("results".into()),
@@ -341,9 +347,9 @@ pub fn get_reminders<R: Runtime>(
 pub fn answer_reminder<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    answer: String,
+    answer: Input<String>,
 ) -> Reply<RemindersView> {
-    let answer = reminders::Answer::parse(&answer).map_err(ServiceError::from)?;
+    let answer = reminders::Answer::parse(&answer.get()?).map_err(ServiceError::from)?;
     let tick = reminders::answer(&mut store(&state), scheduler::clock(), answer)?;
     scheduler::deliver(&app, &tick);
     scheduler::wake(&app);
@@ -355,10 +361,10 @@ pub fn answer_reminder<R: Runtime>(
 pub fn pause_reminders<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    length: Option<String>,
-    until: Option<String>,
+    length: Input<Option<String>>,
+    until: Input<Option<String>>,
 ) -> Reply<RemindersView> {
-    let tick = match (length, until) {
+    let tick = match (length.get()?, until.get()?) {
         (_, Some(until)) => reminders::pause_until(&mut store(&state), scheduler::clock(), &until)?,
         (Some(length), None) => {
             let length = reminders::PauseFor::parse(&length).map_err(ServiceError::from)?;
@@ -400,9 +406,10 @@ pub fn get_running(state: State<'_, AppState>) -> Reply<RunningView> {
 #[tauri::command]
 pub fn start_running(
     state: State<'_, AppState>,
-    again: Option<bool>,
-    date: Option<String>,
+    again: Input<Option<bool>>,
+    date: Input<Option<String>>,
 ) -> Reply<RunningView> {
+    let (again, date) = (again.get()?, date.get()?);
     Ok(running::start(
         &mut store(&state),
         now(),
@@ -412,8 +419,8 @@ pub fn start_running(
 }
 
 #[tauri::command]
-pub fn log_run(state: State<'_, AppState>, input: serde_json::Value) -> Reply<RunningView> {
-    let input: LogRun = serde_json::from_value(input).map_err(|e| CommandError {
+pub fn log_run(state: State<'_, AppState>, input: Input<serde_json::Value>) -> Reply<RunningView> {
+    let input: LogRun = serde_json::from_value(input.get()?).map_err(|e| CommandError {
         kind: "invalid_input",
         message: format!("That run could not be read: {e}."),
         field: Some("run".into()),
@@ -424,10 +431,11 @@ pub fn log_run(state: State<'_, AppState>, input: serde_json::Value) -> Reply<Ru
 #[tauri::command]
 pub fn set_run_target(
     state: State<'_, AppState>,
-    week: serde_json::Value,
-    minutes: serde_json::Value,
-    focus: String,
+    week: Input<serde_json::Value>,
+    minutes: Input<serde_json::Value>,
+    focus: Input<String>,
 ) -> Reply<RunningView> {
+    let (week, minutes, focus) = (week.get()?, minutes.get()?, focus.get()?);
     Ok(running::set_target(
         &mut store(&state),
         now(),
@@ -465,11 +473,12 @@ pub fn get_journal(
 #[tauri::command]
 pub fn edit_entry(
     state: State<'_, AppState>,
-    kind: String,
-    id: i64,
-    field: String,
-    value: serde_json::Value,
+    kind: Input<String>,
+    id: Input<i64>,
+    field: Input<String>,
+    value: Input<serde_json::Value>,
 ) -> Reply<String> {
+    let (kind, id, field, value) = (kind.get()?, id.get()?, field.get()?, value.get()?);
     Ok(journal::edit(
         &mut store(&state),
         now(),
@@ -484,9 +493,10 @@ pub fn edit_entry(
 pub fn delete_entry<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    kind: String,
-    id: i64,
+    kind: Input<String>,
+    id: Input<i64>,
 ) -> Reply<journal::Deleted> {
+    let (kind, id) = (kind.get()?, id.get()?);
     let deleted = journal::delete(&mut store(&state), now(), &kind, id)?;
     scheduler::wake(&app);
     Ok(deleted)
@@ -496,8 +506,9 @@ pub fn delete_entry<R: Runtime>(
 pub fn undo_delete<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    trash_id: i64,
+    trash_id: Input<i64>,
 ) -> Reply<String> {
+    let trash_id = trash_id.get()?;
     let said = journal::undo(&mut store(&state), trash_id)?;
     scheduler::wake(&app);
     Ok(said)
@@ -506,10 +517,11 @@ pub fn undo_delete<R: Runtime>(
 #[tauri::command]
 pub fn add_checkin(
     state: State<'_, AppState>,
-    context: String,
-    pain: serde_json::Value,
-    note: Option<String>,
+    context: Input<String>,
+    pain: Input<serde_json::Value>,
+    note: Input<Option<String>>,
 ) -> Reply<String> {
+    let (context, pain, note) = (context.get()?, pain.get()?, note.get()?);
     Ok(journal::checkin(
         &mut store(&state),
         now(),
@@ -520,17 +532,15 @@ pub fn add_checkin(
 }
 
 #[tauri::command]
-pub fn add_note(state: State<'_, AppState>, text: String) -> Reply<String> {
+pub fn add_note(state: State<'_, AppState>, text: Input<String>) -> Reply<String> {
+    let text = text.get()?;
     Ok(journal::add_note(&mut store(&state), now(), &text)?)
 }
 
 #[tauri::command]
-pub fn get_charts(state: State<'_, AppState>, weeks: serde_json::Value) -> Reply<Charts> {
-    Ok(report::charts(
-        &mut store(&state),
-        now(),
-        &Whole::from_json(&weeks),
-    )?)
+pub fn get_charts(state: State<'_, AppState>, weeks: Input<serde_json::Value>) -> Reply<Charts> {
+    let weeks = Whole::from_json(&weeks.get()?);
+    Ok(report::charts(&mut store(&state), now(), &weeks)?)
 }
 
 #[tauri::command]
@@ -628,8 +638,9 @@ pub fn backup_now<R: Runtime>(
 pub fn restore_backup<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    name: String,
+    name: Input<String>,
 ) -> Reply<data::Restored> {
+    let name = name.get()?;
     let folders = state.folders(&app);
     let restored = data::restore_listed(&mut store(&state), now(), &folders, &name)?;
     scheduler::wake(&app);
@@ -685,8 +696,9 @@ pub fn restore_picked_backup<R: Runtime>(
 pub fn open_folder<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    which: String,
+    which: Input<String>,
 ) -> Reply<()> {
+    let which = which.get()?;
     let folders = state.folders(&app);
     let last = locked(&state.written).clone();
     let path = data::folder_to_open(&mut store(&state), &folders, &which, &last)?;

@@ -7,7 +7,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct CommandError {
     /// `invalid_input`, `not_found` (a folder not made yet), `rule` (a running rule the
-    /// user may override; `field` names it), `storage`, `notification` or `window`.
+    /// user may override; `field` names it), `storage`, `notification`, `window` or
+    /// `system` (start at login could not be changed).
     pub kind: &'static str,
     /// A sentence for the user: what went wrong and, where it helps, what to do.
     pub message: String,

@@ -4,6 +4,7 @@
 mod commands;
 pub mod desktop;
 mod error;
+mod input;
 mod login;
 pub mod notifier;
 pub mod scheduler;

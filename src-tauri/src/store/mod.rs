@@ -65,6 +65,18 @@ pub struct Store {
     path: PathBuf,
 }
 
+/// The durability settings in force on the store's connection, as SQLite reports them
+/// (not as the code meant to set them), so a test can hold them in place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Durability {
+    /// `wal`: readers never block the writer and a commit is one append.
+    pub journal_mode: String,
+    /// 2 is FULL: the WAL is synced at every commit, so a confirmed write survives a
+    /// power cut (NORMAL, 1, may lose the last commits).
+    pub synchronous: i64,
+    pub foreign_keys: bool,
+}
+
 /// A transaction handed to the typed read/write functions of this module's children.
 pub struct Tx<'a>(Transaction<'a>);
 
@@ -128,6 +140,27 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Reads back `journal_mode`, `synchronous` and `foreign_keys` from the connection.
+    pub fn durability(&self) -> Result<Durability, StoreError> {
+        let get = |name: &str| {
+            self.conn
+                .pragma_query_value(None, name, |r| r.get::<_, rusqlite::types::Value>(0))
+        };
+        let text = |v: rusqlite::types::Value| match v {
+            rusqlite::types::Value::Text(t) => t,
+            other => format!("{other:?}"),
+        };
+        let number = |v: rusqlite::types::Value| match v {
+            rusqlite::types::Value::Integer(n) => n,
+            _ => -1,
+        };
+        Ok(Durability {
+            journal_mode: text(get("journal_mode")?).to_lowercase(),
+            synchronous: number(get("synchronous")?),
+            foreign_keys: number(get("foreign_keys")?) == 1,
+        })
     }
 
     /// Runs `f` in a read transaction.
