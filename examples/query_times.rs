@@ -29,11 +29,7 @@ fn main() {
         .nth(1)
         .expect("usage: query_times <path/to/rehab.db>");
     let (mut store, _) = Store::open(std::path::Path::new(&path), Utc::now()).expect("open");
-    let local = chrono::Local::now();
-    let now = Now {
-        utc: local.with_timezone(&Utc),
-        today: local.date_naive(),
-    };
+    let now = Now::of(chrono::Local::now());
     let year_ago = (now.today - chrono::Duration::days(364)).to_string();
     let line = |name: &str, runs: usize, f: &mut dyn FnMut()| {
         println!("{name}\t{:.1} ms (median of {runs})", median_ms(runs, f))

@@ -16,17 +16,14 @@ use std::path::Path;
 /// 08:00 UTC on 2026-11-`day`, with the local day the same.
 fn on(day: u32) -> Now {
     let utc: DateTime<Utc> = Utc.with_ymd_and_hms(2026, 11, day, 8, 0, 0).unwrap();
-    Now {
-        utc,
-        today: utc.date_naive(),
-    }
+    Now::of(utc)
 }
 
+/// `minutes` after `now`, on the same day (no test goes past midnight this way).
 fn later(now: Now, minutes: i64) -> Now {
-    Now {
-        utc: now.utc + Duration::minutes(minutes),
-        today: now.today,
-    }
+    let then = Now::of(now.utc + Duration::minutes(minutes));
+    assert_eq!(then.today, now.today);
+    then
 }
 
 fn open(path: &Path) -> Store {
@@ -159,7 +156,7 @@ fn a_new_user_tests_trains_is_held_and_changes_the_rule_and_all_of_it_survives_a
     service::settings::update(
         &mut store,
         &serde_json::from_value(json!({"allowed_pain": 5})).unwrap(),
-        later(on(3), 60).utc,
+        later(on(3), 60),
     )
     .unwrap();
     let program = program::program(&mut store).unwrap();
@@ -230,14 +227,13 @@ fn every_set_is_in_the_file_as_soon_as_it_is_saved() {
 fn a_session_started_before_midnight_is_finished_after_it_and_counts_for_its_first_day() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(&dir.path().join("rehab.db"));
-    let evening = Now {
-        utc: Utc.with_ymd_and_hms(2026, 11, 9, 23, 50, 0).unwrap(),
-        today: NaiveDate::from_ymd_opt(2026, 11, 9).unwrap(),
-    };
-    let after_midnight = Now {
-        utc: evening.utc + Duration::minutes(20),
-        today: NaiveDate::from_ymd_opt(2026, 11, 10).unwrap(),
-    };
+    let evening = Now::of(Utc.with_ymd_and_hms(2026, 11, 9, 23, 50, 0).unwrap());
+    let after_midnight = Now::of(evening.utc + Duration::minutes(20));
+    assert_eq!(evening.today, NaiveDate::from_ymd_opt(2026, 11, 9).unwrap());
+    assert_eq!(
+        after_midnight.today,
+        NaiveDate::from_ymd_opt(2026, 11, 10).unwrap()
+    );
     let session = program::start_session(&mut store, evening).unwrap();
     for _ in 0..3 {
         program::record_set(

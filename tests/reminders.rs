@@ -3,20 +3,20 @@
 //! themselves, a new day, a change of times, and rejected input.
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use high_hamstring_rehab::service::reminders::{self, Answer, Clock, PauseFor};
+use high_hamstring_rehab::core::dates::Now;
+use high_hamstring_rehab::core::InvalidInput;
+use high_hamstring_rehab::service::reminders::{self, Answer, PauseFor};
 use high_hamstring_rehab::service::{self, ServiceError};
 use high_hamstring_rehab::store::Store;
 use std::path::Path;
 
-fn at(day: u32, h: u32, m: u32) -> Clock {
+/// Local = UTC: `h`:`m` on 2026-03-`day`.
+fn at(day: u32, h: u32, m: u32) -> Now {
     let local = NaiveDate::from_ymd_opt(2026, 3, day)
         .unwrap()
         .and_hms_opt(h, m, 0)
         .unwrap();
-    Clock {
-        local,
-        utc: Utc.from_utc_datetime(&local),
-    }
+    Now::of(Utc.from_utc_datetime(&local))
 }
 
 fn open(path: &Path) -> Store {
@@ -122,20 +122,12 @@ fn hand_logged_stretches_meet_the_target_and_no_more_reminders_come() {
     service::settings::update(
         &mut store,
         &serde_json::from_value(serde_json::json!({"stretches_per_day": 3})).unwrap(),
-        Utc::now(),
+        Now::of(Utc::now()),
     )
     .unwrap();
     reminders::tick(&mut store, at(12, 7, 0)).unwrap();
     for _ in 0..3 {
-        let now = at(12, 7, 30);
-        service::program::log_stretch(
-            &mut store,
-            high_hamstring_rehab::core::dates::Now {
-                utc: now.utc,
-                today: now.local.date(),
-            },
-        )
-        .unwrap();
+        service::program::log_stretch(&mut store, at(12, 7, 30)).unwrap();
     }
     let tick = reminders::tick(&mut store, at(12, 8, 0)).unwrap();
     assert!(tick.fire.is_empty());
@@ -159,7 +151,7 @@ fn new_fixed_times_replan_the_rest_of_today_and_fire_on_time() {
     service::settings::update(
         &mut store,
         &serde_json::from_value(serde_json::json!({"fixed_times": "09:30, 18:00"})).unwrap(),
-        Utc::now(),
+        Now::of(Utc::now()),
     )
     .unwrap();
     let view = reminders::replan_today(&mut store, at(13, 9, 5))
@@ -196,6 +188,77 @@ fn new_fixed_times_replan_the_rest_of_today_and_fire_on_time() {
     assert_eq!(snoozed.slots[1].state, "snoozed");
     let again = reminders::tick(&mut store, at(13, 9, 46)).unwrap();
     assert_eq!(again.fire.len(), 1, "the snooze ends after 15 minutes");
+}
+
+/// What the Settings page does: one call, one transaction. New times are planned into
+/// the rest of today in it; the login item is asked only when "start at login" changes,
+/// and a refusal by the system stores nothing at all.
+#[test]
+fn a_settings_change_replans_today_and_a_refused_login_item_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    let mut store = open(&path);
+    reminders::tick(&mut store, at(15, 7, 0)).unwrap();
+    let patch = |v: serde_json::Value| serde_json::from_value(v).unwrap();
+    let times = |view: &reminders::RemindersView| -> Vec<String> {
+        view.slots.iter().map(|s| s.time.clone()).collect()
+    };
+
+    let mut asked = Vec::new();
+    let changed = service::settings::change(
+        &mut store,
+        &patch(serde_json::json!({"fixed_times": "09:30", "start_at_login": true})),
+        at(15, 7, 5),
+        |on| {
+            asked.push(on);
+            Ok(())
+        },
+    )
+    .unwrap();
+    assert_eq!(asked, [true]);
+    assert!(changed.view.settings.start_at_login);
+    assert_eq!(times(&changed.tick.view), ["09:30"]);
+
+    let before = events(&path);
+    let err = service::settings::change(
+        &mut store,
+        &patch(serde_json::json!({"fixed_times": "10:00", "start_at_login": false})),
+        at(15, 7, 6),
+        |_| {
+            Err(InvalidInput::new(
+                "start_at_login",
+                "Start at login could not be changed: no.",
+            ))
+        },
+    )
+    .unwrap_err();
+    match err {
+        ServiceError::System(refused) => assert_eq!(refused.field, "start_at_login"),
+        other => panic!("expected the system's refusal, got {other:?}"),
+    }
+    let settings = service::settings::current(&mut store).unwrap();
+    assert!(
+        settings.start_at_login,
+        "the setting says what the system does"
+    );
+    assert_eq!(settings.fixed_times.len(), 1);
+    assert_eq!(settings.fixed_times[0].to_string(), "09:30");
+    assert_eq!(events(&path), before);
+    let view = reminders::reminders(&mut store, at(15, 7, 7)).unwrap().view;
+    assert_eq!(times(&view), ["09:30"]);
+
+    let mut asked = Vec::new();
+    service::settings::change(
+        &mut store,
+        &patch(serde_json::json!({"allowed_pain": 2})),
+        at(15, 7, 8),
+        |on| {
+            asked.push(on);
+            Ok(())
+        },
+    )
+    .unwrap();
+    assert!(asked.is_empty(), "the login item is left alone: {asked:?}");
 }
 
 #[test]

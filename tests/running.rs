@@ -17,10 +17,7 @@ use std::path::Path;
 fn on(day: u32) -> Now {
     let utc: DateTime<Utc> =
         Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap() + Duration::days(day as i64 - 1);
-    Now {
-        utc,
-        today: utc.date_naive(),
-    }
+    Now::of(utc)
 }
 
 fn open(path: &Path) -> Store {

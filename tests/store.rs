@@ -3,6 +3,7 @@
 //! leaves nothing written.
 
 use chrono::{TimeZone, Utc};
+use high_hamstring_rehab::core::dates::Now;
 use high_hamstring_rehab::core::settings::{SettingsPatch, Theme};
 use high_hamstring_rehab::service::{self, ServiceError};
 use high_hamstring_rehab::store::{Store, StoreError, SCHEMA_VERSION};
@@ -48,7 +49,7 @@ fn saved_settings_survive_closing_and_reopening() {
         service::settings::update(
             &mut store,
             &patch(serde_json::json!({"allowed_pain": 2, "theme": "dark"})),
-            now(),
+            Now::of(now()),
         )
         .unwrap();
     }
@@ -68,7 +69,7 @@ fn a_saved_setting_is_in_the_file_without_a_clean_close() {
     service::settings::update(
         &mut store,
         &patch(serde_json::json!({"sessions_to_progress": 4})),
-        now(),
+        Now::of(now()),
     )
     .unwrap();
     std::mem::forget(store);
@@ -100,7 +101,7 @@ fn rejected_input_names_the_field_and_range_and_writes_nothing() {
     service::settings::update(
         &mut store,
         &patch(serde_json::json!({"allowed_pain": 1})),
-        now(),
+        Now::of(now()),
     )
     .unwrap();
     let before = settings_row(&path);
@@ -109,7 +110,7 @@ fn rejected_input_names_the_field_and_range_and_writes_nothing() {
     let err = service::settings::update(
         &mut store,
         &patch(serde_json::json!({"theme": "dark", "allowed_pain": 11})),
-        now(),
+        Now::of(now()),
     )
     .unwrap_err();
     let ServiceError::Invalid(invalid) = err else {
@@ -159,7 +160,7 @@ fn a_file_that_is_not_a_database_is_set_aside_intact() {
     service::settings::update(
         &mut store,
         &patch(serde_json::json!({"allowed_pain": 2})),
-        now(),
+        Now::of(now()),
     )
     .unwrap();
     assert!(std::fs::read(&path)
@@ -176,7 +177,7 @@ fn a_database_with_corrupted_pages_is_set_aside_with_its_wal() {
         service::settings::update(
             &mut store,
             &patch(serde_json::json!({"allowed_pain": 2})),
-            now(),
+            Now::of(now()),
         )
         .unwrap();
     }

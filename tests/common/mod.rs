@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use high_hamstring_rehab::core::dates::Now;
 use high_hamstring_rehab::core::Whole;
 use high_hamstring_rehab::service::program::{self, RecordTests, TestInput};
-use high_hamstring_rehab::service::reminders::{self, Answer, Clock};
+use high_hamstring_rehab::service::reminders::{self, Answer};
 use high_hamstring_rehab::service::{journal, running};
 use high_hamstring_rehab::store::Store;
 use serde_json::json;
@@ -14,16 +14,12 @@ use std::path::Path;
 
 /// Local = UTC in these tests: `hour`:00 on `date`.
 pub fn now_at(date: NaiveDate, hour: u32) -> Now {
-    let utc = Utc.from_utc_datetime(&date.and_hms_opt(hour, 0, 0).unwrap());
-    Now { utc, today: date }
+    clock_at(date, hour, 0)
 }
 
-pub fn clock_at(date: NaiveDate, hour: u32, minute: u32) -> Clock {
-    let local = date.and_hms_opt(hour, minute, 0).unwrap();
-    Clock {
-        local,
-        utc: Utc.from_utc_datetime(&local),
-    }
+/// Local = UTC: `hour`:`minute` on `date`.
+pub fn clock_at(date: NaiveDate, hour: u32, minute: u32) -> Now {
+    Now::of(Utc.from_utc_datetime(&date.and_hms_opt(hour, minute, 0).unwrap()))
 }
 
 /// Seven days from `first`: gate tests on day 1 (self-tests, plank pain-free), an

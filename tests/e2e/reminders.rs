@@ -8,6 +8,7 @@ use crate::support::Harness;
 use crate::ui;
 use chrono::{DateTime, Local, NaiveTime, TimeZone, Timelike};
 use fantoccini::Client;
+use high_hamstring_rehab::core::dates::Now;
 use high_hamstring_rehab::service;
 use high_hamstring_rehab::store::Store;
 use serde_json::json;
@@ -68,8 +69,8 @@ impl Harness {
 }
 
 fn seed_quiet_settings(h: &Harness) {
-    let at = h.app_now().with_timezone(&chrono::Utc);
-    let (mut store, _) = Store::open(&h.database_path(), at).expect("create the database");
+    let at = Now::of(h.app_now());
+    let (mut store, _) = Store::open(&h.database_path(), at.utc).expect("create the database");
     service::settings::update(
         &mut store,
         &serde_json::from_value(json!({ "fixed_times": "12:00" })).unwrap(),

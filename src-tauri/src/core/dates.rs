@@ -1,14 +1,38 @@
 //! Calendar days as the app shows and checks them. Pure: "today" comes in as an argument.
 
 use super::InvalidInput;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
-/// The moment a user action happens: the UTC instant, and the user's local calendar day
-/// at that instant (taken from the wall clock by the shell).
+/// The one "now": the moment something happens, made once by the shell from the system
+/// clock (`shell::clock::now`) and passed down to every service as this one type.
+///
+/// - `utc`: the instant, for what is stored (`recorded_at`, `created_at`, file stamps).
+/// - `local`: the wall-clock time in the user's zone at that instant. The reminder
+///   planner works on this alone (a slot is a local time on a local day), so the zone
+///   itself is not carried: a change of zone or clock shows in the next `Now`.
+/// - `today`: the calendar day on that wall clock (`local.date()`).
+///
+/// Made only by [`Now::of`], so the three always agree (`non_exhaustive`: no struct
+/// literal outside the crate).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Now {
     pub utc: DateTime<Utc>,
+    pub local: NaiveDateTime,
     pub today: NaiveDate,
+}
+
+impl Now {
+    /// The moment `at` names, read on the wall clock of its own zone: the shell passes
+    /// `chrono::Local::now()`, tests a UTC or fixed-offset time. Reads no clock.
+    pub fn of<Tz: TimeZone>(at: DateTime<Tz>) -> Now {
+        let local = at.naive_local();
+        Now {
+            utc: at.with_timezone(&Utc),
+            local,
+            today: local.date(),
+        }
+    }
 }
 
 /// "Tue 24 Nov 2026": short, unambiguous in every locale's order.
@@ -59,6 +83,21 @@ fn label(field: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn now_reads_the_wall_clock_of_its_zone() {
+        use chrono::FixedOffset;
+        // 23:30 UTC is already the next day at UTC+2, and that is the day that counts.
+        let utc = Utc.with_ymd_and_hms(2026, 11, 24, 23, 30, 0).unwrap();
+        let now = Now::of(utc.with_timezone(&FixedOffset::east_opt(2 * 3600).unwrap()));
+        assert_eq!(now.utc, utc);
+        assert_eq!(now.local.to_string(), "2026-11-25 01:30:00");
+        assert_eq!(now.today, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        assert_eq!(
+            Now::of(utc).today,
+            NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+        );
+    }
 
     #[test]
     fn days_in_the_future_or_badly_written_are_refused_with_the_range() {

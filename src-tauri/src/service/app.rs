@@ -2,21 +2,21 @@
 //! reminder say.
 
 use super::ServiceError;
+use crate::core::dates::Now;
 use crate::core::messages::{self, Reminder};
 use crate::store::{self, app_state::CLOSE_NOTICE_SEEN, app_state::SAFETY_NOTICE_SEEN, Store};
-use chrono::{DateTime, Utc};
 
 pub fn close_notice_seen(store: &mut Store) -> Result<bool, ServiceError> {
     store.read(|tx| Ok(store::app_state::flag(tx, CLOSE_NOTICE_SEEN)?))
 }
 
-pub fn mark_close_notice_seen(store: &mut Store, now: DateTime<Utc>) -> Result<(), ServiceError> {
+pub fn mark_close_notice_seen(store: &mut Store, now: Now) -> Result<(), ServiceError> {
     store.write(|tx| {
         Ok(store::app_state::set_flag(
             tx,
             CLOSE_NOTICE_SEEN,
             true,
-            now,
+            now.utc,
         )?)
     })
 }
@@ -29,13 +29,13 @@ pub fn safety_notice_seen(store: &mut Store) -> Result<bool, ServiceError> {
     store.read(|tx| Ok(store::app_state::flag(tx, SAFETY_NOTICE_SEEN)?))
 }
 
-pub fn mark_safety_notice_seen(store: &mut Store, now: DateTime<Utc>) -> Result<(), ServiceError> {
+pub fn mark_safety_notice_seen(store: &mut Store, now: Now) -> Result<(), ServiceError> {
     store.write(|tx| {
         Ok(store::app_state::set_flag(
             tx,
             SAFETY_NOTICE_SEEN,
             true,
-            now,
+            now.utc,
         )?)
     })
 }

@@ -25,4 +25,8 @@ pub enum ServiceError {
     /// A rule of the running plan the user may override knowingly.
     #[error("{}", .0.reason)]
     Rule(crate::core::running::RuleBreak),
+    /// The system refused what the shell asked of it on the service's behalf (the login
+    /// item): `field` names the setting, `message` says why. Nothing was stored.
+    #[error(transparent)]
+    System(InvalidInput),
 }

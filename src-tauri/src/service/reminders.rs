@@ -2,20 +2,14 @@
 //! resume. The shell's scheduler calls `tick` when it wakes and delivers what it returns.
 
 use super::ServiceError;
+use crate::core::dates::Now;
 use crate::core::messages::{self, Reminder, TrayFacts, TrayMenu};
 use crate::core::planner::{self, Action, Day, Schedule, SlotState};
 use crate::core::settings::ClockTime;
 use crate::core::InvalidInput;
 use crate::store::{self, reminders as rows, Store, Tx};
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-
-/// The moment, on the local wall clock and as a UTC instant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Clock {
-    pub local: NaiveDateTime,
-    pub utc: DateTime<Utc>,
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SlotView {
@@ -52,9 +46,9 @@ fn schedule(tx: &Tx) -> Result<Schedule, ServiceError> {
 }
 
 /// Today's slots, planned (and stored) the first time the day is seen.
-fn day(tx: &Tx, s: &Schedule, clock: Clock) -> Result<Day, ServiceError> {
-    let today = clock.local.date();
-    rows::settle_earlier_days(tx, today, clock.utc)?;
+fn day(tx: &Tx, s: &Schedule, now: Now) -> Result<Day, ServiceError> {
+    let today = now.today;
+    rows::settle_earlier_days(tx, today, now.utc)?;
     if let Some(day) = rows::load_day(tx, today)? {
         return Ok(day);
     }
@@ -65,13 +59,13 @@ fn day(tx: &Tx, s: &Schedule, clock: Clock) -> Result<Day, ServiceError> {
 fn view(
     s: &Schedule,
     day: &Day,
-    clock: Clock,
+    now: Now,
     paused_until: Option<NaiveDateTime>,
     snooze_minutes: u8,
 ) -> RemindersView {
     let due = planner::due(day);
     let done = planner::done_today(day);
-    let next_at = planner::next_slot(day, clock.local);
+    let next_at = planner::next_slot(day, now.local);
     RemindersView {
         date: day.date,
         slots: day
@@ -101,12 +95,12 @@ fn view(
     }
 }
 
-fn reconcile(tx: &Tx, clock: Clock) -> Result<Tick, ServiceError> {
+fn reconcile(tx: &Tx, now: Now) -> Result<Tick, ServiceError> {
     let settings = store::settings::load(tx)?;
     let s = Schedule::of(&settings);
-    let mut day = day(tx, &s, clock)?;
-    let paused_until = rows::active_pause(tx, clock.local)?;
-    let decision = planner::decide(&s, &day, clock.local, paused_until);
+    let mut day = day(tx, &s, now)?;
+    let paused_until = rows::active_pause(tx, now.local)?;
+    let decision = planner::decide(&s, &day, now.local, paused_until);
     let mut fire = Vec::new();
     for action in &decision.actions {
         if let Action::Fire { catch_up, .. } = action {
@@ -117,7 +111,7 @@ fn reconcile(tx: &Tx, clock: Clock) -> Result<Tick, ServiceError> {
             ));
         }
     }
-    planner::apply(&mut day, &decision.actions, clock.local);
+    planner::apply(&mut day, &decision.actions, now.local);
     for action in &decision.actions {
         let k = match *action {
             Action::Fire { slot, .. }
@@ -125,7 +119,7 @@ fn reconcile(tx: &Tx, clock: Clock) -> Result<Tick, ServiceError> {
             | Action::Skipped { slot }
             | Action::NotNeeded { slot } => slot,
         };
-        rows::save_slot(tx, day.date, &day.slots[k], clock.utc)?;
+        rows::save_slot(tx, day.date, &day.slots[k], now.utc)?;
     }
     // Look again at midnight at the latest: a new day is planned then.
     let midnight = (day.date + Duration::days(1))
@@ -134,20 +128,20 @@ fn reconcile(tx: &Tx, clock: Clock) -> Result<Tick, ServiceError> {
     let next = Some(decision.next.map_or(midnight, |n| n.min(midnight)));
     Ok(Tick {
         fire,
-        view: view(&s, &day, clock, paused_until, settings.snooze_minutes),
+        view: view(&s, &day, now, paused_until, settings.snooze_minutes),
         next,
     })
 }
 
 /// Reconciles today's reminders with the clock: records what was missed, fires what is
 /// due. Called at start-up and each time the scheduler wakes.
-pub fn tick(store: &mut Store, clock: Clock) -> Result<Tick, ServiceError> {
-    store.write(|tx| reconcile(tx, clock))
+pub fn tick(store: &mut Store, now: Now) -> Result<Tick, ServiceError> {
+    store.write(|tx| reconcile(tx, now))
 }
 
 /// The state for the window: the day reconciled first; the caller delivers `fire`.
-pub fn reminders(store: &mut Store, clock: Clock) -> Result<Tick, ServiceError> {
-    tick(store, clock)
+pub fn reminders(store: &mut Store, now: Now) -> Result<Tick, ServiceError> {
+    tick(store, now)
 }
 
 /// How the user answers a reminder.
@@ -176,11 +170,11 @@ impl Answer {
 /// Answers the reminder waiting now (from the tray or the window). Like every call below
 /// it reconciles the day too, so the caller delivers `fire` (a reminder may fall due at
 /// that very moment) and shows the view.
-pub fn answer(store: &mut Store, clock: Clock, answer: Answer) -> Result<Tick, ServiceError> {
+pub fn answer(store: &mut Store, now: Now, answer: Answer) -> Result<Tick, ServiceError> {
     store.write(|tx| {
         let settings = store::settings::load(tx)?;
         let s = Schedule::of(&settings);
-        let mut day = day(tx, &s, clock)?;
+        let mut day = day(tx, &s, now)?;
         let Some(k) = planner::due(&day).or_else(|| {
             // A snoozed reminder can also be answered before it comes back.
             day.slots
@@ -195,14 +189,14 @@ pub fn answer(store: &mut Store, clock: Clock, answer: Answer) -> Result<Tick, S
             Answer::Done => SlotState::Done,
             Answer::Skip => SlotState::Skipped,
             Answer::Snooze => SlotState::Snoozed {
-                until: clock.local + Duration::minutes(i64::from(settings.snooze_minutes)),
+                until: now.local + Duration::minutes(i64::from(settings.snooze_minutes)),
             },
         };
-        rows::save_slot(tx, day.date, &day.slots[k], clock.utc)?;
+        rows::save_slot(tx, day.date, &day.slots[k], now.utc)?;
         if answer == Answer::Done {
-            store::program::insert_stretch(tx, clock.utc, day.date, "reminder")?;
+            store::program::insert_stretch(tx, now.utc, day.date, "reminder")?;
         }
-        reconcile(tx, clock)
+        reconcile(tx, now)
     })
 }
 
@@ -229,66 +223,69 @@ impl PauseFor {
 }
 
 /// Pauses reminders; the pause is stored and ends by itself.
-pub fn pause(store: &mut Store, clock: Clock, length: PauseFor) -> Result<Tick, ServiceError> {
+pub fn pause(store: &mut Store, now: Now, length: PauseFor) -> Result<Tick, ServiceError> {
     store.write(|tx| {
         let settings = store::settings::load(tx)?;
-        let tomorrow = clock.local.date() + Duration::days(1);
+        let tomorrow = now.today + Duration::days(1);
         let (until, reason) = match length {
-            PauseFor::Hour => (clock.local + Duration::hours(1), "hour"),
+            PauseFor::Hour => (now.local + Duration::hours(1), "hour"),
             PauseFor::RestOfToday => (tomorrow.and_hms_opt(0, 0, 0).expect("midnight"), "today"),
             PauseFor::UntilTomorrow => (at(tomorrow, settings.reminder_window_start), "tomorrow"),
         };
-        rows::insert_pause(tx, clock.utc, until, reason)?;
-        reconcile(tx, clock)
+        rows::insert_pause(tx, now.utc, until, reason)?;
+        reconcile(tx, now)
     })
 }
 
 /// Pauses until a given local time, which must be in the future and within a week.
-pub fn pause_until(store: &mut Store, clock: Clock, until: &str) -> Result<Tick, ServiceError> {
+pub fn pause_until(store: &mut Store, now: Now, until: &str) -> Result<Tick, ServiceError> {
     let parsed = NaiveDateTime::parse_from_str(until.trim(), "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(until.trim(), "%Y-%m-%dT%H:%M:%S"))
         .ok()
-        .filter(|t| *t > clock.local && *t <= clock.local + Duration::days(7))
+        .filter(|t| *t > now.local && *t <= now.local + Duration::days(7))
         .ok_or_else(|| {
             InvalidInput::new(
                 "until",
                 format!(
                     "Pause until must be a time after now ({}) and within 7 days (got \"{}\").",
-                    clock.local.format("%Y-%m-%d %H:%M"),
+                    now.local.format("%Y-%m-%d %H:%M"),
                     until.trim()
                 ),
             )
         })?;
     store.write(|tx| {
-        rows::insert_pause(tx, clock.utc, parsed, "until")?;
-        reconcile(tx, clock)
+        rows::insert_pause(tx, now.utc, parsed, "until")?;
+        reconcile(tx, now)
     })
 }
 
-pub fn resume(store: &mut Store, clock: Clock) -> Result<Tick, ServiceError> {
+pub fn resume(store: &mut Store, now: Now) -> Result<Tick, ServiceError> {
     store.write(|tx| {
-        rows::end_pauses(tx, clock.utc)?;
-        reconcile(tx, clock)
+        rows::end_pauses(tx, now.utc)?;
+        reconcile(tx, now)
     })
 }
 
 /// After the reminder settings change: today's slots that have not happened yet are
 /// planned again from the new settings (those already shown or answered stay).
-pub fn replan_today(store: &mut Store, clock: Clock) -> Result<Tick, ServiceError> {
-    store.write(|tx| {
-        let s = schedule(tx)?;
-        let today = clock.local.date();
-        if rows::load_day(tx, today)?.is_some() {
-            rows::drop_pending(tx, today)?;
-            let later: Vec<ClockTime> = s
-                .slot_times()
-                .into_iter()
-                .filter(|t| at(today, *t) >= clock.local - Duration::minutes(1))
-                .collect();
-            rows::plan_slots(tx, today, &later)?;
-        }
-        reconcile(tx, clock)
-    })
+pub fn replan_today(store: &mut Store, now: Now) -> Result<Tick, ServiceError> {
+    store.write(|tx| replan(tx, now))
+}
+
+/// [`replan_today`] inside a caller's transaction (a change of settings).
+pub(super) fn replan(tx: &Tx, now: Now) -> Result<Tick, ServiceError> {
+    let s = schedule(tx)?;
+    let today = now.today;
+    if rows::load_day(tx, today)?.is_some() {
+        rows::drop_pending(tx, today)?;
+        let later: Vec<ClockTime> = s
+            .slot_times()
+            .into_iter()
+            .filter(|t| at(today, *t) >= now.local - Duration::minutes(1))
+            .collect();
+        rows::plan_slots(tx, today, &later)?;
+    }
+    reconcile(tx, now)
 }
 
 fn at(date: NaiveDate, time: ClockTime) -> NaiveDateTime {

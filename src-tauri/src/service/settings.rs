@@ -1,11 +1,13 @@
 //! Reading and changing the user's settings.
 
+use super::reminders::{self, Tick};
 use super::ServiceError;
+use crate::core::dates::Now;
 use crate::core::messages;
 use crate::core::progression::Rules;
 use crate::core::settings::{self, SettingLimits, Settings, SettingsPatch};
-use crate::store::{self, Store};
-use chrono::{DateTime, Utc};
+use crate::core::InvalidInput;
+use crate::store::{self, Store, Tx};
 use serde::Serialize;
 
 /// What the Settings page shows: the values and the ranges they may take.
@@ -42,16 +44,60 @@ pub fn view(store: &mut Store) -> Result<SettingsView, ServiceError> {
 pub fn update(
     store: &mut Store,
     patch: &SettingsPatch,
-    now: DateTime<Utc>,
+    now: Now,
 ) -> Result<SettingsView, ServiceError> {
-    let settings = store.write(|tx| {
-        let before = store::settings::load(tx)?;
-        let next = before.apply(patch)?;
-        store::settings::save(tx, &next)?;
-        if Rules::of(&next) != Rules::of(&before) {
-            store::program::insert_rule_change(tx, now, Rules::of(&next))?;
-        }
-        Ok::<_, ServiceError>(next)
-    })?;
+    let settings = store.write(|tx| save(tx, patch, now).map(|(_, next)| next))?;
     Ok(SettingsView::of(settings))
+}
+
+/// What a change made from the Settings page did: the new settings, and today's
+/// reminders planned again (the caller delivers `tick.fire`).
+#[derive(Debug, Clone)]
+pub struct Changed {
+    pub view: SettingsView,
+    pub tick: Tick,
+}
+
+/// A change from the Settings page, in one transaction: the change as [`update`] makes
+/// it, today's reminders planned again from the new times, and, if "start at login"
+/// changed, `login(on)` asked to register or remove the login item (the system's part,
+/// which only the shell can do). If the login item cannot be changed, its refusal comes
+/// back as `ServiceError::System` and nothing is stored, so the setting always says what
+/// the system will do. Should the transaction fail after the login item changed, it is
+/// set back with `login(before)`.
+pub fn change(
+    store: &mut Store,
+    patch: &SettingsPatch,
+    now: Now,
+    mut login: impl FnMut(bool) -> Result<(), InvalidInput>,
+) -> Result<Changed, ServiceError> {
+    let mut login_changed: Option<bool> = None;
+    let result = store.write(|tx| {
+        let (before, next) = save(tx, patch, now)?;
+        let tick = reminders::replan(tx, now)?;
+        // Last, so that a refusal by the system rolls back everything above.
+        if next.start_at_login != before.start_at_login {
+            login(next.start_at_login).map_err(ServiceError::System)?;
+            login_changed = Some(before.start_at_login);
+        }
+        Ok::<_, ServiceError>(Changed {
+            view: SettingsView::of(next),
+            tick,
+        })
+    });
+    if let (Err(_), Some(before)) = (&result, login_changed) {
+        let _ = login(before);
+    }
+    result
+}
+
+/// Checks and stores `patch`; returns the settings before and after.
+fn save(tx: &Tx, patch: &SettingsPatch, now: Now) -> Result<(Settings, Settings), ServiceError> {
+    let before = store::settings::load(tx)?;
+    let next = before.apply(patch)?;
+    store::settings::save(tx, &next)?;
+    if Rules::of(&next) != Rules::of(&before) {
+        store::program::insert_rule_change(tx, now.utc, Rules::of(&next))?;
+    }
+    Ok((before, next))
 }

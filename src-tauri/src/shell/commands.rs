@@ -1,10 +1,14 @@
 //! The commands the window may call (each one granted in capabilities/main.json and
-//! declared in build.rs). Each parses its input, calls one service, and maps the error.
+//! declared in build.rs). Each parses its input, calls one service (a user action that
+//! also delivers reminders and wakes the scheduler goes through `actions`, the same path
+//! as the tray), and maps the error.
 
-use super::input::Input;
-use super::{scheduler, AppState, CommandError};
+use super::clock::now;
+use super::error::CommandError;
+use super::input::{read_json, Input};
+use super::state::AppState;
+use super::{actions, scheduler};
 use crate::core::charts::Charts;
-use crate::core::dates::Now;
 use crate::core::files;
 use crate::core::report::Report;
 use crate::core::settings::SettingsPatch;
@@ -35,12 +39,7 @@ fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 fn store<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Store> {
-    // A panic while holding the lock cannot leave a half-written row (the transaction
-    // rolls back), so the store is still safe to use.
-    state
-        .store
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+    state.lock_store()
 }
 
 #[derive(Debug, Serialize)]
@@ -90,36 +89,10 @@ pub fn get_settings(state: State<'_, AppState>) -> Reply<SettingsView> {
 #[tauri::command]
 pub fn update_settings<R: Runtime>(
     app: AppHandle<R>,
-    state: State<'_, AppState>,
     patch: Input<serde_json::Value>,
 ) -> Reply<SettingsView> {
-    let patch: SettingsPatch = serde_json::from_value(patch.get()?).map_err(|e| CommandError {
-        kind: "invalid_input",
-        message: format!("That change could not be read: {e}."),
-        field: Some("patch".into()),
-    })?;
-    let before = service::settings::current(&mut store(&state))?.start_at_login;
-    let view = service::settings::update(&mut store(&state), &patch, chrono::Utc::now())?;
-    if view.settings.start_at_login != before {
-        if let Err(e) = super::login::apply(&app, view.settings.start_at_login) {
-            // Put the stored setting back: it must say what the system will do.
-            let undo = serde_json::from_value(serde_json::json!({ "start_at_login": before }))
-                .expect("a valid patch");
-            let _ = service::settings::update(&mut store(&state), &undo, chrono::Utc::now());
-            return Err(CommandError {
-                kind: "system",
-                message: format!("Start at login could not be changed: {e}."),
-                field: Some("start_at_login".into()),
-            });
-        }
-    }
-    // The reminder times may have changed: plan the rest of today again and look now.
-    match service::reminders::replan_today(&mut store(&state), scheduler::clock()) {
-        Ok(tick) => scheduler::deliver(&app, &tick),
-        Err(e) => eprintln!("High Hamstring Rehab: the reminders could not be planned again: {e}"),
-    }
-    scheduler::wake(&app);
-    Ok(view)
+    let patch: SettingsPatch = read_json(patch.get()?, "That change", "patch")?;
+    Ok(actions::change_settings(&app, &patch)?)
 }
 
 #[tauri::command]
@@ -146,7 +119,7 @@ pub fn close_to_tray<R: Runtime>(
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
 ) -> Reply<()> {
-    service::app::mark_close_notice_seen(&mut store(&state), chrono::Utc::now())?;
+    service::app::mark_close_notice_seen(&mut store(&state), now())?;
     state.close_notice_pending.store(false, Ordering::SeqCst);
     Ok(window.destroy()?)
 }
@@ -185,15 +158,6 @@ pub fn ui_ready(state: State<'_, AppState>, today_round_trip_ms: Input<Option<f6
 
 // --- the program ---------------------------------------------------------------------
 
-/// The moment of a user action: UTC, and the local calendar day on the wall clock.
-fn now() -> Now {
-    let local = chrono::Local::now();
-    Now {
-        utc: local.with_timezone(&chrono::Utc),
-        today: local.date_naive(),
-    }
-}
-
 fn whole(value: &serde_json::Value) -> Whole {
     Whole::from_json(value)
 }
@@ -202,7 +166,7 @@ fn whole(value: &serde_json::Value) -> Whole {
 pub fn dismiss_safety_notice(state: State<'_, AppState>) -> Reply<()> {
     Ok(service::app::mark_safety_notice_seen(
         &mut store(&state),
-        chrono::Utc::now(),
+        now(),
     )?)
 }
 
@@ -315,60 +279,44 @@ pub fn record_self_tests(
     state: State<'_, AppState>,
     input: Input<serde_json::Value>,
 ) -> Reply<SelfTestsView> {
-    let input: RecordTests = serde_json::from_value(input.get()?).map_err(|e| CommandError {
-        kind: "invalid_input",
-        message: format!("Those results could not be read: {e}."),
-        field: Some("results".into()),
-    })?;
+    let input: RecordTests = read_json(input.get()?, "Those results", "results")?;
     Ok(program::record_tests(&mut store(&state), now(), &input)?)
 }
 
 #[tauri::command]
-pub fn log_stretch<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Reply<TodayView> {
-    let view = program::log_stretch(&mut store(&state), now())?;
-    scheduler::wake(&app);
-    Ok(view)
+pub fn log_stretch<R: Runtime>(app: AppHandle<R>) -> Reply<TodayView> {
+    Ok(actions::log_stretch(&app)?)
 }
 
 // --- stretch reminders -------------------------------------------------------------
 
 #[tauri::command]
-pub fn get_reminders<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-) -> Reply<RemindersView> {
-    let tick = reminders::reminders(&mut store(&state), scheduler::clock())?;
-    scheduler::deliver(&app, &tick);
-    Ok(tick.view)
+pub fn get_reminders<R: Runtime>(app: AppHandle<R>) -> Reply<RemindersView> {
+    Ok(actions::reminders(&app)?)
 }
 
 /// Done, Snooze or Skip for the reminder waiting now.
 #[tauri::command]
 pub fn answer_reminder<R: Runtime>(
     app: AppHandle<R>,
-    state: State<'_, AppState>,
     answer: Input<String>,
 ) -> Reply<RemindersView> {
     let answer = reminders::Answer::parse(&answer.get()?).map_err(ServiceError::from)?;
-    let tick = reminders::answer(&mut store(&state), scheduler::clock(), answer)?;
-    scheduler::deliver(&app, &tick);
-    scheduler::wake(&app);
-    Ok(tick.view)
+    Ok(actions::answer(&app, answer)?)
 }
 
 /// Pause for an hour, the rest of today or until tomorrow; or until a given local time.
 #[tauri::command]
 pub fn pause_reminders<R: Runtime>(
     app: AppHandle<R>,
-    state: State<'_, AppState>,
     length: Input<Option<String>>,
     until: Input<Option<String>>,
 ) -> Reply<RemindersView> {
-    let tick = match (length.get()?, until.get()?) {
-        (_, Some(until)) => reminders::pause_until(&mut store(&state), scheduler::clock(), &until)?,
+    Ok(match (length.get()?, until.get()?) {
+        (_, Some(until)) => actions::pause_until(&app, &until)?,
         (Some(length), None) => {
             let length = reminders::PauseFor::parse(&length).map_err(ServiceError::from)?;
-            reminders::pause(&mut store(&state), scheduler::clock(), length)?
+            actions::pause(&app, length)?
         }
         (None, None) => {
             return Err(CommandError {
@@ -378,21 +326,12 @@ pub fn pause_reminders<R: Runtime>(
                 field: Some("pause".into()),
             })
         }
-    };
-    scheduler::deliver(&app, &tick);
-    scheduler::wake(&app);
-    Ok(tick.view)
+    })
 }
 
 #[tauri::command]
-pub fn resume_reminders<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-) -> Reply<RemindersView> {
-    let tick = reminders::resume(&mut store(&state), scheduler::clock())?;
-    scheduler::deliver(&app, &tick);
-    scheduler::wake(&app);
-    Ok(tick.view)
+pub fn resume_reminders<R: Runtime>(app: AppHandle<R>) -> Reply<RemindersView> {
+    Ok(actions::resume(&app)?)
 }
 
 // --- return to running -------------------------------------------------------------
@@ -420,11 +359,7 @@ pub fn start_running(
 
 #[tauri::command]
 pub fn log_run(state: State<'_, AppState>, input: Input<serde_json::Value>) -> Reply<RunningView> {
-    let input: LogRun = serde_json::from_value(input.get()?).map_err(|e| CommandError {
-        kind: "invalid_input",
-        message: format!("That run could not be read: {e}."),
-        field: Some("run".into()),
-    })?;
+    let input: LogRun = read_json(input.get()?, "That run", "run")?;
     Ok(running::log_run(&mut store(&state), now(), &input)?)
 }
 
@@ -447,24 +382,13 @@ pub fn set_run_target(
 
 // --- journal, charts, report, data ---------------------------------------------------
 
-fn read_input<T: serde::de::DeserializeOwned>(
-    value: serde_json::Value,
-    what: &str,
-) -> Result<T, CommandError> {
-    serde_json::from_value(value).map_err(|e| CommandError {
-        kind: "invalid_input",
-        message: format!("That {what} could not be read: {e}."),
-        field: Some(what.into()),
-    })
-}
-
 #[tauri::command]
 pub fn get_journal(
     state: State<'_, AppState>,
-    filter: Option<serde_json::Value>,
+    filter: Input<Option<serde_json::Value>>,
 ) -> Reply<journal::JournalView> {
-    let filter: journal::Filter = match filter {
-        Some(v) if !v.is_null() => read_input(v, "filter")?,
+    let filter: journal::Filter = match filter.get()? {
+        Some(v) if !v.is_null() => read_json(v, "That filter", "filter")?,
         _ => Default::default(),
     };
     Ok(journal::journal(&mut store(&state), now(), &filter)?)

@@ -19,14 +19,15 @@ pub trait Desktop: Send + Sync {
 }
 
 /// tauri-plugin-opener and tauri-plugin-dialog (GTK on Linux, the native panels on macOS
-/// and Windows), parented to the main window when it is open.
+/// and Windows), parented to the window labelled `parent` when it is open.
 pub struct PluginDesktop<R: Runtime> {
     app: AppHandle<R>,
+    parent: &'static str,
 }
 
 impl<R: Runtime> PluginDesktop<R> {
-    pub fn new(app: AppHandle<R>) -> Self {
-        PluginDesktop { app }
+    pub fn new(app: AppHandle<R>, parent: &'static str) -> Self {
+        PluginDesktop { app, parent }
     }
 
     fn file_dialog(
@@ -41,7 +42,7 @@ impl<R: Runtime> PluginDesktop<R> {
         if start.is_dir() {
             builder = builder.set_directory(start);
         }
-        if let Some(window) = self.app.get_webview_window(super::window::MAIN) {
+        if let Some(window) = self.app.get_webview_window(self.parent) {
             builder = builder.set_parent(&window);
         }
         Some(builder)

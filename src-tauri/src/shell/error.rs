@@ -40,6 +40,11 @@ impl From<ServiceError> for CommandError {
                 message: missing.message,
                 field: Some(missing.field),
             },
+            ServiceError::System(refused) => CommandError {
+                kind: "system",
+                message: refused.message,
+                field: Some(refused.field),
+            },
             ServiceError::Store(store) => store.into(),
             ServiceError::Rule(rule) => CommandError {
                 kind: "rule",

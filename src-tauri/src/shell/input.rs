@@ -7,7 +7,7 @@
 //! command decides: `.get()?` turns a failure into the app's `invalid_input` naming the
 //! argument, like every other refusal.
 
-use super::CommandError;
+use super::error::CommandError;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use tauri::ipc::{CommandArg, CommandItem, InvokeError};
@@ -29,6 +29,20 @@ impl<T> Input<T> {
             field: Some(key.to_string()),
         })
     }
+}
+
+/// A JSON argument read as `T` (a settings patch, a run, test results, a filter): if it
+/// is not one, the app's `invalid_input` for `field`, "`what` could not be read: why.".
+pub fn read_json<T: DeserializeOwned>(
+    value: serde_json::Value,
+    what: &str,
+    field: &str,
+) -> Result<T, CommandError> {
+    serde_json::from_value(value).map_err(|e| CommandError {
+        kind: "invalid_input",
+        message: format!("{what} could not be read: {e}."),
+        field: Some(field.into()),
+    })
 }
 
 impl<'de, R: Runtime, T: DeserializeOwned> CommandArg<'de, R> for Input<T> {

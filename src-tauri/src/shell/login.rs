@@ -1,9 +1,11 @@
 //! Start at login, through tauri-plugin-autostart: the app is registered to start with
 //! `--background` (tray only, no webview). Off until the user turns it on in Settings.
 
-use super::BACKGROUND_FLAG;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_autostart::{AutoLaunchManager, MacosLauncher};
+
+/// The command-line flag used when the app is started at login: tray only, no webview.
+pub const BACKGROUND_FLAG: &str = "--background";
 
 pub fn plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
     tauri_plugin_autostart::init(MacosLauncher::LaunchAgent, Some(vec![BACKGROUND_FLAG]))

@@ -1,29 +1,37 @@
 //! The only module that knows Tauri: start-up wiring, commands, tray, windows and the
 //! notifier. Everything it does goes through `service`; it holds no rule of its own.
 
+//!
+//! This file only wires the others together; none of them imports it, so the modules
+//! form a graph without cycles (checked by `tests/layers.rs`):
+//! `commands` → `actions` → `scheduler` → `publish` → `tray` → `window` → `state`.
+
+mod actions;
+mod clock;
 mod commands;
 pub mod desktop;
 mod error;
 mod input;
 mod login;
 pub mod notifier;
+mod publish;
 pub mod scheduler;
+mod state;
 mod tray;
 mod window;
 
 pub use desktop::Desktop;
 pub use error::CommandError;
+pub use login::BACKGROUND_FLAG;
 pub use notifier::{Notifier, NotifyError};
+pub use state::AppState;
 
-use crate::store::{SetAside, Store, DATABASE_FILE};
+use crate::store::{Store, DATABASE_FILE};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use tauri::{App, AppHandle, Builder, Context, Manager, RunEvent, Runtime};
-
-/// The command-line flag used when the app is started at login: tray only, no webview.
-pub const BACKGROUND_FLAG: &str = "--background";
 
 /// How this process was asked to start.
 pub struct LaunchOptions {
@@ -54,47 +62,6 @@ impl LaunchOptions {
             desktop: None,
             started: Instant::now(),
             reminders: true,
-        }
-    }
-}
-
-/// Everything the commands share. The store sits behind one mutex: one owner of the
-/// connection, one writer at a time.
-pub struct AppState {
-    pub store: Mutex<Store>,
-    pub data_dir: PathBuf,
-    /// A damaged database set aside at this start-up, until the user dismisses the notice.
-    pub set_aside: Mutex<Option<SetAside>>,
-    pub notifier: Arc<dyn Notifier>,
-    pub started: Instant,
-    pub ready_reported: AtomicBool,
-    /// The close-to-tray notice is on screen; a second close request goes through.
-    pub close_notice_pending: AtomicBool,
-    /// A screen the window should open on next (set from the tray, taken by the page).
-    pub open_route: Mutex<Option<String>>,
-    pub desktop: Arc<dyn Desktop>,
-    /// The folders this run wrote an export or a report to. In memory, not in the
-    /// database: "the last export" means one this process made, and a path kept in the
-    /// database would come back from a restored backup (another machine's, or a crafted
-    /// one) and could then be opened by name.
-    pub written: Mutex<crate::service::data::LastWritten>,
-    /// The backup file picked in the system's dialog, waiting for the user to confirm the
-    /// restore. Only the dialog sets it; the page never sends a path.
-    pub picked_backup: Mutex<Option<PathBuf>>,
-}
-
-impl AppState {
-    /// Where exports, reports and backups go on this machine.
-    pub fn folders<R: Runtime>(&self, app: &AppHandle<R>) -> crate::service::data::Folders {
-        let documents = app
-            .path()
-            .document_dir()
-            .or_else(|_| app.path().home_dir().map(|h| h.join("Documents")))
-            .unwrap_or_else(|_| self.data_dir.clone());
-        crate::service::data::Folders {
-            data: self.data_dir.clone(),
-            backups: self.data_dir.join("backups"),
-            default_export: documents.join("High Hamstring Rehab"),
         }
     }
 }
@@ -192,7 +159,7 @@ fn setup<R: Runtime>(
         Some(dir) => dir,
         None => app.path().app_data_dir()?,
     };
-    let (store, set_aside) = Store::open(&data_dir.join(DATABASE_FILE), chrono::Utc::now())?;
+    let (store, set_aside) = Store::open(&data_dir.join(DATABASE_FILE), clock::now().utc)?;
     if let Some(s) = &set_aside {
         eprintln!(
             "High Hamstring Rehab: the database was damaged ({}); it was moved to {}",
@@ -206,7 +173,7 @@ fn setup<R: Runtime>(
     };
     let desktop = match options.desktop {
         Some(d) => d,
-        None => Arc::new(desktop::PluginDesktop::new(app.clone())),
+        None => Arc::new(desktop::PluginDesktop::new(app.clone(), window::MAIN)),
     };
     app.manage(AppState {
         store: Mutex::new(store),
@@ -222,7 +189,7 @@ fn setup<R: Runtime>(
         picked_backup: Mutex::new(None),
     });
     if options.tray {
-        tray::create(app)?;
+        tray::create(app, actions::from_tray)?;
     }
     if options.reminders {
         scheduler::start(app);
@@ -230,7 +197,7 @@ fn setup<R: Runtime>(
     // Keep the login item in step with the setting (the app may have moved since).
     let start_at_login = {
         let state = app.state::<AppState>();
-        let mut store = state.store.lock().unwrap_or_else(|p| p.into_inner());
+        let mut store = state.lock_store();
         crate::service::settings::current(&mut store)
             .map(|s| s.start_at_login)
             .unwrap_or(false)

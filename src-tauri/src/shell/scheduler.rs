@@ -3,28 +3,19 @@
 //! minute), asks the service what to do, delivers the reminders and refreshes the tray
 //! and the window. Between wake-ups it blocks on a channel: no polling, no busy loop.
 
-use super::{tray, AppState};
-use crate::service::reminders::{self, Clock, RemindersView, Tick};
+use super::state::AppState;
+use super::{clock, publish};
+use crate::service::reminders;
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::Mutex;
 use std::time::Duration;
-use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 
 /// The coarse wall-clock tick.
 const TICK: Duration = Duration::from_secs(60);
-/// The event the window listens to, with the new [`RemindersView`].
-pub const CHANGED_EVENT: &str = "reminders-changed";
 
 /// Wakes the scheduler early (settings changed, a reminder answered, a pause set).
 pub struct Scheduler(Mutex<Sender<()>>);
-
-pub fn clock() -> Clock {
-    let now = chrono::Local::now();
-    Clock {
-        local: now.naive_local(),
-        utc: now.with_timezone(&chrono::Utc),
-    }
-}
 
 pub fn start<R: Runtime>(app: &AppHandle<R>) {
     let (tx, rx) = mpsc::channel::<()>();
@@ -52,19 +43,15 @@ fn daily_backup<R: Runtime>(
     app: &AppHandle<R>,
     done_for: Option<chrono::NaiveDate>,
 ) -> Option<chrono::NaiveDate> {
-    let now = clock();
+    let now = clock::now();
     let today = now.utc.date_naive();
     if done_for == Some(today) {
         return done_for;
     }
     let state = app.state::<AppState>();
     let folders = state.folders(app);
-    let mut store = state.store.lock().unwrap_or_else(|p| p.into_inner());
-    let at = crate::core::dates::Now {
-        utc: now.utc,
-        today: now.local.date(),
-    };
-    match crate::service::data::daily_backup(&mut store, at, &folders) {
+    let mut store = state.lock_store();
+    match crate::service::data::daily_backup(&mut store, now, &folders) {
         Ok(_) => Some(today),
         Err(e) => {
             eprintln!("High Hamstring Rehab: the daily backup failed: {e}");
@@ -76,14 +63,11 @@ fn daily_backup<R: Runtime>(
 /// One wake-up: reconcile, deliver, publish. Returns how long to sleep.
 fn run_once<R: Runtime>(app: &AppHandle<R>) -> Duration {
     let state = app.state::<AppState>();
-    let now = clock();
-    let tick = {
-        let mut store = state.store.lock().unwrap_or_else(|p| p.into_inner());
-        reminders::tick(&mut store, now)
-    };
+    let now = clock::now();
+    let tick = reminders::tick(&mut state.lock_store(), now);
     match tick {
         Ok(tick) => {
-            deliver(app, &tick);
+            publish::deliver(app, &tick);
             let until_next = tick
                 .next
                 .and_then(|n| (n - now.local).to_std().ok())
@@ -95,24 +79,6 @@ fn run_once<R: Runtime>(app: &AppHandle<R>) -> Duration {
             TICK
         }
     }
-}
-
-/// Shows the reminders that fell due and publishes the new state. Every caller of a
-/// reminder service goes through here, so a reminder marked shown is always shown.
-pub fn deliver<R: Runtime>(app: &AppHandle<R>, tick: &Tick) {
-    let state = app.state::<AppState>();
-    for reminder in &tick.fire {
-        if let Err(e) = state.notifier.deliver(reminder) {
-            eprintln!("High Hamstring Rehab: {e}");
-        }
-    }
-    publish(app, &tick.view);
-}
-
-/// Shows the state in the tray and tells the window, if one is open.
-pub fn publish<R: Runtime>(app: &AppHandle<R>, view: &RemindersView) {
-    tray::show(app, &view.tray);
-    let _ = app.emit(CHANGED_EVENT, view);
 }
 
 /// Asks the scheduler to look again now.

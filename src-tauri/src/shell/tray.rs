@@ -1,12 +1,13 @@
 //! The tray icon and its menu, built from the pure [`TrayMenu`] model the core computes:
 //! the status line, the due reminder's answers, Log a stretch, Pause ▸ (or Resume), Open,
 //! Quit. On Linux only the menu reaches the app (icon clicks are not delivered), so every
-//! action is in the menu.
+//! action is in the menu. What an item asks of the reminders is a [`TrayAction`], carried
+//! out by the function given to [`create`] (the shell's `actions`, the same path as the
+//! window's commands); this module only draws the menu and reads which item was chosen.
 
-use super::{scheduler, window, AppState};
-use crate::core::dates::Now;
+use super::window;
 use crate::core::messages::TrayMenu;
-use crate::service::{self, reminders};
+use crate::service::reminders::{Answer, PauseFor};
 use std::sync::Mutex;
 use tauri::image::Image;
 use tauri::menu::{IsMenuItem, Menu, MenuItem, PredefinedMenuItem, Submenu};
@@ -18,7 +19,37 @@ const TRAY_ID: &str = "main";
 /// The menu last shown, so it is rebuilt only when it changes.
 struct Shown(Mutex<Option<TrayMenu>>);
 
-pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+/// What a menu item asks of the reminders and stretches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrayAction {
+    Answer(Answer),
+    Pause(PauseFor),
+    Resume,
+    LogStretch,
+}
+
+impl TrayAction {
+    /// The action of the menu item `id`, if it is one of these.
+    fn of(id: &str) -> Option<TrayAction> {
+        Some(match id {
+            "due-done" => TrayAction::Answer(Answer::Done),
+            "due-snooze" => TrayAction::Answer(Answer::Snooze),
+            "due-skip" => TrayAction::Answer(Answer::Skip),
+            "pause-hour" => TrayAction::Pause(PauseFor::Hour),
+            "pause-today" => TrayAction::Pause(PauseFor::RestOfToday),
+            "pause-tomorrow" => TrayAction::Pause(PauseFor::UntilTomorrow),
+            "resume" => TrayAction::Resume,
+            "log-stretch" => TrayAction::LogStretch,
+            _ => return None,
+        })
+    }
+}
+
+/// Puts the icon in the tray; a chosen [`TrayAction`] is handed to `act`.
+pub fn create<R: Runtime>(
+    app: &AppHandle<R>,
+    act: fn(&AppHandle<R>, TrayAction),
+) -> tauri::Result<()> {
     let initial = TrayMenu {
         status: "High Hamstring Rehab".into(),
         due: None,
@@ -32,7 +63,7 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
         .tooltip("High Hamstring Rehab")
         .menu(&build(app, &initial)?)
         .show_menu_on_left_click(true)
-        .on_menu_event(|app, event| on_menu(app, event.id().as_ref()))
+        .on_menu_event(move |app, event| on_menu(app, event.id().as_ref(), act))
         .build(app)?;
     app.manage(Shown(Mutex::new(None)));
     Ok(())
@@ -160,52 +191,15 @@ pub fn show<R: Runtime>(app: &AppHandle<R>, model: &TrayMenu) {
     }
 }
 
-fn on_menu<R: Runtime>(app: &AppHandle<R>, id: &str) {
+fn on_menu<R: Runtime>(app: &AppHandle<R>, id: &str, act: fn(&AppHandle<R>, TrayAction)) {
     match id {
         "open" => window::show_main_soon(app),
         "checkin" => window::open_at(app, "#/journal/checkin"),
         "quit" => app.exit(0),
         _ => {
-            let state = app.state::<AppState>();
-            let clock = scheduler::clock();
-            let now = Now {
-                utc: clock.utc,
-                today: clock.local.date(),
-            };
-            let result = {
-                let mut store = state.store.lock().unwrap_or_else(|p| p.into_inner());
-                match id {
-                    "due-done" => {
-                        reminders::answer(&mut store, clock, reminders::Answer::Done).map(Some)
-                    }
-                    "due-snooze" => {
-                        reminders::answer(&mut store, clock, reminders::Answer::Snooze).map(Some)
-                    }
-                    "due-skip" => {
-                        reminders::answer(&mut store, clock, reminders::Answer::Skip).map(Some)
-                    }
-                    "pause-hour" => {
-                        reminders::pause(&mut store, clock, reminders::PauseFor::Hour).map(Some)
-                    }
-                    "pause-today" => {
-                        reminders::pause(&mut store, clock, reminders::PauseFor::RestOfToday)
-                            .map(Some)
-                    }
-                    "pause-tomorrow" => {
-                        reminders::pause(&mut store, clock, reminders::PauseFor::UntilTomorrow)
-                            .map(Some)
-                    }
-                    "resume" => reminders::resume(&mut store, clock).map(Some),
-                    "log-stretch" => service::program::log_stretch(&mut store, now).map(|_| None),
-                    _ => Ok(None),
-                }
-            };
-            match result {
-                Ok(Some(tick)) => scheduler::deliver(app, &tick),
-                Ok(None) => {}
-                Err(e) => eprintln!("High Hamstring Rehab: {e}"),
+            if let Some(action) = TrayAction::of(id) {
+                act(app, action);
             }
-            scheduler::wake(app);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The main window: created on demand, destroyed (webview and all) when closed, so the
 //! app in the tray holds no webview. The first close explains that the app keeps running.
 
-use super::AppState;
+use super::state::AppState;
 use crate::service;
 use std::sync::atomic::Ordering;
 use tauri::{
@@ -68,7 +68,7 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
         return;
     };
     let seen = {
-        let mut store = state.store.lock().unwrap_or_else(|p| p.into_inner());
+        let mut store = state.lock_store();
         // If the flag cannot be read, let the window close rather than trap the user.
         service::app::close_notice_seen(&mut store).unwrap_or(true)
     };

@@ -1,0 +1,58 @@
+//! What the commands, the tray, the scheduler and the window share: one `AppState`,
+//! managed by Tauri.
+
+use super::desktop::Desktop;
+use super::notifier::Notifier;
+use crate::store::{SetAside, Store};
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
+use tauri::{AppHandle, Manager, Runtime};
+
+/// Everything the commands share. The store sits behind one mutex: one owner of the
+/// connection, one writer at a time.
+pub struct AppState {
+    pub store: Mutex<Store>,
+    pub data_dir: PathBuf,
+    /// A damaged database set aside at this start-up, until the user dismisses the notice.
+    pub set_aside: Mutex<Option<SetAside>>,
+    pub notifier: Arc<dyn Notifier>,
+    pub started: Instant,
+    pub ready_reported: AtomicBool,
+    /// The close-to-tray notice is on screen; a second close request goes through.
+    pub close_notice_pending: AtomicBool,
+    /// A screen the window should open on next (set from the tray, taken by the page).
+    pub open_route: Mutex<Option<String>>,
+    pub desktop: Arc<dyn Desktop>,
+    /// The folders this run wrote an export or a report to. In memory, not in the
+    /// database: "the last export" means one this process made, and a path kept in the
+    /// database would come back from a restored backup (another machine's, or a crafted
+    /// one) and could then be opened by name.
+    pub written: Mutex<crate::service::data::LastWritten>,
+    /// The backup file picked in the system's dialog, waiting for the user to confirm the
+    /// restore. Only the dialog sets it; the page never sends a path.
+    pub picked_backup: Mutex<Option<PathBuf>>,
+}
+
+impl AppState {
+    /// The store, locked. A panic while holding the lock cannot leave a half-written row
+    /// (the transaction rolls back), so a poisoned lock still gives a store fit to use.
+    pub fn lock_store(&self) -> MutexGuard<'_, Store> {
+        self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Where exports, reports and backups go on this machine.
+    pub fn folders<R: Runtime>(&self, app: &AppHandle<R>) -> crate::service::data::Folders {
+        let documents = app
+            .path()
+            .document_dir()
+            .or_else(|_| app.path().home_dir().map(|h| h.join("Documents")))
+            .unwrap_or_else(|_| self.data_dir.clone());
+        crate::service::data::Folders {
+            data: self.data_dir.clone(),
+            backups: self.data_dir.join("backups"),
+            default_export: documents.join("High Hamstring Rehab"),
+        }
+    }
+}
