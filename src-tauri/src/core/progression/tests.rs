@@ -1,0 +1,583 @@
+use super::*;
+use chrono::{Duration, NaiveDate, TimeZone};
+use proptest::prelude::*;
+
+fn day(n: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 1).unwrap() + Duration::days(i64::from(n))
+}
+
+/// A UTC instant on day `n` at `hour` (UTC).
+fn at(n: u32, hour: u32) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&day(n).and_hms_opt(hour, 0, 0).unwrap())
+}
+
+fn full(exercise: usize, pain: u8) -> Entry {
+    Entry {
+        exercise,
+        sets: vec![12, 12, 12],
+        pain: Some(pain),
+    }
+}
+
+/// Every exercise up to `level`, in full, all at `pain`.
+fn whole_session(id: i64, n: u32, level: usize, pain: u8) -> Session {
+    Session {
+        id,
+        started_at: at(n, 8),
+        date: day(n),
+        entries: (0..=level).map(|i| full(i, pain)).collect(),
+    }
+}
+
+fn rules(allowed_pain: u8, sessions_to_progress: u8) -> Rules {
+    Rules {
+        allowed_pain,
+        sessions_to_progress,
+    }
+}
+
+fn log_of(sessions: Vec<Session>) -> Log {
+    Log {
+        sessions,
+        ..Log::default()
+    }
+}
+
+#[test]
+fn an_empty_log_starts_at_the_first_step() {
+    let p = progress(&Log::default(), Rules::default());
+    assert_eq!(p.level, 0);
+    assert_eq!(p.decision.kind, DecisionKind::Start);
+    assert_eq!(
+        p.decision.headline,
+        "Start with the double-leg glute bridge"
+    );
+    assert_eq!(
+        p.decision.next,
+        "Front plank unlocks after one session of double-leg glute bridge in full (3 sets of at least 10) at 0/10 pain or less."
+    );
+    assert_eq!(p.steps[0].status, Status::Current);
+    assert!(p.steps[1..].iter().all(|s| s.status == Status::Locked));
+    assert_eq!(p.session_exercises().len(), 1);
+    assert!(p.changes.is_empty());
+}
+
+#[test]
+fn every_step_unlocks_after_one_pain_free_full_session_of_the_one_before() {
+    let mut sessions = Vec::new();
+    for n in 0..LADDER.len() as u32 + 2 {
+        let before = progress(&log_of(sessions.clone()), Rules::default()).level;
+        sessions.push(whole_session(i64::from(n), n, before, 0));
+        let p = progress(&log_of(sessions.clone()), Rules::default());
+        let expected = (n as usize + 1).min(LADDER.len() - 1);
+        assert_eq!(p.level, expected, "after {} sessions", n + 1);
+        assert_eq!(
+            p.session_exercises().len(),
+            expected + 1,
+            "today's session is cumulative"
+        );
+        if expected > before {
+            assert_eq!(p.decision.kind, DecisionKind::Unlocked);
+            assert_eq!(
+                p.decision.headline,
+                format!("{} is unlocked", LADDER[expected].name)
+            );
+            assert_eq!(p.since, Some(day(n)));
+            assert!(
+                p.decision.reason.contains("within your limit of 0/10"),
+                "{}",
+                p.decision.reason
+            );
+        } else {
+            assert_eq!(p.decision.kind, DecisionKind::Top, "{:?}", p.decision);
+            assert!(
+                p.decision.next.starts_with("Keep doing the full session"),
+                "{}",
+                p.decision.next
+            );
+        }
+    }
+    let p = progress(&log_of(sessions), Rules::default());
+    assert_eq!(p.changes.len(), LADDER.len() - 1);
+    assert!(p.changes.iter().all(|c| !c.by_hand && c.to == c.from + 1));
+    assert!(p
+        .steps
+        .iter()
+        .take(LADDER.len() - 1)
+        .all(|s| s.status == Status::Unlocked));
+}
+
+#[test]
+fn pain_above_the_limit_holds_and_twice_in_a_row_suggests_a_step_back() {
+    let mut s = vec![whole_session(1, 0, 0, 0)]; // front plank unlocked
+    s.push(whole_session(2, 1, 1, 4));
+    let p = progress(&log_of(s.clone()), Rules::default());
+    assert_eq!((p.level, p.decision.kind), (1, DecisionKind::Hold));
+    assert_eq!(p.decision.headline, "Holding at the front plank");
+    assert_eq!(
+        p.decision.reason,
+        "Your session on Mon 2 Mar 2026 reached 4/10 in front plank, above your limit of 0/10."
+    );
+    assert_eq!(p.decision.suggested_step, None);
+
+    s.push(whole_session(3, 2, 1, 5));
+    let p = progress(&log_of(s.clone()), Rules::default());
+    assert_eq!((p.level, p.decision.kind), (1, DecisionKind::StepBack));
+    assert_eq!(p.decision.suggested_step, Some(0));
+    assert_eq!(
+        p.decision.headline,
+        "Consider stepping back to the double-leg glute bridge"
+    );
+    assert!(
+        p.decision.reason.contains("2 sessions in a row"),
+        "{}",
+        p.decision.reason
+    );
+
+    // A pain-free full session clears it and counts.
+    s.push(whole_session(4, 3, 1, 0));
+    let p = progress(&log_of(s), Rules::default());
+    assert_eq!((p.level, p.decision.kind), (2, DecisionKind::Unlocked));
+}
+
+#[test]
+fn pain_in_a_lower_exercise_holds_too() {
+    let mut s = vec![whole_session(1, 0, 0, 0)];
+    s.push(Session {
+        id: 2,
+        started_at: at(1, 8),
+        date: day(1),
+        entries: vec![full(0, 3), full(1, 0)],
+    });
+    let p = progress(&log_of(s), Rules::default());
+    assert_eq!((p.level, p.decision.kind), (1, DecisionKind::Hold));
+    assert!(
+        p.decision
+            .reason
+            .contains("3/10 in double-leg glute bridge"),
+        "{}",
+        p.decision.reason
+    );
+}
+
+#[test]
+fn the_allowed_pain_setting_decides_what_counts() {
+    for allowed in 0..=5u8 {
+        for pain in 0..=10u8 {
+            let p = progress(
+                &log_of(vec![whole_session(1, 0, 0, pain)]),
+                rules(allowed, 1),
+            );
+            if pain <= allowed {
+                assert_eq!(p.level, 1, "pain {pain} with limit {allowed}");
+                assert!(p
+                    .decision
+                    .reason
+                    .contains(&format!("within your limit of {allowed}/10")));
+            } else {
+                assert_eq!(
+                    (p.level, p.decision.kind),
+                    (0, DecisionKind::Hold),
+                    "pain {pain} with limit {allowed}"
+                );
+                assert!(p
+                    .decision
+                    .reason
+                    .contains(&format!("above your limit of {allowed}/10")));
+            }
+            assert!(
+                p.decision
+                    .next
+                    .contains(&format!("at {allowed}/10 pain or less")),
+                "{}",
+                p.decision.next
+            );
+        }
+    }
+}
+
+#[test]
+fn every_setting_combination_unlocks_after_exactly_its_sessions_at_its_limit() {
+    for allowed in 0..=5u8 {
+        for needed in 1..=5u8 {
+            let r = rules(allowed, needed);
+            let sessions: Vec<Session> = (0..u32::from(needed))
+                .map(|n| whole_session(i64::from(n), n, 0, allowed))
+                .collect();
+            let short = progress(&log_of(sessions[..sessions.len() - 1].to_vec()), r);
+            assert_eq!(
+                (short.level, short.streak),
+                (0, needed - 1),
+                "limit {allowed}, {needed} needed, one short"
+            );
+            let p = progress(&log_of(sessions), r);
+            assert_eq!(p.level, 1, "limit {allowed}, {needed} needed");
+            assert_eq!(p.needed, needed);
+            let over = progress(&log_of(vec![whole_session(9, 0, 0, allowed + 1)]), r);
+            assert_eq!(
+                (over.level, over.decision.kind),
+                (0, DecisionKind::Hold),
+                "limit {allowed}: {} hurts too much",
+                allowed + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn sessions_in_a_row_are_counted_and_pain_resets_them() {
+    let r = rules(0, 3);
+    let mut s = vec![whole_session(1, 0, 0, 0), whole_session(2, 1, 0, 0)];
+    let p = progress(&log_of(s.clone()), r);
+    assert_eq!(
+        (p.level, p.streak, p.decision.kind),
+        (0, 2, DecisionKind::Continue)
+    );
+    assert_eq!(
+        p.decision.next,
+        "Front plank unlocks after 1 more session of double-leg glute bridge in full at 0/10 pain or less (2 of 3 done)."
+    );
+    s.push(whole_session(3, 2, 0, 2)); // painful: back to zero
+    let p = progress(&log_of(s.clone()), r);
+    assert_eq!((p.level, p.streak), (0, 0));
+    s.push(Session {
+        id: 4,
+        started_at: at(3, 8),
+        date: day(3),
+        entries: vec![Entry {
+            exercise: 0,
+            sets: vec![12, 12],
+            pain: Some(0),
+        }],
+    });
+    let p = progress(&log_of(s.clone()), r);
+    assert_eq!(
+        (p.streak, p.decision.kind),
+        (0, DecisionKind::NotCounted),
+        "two sets are not the full dose"
+    );
+    assert!(
+        p.decision.reason.contains("had 2 of the 3 full sets"),
+        "{}",
+        p.decision.reason
+    );
+    for n in 4..7 {
+        s.push(whole_session(i64::from(n) + 1, n, 0, 0));
+    }
+    assert_eq!(progress(&log_of(s), r).level, 1);
+}
+
+#[test]
+fn a_day_counts_once_however_many_sessions_it_holds() {
+    let r = rules(0, 2);
+    let morning = whole_session(1, 0, 0, 0);
+    let evening = Session {
+        id: 2,
+        started_at: at(0, 19),
+        ..whole_session(2, 0, 0, 0)
+    };
+    let p = progress(&log_of(vec![morning.clone(), evening]), r);
+    assert_eq!((p.level, p.streak), (0, 1));
+    let p = progress(&log_of(vec![morning, whole_session(3, 1, 0, 0)]), r);
+    assert_eq!(p.level, 1);
+}
+
+#[test]
+fn a_session_across_midnight_belongs_to_the_day_it_started() {
+    let r = rules(0, 2);
+    // Started at 23:50 local on day 0 (stored date day 0), its sets finished after midnight.
+    let late = Session {
+        id: 1,
+        started_at: at(0, 23) + Duration::minutes(50),
+        date: day(0),
+        entries: vec![full(0, 0)],
+    };
+    // The next morning's session is a different day, so the two make two in a row.
+    let morning = Session {
+        id: 2,
+        started_at: at(1, 7),
+        date: day(1),
+        entries: vec![full(0, 0)],
+    };
+    assert_eq!(progress(&log_of(vec![late.clone()]), r).streak, 1);
+    assert_eq!(progress(&log_of(vec![late, morning]), r).level, 1);
+}
+
+#[test]
+fn days_across_a_daylight_saving_change_are_calendar_days() {
+    // Europe/Paris springs forward on 2026-03-29: two sessions 23 hours apart in UTC
+    // are on two local days; two sessions on one local day stay one day.
+    let r = rules(0, 2);
+    let sat = NaiveDate::from_ymd_opt(2026, 3, 28).unwrap();
+    let sun = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
+    let s1 = Session {
+        id: 1,
+        started_at: Utc.with_ymd_and_hms(2026, 3, 28, 7, 0, 0).unwrap(),
+        date: sat,
+        entries: vec![full(0, 0)],
+    };
+    let s2 = Session {
+        id: 2,
+        started_at: Utc.with_ymd_and_hms(2026, 3, 29, 6, 0, 0).unwrap(),
+        date: sun,
+        entries: vec![full(0, 0)],
+    };
+    assert_eq!(progress(&log_of(vec![s1.clone(), s2]), r).level, 1);
+    let s3 = Session {
+        id: 3,
+        started_at: Utc.with_ymd_and_hms(2026, 3, 28, 21, 30, 0).unwrap(),
+        date: sat,
+        entries: vec![full(0, 0)],
+    };
+    assert_eq!(progress(&log_of(vec![s1, s3]), r).level, 0);
+}
+
+#[test]
+fn moves_by_hand_change_the_step_and_restart_the_count() {
+    let mut log = log_of(vec![whole_session(1, 0, 0, 0), whole_session(2, 1, 1, 0)]);
+    assert_eq!(progress(&log, Rules::default()).level, 2);
+    log.moves.push(Move {
+        at: at(2, 9),
+        date: day(2),
+        from: 2,
+        to: 1,
+    });
+    let p = progress(&log, Rules::default());
+    assert_eq!(
+        (p.level, p.streak, p.decision.kind),
+        (1, 0, DecisionKind::Moved)
+    );
+    assert_eq!(
+        p.decision.reason,
+        "On Tue 3 Mar 2026 you stepped back by hand from the glute bridge with leg lifts."
+    );
+    assert_eq!(p.steps[2].status, Status::Locked);
+    assert_eq!(
+        p.changes.last(),
+        Some(&Change {
+            date: day(2),
+            from: 2,
+            to: 1,
+            by_hand: true
+        })
+    );
+    log.moves.push(Move {
+        at: at(3, 9),
+        date: day(3),
+        from: 1,
+        to: 2,
+    });
+    let p = progress(&log, Rules::default());
+    assert_eq!(p.level, 2);
+    assert!(
+        p.decision.reason.contains("stepped forward"),
+        "{}",
+        p.decision.reason
+    );
+    // A session after the move is judged at the new step.
+    log.sessions.push(whole_session(3, 4, 2, 0));
+    assert_eq!(progress(&log, Rules::default()).level, 3);
+}
+
+#[test]
+fn each_session_is_judged_by_the_rules_in_force_when_it_happened() {
+    let mut log = log_of(vec![whole_session(1, 0, 0, 0), whole_session(2, 1, 1, 4)]);
+    log.rules = vec![RuleChange {
+        at: at(0, 0) - Duration::days(30),
+        rules: rules(0, 1),
+    }];
+    let held = progress(&log, rules(0, 1));
+    assert_eq!(
+        held.decision.reason,
+        "Your session on Mon 2 Mar 2026 reached 4/10 in front plank, above your limit of 0/10."
+    );
+
+    // The limit is raised to 5 after that session: the past is not rewritten...
+    log.rules.push(RuleChange {
+        at: at(1, 20),
+        rules: rules(5, 1),
+    });
+    let p = progress(&log, rules(5, 1));
+    assert_eq!((p.level, p.decision.kind), (1, DecisionKind::Hold));
+    assert_eq!(
+        p.decision.reason,
+        "Your session on Mon 2 Mar 2026 reached 4/10 in front plank, above the limit of 0/10 in force then (your limit is now 5/10)."
+    );
+    assert!(
+        p.decision.next.contains("at 5/10 pain or less"),
+        "{}",
+        p.decision.next
+    );
+    // ...and the next session at 4/10 counts under the new rule.
+    log.sessions.push(whole_session(3, 2, 1, 4));
+    assert_eq!(progress(&log, rules(5, 1)).level, 2);
+}
+
+#[test]
+fn unfinished_and_lower_only_sessions_do_not_judge_the_top_step() {
+    let mut log = log_of(vec![whole_session(1, 0, 0, 0)]);
+    // Today: glute bridge done at 0, front plank not yet scored.
+    log.sessions.push(Session {
+        id: 2,
+        started_at: at(1, 8),
+        date: day(1),
+        entries: vec![
+            full(0, 0),
+            Entry {
+                exercise: 1,
+                sets: vec![15, 15, 15],
+                pain: None,
+            },
+        ],
+    });
+    let p = progress(&log, Rules::default());
+    assert_eq!((p.level, p.decision.kind), (1, DecisionKind::Unlocked));
+}
+
+#[test]
+fn input_checks_name_the_field_and_the_range() {
+    assert_eq!(check_pain(10), Ok(10));
+    let e = check_pain(11).unwrap_err();
+    assert_eq!(
+        (e.field.as_str(), e.message.as_str()),
+        ("pain", "Pain must be a whole number from 0 to 10 (got 11).")
+    );
+    assert!(check_pain(-1).is_err());
+    let e = check_pain(Whole::from_json(&serde_json::json!("lots"))).unwrap_err();
+    assert!(e.message.ends_with("(got \"lots\")."), "{}", e.message);
+    assert!(check_pain(Whole::from_json(&serde_json::json!(2.5))).is_err());
+    assert_eq!(check_pain(Whole::from_json(&serde_json::json!("3"))), Ok(3));
+
+    assert_eq!(check_amount(0, 15), Ok(15));
+    let e = check_amount(0, 101).unwrap_err();
+    assert_eq!(e.field, "amount");
+    assert!(
+        e.message.starts_with(
+            "Repetitions must be a whole number from 1 to 100 for Double-leg glute bridge"
+        ),
+        "{}",
+        e.message
+    );
+    assert!(check_amount(0, 0).is_err());
+    let plank = LADDER
+        .iter()
+        .position(|e| e.measure == super::super::protocol::Measure::Hold)
+        .unwrap();
+    assert_eq!(check_amount(plank, 600), Ok(600));
+    assert!(check_amount(plank, 601)
+        .unwrap_err()
+        .message
+        .starts_with("Seconds held must be a whole number from 1 to 600"));
+
+    assert_eq!(check_exercise("glute_bridge", 0), Ok(0));
+    let e = check_exercise("front_plank", 0).unwrap_err();
+    assert_eq!(
+        e.message,
+        "Front plank is still locked: today's session goes up to Double-leg glute bridge."
+    );
+    assert!(check_exercise("pistol_squat", 6)
+        .unwrap_err()
+        .message
+        .contains("(got \"pistol_squat\")"));
+
+    assert_eq!(check_move(2, 1), Ok(1));
+    assert_eq!(check_move(2, 3), Ok(3));
+    let e = check_move(2, 4).unwrap_err();
+    assert_eq!(e.field, "to_step");
+    assert!(
+        e.message
+            .contains("you can go to Front plank or Front plank with leg lifts"),
+        "{}",
+        e.message
+    );
+    assert!(check_move(0, -1)
+        .unwrap_err()
+        .message
+        .contains("from 0 to 6"));
+    assert!(check_move(6, 7).is_err());
+}
+
+/// Per session: days after the previous one, an unused offset, pain, the top's sets.
+type SessionSpec = (u8, u8, u8, Vec<u16>);
+
+fn arb_log() -> impl Strategy<Value = (Vec<SessionSpec>, u8, u8)> {
+    // Per session: days after the previous one (0 = same day), top exercise offset,
+    // pain, and the sets of the top exercise.
+    (
+        prop::collection::vec(
+            (
+                0u8..3,
+                0u8..3,
+                0u8..=10,
+                prop::collection::vec(1u16..20, 0..5),
+            ),
+            0..40,
+        ),
+        0u8..=5,
+        1u8..=5,
+    )
+}
+
+fn build(spec: &[SessionSpec], r: Rules) -> Log {
+    let mut log = Log::default();
+    let mut n = 0u32;
+    for (i, (gap, _, pain, sets)) in spec.iter().enumerate() {
+        n += u32::from(*gap);
+        // Do what the user would be shown: every unlocked exercise.
+        let level = progress(&log, r).level;
+        let mut entries: Vec<Entry> = (0..level)
+            .map(|k| full(k, (*pain).min(r.allowed_pain)))
+            .collect();
+        entries.push(Entry {
+            exercise: level,
+            sets: sets.clone(),
+            pain: Some(*pain),
+        });
+        log.sessions.push(Session {
+            id: i as i64,
+            started_at: at(n, 8) + Duration::minutes(i as i64),
+            date: day(n),
+            entries,
+        });
+    }
+    log
+}
+
+proptest! {
+    #[test]
+    fn progress_holds_its_invariants_for_any_log((spec, allowed, needed) in arb_log()) {
+        let r = rules(allowed, needed);
+        let log = build(&spec, r);
+        let p = progress(&log, r);
+        prop_assert!(p.level < LADDER.len());
+        prop_assert_eq!(p.session_exercises().len(), p.level + 1);
+        prop_assert_eq!(p.steps.iter().filter(|s| s.status == Status::Current).count(), 1);
+        prop_assert!(!p.decision.headline.is_empty() && !p.decision.reason.is_empty() && !p.decision.next.is_empty());
+        prop_assert!(p.decision.next.contains(&format!("{allowed}/10")), "the rule in force is named: {}", p.decision.next);
+        // Never more unlocks than qualifying days allow: each needs `needed` distinct days.
+        let days: std::collections::BTreeSet<_> = log.sessions.iter()
+            .filter(|s| s.entries.iter().all(|e| e.pain.unwrap_or(0) <= allowed))
+            .map(|s| s.date).collect();
+        prop_assert!(p.level * usize::from(needed) <= days.len(), "level {} from {} qualifying days", p.level, days.len());
+        prop_assert_eq!(p.changes.len(), p.level, "without moves, each change is one unlock");
+        // Without moves by hand the ladder never goes down as sessions are added.
+        let mut previous = 0;
+        for k in 0..=log.sessions.len() {
+            let partial = Log { sessions: log.sessions[..k].to_vec(), ..Log::default() };
+            let level = progress(&partial, r).level;
+            prop_assert!(level >= previous);
+            previous = level;
+        }
+    }
+
+    #[test]
+    fn sessions_always_above_the_limit_never_unlock_anything(pains in prop::collection::vec(1u8..=10, 1..20), allowed in 0u8..=5) {
+        let sessions: Vec<Session> = pains.iter().enumerate()
+            .map(|(i, p)| whole_session(i as i64, i as u32, 0, (*p).max(allowed + 1)))
+            .collect();
+        let p = progress(&log_of(sessions.clone()), rules(allowed, 1));
+        prop_assert_eq!(p.level, 0);
+        // At the first step there is nowhere to step back to: it stays a hold.
+        prop_assert_eq!(p.decision.kind, DecisionKind::Hold);
+    }
+}
