@@ -1,7 +1,7 @@
 //! The stretch-reminder planner: pure and sans-IO. From the settings, the day's record
 //! and the local wall-clock time it plans the day's slots and says what to do now.
 //!
-//! Rules (PRODUCT.md capability 4):
+//! Rules (capability 4 of the product brief, `../shared/PRODUCT.md` beside the repository):
 //! - A day is a local calendar day; a slot is a wall-clock time on it, so daylight-saving
 //!   and time-zone changes move no slot (only the instant it falls on).
 //! - A slot fires at its time. A slot found more than the grace period late (the laptop
