@@ -15,6 +15,7 @@ pub mod pictures;
 pub mod planner;
 pub mod progression;
 pub mod protocol;
+pub mod records;
 pub mod report;
 pub mod running;
 pub mod selftests;

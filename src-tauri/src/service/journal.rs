@@ -5,6 +5,7 @@ use super::ServiceError;
 use crate::core::dates::{self, Now};
 use crate::core::journal::{self, Context, Entry, Kind};
 use crate::core::{InvalidInput, Whole};
+use crate::store::records::{self, Days};
 use crate::store::{journal as rows, Store};
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -79,7 +80,8 @@ pub fn journal(store: &mut Store, now: Now, filter: &Filter) -> Result<JournalVi
             kinds
         }
     };
-    let entries = store.read(|tx| rows::entries(tx, from, to, &chosen))?;
+    let logged = store.read(|tx| records::logged(tx, Days::Between(from, to), &chosen))?;
+    let entries = journal::entries(logged);
     Ok(JournalView {
         from,
         to,

@@ -10,6 +10,7 @@ pub mod charts;
 pub mod journal;
 pub mod migrations;
 pub mod program;
+pub mod records;
 pub mod reminders;
 pub mod running;
 pub mod schema;
