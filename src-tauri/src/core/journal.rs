@@ -2,8 +2,10 @@
 //! entry, which fields of an entry can be edited, and the checks of a quick pain check-in
 //! or a note. Pure: the store gathers the rows, this names and checks them.
 
+mod edit;
 mod entries;
 
+pub use edit::*;
 pub use entries::entries;
 
 use super::{InvalidInput, Whole};

@@ -40,9 +40,97 @@ pub fn insert_note(
     Ok(tx.conn().last_insert_rowid())
 }
 
-/// Runs an UPDATE and says whether it found its row.
-pub fn update(tx: &Tx, sql: &str, values: &[&dyn rusqlite::ToSql]) -> Result<bool, StoreError> {
+// --- edits: each says whether it found its row -----------------------------------------
+
+fn changed(tx: &Tx, sql: &str, values: impl rusqlite::Params) -> Result<bool, StoreError> {
     Ok(tx.conn().execute(sql, values)? == 1)
+}
+
+pub fn set_checkin_pain(tx: &Tx, id: i64, pain: u8) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE pain_checkins SET pain = ?1 WHERE id = ?2",
+        params![pain, id],
+    )
+}
+
+pub fn set_checkin_note(tx: &Tx, id: i64, note: &str) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE pain_checkins SET note = ?1 WHERE id = ?2",
+        params![note, id],
+    )
+}
+
+pub fn set_checkin_context(tx: &Tx, id: i64, context: Context) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE pain_checkins SET context = ?1 WHERE id = ?2",
+        params![context.as_str(), id],
+    )
+}
+
+pub fn set_run_pain(tx: &Tx, id: i64, pain: u8) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE runs SET pain = ?1 WHERE id = ?2",
+        params![pain, id],
+    )
+}
+
+pub fn set_run_note(tx: &Tx, id: i64, note: &str) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE runs SET note = ?1 WHERE id = ?2",
+        params![note, id],
+    )
+}
+
+pub fn set_note_text(tx: &Tx, id: i64, text: &str) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE notes SET text = ?1 WHERE id = ?2",
+        params![text, id],
+    )
+}
+
+pub fn set_test_painful(tx: &Tx, id: i64, painful: bool) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE test_results SET painful = ?1 WHERE id = ?2",
+        params![painful, id],
+    )
+}
+
+/// Moves a stretch to another local day.
+pub fn set_stretch_date(tx: &Tx, id: i64, date: NaiveDate) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE stretches SET local_date = ?1 WHERE id = ?2",
+        params![ymd(date), id],
+    )
+}
+
+pub fn set_rom_normal(tx: &Tx, id: i64, normal: bool) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE range_of_motion SET normal = ?1 WHERE id = ?2",
+        params![normal, id],
+    )
+}
+
+/// The pain given for `exercise_id` in session `session_id` (false if none was given).
+pub fn set_exercise_pain(
+    tx: &Tx,
+    session_id: i64,
+    exercise_id: &str,
+    pain: u8,
+) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE exercise_pain SET pain = ?1 WHERE session_id = ?2 AND exercise_id = ?3",
+        params![pain, session_id, exercise_id],
+    )
 }
 
 // --- the trash ----------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 //! The journal's entries from records: titles, details, pain, notes and edit forms.
 
 use super::entries;
-use crate::core::journal::{Context, Entry, Kind};
+use crate::core::journal::{change, Change, Context, Entry, Kind};
 use crate::core::records::*;
 use crate::core::running::Run;
 use chrono::NaiveDate;
+use serde_json::json;
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
@@ -252,4 +253,60 @@ fn each_other_kind_has_its_words() {
     );
     let order: Vec<_> = list.iter().map(|e| e.id).collect();
     assert_eq!(order, [6, 5, 1, 2, 3, 4, 7], "newest first within the day");
+}
+
+#[test]
+fn a_change_is_read_as_its_entry_offers_it() {
+    let today = day(9);
+    assert_eq!(
+        change(Kind::Run, "pain", &json!("4"), today),
+        Ok(Change::RunPain(4))
+    );
+    assert_eq!(
+        change(Kind::Checkin, "note", &json!(null), today),
+        Ok(Change::CheckinNote(String::new()))
+    );
+    assert_eq!(
+        change(Kind::Test, "painful", &json!("none"), today),
+        Ok(Change::TestPainful(false))
+    );
+    assert_eq!(
+        change(Kind::Rom, "normal", &json!(true), today),
+        Ok(Change::RomNormal(true))
+    );
+    assert_eq!(
+        change(Kind::Stretch, "date", &json!("2026-03-08"), today),
+        Ok(Change::StretchDate(day(8)))
+    );
+    assert_eq!(
+        change(Kind::Session, "pain:front_plank", &json!(2), today),
+        Ok(Change::ExercisePain {
+            exercise_id: "front_plank".into(),
+            pain: 2
+        })
+    );
+    assert_eq!(
+        change(Kind::Test, "painful", &json!("maybe"), today)
+            .unwrap_err()
+            .field,
+        "painful"
+    );
+    assert_eq!(
+        change(Kind::Stretch, "date", &json!("2026-03-10"), today)
+            .unwrap_err()
+            .field,
+        "date"
+    );
+    assert_eq!(
+        change(Kind::Reminder, "pain", &json!(1), today)
+            .unwrap_err()
+            .field,
+        "field"
+    );
+    assert_eq!(
+        change(Kind::Note, "text", &json!(" "), today)
+            .unwrap_err()
+            .field,
+        "text"
+    );
 }
