@@ -7,6 +7,7 @@
 
 pub mod charts;
 pub mod dates;
+pub mod export;
 pub mod files;
 pub mod guide;
 pub mod journal;
