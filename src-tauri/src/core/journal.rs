@@ -2,6 +2,12 @@
 //! entry, which fields of an entry can be edited, and the checks of a quick pain check-in
 //! or a note. Pure: the store gathers the rows, this names and checks them.
 
+mod edit;
+mod entries;
+
+pub use edit::*;
+pub use entries::entries;
+
 use super::{InvalidInput, Whole};
 use chrono::NaiveDate;
 use serde::Serialize;

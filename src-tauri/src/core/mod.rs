@@ -7,6 +7,7 @@
 
 pub mod charts;
 pub mod dates;
+pub mod export;
 pub mod files;
 pub mod guide;
 pub mod journal;
@@ -15,6 +16,7 @@ pub mod pictures;
 pub mod planner;
 pub mod progression;
 pub mod protocol;
+pub mod records;
 pub mod report;
 pub mod running;
 pub mod selftests;

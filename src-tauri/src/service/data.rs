@@ -5,9 +5,12 @@
 
 use super::ServiceError;
 use crate::core::dates::Now;
+use crate::core::export::CsvRow;
 use crate::core::files::{self, csv_safe_cell, FolderName};
+use crate::core::journal::Kind;
 use crate::core::InvalidInput;
 use crate::store::backup::NotABackup;
+use crate::store::records::{self, Days};
 use crate::store::{app_state, Store, StoreError};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -359,71 +362,6 @@ fn restore_at(
 
 // --- CSV export -------------------------------------------------------------------------
 
-/// One CSV file: its name, header and the query that fills it (columns in header order).
-struct CsvSpec {
-    file: &'static str,
-    header: &'static [&'static str],
-    sql: &'static str,
-}
-
-const CSV: &[CsvSpec] = &[
-    CsvSpec {
-        file: "exercise_sets.csv",
-        header: &["session_id", "date", "started_at", "exercise_id", "set_no", "amount", "unit", "recorded_at"],
-        sql: "SELECT s.session_id, e.local_date, e.started_at, s.exercise_id, s.set_no, s.amount,
-                     CASE s.exercise_id WHEN 'front_plank' THEN 'seconds' ELSE 'repetitions' END, s.recorded_at
-              FROM exercise_sets s JOIN exercise_sessions e ON e.id = s.session_id ORDER BY e.local_date, s.session_id, s.exercise_id, s.set_no",
-    },
-    CsvSpec {
-        file: "exercise_pain.csv",
-        header: &["session_id", "date", "exercise_id", "pain", "recorded_at"],
-        sql: "SELECT p.session_id, e.local_date, p.exercise_id, p.pain, p.recorded_at
-              FROM exercise_pain p JOIN exercise_sessions e ON e.id = p.session_id ORDER BY e.local_date, p.session_id, p.exercise_id",
-    },
-    CsvSpec {
-        file: "pain_checkins.csv",
-        header: &["id", "date", "at", "context", "pain", "note"],
-        sql: "SELECT id, local_date, at, context, pain, note FROM pain_checkins ORDER BY local_date, at, id",
-    },
-    CsvSpec {
-        file: "stretches.csv",
-        header: &["id", "date", "done_at", "source"],
-        sql: "SELECT id, local_date, done_at, source FROM stretches ORDER BY local_date, done_at, id",
-    },
-    CsvSpec {
-        file: "reminders.csv",
-        header: &["id", "date", "planned", "outcome", "catch_up", "at"],
-        sql: "SELECT id, local_date, printf('%02d:%02d', planned / 60, planned % 60), outcome, catch_up, at
-              FROM reminder_events ORDER BY local_date, at, id",
-    },
-    CsvSpec {
-        file: "test_results.csv",
-        header: &["id", "date", "test_id", "side", "result", "recorded_at"],
-        sql: "SELECT id, taken_on, test_id, side, CASE painful WHEN 1 THEN 'pain' ELSE 'no pain' END, recorded_at
-              FROM test_results ORDER BY taken_on, recorded_at, id",
-    },
-    CsvSpec {
-        file: "range_of_motion.csv",
-        header: &["id", "date", "normal", "recorded_at"],
-        sql: "SELECT id, taken_on, CASE normal WHEN 1 THEN 'yes' ELSE 'no' END, recorded_at FROM range_of_motion ORDER BY taken_on, id",
-    },
-    CsvSpec {
-        file: "runs.csv",
-        header: &["id", "date", "walk_jog_sets", "minutes", "pain", "note", "override_rule", "recorded_at"],
-        sql: "SELECT id, date, sets, minutes, pain, note, override_rule, recorded_at FROM runs ORDER BY date, id",
-    },
-    CsvSpec {
-        file: "notes.csv",
-        header: &["id", "date", "at", "text"],
-        sql: "SELECT id, local_date, at, text FROM notes ORDER BY local_date, at, id",
-    },
-    CsvSpec {
-        file: "ladder_moves.csv",
-        header: &["id", "date", "moved_at", "from_step", "to_step"],
-        sql: "SELECT id, local_date, moved_at, from_step + 1, to_step + 1 FROM ladder_moves ORDER BY local_date, id",
-    },
-];
-
 #[derive(Debug, Clone, Serialize)]
 pub struct CsvFile {
     pub name: String,
@@ -455,41 +393,52 @@ pub fn export_csv(
         }
     };
     std::fs::create_dir_all(&folder).map_err(io("could not create the export folder", &folder))?;
-    let files = store.read(|tx| {
-        let mut files = Vec::new();
-        for spec in CSV {
-            let path = folder.join(spec.file);
-            let partial = folder.join(format!("{}.partial", spec.file));
-            let mut out = csv::Writer::from_path(&partial).map_err(|e| {
-                StoreError::BadRow(format!("could not write {}: {e}", partial.display()))
-            })?;
-            let csv_err =
-                |e: csv::Error| StoreError::BadRow(format!("could not write {}: {e}", spec.file));
-            out.write_record(spec.header).map_err(csv_err)?;
-            // Every cell goes through the core's rule, numbers too: none is negative (the
-            // schema's CHECKs), so only text a spreadsheet would run is changed.
-            let count = tx.rows_as_text(spec.sql, |cells| {
-                let safe: Vec<_> = cells.iter().map(|c| csv_safe_cell(c)).collect();
-                out.write_record(safe.iter().map(|c| c.as_bytes()))
-                    .map_err(csv_err)
-            })?;
-            out.flush().map_err(|e| StoreError::Io {
-                action: "could not write",
-                path: partial.clone(),
-                source: e,
-            })?;
-            drop(out);
-            std::fs::rename(&partial, &path).map_err(|e| StoreError::Io {
-                action: "could not name",
-                path: path.clone(),
-                source: e,
-            })?;
-            files.push(CsvFile {
-                name: spec.file.to_string(),
-                rows: count,
-            });
-        }
-        Ok::<_, ServiceError>(files)
-    })?;
+    let logged = store.read(|tx| records::logged(tx, Days::All, &Kind::ALL))?;
+    let files = vec![
+        write_csv(&folder, &logged.sets)?,
+        write_csv(&folder, &logged.pains)?,
+        write_csv(&folder, &logged.checkins)?,
+        write_csv(&folder, &logged.stretches)?,
+        write_csv(&folder, &logged.reminders)?,
+        write_csv(&folder, &logged.tests)?,
+        write_csv(&folder, &logged.roms)?,
+        write_csv(&folder, &logged.runs)?,
+        write_csv(&folder, &logged.notes)?,
+        write_csv(&folder, &logged.moves)?,
+    ];
     Ok(Exported { folder, files })
+}
+
+/// Writes `rows` as the CSV file of their kind in `folder`: into a `.partial` file first,
+/// named at the end, so a file of that name is always whole.
+fn write_csv<R: CsvRow>(folder: &Path, rows: &[R]) -> Result<CsvFile, ServiceError> {
+    let path = folder.join(R::FILE);
+    let partial = folder.join(format!("{}.partial", R::FILE));
+    let mut out = csv::Writer::from_path(&partial)
+        .map_err(|e| StoreError::BadRow(format!("could not write {}: {e}", partial.display())))?;
+    let csv_err = |e: csv::Error| StoreError::BadRow(format!("could not write {}: {e}", R::FILE));
+    out.write_record(R::HEADER).map_err(csv_err)?;
+    // Every cell goes through the core's rule, numbers too: none is negative (the
+    // schema's CHECKs), so only text a spreadsheet would run is changed.
+    for row in rows {
+        let cells = row.cells();
+        let safe: Vec<_> = cells.iter().map(|c| csv_safe_cell(c)).collect();
+        out.write_record(safe.iter().map(|c| c.as_bytes()))
+            .map_err(csv_err)?;
+    }
+    out.flush().map_err(|e| StoreError::Io {
+        action: "could not write",
+        path: partial.clone(),
+        source: e,
+    })?;
+    drop(out);
+    std::fs::rename(&partial, &path).map_err(|e| StoreError::Io {
+        action: "could not name",
+        path: path.clone(),
+        source: e,
+    })?;
+    Ok(CsvFile {
+        name: R::FILE.to_string(),
+        rows: rows.len(),
+    })
 }

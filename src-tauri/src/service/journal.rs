@@ -3,16 +3,15 @@
 
 use super::ServiceError;
 use crate::core::dates::{self, Now};
-use crate::core::journal::{self, Context, Entry, Kind};
-use crate::core::{InvalidInput, Whole};
+use crate::core::journal::{self, Change, Context, Entry, Kind};
+use crate::core::Whole;
+use crate::store::records::{self, Days};
 use crate::store::{journal as rows, Store};
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// Days the journal shows when no range is given (today and the 29 before it).
 pub const DEFAULT_DAYS: i64 = 30;
-/// How long a deleted entry can still be brought back.
-pub const TRASH_DAYS: i64 = 7;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct Filter {
@@ -79,7 +78,8 @@ pub fn journal(store: &mut Store, now: Now, filter: &Filter) -> Result<JournalVi
             kinds
         }
     };
-    let entries = store.read(|tx| rows::entries(tx, from, to, &chosen))?;
+    let logged = store.read(|tx| records::logged(tx, Days::Between(from, to), &chosen))?;
+    let entries = journal::entries(logged);
     Ok(JournalView {
         from,
         to,
@@ -96,25 +96,6 @@ pub fn journal(store: &mut Store, now: Now, filter: &Filter) -> Result<JournalVi
     })
 }
 
-fn text_of(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Null => String::new(),
-        other => other.to_string(),
-    }
-}
-
-fn not_found(kind: Kind, id: i64) -> ServiceError {
-    InvalidInput::new(
-        "id",
-        format!(
-            "There is no {} entry {id} (it may have been deleted).",
-            kind.label().to_lowercase()
-        ),
-    )
-    .into()
-}
-
 /// Changes one field of an entry. Which fields can change is listed with each entry.
 pub fn edit(
     store: &mut Store,
@@ -125,71 +106,26 @@ pub fn edit(
     value: &serde_json::Value,
 ) -> Result<String, ServiceError> {
     let kind = Kind::parse(kind)?;
+    let change = journal::change(kind, field, value, now.today)?;
     store.write(|tx| {
-        let found = match (kind, field) {
-            (Kind::Checkin | Kind::Run, "pain") => {
-                let pain = journal::check_pain(&Whole::from_json(value))?;
-                let table = if kind == Kind::Run { "runs" } else { "pain_checkins" };
-                rows::update(tx, &format!("UPDATE {table} SET pain = ?1 WHERE id = ?2"), &[&pain, &id])?
-            }
-            (Kind::Checkin | Kind::Run, "note") => {
-                let note = journal::check_note("note", &text_of(value))?;
-                let table = if kind == Kind::Run { "runs" } else { "pain_checkins" };
-                rows::update(tx, &format!("UPDATE {table} SET note = ?1 WHERE id = ?2"), &[&note, &id])?
-            }
-            (Kind::Checkin, "context") => {
-                let context = Context::parse(&text_of(value))?;
-                rows::update(tx, "UPDATE pain_checkins SET context = ?1 WHERE id = ?2", &[&context.as_str(), &id])?
-            }
-            (Kind::Note, "text") => {
-                let text = journal::check_note_text(&text_of(value))?;
-                rows::update(tx, "UPDATE notes SET text = ?1 WHERE id = ?2", &[&text, &id])?
-            }
-            (Kind::Test, "painful") => {
-                let painful = match text_of(value).as_str() {
-                    "pain" | "true" => true,
-                    "none" | "false" => false,
-                    other => {
-                        return Err(InvalidInput::new("painful", format!("Result must be pain or none (got \"{other}\").")).into())
-                    }
-                };
-                rows::update(tx, "UPDATE test_results SET painful = ?1 WHERE id = ?2", &[&painful, &id])?
-            }
-            (Kind::Stretch, "date") => {
-                let day = dates::parse_past_day("date", &text_of(value), now.today)?;
-                rows::update(tx, "UPDATE stretches SET local_date = ?1 WHERE id = ?2", &[&day.to_string(), &id])?
-            }
-            (Kind::Rom, "normal") => {
-                let normal = match text_of(value).as_str() {
-                    "yes" | "true" => true,
-                    "no" | "false" => false,
-                    other => {
-                        return Err(InvalidInput::new("normal", format!("Range of motion must be yes or no (got \"{other}\").")).into())
-                    }
-                };
-                rows::update(tx, "UPDATE range_of_motion SET normal = ?1 WHERE id = ?2", &[&normal, &id])?
-            }
-            (Kind::Session, f) if f.starts_with("pain:") => {
-                let exercise = &f["pain:".len()..];
-                let pain = journal::check_pain(&Whole::from_json(value))?;
-                rows::update(
-                    tx,
-                    "UPDATE exercise_pain SET pain = ?1 WHERE session_id = ?2 AND exercise_id = ?3",
-                    &[&pain, &id, &exercise],
-                )?
-            }
-            _ => {
-                return Err(InvalidInput::new(
-                    "field",
-                    format!("{} entries have no field \"{field}\" to change; delete the entry and log it again instead.", kind.label()),
-                )
-                .into())
+        let found = match &change {
+            Change::CheckinPain(pain) => rows::set_checkin_pain(tx, id, *pain)?,
+            Change::CheckinNote(note) => rows::set_checkin_note(tx, id, note)?,
+            Change::CheckinContext(context) => rows::set_checkin_context(tx, id, *context)?,
+            Change::RunPain(pain) => rows::set_run_pain(tx, id, *pain)?,
+            Change::RunNote(note) => rows::set_run_note(tx, id, note)?,
+            Change::NoteText(text) => rows::set_note_text(tx, id, text)?,
+            Change::TestPainful(painful) => rows::set_test_painful(tx, id, *painful)?,
+            Change::StretchDate(day) => rows::set_stretch_date(tx, id, *day)?,
+            Change::RomNormal(normal) => rows::set_rom_normal(tx, id, *normal)?,
+            Change::ExercisePain { exercise_id, pain } => {
+                rows::set_exercise_pain(tx, id, exercise_id, *pain)?
             }
         };
         if !found {
-            return Err(not_found(kind, id));
+            return Err(journal::not_found(kind, id).into());
         }
-        Ok("Saved.".to_string())
+        Ok(journal::SAVED.to_string())
     })
 }
 
@@ -199,28 +135,25 @@ pub struct Deleted {
     pub message: String,
 }
 
-/// Deletes an entry; it can be brought back with `undo` for `TRASH_DAYS` days.
+/// Deletes an entry; it can be brought back with `undo` for `journal::TRASH_DAYS` days.
 pub fn delete(store: &mut Store, now: Now, kind: &str, id: i64) -> Result<Deleted, ServiceError> {
     let kind = Kind::parse(kind)?;
     store.write(|tx| {
-        rows::empty_trash_before(tx, now.utc - Duration::days(TRASH_DAYS))?;
+        rows::empty_trash_before(tx, now.utc - Duration::days(journal::TRASH_DAYS))?;
         match rows::delete_to_trash(tx, kind, id, now.utc)? {
             Some(trash_id) => Ok(Deleted {
                 trash_id,
-                message: format!(
-                    "Deleted: {}.",
-                    kind.label().trim_end_matches('s').to_lowercase()
-                ),
+                message: journal::deleted(kind),
             }),
-            None => Err(not_found(kind, id)),
+            None => Err(journal::not_found(kind, id).into()),
         }
     })
 }
 
 pub fn undo(store: &mut Store, trash_id: i64) -> Result<String, ServiceError> {
     store.write(|tx| match rows::restore_from_trash(tx, trash_id)? {
-        Some(_) => Ok("Brought back.".to_string()),
-        None => Err(InvalidInput::new("trash_id", "That delete can no longer be undone.").into()),
+        Some(_) => Ok(journal::BROUGHT_BACK.to_string()),
+        None => Err(journal::cannot_undo().into()),
     })
 }
 
@@ -236,14 +169,11 @@ pub fn checkin(
     let pain = journal::check_pain(pain)?;
     let note = journal::check_note("note", note)?;
     store.write(|tx| rows::insert_checkin(tx, now.utc, now.today, context, pain, &note))?;
-    Ok(format!(
-        "Check-in saved: pain {pain}/10, {}.",
-        context.label().to_lowercase()
-    ))
+    Ok(journal::checkin_saved(pain, context))
 }
 
 pub fn add_note(store: &mut Store, now: Now, text: &str) -> Result<String, ServiceError> {
     let text = journal::check_note_text(text)?;
     store.write(|tx| rows::insert_note(tx, now.utc, now.today, &text))?;
-    Ok("Note saved.".to_string())
+    Ok(journal::NOTE_SAVED.to_string())
 }

@@ -148,16 +148,16 @@ fn report_in(tx: &Tx, now: Now) -> Result<Report, ServiceError> {
 
 /// The user's notes in the period: free notes, and notes on check-ins and runs.
 fn notes_in(tx: &Tx, from: NaiveDate, to: NaiveDate) -> Result<Vec<ReportNote>, StoreError> {
-    let entries = store::journal::entries(
+    let logged = store::records::logged(
         tx,
-        from,
-        to,
+        store::records::Days::Between(from, to),
         &[
             crate::core::journal::Kind::Note,
             crate::core::journal::Kind::Checkin,
             crate::core::journal::Kind::Run,
         ],
     )?;
+    let entries = crate::core::journal::entries(logged);
     let mut notes: Vec<ReportNote> = entries
         .into_iter()
         .filter_map(|e| {

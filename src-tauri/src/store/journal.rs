@@ -1,454 +1,14 @@
-//! The journal's rows: every kind of entry read for a date range, pain check-ins and
-//! notes, edits, and the trash that makes a delete undoable (the deleted rows kept as
-//! JSON, put back with the same ids and values).
+//! The journal's writes: pain check-ins and notes, one setter per field an entry's edit
+//! form can change, and the trash that makes a delete undoable (the deleted rows kept as
+//! JSON, put back with the same ids and values). The entries are read in `records`.
 
-use super::program::{day, stamp, ymd};
+use super::program::{stamp, ymd};
 use super::{StoreError, Tx};
-use crate::core::journal::{Context, Editable, Entry, Kind};
-use crate::core::protocol;
+use crate::core::journal::{Context, Kind};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::{params, params_from_iter, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-
-const PAIN_WORD: &str = "Pain";
-
-fn context_label(text: &str) -> &'static str {
-    Context::parse(text).map(|c| c.label()).unwrap_or("Other")
-}
-
-fn test_name(id: &str) -> &'static str {
-    protocol::test(id).map(|t| t.name).unwrap_or("A test")
-}
-
-/// Every entry of the chosen kinds dated `from` to `to` (local days), newest first.
-pub fn entries(
-    tx: &Tx,
-    from: NaiveDate,
-    to: NaiveDate,
-    kinds: &[Kind],
-) -> Result<Vec<Entry>, StoreError> {
-    let (f, t) = (ymd(from), ymd(to));
-    let mut out = Vec::new();
-    let c = tx.conn();
-    for kind in kinds {
-        match kind {
-            Kind::Session => {
-                let mut sessions: BTreeMap<i64, Entry> = BTreeMap::new();
-                let mut stmt = c.prepare_cached(
-                    "SELECT id, started_at, local_date, finished_at FROM exercise_sessions WHERE local_date BETWEEN ?1 AND ?2",
-                )?;
-                let rows = stmt.query_map([&f, &t], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, Option<String>>(3)?,
-                    ))
-                })?;
-                for row in rows {
-                    let (id, at, date, finished) = row?;
-                    sessions.insert(
-                        id,
-                        Entry {
-                            kind: Kind::Session,
-                            id,
-                            date: day(&date)?,
-                            at,
-                            title: if finished.is_some() {
-                                "Exercise session".into()
-                            } else {
-                                "Exercise session (not finished)".into()
-                            },
-                            details: Vec::new(),
-                            pain: None,
-                            note: None,
-                            edits: Vec::new(),
-                        },
-                    );
-                }
-                if !sessions.is_empty() {
-                    let mut per: BTreeMap<(i64, usize), (Vec<u16>, Option<u8>)> = BTreeMap::new();
-                    let mut stmt = c.prepare_cached(
-                        "SELECT s.session_id, s.exercise_id, s.amount FROM exercise_sets s JOIN exercise_sessions e ON e.id = s.session_id
-                         WHERE e.local_date BETWEEN ?1 AND ?2 ORDER BY s.session_id, s.exercise_id, s.set_no",
-                    )?;
-                    for row in stmt.query_map([&f, &t], |r| {
-                        Ok((
-                            r.get::<_, i64>(0)?,
-                            r.get::<_, String>(1)?,
-                            r.get::<_, u16>(2)?,
-                        ))
-                    })? {
-                        let (sid, ex, amount) = row?;
-                        let i = protocol::exercise(&ex)
-                            .map(|(i, _)| i)
-                            .unwrap_or(usize::MAX);
-                        per.entry((sid, i)).or_default().0.push(amount);
-                    }
-                    let mut stmt = c.prepare_cached(
-                        "SELECT p.session_id, p.exercise_id, p.pain FROM exercise_pain p JOIN exercise_sessions e ON e.id = p.session_id
-                         WHERE e.local_date BETWEEN ?1 AND ?2",
-                    )?;
-                    for row in stmt.query_map([&f, &t], |r| {
-                        Ok((
-                            r.get::<_, i64>(0)?,
-                            r.get::<_, String>(1)?,
-                            r.get::<_, u8>(2)?,
-                        ))
-                    })? {
-                        let (sid, ex, pain) = row?;
-                        let i = protocol::exercise(&ex)
-                            .map(|(i, _)| i)
-                            .unwrap_or(usize::MAX);
-                        per.entry((sid, i)).or_default().1 = Some(pain);
-                    }
-                    for ((sid, i), (sets, pain)) in per {
-                        let Some(entry) = sessions.get_mut(&sid) else {
-                            continue;
-                        };
-                        let Some(ex) = protocol::LADDER.get(i) else {
-                            continue;
-                        };
-                        let unit = match ex.measure {
-                            protocol::Measure::Hold => "s",
-                            protocol::Measure::Reps => "",
-                        };
-                        let list: Vec<String> = sets.iter().map(|a| format!("{a}{unit}")).collect();
-                        let pain_text = pain.map(|p| format!(", pain {p}/10")).unwrap_or_default();
-                        entry.details.push(format!(
-                            "{}: {} set{} ({}){pain_text}",
-                            ex.name,
-                            sets.len(),
-                            if sets.len() == 1 { "" } else { "s" },
-                            list.join(", ")
-                        ));
-                        if let Some(p) = pain {
-                            entry.pain = Some(entry.pain.map_or(p, |q| q.max(p)));
-                            entry.edits.push(Editable::pain(
-                                format!("pain:{}", ex.id),
-                                format!("{PAIN_WORD}, {}", ex.name),
-                                p,
-                            ));
-                        }
-                    }
-                }
-                out.extend(sessions.into_values());
-            }
-            Kind::Checkin => {
-                let mut stmt = c.prepare_cached(
-                    "SELECT id, at, local_date, context, pain, note FROM pain_checkins WHERE local_date BETWEEN ?1 AND ?2",
-                )?;
-                let rows = stmt.query_map([&f, &t], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, String>(3)?,
-                        r.get::<_, u8>(4)?,
-                        r.get::<_, String>(5)?,
-                    ))
-                })?;
-                for row in rows {
-                    let (id, at, date, context, pain, note) = row?;
-                    let mut context_edit = Editable::text("context", "When", &context);
-                    context_edit.input = "choice";
-                    context_edit.choices = Context::ALL
-                        .iter()
-                        .map(|c| (c.as_str(), c.label()))
-                        .collect();
-                    out.push(Entry {
-                        kind: Kind::Checkin,
-                        id,
-                        date: day(&date)?,
-                        at,
-                        title: format!("Pain check-in: {}", context_label(&context).to_lowercase()),
-                        details: vec![format!("Pain {pain}/10")],
-                        pain: Some(pain),
-                        edits: vec![
-                            Editable::pain("pain", PAIN_WORD, pain),
-                            context_edit,
-                            Editable::text("note", "Note", &note),
-                        ],
-                        note: (!note.is_empty()).then_some(note),
-                    });
-                }
-            }
-            Kind::Stretch => {
-                let mut stmt = c.prepare_cached(
-                    "SELECT id, done_at, local_date, source FROM stretches WHERE local_date BETWEEN ?1 AND ?2",
-                )?;
-                let rows = stmt.query_map([&f, &t], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, String>(3)?,
-                    ))
-                })?;
-                for row in rows {
-                    let (id, at, date, source) = row?;
-                    let mut entry = plain(
-                        Kind::Stretch,
-                        id,
-                        &date,
-                        at,
-                        "Stretch done",
-                        if source == "reminder" {
-                            "From a reminder"
-                        } else {
-                            "Logged by hand"
-                        },
-                    )?;
-                    let mut day_edit = Editable::text("date", "Day", &date);
-                    day_edit.input = "date";
-                    entry.edits.push(day_edit);
-                    out.push(entry);
-                }
-            }
-            Kind::Reminder => {
-                let mut stmt = c.prepare_cached(
-                    "SELECT id, at, local_date, planned, outcome, catch_up FROM reminder_events WHERE local_date BETWEEN ?1 AND ?2",
-                )?;
-                let rows = stmt.query_map([&f, &t], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, i64>(3)?,
-                        r.get::<_, String>(4)?,
-                        r.get::<_, i64>(5)?,
-                    ))
-                })?;
-                for row in rows {
-                    let (id, at, date, planned, outcome, catch_up) = row?;
-                    let word = match outcome.as_str() {
-                        "shown" => "shown",
-                        "done" => "done",
-                        "snoozed" => "snoozed",
-                        "skipped" => "skipped",
-                        "missed" => "missed",
-                        _ => "not needed (target met)",
-                    };
-                    let what = format!(
-                        "Reminder for {:02}:{:02}{}: {word}",
-                        planned / 60,
-                        planned % 60,
-                        if catch_up == 1 { " (catch-up)" } else { "" }
-                    );
-                    out.push(plain(
-                        Kind::Reminder,
-                        id,
-                        &date,
-                        at,
-                        "Stretch reminder",
-                        &what,
-                    )?);
-                }
-            }
-            Kind::Test => {
-                let mut stmt = c.prepare_cached(
-                    "SELECT id, test_id, side, painful, taken_on, recorded_at FROM test_results WHERE taken_on BETWEEN ?1 AND ?2",
-                )?;
-                let rows = stmt.query_map([&f, &t], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, bool>(3)?,
-                        r.get::<_, String>(4)?,
-                        r.get::<_, String>(5)?,
-                    ))
-                })?;
-                for row in rows {
-                    let (id, test, side, painful, date, at) = row?;
-                    let mut edit =
-                        Editable::text("painful", "Result", if painful { "pain" } else { "none" });
-                    edit.input = "choice";
-                    edit.choices = vec![("pain", "Pain"), ("none", "No pain")];
-                    out.push(Entry {
-                        kind: Kind::Test,
-                        id,
-                        date: day(&date)?,
-                        at,
-                        title: format!("{}, {side} leg", test_name(&test)),
-                        details: vec![if painful {
-                            "Painful".into()
-                        } else {
-                            "No pain".into()
-                        }],
-                        pain: None,
-                        note: None,
-                        edits: vec![edit],
-                    });
-                }
-            }
-            Kind::Rom => {
-                let mut stmt = c.prepare_cached(
-                    "SELECT id, normal, taken_on, recorded_at FROM range_of_motion WHERE taken_on BETWEEN ?1 AND ?2",
-                )?;
-                let rows = stmt.query_map([&f, &t], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, bool>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, String>(3)?,
-                    ))
-                })?;
-                for row in rows {
-                    let (id, normal, date, at) = row?;
-                    let mut entry = plain(
-                        Kind::Rom,
-                        id,
-                        &date,
-                        at,
-                        "Range of motion",
-                        if normal {
-                            "Back to normal"
-                        } else {
-                            "Not yet normal"
-                        },
-                    )?;
-                    let mut edit = Editable::text(
-                        "normal",
-                        "Range of motion",
-                        if normal { "yes" } else { "no" },
-                    );
-                    edit.input = "choice";
-                    edit.choices = vec![("yes", "Back to normal"), ("no", "Not yet normal")];
-                    entry.edits.push(edit);
-                    out.push(entry);
-                }
-            }
-            Kind::Run => {
-                let mut stmt = c.prepare_cached(
-                    "SELECT id, date, sets, minutes, pain, note, override_rule, recorded_at FROM runs WHERE date BETWEEN ?1 AND ?2",
-                )?;
-                let rows = stmt.query_map([&f, &t], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, Option<u8>>(2)?,
-                        r.get::<_, Option<u16>>(3)?,
-                        r.get::<_, u8>(4)?,
-                        r.get::<_, String>(5)?,
-                        r.get::<_, Option<String>>(6)?,
-                        r.get::<_, String>(7)?,
-                    ))
-                })?;
-                for row in rows {
-                    let (id, date, sets, minutes, pain, note, rule, at) = row?;
-                    let what = match (sets, minutes) {
-                        (Some(s), _) => {
-                            format!("{s} walk/jog set{}", if s == 1 { "" } else { "s" })
-                        }
-                        (_, Some(m)) => format!("{m} minutes"),
-                        _ => String::new(),
-                    };
-                    let mut details = vec![format!("{what}, pain {pain}/10")];
-                    if let Some(rule) = rule {
-                        details.push(format!(
-                            "Logged against the rule \"{}\"",
-                            rule.replace('_', " ")
-                        ));
-                    }
-                    out.push(Entry {
-                        kind: Kind::Run,
-                        id,
-                        date: day(&date)?,
-                        at,
-                        title: "Run".into(),
-                        details,
-                        pain: Some(pain),
-                        edits: vec![
-                            Editable::pain("pain", PAIN_WORD, pain),
-                            Editable::text("note", "Note", &note),
-                        ],
-                        note: (!note.is_empty()).then_some(note),
-                    });
-                }
-            }
-            Kind::Note => {
-                let mut stmt = c.prepare_cached(
-                    "SELECT id, at, local_date, text FROM notes WHERE local_date BETWEEN ?1 AND ?2",
-                )?;
-                let rows = stmt.query_map([&f, &t], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, String>(3)?,
-                    ))
-                })?;
-                for row in rows {
-                    let (id, at, date, text) = row?;
-                    out.push(Entry {
-                        kind: Kind::Note,
-                        id,
-                        date: day(&date)?,
-                        at,
-                        title: "Note".into(),
-                        details: Vec::new(),
-                        pain: None,
-                        edits: vec![Editable::text("text", "Note", &text)],
-                        note: Some(text),
-                    });
-                }
-            }
-            Kind::Move => {
-                let mut stmt = c.prepare_cached(
-                    "SELECT id, moved_at, local_date, from_step, to_step FROM ladder_moves WHERE local_date BETWEEN ?1 AND ?2",
-                )?;
-                let rows = stmt.query_map([&f, &t], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, u32>(3)? as usize,
-                        r.get::<_, u32>(4)? as usize,
-                    ))
-                })?;
-                for row in rows {
-                    let (id, at, date, from_step, to_step) = row?;
-                    let name = |i: usize| protocol::LADDER.get(i).map(|e| e.name).unwrap_or("?");
-                    let what = format!("{} → {}", name(from_step), name(to_step));
-                    out.push(plain(
-                        Kind::Move,
-                        id,
-                        &date,
-                        at,
-                        "Ladder moved by hand",
-                        &what,
-                    )?);
-                }
-            }
-        }
-    }
-    crate::core::journal::sort(&mut out);
-    Ok(out)
-}
-
-fn plain(
-    kind: Kind,
-    id: i64,
-    date: &str,
-    at: String,
-    title: &str,
-    detail: &str,
-) -> Result<Entry, StoreError> {
-    Ok(Entry {
-        kind,
-        id,
-        date: day(date)?,
-        at,
-        title: title.into(),
-        details: vec![detail.into()],
-        pain: None,
-        note: None,
-        edits: Vec::new(),
-    })
-}
 
 // --- check-ins and notes ----------------------------------------------------------------
 
@@ -480,9 +40,97 @@ pub fn insert_note(
     Ok(tx.conn().last_insert_rowid())
 }
 
-/// Runs an UPDATE and says whether it found its row.
-pub fn update(tx: &Tx, sql: &str, values: &[&dyn rusqlite::ToSql]) -> Result<bool, StoreError> {
+// --- edits: each says whether it found its row -----------------------------------------
+
+fn changed(tx: &Tx, sql: &str, values: impl rusqlite::Params) -> Result<bool, StoreError> {
     Ok(tx.conn().execute(sql, values)? == 1)
+}
+
+pub fn set_checkin_pain(tx: &Tx, id: i64, pain: u8) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE pain_checkins SET pain = ?1 WHERE id = ?2",
+        params![pain, id],
+    )
+}
+
+pub fn set_checkin_note(tx: &Tx, id: i64, note: &str) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE pain_checkins SET note = ?1 WHERE id = ?2",
+        params![note, id],
+    )
+}
+
+pub fn set_checkin_context(tx: &Tx, id: i64, context: Context) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE pain_checkins SET context = ?1 WHERE id = ?2",
+        params![context.as_str(), id],
+    )
+}
+
+pub fn set_run_pain(tx: &Tx, id: i64, pain: u8) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE runs SET pain = ?1 WHERE id = ?2",
+        params![pain, id],
+    )
+}
+
+pub fn set_run_note(tx: &Tx, id: i64, note: &str) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE runs SET note = ?1 WHERE id = ?2",
+        params![note, id],
+    )
+}
+
+pub fn set_note_text(tx: &Tx, id: i64, text: &str) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE notes SET text = ?1 WHERE id = ?2",
+        params![text, id],
+    )
+}
+
+pub fn set_test_painful(tx: &Tx, id: i64, painful: bool) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE test_results SET painful = ?1 WHERE id = ?2",
+        params![painful, id],
+    )
+}
+
+/// Moves a stretch to another local day.
+pub fn set_stretch_date(tx: &Tx, id: i64, date: NaiveDate) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE stretches SET local_date = ?1 WHERE id = ?2",
+        params![ymd(date), id],
+    )
+}
+
+pub fn set_rom_normal(tx: &Tx, id: i64, normal: bool) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE range_of_motion SET normal = ?1 WHERE id = ?2",
+        params![normal, id],
+    )
+}
+
+/// The pain given for `exercise_id` in session `session_id` (false if none was given).
+pub fn set_exercise_pain(
+    tx: &Tx,
+    session_id: i64,
+    exercise_id: &str,
+    pain: u8,
+) -> Result<bool, StoreError> {
+    changed(
+        tx,
+        "UPDATE exercise_pain SET pain = ?1 WHERE session_id = ?2 AND exercise_id = ?3",
+        params![pain, session_id, exercise_id],
+    )
 }
 
 // --- the trash ----------------------------------------------------------------------------

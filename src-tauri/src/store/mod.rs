@@ -10,6 +10,7 @@ pub mod charts;
 pub mod journal;
 pub mod migrations;
 pub mod program;
+pub mod records;
 pub mod reminders;
 pub mod running;
 pub mod schema;
@@ -83,34 +84,6 @@ pub struct Tx<'a>(Transaction<'a>);
 impl Tx<'_> {
     fn conn(&self) -> &Connection {
         &self.0
-    }
-
-    /// Runs a query and hands each row to `f` as text cells (NULL as empty), for
-    /// exports. Returns the number of rows.
-    pub fn rows_as_text(
-        &self,
-        sql: &str,
-        mut f: impl FnMut(&[String]) -> Result<(), StoreError>,
-    ) -> Result<usize, StoreError> {
-        use rusqlite::types::ValueRef;
-        let mut stmt = self.conn().prepare(sql)?;
-        let n = stmt.column_count();
-        let mut rows = stmt.query([])?;
-        let mut count = 0;
-        while let Some(row) = rows.next()? {
-            let mut cells = Vec::with_capacity(n);
-            for i in 0..n {
-                cells.push(match row.get_ref(i)? {
-                    ValueRef::Null | ValueRef::Blob(_) => String::new(),
-                    ValueRef::Integer(v) => v.to_string(),
-                    ValueRef::Real(v) => v.to_string(),
-                    ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
-                });
-            }
-            f(&cells)?;
-            count += 1;
-        }
-        Ok(count)
     }
 }
 

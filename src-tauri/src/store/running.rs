@@ -1,6 +1,7 @@
 //! The return to running's rows: the plan's start day, the runs, the week 5–8 targets.
 
 use super::program::{day, stamp, ymd};
+use super::records::{self, Days};
 use super::{StoreError, Tx};
 use crate::core::running::{Focus, Run, Target};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -47,34 +48,10 @@ pub fn insert_run(tx: &Tx, run: &Run, now: DateTime<Utc>) -> Result<i64, StoreEr
 
 /// Every run, oldest first.
 pub fn runs(tx: &Tx) -> Result<Vec<Run>, StoreError> {
-    let mut stmt = tx.conn().prepare(
-        "SELECT id, date, sets, minutes, pain, note, override_rule FROM runs ORDER BY date, id",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<u8>>(2)?,
-            r.get::<_, Option<u16>>(3)?,
-            r.get::<_, u8>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, Option<String>>(6)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, date, sets, minutes, pain, note, override_rule) = row?;
-        out.push(Run {
-            id,
-            date: day(&date)?,
-            sets,
-            minutes,
-            pain,
-            note,
-            override_rule,
-        });
-    }
-    Ok(out)
+    Ok(records::runs(tx, Days::All)?
+        .into_iter()
+        .map(|r| r.run)
+        .collect())
 }
 
 pub fn set_target(tx: &Tx, target: &Target, now: DateTime<Utc>) -> Result<(), StoreError> {
