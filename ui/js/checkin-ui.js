@@ -1,5 +1,6 @@
 // The quick pain check-in form, shared by Today and the Journal: when (the choices and
-// their words come with the protocol from the backend), pain 0–10, and optionally a note.
+// their words come with the protocol from the backend, as do the pain scale and the note's
+// limit), pain, and optionally a note.
 
 import * as api from './api.js';
 import { el } from './dom.js';
@@ -12,19 +13,27 @@ import { showError, showOk, statusLine } from './program-ui.js';
 export function checkinForm({ prefix, title, withNote, onSaved }) {
   const id = (part) => `${prefix}-${part}`;
   const context = el('select', { id: id('context') });
+  const pain = el('input', { type: 'number', id: id('pain'), step: 1, inputmode: 'numeric', 'aria-describedby': id('pain-hint') });
+  const hint = el('p', { class: 'hint', id: id('pain-hint') });
+  const note = withNote ? el('input', { type: 'text', id: id('note'), autocomplete: 'off' }) : null;
   api.getProtocol().then(
-    (protocol) => context.append(...protocol.checkin_contexts.map((c) => el('option', { value: c.value }, c.label))),
+    (protocol) => {
+      context.append(...protocol.checkin_contexts.map((c) => el('option', { value: c.value }, c.label)));
+      pain.min = String(protocol.pain.min);
+      pain.max = String(protocol.pain.max);
+      if (!pain.value) pain.value = String(protocol.pain.min);
+      hint.textContent = `${protocol.pain.anchors}.`;
+      if (note) note.maxLength = protocol.max_note;
+    },
     (error) => console.warn('Could not read the check-in choices', error)
   );
-  const pain = el('input', { type: 'number', id: id('pain'), min: 0, max: 10, step: 1, inputmode: 'numeric', value: '0', 'aria-describedby': id('pain-hint') });
-  const note = withNote ? el('input', { type: 'text', id: id('note'), maxlength: 2000, autocomplete: 'off' }) : null;
   const status = statusLine(id('status'));
   const form = el(
     'form',
     { id: id('form'), class: 'card', 'aria-labelledby': id('title'), novalidate: true },
     el('h2', { id: id('title') }, title),
     el('div', { class: 'field inline-field' }, el('label', { for: id('context') }, 'When'), context),
-    el('div', { class: 'field inline-field' }, el('label', { for: id('pain') }, 'Pain now'), pain, el('p', { class: 'hint', id: id('pain-hint') }, '0 = none, 10 = worst.')),
+    el('div', { class: 'field inline-field' }, el('label', { for: id('pain') }, 'Pain now'), pain, hint),
     note ? el('div', { class: 'field' }, el('label', { for: id('note') }, 'Note (optional)'), note) : null,
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: id('save'), class: 'primary' }, 'Save check-in')),
     status

@@ -24,7 +24,88 @@ pub struct StepMark {
     pub by_hand: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A period the charts can show: the last `weeks` weeks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Period {
+    pub weeks: u16,
+    pub label: &'static str,
+}
+
+pub const PERIODS: [Period; 4] = [
+    Period {
+        weeks: 4,
+        label: "Last 4 weeks",
+    },
+    Period {
+        weeks: 8,
+        label: "Last 8 weeks",
+    },
+    Period {
+        weeks: 26,
+        label: "Last 6 months",
+    },
+    Period {
+        weeks: 52,
+        label: "Last year",
+    },
+];
+/// The period the Journal shows first.
+pub const DEFAULT_WEEKS: u16 = 8;
+/// The periods a caller may ask for.
+pub const MIN_WEEKS: u16 = 1;
+pub const MAX_WEEKS: u16 = 520;
+
+/// The number of weeks a caller asked the charts for.
+pub fn check_weeks(weeks: &super::Whole) -> Result<u16, super::InvalidInput> {
+    weeks.within(MIN_WEEKS..=MAX_WEEKS).ok_or_else(|| {
+        super::InvalidInput::new(
+            "weeks",
+            format!("Weeks must be a whole number from {MIN_WEEKS} to {MAX_WEEKS} (got {weeks})."),
+        )
+    })
+}
+
+/// A chart's title and the range of its vertical axis.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Axis {
+    pub title: String,
+    pub min: f64,
+    pub max: f64,
+}
+
+/// The axes of the pain, ladder and running charts (the stretch chart's follows its data).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Axes {
+    pub pain: Axis,
+    pub ladder: Axis,
+    pub running: Axis,
+}
+
+pub fn axes() -> Axes {
+    let pain = super::pain::SCALE;
+    let steps = LADDER.len();
+    let weeks = super::running::WEEKS;
+    Axes {
+        pain: Axis {
+            title: format!("Pain ({}–{})", pain.min, pain.max),
+            min: pain.min as f64,
+            max: pain.max as f64,
+        },
+        // Steps and weeks are whole: half a unit of room above and below.
+        ladder: Axis {
+            title: format!("Ladder step (1–{steps})"),
+            min: 0.5,
+            max: steps as f64 + 0.5,
+        },
+        running: Axis {
+            title: format!("Running plan week (1–{weeks})"),
+            min: 0.5,
+            max: weeks as f64 + 0.5,
+        },
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Charts {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -38,6 +119,7 @@ pub struct Charts {
     /// The running plan's week (1–8) on each day, once it started.
     pub running_week: Vec<Option<u8>>,
     pub summary: Summary,
+    pub axes: Axes,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -162,6 +244,7 @@ pub fn assemble(i: &Inputs) -> Charts {
         stretch_target: i.stretch_target,
         running_week,
         summary,
+        axes: axes(),
     }
 }
 

@@ -191,45 +191,25 @@ pub fn sort(entries: &mut [Entry]) {
     entries.sort_by(|a, b| (b.date, &b.at, b.kind, b.id).cmp(&(a.date, &a.at, a.kind, a.id)));
 }
 
-pub const MAX_NOTE: usize = 2000;
+pub use super::note::MAX_NOTE;
 
+/// A pain score, on the one scale (`core::pain`).
 pub fn check_pain(value: &Whole) -> Result<u8, InvalidInput> {
-    value.within(0..=10).ok_or_else(|| {
-        InvalidInput::new(
-            "pain",
-            format!("Pain must be a whole number from 0 to 10 (got {value})."),
-        )
-    })
+    super::pain::check(value)
 }
 
-/// A note on an entry: may be empty, at most 2000 characters, trimmed.
+/// A note on an entry (`core::note`): may be empty, at most `MAX_NOTE` characters, trimmed.
 pub fn check_note(field: &str, text: &str) -> Result<String, InvalidInput> {
-    let text = text.trim();
-    // SQLite's length() stops at a NUL, so the table's CHECK would judge another text
-    // than this one (a note of one NUL is empty to it); no keyboard types one.
-    if text.contains('\0') {
-        return Err(InvalidInput::new(
-            field,
-            "Note cannot contain a NUL character.",
-        ));
-    }
-    let n = text.chars().count();
-    if n > MAX_NOTE {
-        return Err(InvalidInput::new(
-            field,
-            format!("Note must be at most {MAX_NOTE} characters (got {n})."),
-        ));
-    }
-    Ok(text.to_string())
+    super::note::check(field, text)
 }
 
-/// A free note in the journal: 1 to 2000 characters.
+/// A free note in the journal: 1 to `MAX_NOTE` characters.
 pub fn check_note_text(text: &str) -> Result<String, InvalidInput> {
     let text = check_note("text", text)?;
     if text.is_empty() {
         return Err(InvalidInput::new(
             "text",
-            "Note must have 1 to 2000 characters (got an empty note).",
+            format!("Note must have 1 to {MAX_NOTE} characters (got an empty note)."),
         ));
     }
     Ok(text)

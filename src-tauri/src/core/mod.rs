@@ -12,6 +12,8 @@ pub mod files;
 pub mod guide;
 pub mod journal;
 pub mod messages;
+pub mod note;
+pub mod pain;
 pub mod pictures;
 pub mod planner;
 pub mod progression;

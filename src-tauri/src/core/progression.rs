@@ -568,18 +568,12 @@ pub const MAX_SETS: u8 = 10;
 pub const MAX_REPS: u16 = 100;
 /// Seconds in one hold, at most.
 pub const MAX_HOLD_SECONDS: u16 = 600;
-/// Pain is scored 0–10.
-pub const MAX_PAIN: u8 = 10;
+/// Pain is scored on the one scale (`core::pain`).
+pub const MAX_PAIN: u8 = super::pain::SCALE.max;
 
 /// Checks a pain score sent by the window.
 pub fn check_pain(pain: impl Into<Whole>) -> Result<u8, InvalidInput> {
-    let pain = pain.into();
-    pain.within(0..=MAX_PAIN).ok_or_else(|| {
-        InvalidInput::new(
-            "pain",
-            format!("Pain must be a whole number from 0 to {MAX_PAIN} (got {pain})."),
-        )
-    })
+    super::pain::check(&pain.into())
 }
 
 /// Checks one set of `exercise` (index in the ladder): repetitions, or seconds for a hold.

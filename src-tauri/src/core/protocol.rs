@@ -116,6 +116,15 @@ pub const DAILY_DOSE: Dose = Dose {
     per_day: 1,
 };
 
+/// "Stretch gently, 3–4 times a day, both legs, never into pain [3]." (Today, under
+/// the count.)
+pub fn stretch_hint() -> String {
+    format!(
+        "Stretch gently, {}–{} times a day, both legs, never into pain [3].",
+        STRETCH.per_day.min, STRETCH.per_day.max
+    )
+}
+
 // CONTENT BELOW: CITATIONS, TESTS, LADDER, STRETCH.
 
 /// The guide's numbered sources, as the guide names them.

@@ -4,10 +4,17 @@
 
 use super::charts::Charts;
 use super::dates;
-use super::selftests::GateStatus;
+use super::journal::Kind;
+use super::protocol::LADDER;
+use super::selftests::{GateStatus, Side};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt::Write;
+
+/// The report's period: pain and notes of the last 8 weeks.
+pub const REPORT_WEEKS: i64 = 8;
+/// Stretching adherence is counted over the last 28 days (fewer in the first days of use).
+pub const ADHERENCE_DAYS: i64 = 28;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Ladder {
@@ -33,6 +40,8 @@ pub struct RunningStatus {
     pub week: u8,
     pub title: &'static str,
     pub finished: bool,
+    /// "Week 2 of 8: Walk 5, jog 5" or "All 8 weeks done".
+    pub heading: String,
     pub latest: String,
 }
 
@@ -41,6 +50,22 @@ pub struct ReportNote {
     pub date: NaiveDate,
     pub source: &'static str,
     pub text: String,
+}
+
+/// The report's sentences, the same in the window and in the saved file.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Texts {
+    /// The window's line at the top: when, with what, and that it is not a medical record.
+    pub prepared: String,
+    /// "Step 3 of 7: Isometric bridge since Mon 2 Mar 2026".
+    pub step: String,
+    /// "Pain, last 56 days".
+    pub pain_title: String,
+    /// "21 of 28 stretches (75%) over the last 28 days".
+    pub adherence: String,
+    /// "Week 2 of 8: Walk 5, jog 5; started Mon 2 Mar 2026." or "Not started."
+    pub running: String,
+    pub no_notes: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -56,6 +81,71 @@ pub struct Report {
     pub adherence: Adherence,
     pub running: Option<RunningStatus>,
     pub notes: Vec<ReportNote>,
+    /// Filled by `finish`.
+    pub texts: Texts,
+}
+
+/// Adherence: `done` stretches of a target of `target`, over `days` days.
+pub fn adherence(done: u32, target: u32, days: u32) -> Adherence {
+    Adherence {
+        done,
+        target,
+        days,
+        percent: (done * 100).checked_div(target).unwrap_or(0),
+    }
+}
+
+/// "Standing stretch test, left leg: pain (Mon 2 Mar 2026)".
+pub fn test_result_line(test: &str, side: Side, painful: bool, taken_on: NaiveDate) -> String {
+    format!(
+        "{test}, {} leg: {} ({})",
+        side.as_str(),
+        if painful { "pain" } else { "no pain" },
+        dates::friendly(taken_on)
+    )
+}
+
+/// Where a note in the report comes from, in words.
+pub fn note_source(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Note => "Note",
+        Kind::Checkin => "Pain check-in",
+        _ => "Run",
+    }
+}
+
+/// The report with its sentences.
+pub fn finish(mut r: Report) -> Report {
+    r.texts = texts(&r);
+    r
+}
+
+/// The report's sentences, from its figures.
+pub fn texts(r: &Report) -> Texts {
+    let since = r
+        .ladder
+        .since
+        .map(|d| format!(" since {}", dates::friendly(d)))
+        .unwrap_or_default();
+    Texts {
+        prepared: format!(
+            "Prepared on {} with High Hamstring Rehab. Not a medical record; for discussion with a clinician.",
+            dates::friendly(r.generated_on)
+        ),
+        step: format!(
+            "Step {} of {}: {}{since}",
+            r.ladder.step,
+            LADDER.len(),
+            r.ladder.name
+        ),
+        pain_title: format!("Pain, last {} days", r.charts.days.len()),
+        adherence: r.adherence_text(),
+        running: match &r.running {
+            None => "Not started.".to_string(),
+            Some(run) => format!("{}; started {}.", run.heading, dates::friendly(run.started_on)),
+        },
+        no_notes: "No notes in this period.",
+    }
 }
 
 impl Report {
@@ -151,6 +241,7 @@ pub fn pain_svg(charts: &Charts) -> String {
 
 /// The whole report as one HTML document.
 pub fn render_html(r: &Report) -> String {
+    let t = texts(r);
     let mut s = String::new();
     let _ = write!(
         s,
@@ -159,17 +250,10 @@ pub fn render_html(r: &Report) -> String {
     );
     let _ = write!(s, "<h1>High hamstring tendinopathy: rehabilitation report</h1><p class=\"muted\">Prepared by the patient with High Hamstring Rehab on {}. Not a medical record; for discussion with a clinician.</p>", escape(&dates::friendly(r.generated_on)));
 
-    let since = r
-        .ladder
-        .since
-        .map(|d| format!(" since {}", dates::friendly(d)))
-        .unwrap_or_default();
     let _ = write!(
         s,
-        "<h2>Exercise ladder</h2><p class=\"figure\" id=\"report-step\">Step {} of 7: {}{}</p><p>{}</p><p class=\"muted\">{}</p>",
-        r.ladder.step,
-        escape(r.ladder.name),
-        escape(&since),
+        "<h2>Exercise ladder</h2><p class=\"figure\" id=\"report-step\">{}</p><p>{}</p><p class=\"muted\">{}</p>",
+        escape(&t.step),
         escape(&r.ladder.headline),
         escape(&r.ladder.reason)
     );
@@ -202,8 +286,8 @@ pub fn render_html(r: &Report) -> String {
 
     let _ = write!(
         s,
-        "<h2>Pain, last {} days</h2>{}<p class=\"muted\">{}</p>",
-        r.charts.days.len(),
+        "<h2>{}</h2>{}<p class=\"muted\">{}</p>",
+        escape(&t.pain_title),
         pain_svg(&r.charts),
         escape(&r.charts.summary.pain)
     );
@@ -223,30 +307,18 @@ pub fn render_html(r: &Report) -> String {
     let _ = write!(
         s,
         "<h2>Stretching</h2><p class=\"figure\" id=\"report-adherence\">{}</p>",
-        escape(&r.adherence_text())
+        escape(&t.adherence)
     );
 
     s.push_str("<h2>Return to running</h2>");
-    match &r.running {
-        None => s.push_str("<p id=\"report-running\">Not started.</p>"),
-        Some(run) => {
-            let _ = write!(
-                s,
-                "<p id=\"report-running\">{}; started {}.</p><p class=\"muted\">{}</p>",
-                escape(&if run.finished {
-                    "All 8 weeks done".to_string()
-                } else {
-                    format!("Week {} of 8: {}", run.week, run.title)
-                }),
-                escape(&dates::friendly(run.started_on)),
-                escape(&run.latest)
-            );
-        }
+    let _ = write!(s, "<p id=\"report-running\">{}</p>", escape(&t.running));
+    if let Some(run) = &r.running {
+        let _ = write!(s, "<p class=\"muted\">{}</p>", escape(&run.latest));
     }
 
     s.push_str("<h2>Notes</h2>");
     if r.notes.is_empty() {
-        s.push_str("<p class=\"muted\">No notes in this period.</p>");
+        let _ = write!(s, "<p class=\"muted\">{}</p>", escape(t.no_notes));
     } else {
         s.push_str("<table>");
         for n in &r.notes {

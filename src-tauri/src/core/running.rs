@@ -13,7 +13,8 @@
 //! - a run with any pain (above 0/10) holds the plan: the week starts again the next day;
 //! - pain again before the week is passed steps back a week (week 1 starts again).
 
-use super::{dates, InvalidInput, Whole};
+use super::selftests::GateStatus;
+use super::{dates, note, pain, InvalidInput, Whole};
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
@@ -26,12 +27,21 @@ pub const BASE_MINUTES: u16 = 20;
 pub const RUNS_TO_PASS: usize = 3;
 /// At most this many run days in any 7 consecutive days (weeks 3–4).
 pub const MAX_DAYS_IN_SEVEN: usize = 5;
-/// Limits for what a run log may say.
+/// Limits for what a run log may say (the note's is `core::note::MAX_NOTE`).
+pub const MIN_SETS: u8 = 1;
 pub const MAX_SETS: u8 = 10;
+pub const MIN_MINUTES: u16 = 1;
 pub const MAX_MINUTES: u16 = 300;
-pub const MAX_NOTE: usize = 2000;
 /// Shortest run target in weeks 5–8.
 pub const MIN_TARGET: u16 = 10;
+/// Sets of the first walk/jog run of a week (one more each run, up to `FULL_SETS`).
+pub const START_SETS: u8 = 2;
+/// How far back a plan may be started, for a runner who began before logging it.
+pub const START_BACK_DAYS: i64 = 14;
+/// The first week run to the runner's own target.
+pub const FIRST_TARGET_WEEK: u8 = 5;
+/// Targets for weeks 5–8 can be set from this week on.
+pub const TARGETS_FROM_WEEK: u8 = FIRST_TARGET_WEEK - 1;
 
 /// How a week's runs are made up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -129,6 +139,48 @@ pub fn week(n: u8) -> &'static Week {
     &PLAN[(n.clamp(1, WEEKS) - 1) as usize]
 }
 
+/// Whether a run in week `w` records walk/jog sets (rather than minutes): the one place
+/// this follows from the week's shape.
+pub fn logs_sets(w: u8) -> bool {
+    matches!(week(w).shape, Shape::Intervals { .. })
+}
+
+/// "Week 3 of 8: Jog 20 minutes", or "All 8 weeks done".
+pub fn heading(state: &PlanState) -> String {
+    if state.finished {
+        format!("All {WEEKS} weeks done")
+    } else {
+        format!("Week {} of {WEEKS}: {}", state.week, week(state.week).title)
+    }
+}
+
+/// The week whose target can be set now (this week or, before week 5, week 5), once the
+/// plan is in week 4 or later and not finished.
+pub fn target_week(state: &PlanState) -> Option<u8> {
+    (state.week >= TARGETS_FROM_WEEK && !state.finished).then(|| state.week.max(FIRST_TARGET_WEEK))
+}
+
+/// The minutes the target form starts at for week `w`: its target if set, else this
+/// week's minutes within the range.
+pub fn target_default(state: &PlanState, targets: &[Target], w: u8) -> u16 {
+    match targets.iter().find(|t| t.week == w) {
+        Some(t) => t.minutes,
+        None => {
+            let (_, max) = target_range(targets, w);
+            state.minutes.unwrap_or(BASE_MINUTES).min(max)
+        }
+    }
+}
+
+/// The amount the run logger starts at: today's sets or minutes, else the week's.
+pub fn log_default(state: &PlanState, today: &TodayRun) -> u16 {
+    if !state.finished && logs_sets(state.week) {
+        today.sets.unwrap_or(START_SETS) as u16
+    } else {
+        today.minutes.or(state.minutes).unwrap_or(BASE_MINUTES)
+    }
+}
+
 /// One run as logged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Run {
@@ -162,8 +214,31 @@ pub enum Focus {
     Acceleration,
 }
 
+/// A focus as the target form offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FocusChoice {
+    pub value: &'static str,
+    pub label: &'static str,
+}
+
 impl Focus {
     pub const ALL: [Focus; 3] = [Focus::Volume, Focus::Speed, Focus::Acceleration];
+    pub fn label(self) -> &'static str {
+        match self {
+            Focus::Volume => "Volume: a little longer",
+            Focus::Speed => "Speed: a little faster",
+            Focus::Acceleration => "Acceleration: short pick-ups",
+        }
+    }
+    pub fn choices() -> Vec<FocusChoice> {
+        Focus::ALL
+            .into_iter()
+            .map(|f| FocusChoice {
+                value: f.as_str(),
+                label: f.label(),
+            })
+            .collect()
+    }
     pub fn as_str(self) -> &'static str {
         match self {
             Focus::Volume => "volume",
@@ -326,8 +401,7 @@ pub fn state(
                     kind: DecisionKind::Finished,
                     date: passed_on,
                     week: WEEKS,
-                    reason: "All 8 weeks done without pain: carry on building toward your normal training, as tolerated."
-                        .to_string(),
+                    reason: format!("All {WEEKS} weeks done without pain: carry on building toward your normal training, as tolerated."),
                 });
                 break;
             }
@@ -368,8 +442,8 @@ pub fn state(
                     date: restart,
                     week: back,
                     reason: format!(
-                        "Back to week {back}: pain again in week {} ({}/10 on {when}), so the step before comes first.",
-                        a.week, run.pain
+                        "Back to week {back}: pain again in week {} ({} on {when}), so the step before comes first.",
+                        a.week, pain::out_of(run.pain)
                     ),
                 });
                 a = Attempt {
@@ -386,8 +460,8 @@ pub fn state(
                     date: restart,
                     week: a.week,
                     reason: format!(
-                        "Week {} starts again: you logged pain {}/10 on {when}, and a week is passed only without pain.",
-                        a.week, run.pain
+                        "Week {} starts again: you logged pain {} on {when}, and a week is passed only without pain.",
+                        a.week, pain::out_of(run.pain)
                     ),
                 });
                 a.start = restart;
@@ -516,10 +590,25 @@ pub enum DayKind {
     Rest,
 }
 
+impl DayKind {
+    /// The words for the day on the calendar.
+    pub fn label(self) -> &'static str {
+        match self {
+            DayKind::Done => "Run done",
+            DayKind::Painful => "Run, with pain",
+            DayKind::Planned => "Planned run",
+            DayKind::TooSoon => "Rest: too soon after a run",
+            DayKind::Rest => "Rest",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Day {
     pub date: NaiveDate,
     pub kind: DayKind,
+    /// `kind` in words.
+    pub label: &'static str,
     pub today: bool,
 }
 
@@ -570,6 +659,7 @@ pub fn calendar(state: &PlanState, runs: &[Run], today: NaiveDate) -> Vec<Day> {
         out.push(Day {
             date: day,
             kind,
+            label: kind.label(),
             today: day == today,
         });
         day += Duration::days(1);
@@ -602,7 +692,7 @@ pub fn today_run(state: &PlanState, runs: &[Run], today: NaiveDate) -> TodayRun 
     };
     if state.finished {
         out.kind = "finished";
-        out.text = "The 8-week plan is done: keep building as tolerated.".into();
+        out.text = format!("The {WEEKS}-week plan is done: keep building as tolerated.");
         return out;
     }
     let cal = calendar(state, runs, today);
@@ -632,7 +722,9 @@ pub fn today_run(state: &PlanState, runs: &[Run], today: NaiveDate) -> TodayRun 
                     walk_minutes,
                     jog_minutes,
                 } => {
-                    let sets = state.last_sets.map_or(2, |s| (s + 1).min(FULL_SETS));
+                    let sets = state
+                        .last_sets
+                        .map_or(START_SETS, |s| (s + 1).min(FULL_SETS));
                     out.sets = Some(sets);
                     out.walk_minutes = Some(walk_minutes);
                     out.jog_minutes = Some(jog_minutes);
@@ -659,20 +751,11 @@ pub fn today_run(state: &PlanState, runs: &[Run], today: NaiveDate) -> TodayRun 
 
 // --- input checks ---------------------------------------------------------------------
 
-pub fn check_pain(pain: &Whole) -> Result<u8, InvalidInput> {
-    pain.within(0..=10).ok_or_else(|| {
-        InvalidInput::new(
-            "pain",
-            format!("Pain must be a whole number from 0 to 10 (got {pain})."),
-        )
-    })
-}
-
 pub fn check_sets(sets: &Whole) -> Result<u8, InvalidInput> {
-    sets.within(1..=MAX_SETS).ok_or_else(|| {
+    sets.within(MIN_SETS..=MAX_SETS).ok_or_else(|| {
         InvalidInput::new(
             "sets",
-            format!("Sets must be a whole number from 1 to {MAX_SETS} (got {sets})."),
+            format!("Sets must be a whole number from {MIN_SETS} to {MAX_SETS} (got {sets})."),
         )
     })
 }
@@ -696,29 +779,240 @@ pub fn check_minutes(
     })
 }
 
-pub fn check_note(note: &str) -> Result<String, InvalidInput> {
-    let note = note.trim();
-    if note.chars().count() > MAX_NOTE {
-        return Err(InvalidInput::new(
-            "note",
-            format!(
-                "Note must be at most {MAX_NOTE} characters (got {}).",
-                note.chars().count()
-            ),
-        ));
-    }
-    Ok(note.to_string())
-}
-
 pub fn check_target_week(w: &Whole, current: u8) -> Result<u8, InvalidInput> {
-    let lowest = current.max(5);
+    let lowest = current.max(FIRST_TARGET_WEEK);
     match w.within(lowest..=WEEKS) {
         Some(w) => Ok(w),
         None => Err(InvalidInput::new(
             "week",
-            format!("Week must be from {lowest} to {WEEKS}: targets are set for this week or a later one in weeks 5–8 (got {w})."),
+            format!("Week must be from {lowest} to {WEEKS}: targets are set for this week or a later one in weeks {FIRST_TARGET_WEEK}–{WEEKS} (got {w})."),
         ))
     }
+}
+
+// --- admission: what the runner asks for, checked against every rule at once ------------
+
+/// Why a start, a run or a target is refused: a mistake in what was sent, or a rule
+/// the runner may choose to break (and then names it as the override).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    Invalid(InvalidInput),
+    Rule(RuleBreak),
+}
+
+impl From<InvalidInput> for Refusal {
+    fn from(e: InvalidInput) -> Self {
+        Refusal::Invalid(e)
+    }
+}
+
+/// The day week 1 starts on: `date` (today, or up to `START_BACK_DAYS` back; `None` is
+/// today), once the running gate is open, and not over a plan under way unless `again`.
+pub fn admit_start(
+    gate: &GateStatus,
+    started: bool,
+    again: bool,
+    date: Option<&str>,
+    today: NaiveDate,
+) -> Result<NaiveDate, InvalidInput> {
+    let earliest = today - Duration::days(START_BACK_DAYS);
+    let date = match date {
+        None => today,
+        Some(text) => {
+            let day = dates::parse_past_day("start_date", text, today)?;
+            if day < earliest {
+                return Err(InvalidInput::new(
+                    "start_date",
+                    format!("Start date must be from {earliest} to today ({today}) (got {day})."),
+                ));
+            }
+            day
+        }
+    };
+    if !gate.open {
+        return Err(InvalidInput::new(
+            "plan",
+            format!("The plan cannot start yet. {}", gate.reason),
+        ));
+    }
+    if started && !again {
+        return Err(InvalidInput::new(
+            "plan",
+            "The plan has already started; choose \"Start again from week 1\" to restart it.",
+        ));
+    }
+    Ok(date)
+}
+
+/// A run as the window sent it.
+#[derive(Debug, Clone)]
+pub struct RunEntry<'a> {
+    pub date: &'a str,
+    pub sets: Whole,
+    pub minutes: Whole,
+    pub pain: Whole,
+    pub note: &'a str,
+    /// The rule the runner chose to override after being told about it.
+    pub override_rule: Option<&'a str>,
+}
+
+/// The plan as stored: its start day, its runs and targets.
+#[derive(Debug, Clone, Copy)]
+pub struct Logged<'a> {
+    pub started_on: NaiveDate,
+    pub runs: &'a [Run],
+    pub targets: &'a [Target],
+}
+
+/// Admits a run, or says why not. Every field is checked first, in the week the plan is
+/// in on the run's day (sets in weeks of intervals, minutes otherwise); then the rules:
+/// the running gate, and the week's spacing. A broken rule is refused with its reason
+/// unless `override_rule` names it, and then it is recorded with the run.
+pub fn admit_run(
+    plan: Option<Logged>,
+    gate: &GateStatus,
+    today: NaiveDate,
+    entry: &RunEntry,
+) -> Result<Run, Refusal> {
+    let Some(plan) = plan else {
+        return Err(InvalidInput::new("plan", "Start the plan before logging runs.").into());
+    };
+    let started_on = plan.started_on;
+    let date = dates::parse_past_day("date", entry.date, today)?;
+    if date < started_on {
+        return Err(InvalidInput::new(
+            "date",
+            format!(
+                "Date must be from the plan's start ({started_on}) to today ({today}) (got {date})."
+            ),
+        )
+        .into());
+    }
+    let before: Vec<Run> = plan
+        .runs
+        .iter()
+        .filter(|r| r.date < date)
+        .cloned()
+        .collect();
+    let week = state(started_on, &before, plan.targets, date).week;
+    let (sets, minutes) = if logs_sets(week) {
+        (Some(check_sets(&entry.sets)?), None)
+    } else {
+        let minutes = check_minutes("minutes", &entry.minutes, MIN_MINUTES, MAX_MINUTES)?;
+        (None, Some(minutes))
+    };
+    let pain = pain::check(&entry.pain)?;
+    let note = note::check("note", entry.note)?;
+    let broken = if gate.open {
+        check_spacing(plan.runs, week, date).err()
+    } else {
+        Some(RuleBreak {
+            rule: "gate_closed",
+            reason: format!("The running gate is closed again. {}", gate.reason),
+        })
+    };
+    let override_rule = match broken {
+        None => None,
+        Some(b) if entry.override_rule == Some(b.rule) => Some(b.rule.to_string()),
+        Some(b) => return Err(Refusal::Rule(b)),
+    };
+    Ok(Run {
+        id: 0,
+        date,
+        sets,
+        minutes,
+        pain,
+        note,
+        override_rule,
+    })
+}
+
+/// Admits the target run for a week 5–8 (this week or a later one), set from week 4 on.
+pub fn admit_target(
+    state: Option<&PlanState>,
+    targets: &[Target],
+    week: &Whole,
+    minutes: &Whole,
+    focus: &str,
+) -> Result<Target, InvalidInput> {
+    let Some(state) = state else {
+        return Err(InvalidInput::new(
+            "plan",
+            "Start the plan before setting targets.",
+        ));
+    };
+    if state.week < TARGETS_FROM_WEEK {
+        return Err(InvalidInput::new(
+            "week",
+            format!(
+                "Targets are set from week {TARGETS_FROM_WEEK} on, for weeks {FIRST_TARGET_WEEK}–{WEEKS}; you are in week {}.",
+                state.week
+            ),
+        ));
+    }
+    let week = check_target_week(week, state.week)?;
+    let (min, max) = target_range(targets, week);
+    let minutes = check_minutes("target_minutes", minutes, min, max)?;
+    let focus = Focus::parse(focus).ok_or_else(|| {
+        InvalidInput::new(
+            "focus",
+            format!("Focus must be volume, speed or acceleration (got \"{focus}\")."),
+        )
+    })?;
+    Ok(Target {
+        week,
+        minutes,
+        focus,
+    })
+}
+
+// --- the words of the Running screen ------------------------------------------------------
+
+/// The rule sentences the Running screen (and Today's running card) shows around the
+/// plan, sent with the view so the page holds none of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Texts {
+    /// Before the gate opens.
+    pub waits: String,
+    /// The gate open, the plan not started.
+    pub ready: &'static str,
+    /// Under the start date.
+    pub start_hint: String,
+    /// Today's card, gate open and the plan not started.
+    pub today_ready: &'static str,
+    /// The run logger's pain field and its hint.
+    pub pain_label: String,
+    pub pain_hint: String,
+    /// Above the target form.
+    pub target_intro: &'static str,
+    /// The restart card.
+    pub restart: &'static str,
+    /// The overview of the weeks: its title and the source of the plan's length.
+    pub weeks_title: String,
+    pub weeks_source: &'static str,
+}
+
+pub fn texts() -> Texts {
+    Texts {
+        waits: format!("The {WEEKS}-week plan starts once the running gate above is open: the back plank with leg lifts pain-free on both legs, and a normal range of motion."),
+        ready: "The running gate is open. Week 1 is walking with short jogs, every other day; each week moves on only if it stays pain-free.",
+        start_hint: format!("Today, or up to {START_BACK_DAYS} days back if you have already begun."),
+        today_ready: "The running gate is open: you can start week 1 of the return to running.",
+        pain_label: format!("Pain during or after ({})", pain::SCALE.anchors),
+        pain_hint: format!(
+            "Any pain above {} holds the plan: the week starts again.",
+            pain::SCALE.min
+        ),
+        target_intro: "Build gradually: a small step at a time, and only while it stays pain-free.",
+        restart: "If a flare-up stopped you running, start the plan again from week 1. Your earlier runs stay in the log.",
+        weeks_title: format!("The {WEEKS} weeks"),
+        weeks_source: "Case series report about 8–12 weeks from the start of rehabilitation back to running [8].",
+    }
+}
+
+/// "10 to 22 minutes (a small step up from the week before)."
+pub fn target_hint(min: u16, max: u16) -> String {
+    format!("{min} to {max} minutes (a small step up from the week before).")
 }
 
 #[cfg(test)]

@@ -87,10 +87,52 @@ pub struct Interpretation {
     pub positives: Vec<String>,
     /// Tests still missing a result ("Rapid bent-knee stretch test, right leg").
     pub missing: Vec<String>,
-    /// Guide sections that say more (ids of the guide's sections).
-    pub see_also: Vec<&'static str>,
+    /// Guide sections that say more, each with the words of its link.
+    pub see_also: Vec<GuideLink>,
     pub citations: Vec<u8>,
 }
+
+/// A link to a section of the guide: its id and the words of the link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct GuideLink {
+    pub id: &'static str,
+    pub label: &'static str,
+}
+
+/// The guide sections a finding points to, with the words of each link.
+const GUIDE_LINKS: [GuideLink; 4] = [
+    GuideLink {
+        id: "self-tests",
+        label: "the self-tests",
+    },
+    GuideLink {
+        id: "imaging",
+        label: "MRI and ultrasound",
+    },
+    GuideLink {
+        id: "who-to-see",
+        label: "who to talk to",
+    },
+    GuideLink {
+        id: "other-causes",
+        label: "other causes of buttock pain",
+    },
+];
+
+fn links(ids: &[&'static str]) -> Vec<GuideLink> {
+    ids.iter()
+        .map(|id| {
+            GUIDE_LINKS
+                .iter()
+                .find(|l| l.id == *id)
+                .copied()
+                .unwrap_or(GuideLink { id, label: id })
+        })
+        .collect()
+}
+
+/// What the Self-tests screen says about the gate tests, above them.
+pub const GATES_TEXT: &str = "The bent-knee stretch test above is also the gate for cross-training: once it is pain-free on both legs, cycling and pool running can start [3]. The back plank with leg lifts, with a normal range of motion, is the gate for running.";
 
 fn leg(test_name: &str, side: Side) -> String {
     format!("{test_name}, {} leg", side.as_str())
@@ -128,7 +170,7 @@ pub fn interpret(results: &[TestResult]) -> Interpretation {
             ],
             positives,
             missing,
-            see_also: vec!["self-tests", "imaging", "who-to-see"],
+            see_also: links(&["self-tests", "imaging", "who-to-see"]),
             citations: vec![1, 2],
         }
     } else if missing.is_empty() {
@@ -144,7 +186,7 @@ pub fn interpret(results: &[TestResult]) -> Interpretation {
             ],
             positives,
             missing,
-            see_also: vec!["other-causes", "who-to-see"],
+            see_also: links(&["other-causes", "who-to-see"]),
             citations: vec![1],
         }
     } else {
@@ -158,7 +200,7 @@ pub fn interpret(results: &[TestResult]) -> Interpretation {
             )],
             positives,
             missing,
-            see_also: vec!["self-tests"],
+            see_also: links(&["self-tests"]),
             citations: vec![1],
         }
     }
@@ -297,6 +339,17 @@ pub fn gates(results: &[TestResult], rom: Option<&RangeOfMotion>) -> Vec<GateSta
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_guide_link_names_a_guide_section() {
+        for link in GUIDE_LINKS {
+            assert!(
+                crate::core::guide::SECTIONS.iter().any(|s| s.id == link.id),
+                "{} is not a guide section",
+                link.id
+            );
+        }
+    }
     use chrono::{Duration, TimeZone};
 
     fn day(n: u32) -> NaiveDate {

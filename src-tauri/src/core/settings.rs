@@ -174,6 +174,8 @@ pub struct SettingLimits {
     pub snooze_minutes: Bounds,
     pub max_fixed_times: usize,
     pub min_fixed_gap_minutes: u16,
+    /// The scale the allowed pain is a point on.
+    pub pain: super::pain::PainScale,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -202,6 +204,7 @@ pub fn limits() -> SettingLimits {
         snooze_minutes: (&SNOOZE_MINUTES).into(),
         max_fixed_times: MAX_FIXED_TIMES,
         min_fixed_gap_minutes: MIN_FIXED_GAP_MINUTES,
+        pain: super::pain::SCALE,
     }
 }
 

@@ -44,6 +44,8 @@ pub struct JournalView {
     pub kinds: Vec<KindChoice>,
     pub entries: Vec<Entry>,
     pub max_note: usize,
+    /// The scale a pain score is edited on.
+    pub pain: crate::core::pain::PainScale,
 }
 
 pub fn contexts() -> Vec<ContextChoice> {
@@ -93,6 +95,7 @@ pub fn journal(store: &mut Store, now: Now, filter: &Filter) -> Result<JournalVi
             .collect(),
         entries,
         max_note: journal::MAX_NOTE,
+        pain: crate::core::pain::SCALE,
     })
 }
 

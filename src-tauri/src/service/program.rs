@@ -8,6 +8,7 @@ use crate::core::protocol::{
     self, Citation, Dose, Exercise, Measure, Stretch, TestInfo, DAILY_DOSE, LADDER,
 };
 use crate::core::selftests::{self, GateStatus, Interpretation, RangeOfMotion, Side, TestResult};
+use crate::core::pain::{self, PainScale};
 use crate::core::{InvalidInput, Whole};
 use crate::store::{self, program as rows, Store, Tx};
 use chrono::{Duration, NaiveDate};
@@ -28,6 +29,12 @@ pub struct ProtocolView {
     pub pictures: &'static [crate::core::pictures::Picture],
     /// When a pain check-in can be felt, with the words for each.
     pub checkin_contexts: Vec<super::journal::ContextChoice>,
+    /// The rules every form shares: the pain scale and the longest note.
+    pub pain: PainScale,
+    pub max_note: usize,
+    /// The periods the charts can show, and the one shown first.
+    pub chart_periods: &'static [crate::core::charts::Period],
+    pub chart_weeks: u16,
 }
 
 /// The guide's sections and the sources they cite.
@@ -55,6 +62,10 @@ pub fn protocol() -> ProtocolView {
         dose: DAILY_DOSE,
         pictures: crate::core::pictures::PICTURES,
         checkin_contexts: super::journal::contexts(),
+        pain: pain::SCALE,
+        max_note: crate::core::note::MAX_NOTE,
+        chart_periods: &crate::core::charts::PERIODS,
+        chart_weeks: crate::core::charts::DEFAULT_WEEKS,
     }
 }
 
@@ -135,6 +146,8 @@ pub struct SessionView {
     /// The first exercise still without a pain score: where to carry on.
     pub resume_at: Option<&'static str>,
     pub dose: Dose,
+    /// The scale each exercise's pain is scored on.
+    pub pain: PainScale,
 }
 
 /// A session with the exercises it holds: every step unlocked before it counted (an
@@ -177,6 +190,7 @@ fn session_view(tx: &Tx, row: rows::SessionRow) -> Result<SessionView, ServiceEr
         exercises,
         resume_at,
         dose: DAILY_DOSE,
+        pain: pain::SCALE,
     })
 }
 
@@ -405,6 +419,8 @@ pub struct SelfTestsView {
     /// Newest first.
     pub history: Vec<Round>,
     pub range_of_motion: Option<RangeOfMotion>,
+    /// What the gate tests open, above them.
+    pub gates_text: &'static str,
 }
 
 fn self_tests_in(tx: &Tx) -> Result<SelfTestsView, ServiceError> {
@@ -433,6 +449,7 @@ fn self_tests_in(tx: &Tx) -> Result<SelfTestsView, ServiceError> {
         gates: selftests::gates(&results, rom.as_ref()),
         history,
         range_of_motion: rom,
+        gates_text: selftests::GATES_TEXT,
     })
 }
 
@@ -520,6 +537,12 @@ pub struct TodayView {
     pub gates: Vec<GateStatus>,
     /// Today's run or rest, once the running plan has started.
     pub running: Option<crate::core::running::TodayRun>,
+    /// What the running card says once the gate is open and the plan not started.
+    pub running_ready: &'static str,
+    /// How often to stretch, under the stretch count.
+    pub stretch_hint: String,
+    /// The scale the latest pain is on.
+    pub pain: PainScale,
 }
 
 fn today_in(tx: &Tx, now: Now) -> Result<TodayView, ServiceError> {
@@ -554,6 +577,9 @@ fn today_in(tx: &Tx, now: Now) -> Result<TodayView, ServiceError> {
         latest_pain,
         gates: selftests::gates(&results, rom.as_ref()),
         running: super::running::today_in(tx, now)?,
+        running_ready: crate::core::running::texts().today_ready,
+        stretch_hint: protocol::stretch_hint(),
+        pain: pain::SCALE,
         progress,
     })
 }

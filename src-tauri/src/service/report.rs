@@ -4,21 +4,17 @@
 use super::data::{self, Folders};
 use super::ServiceError;
 use crate::core::charts::{self, Charts, Inputs};
-use crate::core::dates::{self, Now};
+use crate::core::dates::Now;
 use crate::core::progression::Progress;
-use crate::core::report::{self, Adherence, Ladder, Report, ReportNote, RunningStatus};
+use crate::core::report::{
+    self, Ladder, Report, ReportNote, RunningStatus, ADHERENCE_DAYS, REPORT_WEEKS,
+};
 use crate::core::running::PlanState;
 use crate::core::selftests::{self, Side};
-use crate::core::{protocol, running, InvalidInput, Whole};
+use crate::core::{protocol, running, Whole};
 use crate::store::{self, charts as rows, program as program_rows, Store, StoreError, Tx};
 use chrono::{Duration, NaiveDate};
 use std::path::PathBuf;
-
-pub const MIN_WEEKS: u16 = 1;
-pub const MAX_WEEKS: u16 = 520;
-/// The report's period: pain and notes of the last 8 weeks, adherence over 4.
-pub const REPORT_WEEKS: i64 = 8;
-pub const ADHERENCE_DAYS: i64 = 28;
 
 /// The charts for `from`..=`to`, given the ladder's progress and the running plan (both
 /// replay the whole log, so a caller that needs them too computes them once).
@@ -49,12 +45,7 @@ fn charts_in(
 
 /// The charts for the last `weeks` weeks up to today.
 pub fn charts(store: &mut Store, now: Now, weeks: &Whole) -> Result<Charts, ServiceError> {
-    let weeks = weeks.within(MIN_WEEKS..=MAX_WEEKS).ok_or_else(|| {
-        InvalidInput::new(
-            "weeks",
-            format!("Weeks must be a whole number from {MIN_WEEKS} to {MAX_WEEKS} (got {weeks})."),
-        )
-    })?;
+    let weeks = charts::check_weeks(weeks)?;
     let from = now.today - Duration::days(weeks as i64 * 7 - 1);
     store.read(|tx| {
         let progress = super::program::progress_in(tx)?;
@@ -92,12 +83,8 @@ fn report_in(tx: &Tx, now: Now) -> Result<Report, ServiceError> {
                 .filter(|r| r.test_id == test.id && r.side == side)
                 .max_by_key(|r| (r.taken_on, r.recorded_at))
             {
-                test_results.push(format!(
-                    "{}, {} leg: {} ({})",
-                    test.name,
-                    side.as_str(),
-                    if r.painful { "pain" } else { "no pain" },
-                    dates::friendly(r.taken_on)
+                test_results.push(report::test_result_line(
+                    test.name, side, r.painful, r.taken_on,
                 ));
             }
         }
@@ -118,10 +105,11 @@ fn report_in(tx: &Tx, now: Now) -> Result<Report, ServiceError> {
         week: p.state.week,
         title: running::week(p.state.week).title,
         finished: p.state.finished,
+        heading: running::heading(&p.state),
         latest: p.state.latest().reason.clone(),
     });
     let notes = notes_in(tx, from, now.today)?;
-    Ok(Report {
+    Ok(report::finish(Report {
         generated_on: now.today,
         ladder: Ladder {
             step: progress.level + 1,
@@ -135,15 +123,11 @@ fn report_in(tx: &Tx, now: Now) -> Result<Report, ServiceError> {
         self_tests_positives: interpretation.positives,
         test_results,
         charts,
-        adherence: Adherence {
-            done,
-            target,
-            days,
-            percent: (done * 100).checked_div(target).unwrap_or(0),
-        },
+        adherence: report::adherence(done, target, days),
         running,
         notes,
-    })
+        texts: Default::default(),
+    }))
 }
 
 /// The user's notes in the period: free notes, and notes on check-ins and runs.
@@ -161,11 +145,7 @@ fn notes_in(tx: &Tx, from: NaiveDate, to: NaiveDate) -> Result<Vec<ReportNote>, 
     let mut notes: Vec<ReportNote> = entries
         .into_iter()
         .filter_map(|e| {
-            let source = match e.kind {
-                crate::core::journal::Kind::Note => "Note",
-                crate::core::journal::Kind::Checkin => "Pain check-in",
-                _ => "Run",
-            };
+            let source = report::note_source(e.kind);
             e.note.filter(|n| !n.is_empty()).map(|text| ReportNote {
                 date: e.date,
                 source,

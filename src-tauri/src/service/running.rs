@@ -1,29 +1,38 @@
-//! The return to running: the gates, the plan's week and calendar, logging a run under
-//! the spacing rules (refused with the rule's reason unless the runner overrides it, and
-//! then the override is stored with the run), and the targets for weeks 5–8.
+//! The return to running: loads the plan, the runs and the gates, asks the core
+//! (`core::running`) for the view or whether a start, a run or a target is admitted, and
+//! stores what it admits. The rules (gate, spacing, overrides, weeks) are all the core's.
 
 use super::ServiceError;
-use crate::core::dates::{self, Now};
+use crate::core::dates::Now;
+use crate::core::pain::{self, PainScale};
 use crate::core::protocol::Gate;
-use crate::core::running::{self, Day, Focus, PlanState, RuleBreak, Run, Target, TodayRun, Week};
+use crate::core::running::{
+    self, Day, FocusChoice, Logged, PlanState, Refusal, Run, RunEntry, Target, Texts, TodayRun,
+    Week,
+};
 use crate::core::selftests::{self, GateStatus};
-use crate::core::{InvalidInput, Whole};
+use crate::core::{note, Whole};
 use crate::store::{program as program_rows, running as rows, Store, Tx};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Limits {
+    pub min_sets: u8,
     pub max_sets: u8,
+    pub min_minutes: u16,
     pub max_minutes: u16,
     pub max_note: usize,
     /// How many days back week 1 may start.
     pub start_back_days: i64,
+    pub pain: PainScale,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanView {
     pub state: PlanState,
     pub week: &'static Week,
+    /// "Week 3 of 8: Jog 20 minutes", or "All 8 weeks done".
+    pub heading: String,
     pub calendar: Vec<Day>,
     pub today: TodayRun,
     /// This plan's runs, newest first.
@@ -32,8 +41,13 @@ pub struct PlanView {
     /// The week whose target can be set now (weeks 5–8, from week 4 on), and its range.
     pub target_week: Option<u8>,
     pub target_range: Option<(u16, u16)>,
+    /// The minutes the target form starts at, and the sentence under it.
+    pub target_minutes: Option<u16>,
+    pub target_hint: Option<String>,
     /// What a run logged today records: walk/jog sets (weeks 1–2) or minutes.
     pub logs_sets: bool,
+    /// The sets or minutes the run logger starts at.
+    pub log_amount: u16,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -43,6 +57,10 @@ pub struct RunningView {
     pub weeks: &'static [Week],
     pub plan: Option<PlanView>,
     pub limits: Limits,
+    /// What to build in a week 5–8, with its words.
+    pub focus_choices: Vec<FocusChoice>,
+    /// The screen's rule sentences.
+    pub text: Texts,
 }
 
 fn gates(tx: &Tx) -> Result<Vec<GateStatus>, ServiceError> {
@@ -96,18 +114,20 @@ pub(crate) fn view_in(tx: &Tx, now: Now) -> Result<RunningView, ServiceError> {
             targets,
             state,
         }) => {
-            let target_week = (state.week >= 4 && !state.finished).then(|| state.week.max(5));
+            let target_week = running::target_week(&state);
+            let target_range = target_week.map(|w| running::target_range(&targets, w));
+            let today = running::today_run(&state, &runs, now.today);
             Some(PlanView {
                 week: running::week(state.week),
+                heading: running::heading(&state),
                 calendar: running::calendar(&state, &runs, now.today),
-                today: running::today_run(&state, &runs, now.today),
-                target_range: target_week.map(|w| running::target_range(&targets, w)),
+                log_amount: running::log_default(&state, &today),
+                today,
+                target_minutes: target_week.map(|w| running::target_default(&state, &targets, w)),
+                target_hint: target_range.map(|(min, max)| running::target_hint(min, max)),
+                target_range,
                 target_week,
-                logs_sets: !state.finished
-                    && matches!(
-                        running::week(state.week).shape,
-                        running::Shape::Intervals { .. }
-                    ),
+                logs_sets: !state.finished && running::logs_sets(state.week),
                 runs: runs.into_iter().rev().collect(),
                 targets,
                 state,
@@ -120,11 +140,16 @@ pub(crate) fn view_in(tx: &Tx, now: Now) -> Result<RunningView, ServiceError> {
         weeks: &running::PLAN,
         plan,
         limits: Limits {
+            min_sets: running::MIN_SETS,
             max_sets: running::MAX_SETS,
+            min_minutes: running::MIN_MINUTES,
             max_minutes: running::MAX_MINUTES,
-            max_note: running::MAX_NOTE,
-            start_back_days: START_BACK_DAYS,
+            max_note: note::MAX_NOTE,
+            start_back_days: running::START_BACK_DAYS,
+            pain: pain::SCALE,
         },
+        focus_choices: running::Focus::choices(),
+        text: running::texts(),
     })
 }
 
@@ -137,52 +162,18 @@ pub(crate) fn today_in(tx: &Tx, now: Now) -> Result<Option<TodayRun>, ServiceErr
     Ok(plan_in(tx, now.today)?.map(|p| running::today_run(&p.state, &p.runs, now.today)))
 }
 
-/// How far back a plan may be started, for a runner who began before logging it.
-pub const START_BACK_DAYS: i64 = 14;
-
-/// Starts week 1 on `date` (today, or up to 14 days back; `None` is today), or starts
-/// again from week 1 (`again`). Needs the running gate open.
+/// Starts week 1 on `date` (today, or up to `START_BACK_DAYS` back; `None` is today),
+/// or starts again from week 1 (`again`), if the core admits it.
 pub fn start(
     store: &mut Store,
     now: Now,
     again: bool,
     date: Option<&str>,
 ) -> Result<RunningView, ServiceError> {
-    let earliest = now.today - chrono::Duration::days(START_BACK_DAYS);
-    let date = match date {
-        None => now.today,
-        Some(text) => {
-            let day = dates::parse_past_day("start_date", text, now.today)?;
-            if day < earliest {
-                return Err(InvalidInput::new(
-                    "start_date",
-                    format!(
-                        "Start date must be from {earliest} to today ({}) (got {day}).",
-                        now.today
-                    ),
-                )
-                .into());
-            }
-            day
-        }
-    };
     store.write(|tx| {
         let gates = gates(tx)?;
-        let gate = running_gate(&gates);
-        if !gate.open {
-            return Err(InvalidInput::new(
-                "plan",
-                format!("The plan cannot start yet. {}", gate.reason),
-            )
-            .into());
-        }
-        if rows::started_on(tx)?.is_some() && !again {
-            return Err(InvalidInput::new(
-                "plan",
-                "The plan has already started; choose \"Start again from week 1\" to restart it.",
-            )
-            .into());
-        }
+        let started = rows::started_on(tx)?.is_some();
+        let date = running::admit_start(running_gate(&gates), started, again, date, now.today)?;
         rows::start(tx, date, now.utc)?;
         view_in(tx, now)
     })
@@ -205,78 +196,46 @@ pub struct LogRun {
     pub override_rule: Option<String>,
 }
 
-/// Logs a run. Every field is checked first (nothing is written on a mistake); then the
-/// rules: the running gate and the week's spacing. A broken rule is refused with its
-/// reason unless `override_rule` names it, and then the override is stored with the run.
+impl From<Refusal> for ServiceError {
+    fn from(r: Refusal) -> Self {
+        match r {
+            Refusal::Invalid(e) => e.into(),
+            Refusal::Rule(b) => ServiceError::Rule(b),
+        }
+    }
+}
+
+/// Logs a run the core admits (`running::admit_run`: the fields, the gate, the spacing,
+/// an override named on purpose), with any override stored with it.
 pub fn log_run(store: &mut Store, now: Now, input: &LogRun) -> Result<RunningView, ServiceError> {
     store.write(|tx| {
-        let Some(started_on) = rows::started_on(tx)? else {
-            return Err(InvalidInput::new("plan", "Start the plan before logging runs.").into());
+        let started_on = rows::started_on(tx)?;
+        let runs = match started_on {
+            Some(day) => plan_runs(tx, day)?,
+            None => Vec::new(),
         };
-        let date = dates::parse_past_day("date", &input.date, now.today)?;
-        if date < started_on {
-            return Err(InvalidInput::new(
-                "date",
-                format!(
-                    "Date must be from the plan's start ({started_on}) to today ({}) (got {date}).",
-                    now.today
-                ),
-            )
-            .into());
-        }
-        let runs = plan_runs(tx, started_on)?;
         let targets = rows::targets(tx)?;
-        let before: Vec<Run> = runs.iter().filter(|r| r.date < date).cloned().collect();
-        let week = running::state(started_on, &before, &targets, date).week;
-        let (sets, minutes) = if week <= 2 {
-            (
-                Some(running::check_sets(&Whole::from_json(&input.sets))?),
-                None,
-            )
-        } else {
-            (
-                None,
-                Some(running::check_minutes(
-                    "minutes",
-                    &Whole::from_json(&input.minutes),
-                    1,
-                    running::MAX_MINUTES,
-                )?),
-            )
-        };
-        let pain = running::check_pain(&Whole::from_json(&input.pain))?;
-        let note = running::check_note(&input.note)?;
-
         let gates = gates(tx)?;
-        let gate = running_gate(&gates);
-        let broken = if gate.open {
-            running::check_spacing(&runs, week, date).err()
-        } else {
-            Some(RuleBreak {
-                rule: "gate_closed",
-                reason: format!("The running gate is closed again. {}", gate.reason),
-            })
+        let entry = RunEntry {
+            date: &input.date,
+            sets: Whole::from_json(&input.sets),
+            minutes: Whole::from_json(&input.minutes),
+            pain: Whole::from_json(&input.pain),
+            note: &input.note,
+            override_rule: input.override_rule.as_deref(),
         };
-        let override_rule = match broken {
-            None => None,
-            Some(b) if input.override_rule.as_deref() == Some(b.rule) => Some(b.rule.to_string()),
-            Some(b) => return Err(ServiceError::Rule(b)),
-        };
-        let run = Run {
-            id: 0,
-            date,
-            sets,
-            minutes,
-            pain,
-            note,
-            override_rule,
-        };
+        let plan = started_on.map(|started_on| Logged {
+            started_on,
+            runs: &runs,
+            targets: &targets,
+        });
+        let run = running::admit_run(plan, running_gate(&gates), now.today, &entry)?;
         rows::insert_run(tx, &run, now.utc)?;
         view_in(tx, now)
     })
 }
 
-/// Sets the target run for a week 5–8 (this week or a later one).
+/// Sets the target run for a week 5–8 (this week or a later one), if the core admits it.
 pub fn set_target(
     store: &mut Store,
     now: Now,
@@ -285,37 +244,13 @@ pub fn set_target(
     focus: &str,
 ) -> Result<RunningView, ServiceError> {
     store.write(|tx| {
-        let Some(Plan { targets, state, .. }) = plan_in(tx, now.today)? else {
-            return Err(InvalidInput::new("plan", "Start the plan before setting targets.").into());
+        let plan = plan_in(tx, now.today)?;
+        let (state, targets) = match &plan {
+            Some(p) => (Some(&p.state), p.targets.as_slice()),
+            None => (None, &[][..]),
         };
-        if state.week < 4 {
-            return Err(InvalidInput::new(
-                "week",
-                format!(
-                    "Targets are set from week 4 on, for weeks 5–8; you are in week {}.",
-                    state.week
-                ),
-            )
-            .into());
-        }
-        let week = running::check_target_week(week, state.week)?;
-        let (min, max) = running::target_range(&targets, week);
-        let minutes = running::check_minutes("target_minutes", minutes, min, max)?;
-        let focus = Focus::parse(focus).ok_or_else(|| {
-            InvalidInput::new(
-                "focus",
-                format!("Focus must be volume, speed or acceleration (got \"{focus}\")."),
-            )
-        })?;
-        rows::set_target(
-            tx,
-            &Target {
-                week,
-                minutes,
-                focus,
-            },
-            now.utc,
-        )?;
+        let target = running::admit_target(state, targets, week, minutes, focus)?;
+        rows::set_target(tx, &target, now.utc)?;
         view_in(tx, now)
     })
 }

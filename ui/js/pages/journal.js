@@ -8,17 +8,12 @@ import { checkinForm } from '../checkin-ui.js';
 import { friendlyDate, showError, showOk, statusLine, todayYmd } from '../program-ui.js';
 import { loadUPlot } from '../charts-lib.js';
 
-const WEEK_CHOICES = [
-  [4, 'Last 4 weeks'],
-  [8, 'Last 8 weeks'],
-  [26, 'Last 6 months'],
-  [52, 'Last year'],
-];
-
 export function render(container, ctx) {
   const charts = el('div', { id: 'charts-body' }, el('p', { class: 'muted' }, 'Loading the charts…'));
   const log = el('div', { id: 'journal-body' }, el('p', { class: 'muted' }, 'Loading the journal…'));
-  const state = { weeks: 8, filter: null, ctx };
+  // The chart periods, the first one shown, the pain scale and the note's limit come
+  // with the protocol (fetched once); the charts wait for it.
+  const state = { weeks: null, filter: null, ctx };
   container.append(
     heading('Journal'),
     checkinForm({ prefix: 'checkin', title: 'Quick pain check-in', withNote: true, onSaved: () => ctx.isCurrent() && refresh(state, charts, log) }),
@@ -48,7 +43,13 @@ async function refresh(state, charts, log) {
 // --- check-in and note ------------------------------------------------------------------
 
 function noteCard(done) {
-  const text = el('textarea', { id: 'note-text', rows: 2, maxlength: 2000 });
+  const text = el('textarea', { id: 'note-text', rows: 2 });
+  api.getProtocol().then(
+    (protocol) => {
+      text.maxLength = protocol.max_note;
+    },
+    (error) => console.warn('Could not read the note limit', error)
+  );
   const status = statusLine('note-status');
   const form = el(
     'form',
@@ -74,7 +75,11 @@ function noteCard(done) {
 // --- charts -----------------------------------------------------------------------------
 
 function weeksChoice(state, charts) {
-  const select = el('select', { id: 'chart-weeks' }, WEEK_CHOICES.map(([w, label]) => el('option', { value: String(w), selected: w === state.weeks }, label)));
+  const select = el('select', { id: 'chart-weeks' });
+  api.getProtocol().then(
+    (protocol) => select.append(...protocol.chart_periods.map((p) => el('option', { value: String(p.weeks), selected: p.weeks === protocol.chart_weeks }, p.label))),
+    (error) => console.warn('Could not read the chart periods', error)
+  );
   select.addEventListener('change', () => {
     state.weeks = Number(select.value);
     drawCharts(state, charts);
@@ -116,6 +121,7 @@ function chartBlock(id, summary) {
 async function drawCharts(state, target) {
   let data;
   try {
+    if (state.weeks === null) state.weeks = (await api.getProtocol()).chart_weeks;
     data = await api.getCharts(state.weeks);
   } catch (error) {
     if (state.ctx.isCurrent()) target.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message));
@@ -144,7 +150,8 @@ function plot(uPlot, data, target) {
   target.replaceChildren(pain.block, stretches.block, ladder.block, running.block);
 
   const shown = data.pain.filter((s) => s.values.some((v) => v !== null));
-  const painOpts = baseOptions(uPlot, width, 'Pain (0–10)', { range: [0, 10] });
+  const axes = data.axes;
+  const painOpts = baseOptions(uPlot, width, axes.pain.title, { range: [axes.pain.min, axes.pain.max] });
   painOpts.series = [{}, ...shown.map((s) => ({ label: s.label, stroke: colours[data.pain.indexOf(s) % colours.length], width: 2, points: { show: true, size: 5 }, spanGaps: true }))];
   const marks = data.steps.map((m) => ({ x: dayStamp(m.date), label: `Step ${m.step}` }));
   painOpts.hooks = {
@@ -178,11 +185,11 @@ function plot(uPlot, data, target) {
   ];
   new uPlot(stretchOpts, [xs, data.stretches, data.stretches.map(() => data.stretch_target)], stretches.box);
 
-  const ladderOpts = baseOptions(uPlot, width, 'Ladder step (1–7)', { range: [0.5, 7.5] });
+  const ladderOpts = baseOptions(uPlot, width, axes.ladder.title, { range: [axes.ladder.min, axes.ladder.max] });
   ladderOpts.series = [{}, { label: 'Step', stroke: colours[0], width: 2, paths: uPlot.paths.stepped({ align: 1 }), points: { show: false } }];
   new uPlot(ladderOpts, [xs, data.ladder], ladder.box);
 
-  const runOpts = baseOptions(uPlot, width, 'Running plan week (1–8)', { range: [0.5, 8.5] });
+  const runOpts = baseOptions(uPlot, width, axes.running.title, { range: [axes.running.min, axes.running.max] });
   runOpts.series = [{}, { label: 'Week', stroke: colours[4], width: 2, paths: uPlot.paths.stepped({ align: 1 }), points: { show: false } }];
   new uPlot(runOpts, [xs, data.running_week], running.box);
 }
@@ -212,7 +219,7 @@ async function drawLog(state, target) {
       filterForm(view, state, reload),
       status,
       view.entries.length
-        ? el('ol', { id: 'journal-entries', class: 'journal' }, view.entries.map((entry) => entryItem(entry, status, reload)))
+        ? el('ol', { id: 'journal-entries', class: 'journal' }, view.entries.map((entry) => entryItem(entry, view, status, reload)))
         : el('p', { id: 'journal-empty', class: 'muted' }, `Nothing logged from ${friendlyDate(view.from)} to ${friendlyDate(view.to)} of the kinds chosen.`)
     )
   );
@@ -244,7 +251,7 @@ function filterForm(view, state, reload) {
   return form;
 }
 
-function entryItem(entry, status, reload) {
+function entryItem(entry, view, status, reload) {
   const key = `${entry.kind}-${entry.id}`;
   const body = el(
     'div',
@@ -260,7 +267,7 @@ function entryItem(entry, status, reload) {
     const edit = el('button', { type: 'button', id: `edit-${key}`, 'aria-label': `Edit ${entry.title}, ${friendlyDate(entry.date)}` }, 'Edit');
     edit.addEventListener('click', () => {
       buttons.hidden = true;
-      item.append(editForm(entry, key, status, reload, () => {
+      item.append(editForm(entry, view, key, status, reload, () => {
         buttons.hidden = false;
         edit.focus();
       }));
@@ -303,14 +310,14 @@ function offerUndo(deleted, reload) {
   undo.focus();
 }
 
-function editForm(entry, key, status, reload, close) {
+function editForm(entry, view, key, status, reload, close) {
   const controls = entry.edits.map((edit) => {
     const id = `edit-${key}-${edit.field.replace(/[^a-z0-9_-]/gi, '-')}`;
     let control;
-    if (edit.input === 'pain') control = el('input', { type: 'number', id, min: 0, max: 10, step: 1, inputmode: 'numeric', value: edit.value });
+    if (edit.input === 'pain') control = el('input', { type: 'number', id, min: view.pain.min, max: view.pain.max, step: 1, inputmode: 'numeric', value: edit.value });
     else if (edit.input === 'date') control = el('input', { type: 'date', id, value: edit.value, max: todayYmd() });
     else if (edit.input === 'choice') control = el('select', { id }, edit.choices.map(([value, label]) => el('option', { value, selected: value === edit.value }, label)));
-    else control = el('textarea', { id, rows: 2, maxlength: 2000 }, edit.value);
+    else control = el('textarea', { id, rows: 2, maxlength: view.max_note }, edit.value);
     return { edit, control, field: el('div', { class: 'field' }, el('label', { for: id }, edit.label), control) };
   });
   const save = el('button', { type: 'submit', id: `save-${key}`, class: 'primary' }, 'Save');

@@ -26,12 +26,12 @@ async function fill(container, loading, ctx) {
   draw(body, program.progress, protocol, ctx);
 }
 
-function rulesLine(rules) {
+function rulesLine(rules, pain) {
   const sessions = rules.sessions_to_progress === 1 ? 'one session' : `${rules.sessions_to_progress} sessions in a row`;
   return el(
     'p',
     { id: 'rules-line' },
-    `Your rule: the next exercise unlocks after ${sessions} of the current one in full at ${rules.allowed_pain}/10 pain or less. `,
+    `Your rule: the next exercise unlocks after ${sessions} of the current one in full at ${rules.allowed_pain}/${pain.max} pain or less. `,
     el('a', { href: '#/settings' }, 'Change it in Settings')
   );
 }
@@ -40,7 +40,7 @@ function draw(body, progress, protocol, ctx) {
   const status = statusLine('program-status');
   body.replaceChildren(
     decisionBlock(progress.decision),
-    rulesLine(progress.rules),
+    rulesLine(progress.rules, protocol.pain),
     moveControls(progress, protocol, status, (next) => draw(body, next, protocol, ctx), ctx),
     status,
     ladder(progress, protocol),

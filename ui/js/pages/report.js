@@ -37,7 +37,6 @@ async function fill(loading, ctx) {
       showError(status, error);
     }
   });
-  const a = r.adherence;
   const chart = el('div', { id: 'report-chart', class: 'chart', role: 'img', 'aria-label': r.charts.summary.pain });
   loading.replaceWith(
     el('div', { class: 'actions no-print' }, print, save, el('a', { href: '#/journal' }, 'Back to the journal')),
@@ -45,9 +44,9 @@ async function fill(loading, ctx) {
     el(
       'article',
       { id: 'report', class: 'report' },
-      el('p', { class: 'muted' }, `Prepared on ${friendlyDate(r.generated_on)} with High Hamstring Rehab. Not a medical record; for discussion with a clinician.`),
+      el('p', { class: 'muted' }, r.texts.prepared),
       el('h2', {}, 'Exercise ladder'),
-      el('p', { class: 'figure', id: 'report-step' }, `Step ${r.ladder.step} of 7: ${r.ladder.name}${r.ladder.since ? ` since ${friendlyDate(r.ladder.since)}` : ''}`),
+      el('p', { class: 'figure', id: 'report-step' }, r.texts.step),
       el('p', {}, r.ladder.headline),
       el('p', { class: 'muted' }, r.ladder.reason),
       el('h2', {}, 'Gates'),
@@ -55,17 +54,13 @@ async function fill(loading, ctx) {
       el('h2', {}, 'Self-tests'),
       el('p', {}, r.self_tests_headline),
       r.test_results.length ? el('ul', {}, r.test_results.map((t) => el('li', {}, t))) : null,
-      el('h2', {}, `Pain, last ${r.charts.days.length} days`),
+      el('h2', {}, r.texts.pain_title),
       chart,
       el('p', { class: 'chart-summary' }, r.charts.summary.pain),
       el('h2', {}, 'Stretching'),
-      el('p', { class: 'figure', id: 'report-adherence' }, `${a.done} of ${a.target} stretches (${a.percent}%) over the last ${a.days} days`),
+      el('p', { class: 'figure', id: 'report-adherence' }, r.texts.adherence),
       el('h2', {}, 'Return to running'),
-      el(
-        'p',
-        { id: 'report-running' },
-        r.running ? `${r.running.finished ? 'All 8 weeks done' : `Week ${r.running.week} of 8: ${r.running.title}`}; started ${friendlyDate(r.running.started_on)}.` : 'Not started.'
-      ),
+      el('p', { id: 'report-running' }, r.texts.running),
       r.running ? el('p', { class: 'muted' }, r.running.latest) : null,
       el('h2', {}, 'Notes'),
       r.notes.length
@@ -74,7 +69,7 @@ async function fill(loading, ctx) {
             { class: 'table', id: 'report-notes' },
             el('tbody', {}, r.notes.map((n) => el('tr', {}, el('td', {}, friendlyDate(n.date)), el('td', {}, n.source), el('td', { class: 'note-text' }, n.text))))
           )
-        : el('p', { class: 'muted' }, 'No notes in this period.')
+        : el('p', { class: 'muted' }, r.texts.no_notes)
     )
   );
   drawPain(chart, r.charts, await loadUPlot());
@@ -94,7 +89,7 @@ function drawPain(box, charts, uPlot) {
       width: Math.max(300, Math.min(700, (box.parentElement.clientWidth || 700) - 8)),
       height: 200,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
-      scales: { x: { time: true }, y: { range: [0, 10] } },
+      scales: { x: { time: true }, y: { range: [charts.axes.pain.min, charts.axes.pain.max] } },
       axes: [axis, { ...axis }],
       series: [{}, ...shown.map((s) => ({ label: s.label, stroke: colours[charts.pain.indexOf(s) % colours.length], width: 2, spanGaps: true, points: { show: true, size: 5 } }))],
       cursor: { show: false },

@@ -1,19 +1,13 @@
-// The Running screen: the gates, then the 8-week return to running — this week and its
-// goal, the latest decision with its reason, the week as a calendar, today's run with a
-// walk/jog interval timer (weeks 1–2), the run logger (a broken spacing rule is explained
-// and can be overridden on purpose), targets for weeks 5–8, and the runs so far.
+// The Running screen: the gates, then the return to running — this week and its goal,
+// the latest decision with its reason, the week as a calendar, today's run with a
+// walk/jog interval timer (weeks of intervals), the run logger (a broken spacing rule is
+// explained and can be overridden on purpose), the weekly targets, and the runs so far.
+// Every range, default, label and rule sentence comes with the view (`view.limits`,
+// `view.text`, the plan's fields): the page holds no rule.
 
 import * as api from '../api.js';
 import { el, heading } from '../dom.js';
 import { beep, friendlyDate, gatesList, showError, showOk, statusLine, todayYmd } from '../program-ui.js';
-
-const DAY_WORDS = {
-  done: 'Run done',
-  painful: 'Run, with pain',
-  planned: 'Planned run',
-  too_soon: 'Rest: too soon after a run',
-  rest: 'Rest',
-};
 
 export function render(container, ctx) {
   const loading = el('p', { class: 'muted' }, 'Loading your running plan…');
@@ -66,7 +60,7 @@ function startCard(view, redraw) {
       'section',
       { class: 'card', id: 'running-waits', 'aria-labelledby': 'running-waits-title' },
       el('h2', { id: 'running-waits-title' }, 'Not yet'),
-      el('p', {}, 'The 8-week plan starts once the running gate above is open: the back plank with leg lifts pain-free on both legs, and a normal range of motion.')
+      el('p', {}, view.text.waits)
     );
   }
   const today = todayYmd();
@@ -85,8 +79,8 @@ function startCard(view, redraw) {
     'section',
     { class: 'card', 'aria-labelledby': 'running-start-title' },
     el('h2', { id: 'running-start-title' }, 'Ready when you are'),
-    el('p', {}, 'The running gate is open. Week 1 is walking with short jogs, every other day; each week moves on only if it stays pain-free.'),
-    inputField('running-start-date', 'First day of week 1', date, `Today, or up to ${back} days back if you have already begun.`),
+    el('p', {}, view.text.ready),
+    inputField('running-start-date', 'First day of week 1', date, view.text.start_hint),
     el('div', { class: 'actions' }, button),
     status
   );
@@ -107,7 +101,7 @@ function planCards(body, view, ctx, redraw) {
   const weekCard = el(
     'section',
     { class: `card decision decision-${latest.kind}`, id: 'running-week', 'aria-labelledby': 'running-week-title' },
-    el('h2', { id: 'running-week-title' }, state.finished ? 'All 8 weeks done' : `Week ${state.week} of 8: ${plan.week.title}`),
+    el('h2', { id: 'running-week-title' }, plan.heading),
     el('p', {}, plan.week.what),
     el('p', { id: 'running-goal' }, state.finished ? '' : `Goal: ${state.goal} This attempt began ${friendlyDate(state.week_start)}.`),
     el('p', { id: 'running-decision', 'data-kind': latest.kind }, latest.reason),
@@ -118,10 +112,10 @@ function planCards(body, view, ctx, redraw) {
     todayCard(body, plan, ctx),
     calendarCard(plan),
     logCard(view, redraw),
-    plan.target_week ? targetCard(plan, redraw) : null,
-    runsCard(plan),
+    plan.target_week ? targetCard(view, redraw) : null,
+    runsCard(view),
     decisionsCard(state),
-    restartCard(redraw),
+    restartCard(view, redraw),
   ].filter(Boolean);
 }
 
@@ -234,7 +228,7 @@ function calendarCard(plan) {
           'li',
           { 'data-date': day.date, 'data-kind': day.kind, class: `day day-${day.kind}${day.today ? ' today' : ''}`, 'aria-current': day.today ? 'date' : false },
           el('span', { class: 'day-date' }, friendlyDate(day.date).replace(/ \d{4}$/, '')),
-          el('span', { class: 'day-kind' }, DAY_WORDS[day.kind] || day.kind),
+          el('span', { class: 'day-kind' }, day.label),
           day.today ? el('span', { class: 'badge' }, 'Today') : null
         )
       )
@@ -256,9 +250,9 @@ function logCard(view, redraw) {
   const today = todayYmd();
   const date = el('input', { type: 'date', value: today, max: today, min: plan.state.started_on, required: true });
   const amount = intervals
-    ? el('input', { type: 'number', min: 1, max: limits.max_sets, step: 1, inputmode: 'numeric', value: String(plan.today.sets || 2) })
-    : el('input', { type: 'number', min: 1, max: limits.max_minutes, step: 1, inputmode: 'numeric', value: String(plan.today.minutes || plan.state.minutes || 20) });
-  const pain = el('input', { type: 'number', min: 0, max: 10, step: 1, inputmode: 'numeric', value: '0' });
+    ? el('input', { type: 'number', min: limits.min_sets, max: limits.max_sets, step: 1, inputmode: 'numeric', value: String(plan.log_amount) })
+    : el('input', { type: 'number', min: limits.min_minutes, max: limits.max_minutes, step: 1, inputmode: 'numeric', value: String(plan.log_amount) });
+  const pain = el('input', { type: 'number', min: limits.pain.min, max: limits.pain.max, step: 1, inputmode: 'numeric', value: String(limits.pain.min) });
   const note = el('textarea', { rows: 2, maxlength: limits.max_note });
   const status = statusLine('run-status');
   const rule = el('div', { id: 'run-rule', class: 'notice', hidden: true });
@@ -308,9 +302,9 @@ function logCard(view, redraw) {
     el('h2', { id: 'run-form-title' }, 'Log a run'),
     inputField('run-date', 'Date', date, 'Today or an earlier day of the plan.'),
     intervals
-      ? inputField('run-amount', 'Walk/jog sets done', amount, `1 to ${limits.max_sets}.`)
-      : inputField('run-amount', 'Minutes run', amount, `1 to ${limits.max_minutes}.`),
-    inputField('run-pain', 'Pain during or after (0 = none, 10 = worst)', pain, 'Any pain above 0 holds the plan: the week starts again.'),
+      ? inputField('run-amount', 'Walk/jog sets done', amount, `${limits.min_sets} to ${limits.max_sets}.`)
+      : inputField('run-amount', 'Minutes run', amount, `${limits.min_minutes} to ${limits.max_minutes}.`),
+    inputField('run-pain', view.text.pain_label, pain, view.text.pain_hint),
     inputField('run-note', 'Note (optional)', note, null),
     el('div', { class: 'actions' }, submit),
     rule,
@@ -323,27 +317,24 @@ function logCard(view, redraw) {
   return form;
 }
 
-function targetCard(plan, redraw) {
+function targetCard(view, redraw) {
+  const plan = view.plan;
   const [min, max] = plan.target_range;
   const week = plan.target_week;
   const current = plan.targets.find((t) => t.week === week);
-  const minutes = el('input', { type: 'number', min, max, step: 1, inputmode: 'numeric', value: String(current ? current.minutes : Math.min(max, plan.state.minutes || 20)) });
+  const minutes = el('input', { type: 'number', min, max, step: 1, inputmode: 'numeric', value: String(plan.target_minutes) });
   const focus = el(
     'select',
     {},
-    [
-      ['volume', 'Volume: a little longer'],
-      ['speed', 'Speed: a little faster'],
-      ['acceleration', 'Acceleration: short pick-ups'],
-    ].map(([value, label]) => el('option', { value, selected: current && current.focus === value }, label))
+    view.focus_choices.map(({ value, label }) => el('option', { value, selected: current && current.focus === value }, label))
   );
   const status = statusLine('target-status');
   const form = el(
     'form',
     { id: 'target-form', class: 'card', 'aria-labelledby': 'target-form-title', novalidate: true },
     el('h2', { id: 'target-form-title' }, `Week ${week}'s target`),
-    el('p', {}, 'Build gradually: a small step at a time, and only while it stays pain-free.'),
-    inputField('target-minutes', 'Minutes per run', minutes, `${min} to ${max} minutes (a small step up from the week before).`),
+    el('p', {}, view.text.target_intro),
+    inputField('target-minutes', 'Minutes per run', minutes, plan.target_hint),
     inputField('target-focus', 'What to build this week', focus, null),
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'save-target' }, 'Save the target')),
     status
@@ -362,7 +353,8 @@ function targetCard(plan, redraw) {
   return form;
 }
 
-function runsCard(plan) {
+function runsCard(view) {
+  const plan = view.plan;
   if (!plan.runs.length) return null;
   return el(
     'section',
@@ -381,7 +373,7 @@ function runsCard(plan) {
             { 'data-run': run.id },
             el('td', {}, friendlyDate(run.date)),
             el('td', {}, run.sets ? `${run.sets} walk/jog sets` : `${run.minutes} min`, run.override_rule ? el('span', { class: 'badge' }, 'rule overridden') : null),
-            el('td', {}, `${run.pain}/10`),
+            el('td', {}, `${run.pain}/${view.limits.pain.max}`),
             el('td', { class: 'note-text' }, run.note)
           )
         )
@@ -403,7 +395,7 @@ function decisionsCard(state) {
   );
 }
 
-function restartCard(redraw) {
+function restartCard(view, redraw) {
   const status = statusLine('restart-status');
   const button = el('button', { type: 'button', id: 'restart-running' }, 'Start again from week 1');
   let armed = false;
@@ -423,7 +415,7 @@ function restartCard(redraw) {
     'section',
     { class: 'card', 'aria-labelledby': 'restart-title' },
     el('h2', { id: 'restart-title' }, 'After a setback'),
-    el('p', { class: 'muted' }, 'If a flare-up stopped you running, start the plan again from week 1. Your earlier runs stay in the log.'),
+    el('p', { class: 'muted' }, view.text.restart),
     el('div', { class: 'actions' }, button),
     status
   );
@@ -433,12 +425,12 @@ function weeksOverview(view) {
   return el(
     'section',
     { class: 'card', 'aria-labelledby': 'weeks-title' },
-    el('h2', { id: 'weeks-title' }, 'The 8 weeks'),
+    el('h2', { id: 'weeks-title' }, view.text.weeks_title),
     el(
       'ol',
       { class: 'weeks' },
       view.weeks.map((w) => el('li', { value: String(w.week) }, el('strong', {}, `${w.title}. `), w.what))
     ),
-    el('p', { class: 'muted' }, 'Case series report about 8–12 weeks from the start of rehabilitation back to running [8].')
+    el('p', { class: 'muted' }, view.text.weeks_source)
   );
 }

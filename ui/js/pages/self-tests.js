@@ -48,12 +48,7 @@ function draw(page, view, protocol, ctx) {
     testForm(diagnostic, ctx, redraw),
     interpretation(view.interpretation),
     el('h2', { class: 'section-title' }, 'Gate tests'),
-    el(
-      'p',
-      {},
-      'The bent-knee stretch test above is also the gate for cross-training: once it is pain-free on both legs, cycling and pool running can start [3]. ' +
-        'The back plank with leg lifts, with a normal range of motion, is the gate for running.'
-    ),
+    el('p', {}, view.gates_text),
     ...gate.map((t) => testCard(t, protocol.pictures)),
     gateForm(gate, view, ctx, redraw),
     gatesList(view.gates),
@@ -169,18 +164,12 @@ function gateForm(tests, view, ctx, redraw) {
 }
 
 function interpretation(found) {
-  const labels = {
-    'self-tests': 'the self-tests',
-    imaging: 'MRI and ultrasound',
-    'who-to-see': 'who to talk to',
-    'other-causes': 'other causes of buttock pain',
-  };
   const see = found.see_also.length
     ? el(
         'p',
         { class: 'links' },
         'Read more: ',
-        found.see_also.map((id) => el('a', { href: `#/guide/${id}`, class: 'screen-link' }, labels[id] || id))
+        found.see_also.map((link) => el('a', { href: `#/guide/${link.id}`, class: 'screen-link' }, link.label))
       )
     : null;
   return el(

@@ -1,5 +1,5 @@
 // The guided session (#/session): one exercise at a time, each set saved as soon as it is
-// done (a crash keeps it), a hold timer with a count-in, pain 0–10 after each exercise, and
+// done (a crash keeps it), a hold timer with a count-in, pain on the backend's scale after each exercise, and
 // what changed when the session is finished.
 
 import { el, heading, picture } from '../dom.js';
@@ -223,13 +223,14 @@ function holdControls(view, exercise, info) {
 
 function painSection(view, exercise) {
   const { state, ctx } = view;
+  const scale = state.session.pain;
   const radios = [];
-  for (let value = 0; value <= 10; value += 1) {
+  for (let value = scale.min; value <= scale.max; value += 1) {
     const id = `pain-${value}`;
     const input = el('input', { type: 'radio', name: 'pain', id, value: String(value), checked: exercise.pain === value });
     radios.push(input);
   }
-  const scale = el(
+  const options = el(
     'div',
     { class: 'pain-scale' },
     radios.map((input) => el('label', { for: input.id, class: 'pain-option' }, input, el('span', {}, input.value)))
@@ -238,7 +239,7 @@ function painSection(view, exercise) {
   save.addEventListener('click', async () => {
     const chosen = radios.find((r) => r.checked);
     if (!chosen) {
-      showError(view.status, { message: 'Choose a pain score from 0 to 10 first.' });
+      showError(view.status, { message: `Choose a pain score from ${scale.min} to ${scale.max} first.` });
       radios[0].focus();
       return;
     }
@@ -249,7 +250,7 @@ function painSection(view, exercise) {
       const next = state.session.exercises.findIndex((e) => e.id === state.session.resume_at);
       if (next >= 0) state.index = next;
       draw(view);
-      showOk(view.status, `Pain saved: ${chosen.value}/10 for ${exercise.name}.`);
+      showOk(view.status, `Pain saved: ${chosen.value}/${scale.max} for ${exercise.name}.`);
       const target = allScored(state.session) ? 'finish-session' : 'exercise-name';
       const node = document.getElementById(target);
       if (node) {
@@ -266,8 +267,8 @@ function painSection(view, exercise) {
     el(
       'fieldset',
       { id: 'pain-question', class: 'plain' },
-      el('legend', {}, `Pain during ${exercise.name.toLowerCase()} (0 = none, 10 = worst)`),
-      scale
+      el('legend', {}, `Pain during ${exercise.name.toLowerCase()} (${scale.anchors})`),
+      options
     ),
     el('div', { class: 'actions' }, save)
   );

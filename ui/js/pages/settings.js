@@ -144,9 +144,9 @@ function settingsForm(view, ctx) {
       el('legend', {}, 'Exercise progression'),
       field(
         'allowed_pain',
-        'Allowed pain during exercise (out of 10)',
+        `Allowed pain during exercise (out of ${limits.pain.max})`,
         numberInput(limits.allowed_pain),
-        `A whole number from ${limits.allowed_pain.min} to ${limits.allowed_pain.max}; 0 means no pain at all.`
+        `A whole number from ${limits.allowed_pain.min} to ${limits.allowed_pain.max}; ${limits.pain.min} means no pain at all.`
       ),
       field(
         'sessions_to_progress',

@@ -92,7 +92,7 @@ function stretchCard(today, ctx) {
     { class: 'card', 'aria-labelledby': 'today-stretch-title' },
     el('h2', { id: 'today-stretch-title' }, 'Gentle hamstring stretches'),
     count,
-    el('p', { class: 'hint' }, 'Stretch gently, 3–4 times a day, both legs, never into pain [3].'),
+    el('p', { class: 'hint' }, today.stretch_hint),
     el('div', { class: 'actions' }, button, el('a', { href: '#/stretch', id: 'open-stretch' }, 'Do the stretch with a timer')),
     status
   );
@@ -100,7 +100,7 @@ function stretchCard(today, ctx) {
 
 function painCard(today) {
   const p = today.latest_pain;
-  const text = p ? `Latest pain: ${p.pain}/10 in ${p.exercise}, ${friendlyDate(p.date)}` : 'No pain logged yet.';
+  const text = p ? `Latest pain: ${p.pain}/${today.pain.max} in ${p.exercise}, ${friendlyDate(p.date)}` : 'No pain logged yet.';
   return el('p', { id: 'latest-pain', class: 'note' }, text);
 }
 
@@ -118,7 +118,7 @@ function gatesCard(today) {
 function runningCard(today) {
   const gate = today.gates.find((g) => g.gate === 'running');
   if (!today.running && !(gate && gate.open)) return null;
-  const text = today.running ? today.running.text : 'The running gate is open: you can start week 1 of the return to running.';
+  const text = today.running ? today.running.text : today.running_ready;
   return el(
     'section',
     { class: 'card', 'aria-labelledby': 'today-running-title' },

@@ -380,8 +380,8 @@ fn the_calendar_is_seven_calendar_days_across_month_ends_and_clock_changes() {
 
 #[test]
 fn bad_input_names_the_field_and_range() {
-    assert_eq!(check_pain(&Whole::from(11)).unwrap_err().field, "pain");
-    assert!(check_pain(&Whole::from(-1))
+    assert_eq!(pain::check(&Whole::from(11)).unwrap_err().field, "pain");
+    assert!(pain::check(&Whole::from(-1))
         .unwrap_err()
         .message
         .contains("0 to 10"));
@@ -396,8 +396,8 @@ fn bad_input_names_the_field_and_range() {
             .message
             .contains("1 to 300")
     );
-    assert!(check_note(&"x".repeat(2001)).is_err());
-    assert_eq!(check_note("  fine  ").unwrap(), "fine");
+    assert!(note::check("note", &"x".repeat(2001)).is_err());
+    assert_eq!(note::check("note", "  fine  ").unwrap(), "fine");
 }
 
 /// Logs runs the way the app does: each on a day the rules allow, in the week the plan
@@ -412,7 +412,7 @@ fn simulate(steps: &[(u8, u8, u16, u8)]) -> Vec<Run> {
         if check_spacing(&runs, s.week, date).is_err() {
             continue;
         }
-        let run = if s.week <= 2 {
+        let run = if logs_sets(s.week) {
             Run {
                 id: i as i64,
                 date,
@@ -495,4 +495,110 @@ proptest! {
         prop_assert!(l.decisions.len() >= e.decisions.len());
         prop_assert_eq!(&l.decisions[..e.decisions.len()], &e.decisions[..]);
     }
+}
+
+fn gate(open: bool) -> GateStatus {
+    GateStatus {
+        gate: super::super::protocol::Gate::Running,
+        name: "Running",
+        open,
+        reason: "Closed: the back plank with leg lifts hurt.".into(),
+        test_id: "back_plank",
+    }
+}
+
+fn entry<'a>(date: &'a str, sets: i64, minutes: i64, pain: i64) -> RunEntry<'a> {
+    RunEntry {
+        date,
+        sets: Whole::from(sets),
+        minutes: Whole::from(minutes),
+        pain: Whole::from(pain),
+        note: "",
+        override_rule: None,
+    }
+}
+
+#[test]
+fn admission_checks_fields_by_the_weeks_shape_then_the_gate_and_spacing() {
+    let runs = vec![walk_jog(1, 0, 2, 0)];
+    let plan = Some(Logged {
+        started_on: start(),
+        runs: &runs,
+        targets: &[],
+    });
+    let today = plus(2);
+    // No plan: refused before anything else.
+    assert!(matches!(
+        admit_run(None, &gate(true), today, &entry("2026-03-04", 2, 0, 0)),
+        Err(Refusal::Invalid(e)) if e.field == "plan"
+    ));
+    // Week 1 logs sets: minutes are not asked for, sets are checked.
+    let run = admit_run(plan, &gate(true), today, &entry("2026-03-04", 3, 0, 0)).unwrap();
+    assert_eq!((run.sets, run.minutes), (Some(3), None));
+    assert!(matches!(
+        admit_run(plan, &gate(true), today, &entry("2026-03-04", 0, 20, 0)),
+        Err(Refusal::Invalid(e)) if e.field == "sets"
+    ));
+    // The day after a run breaks alternate days; named as the override, it is admitted.
+    let next_day = entry("2026-03-03", 3, 0, 0);
+    let Err(Refusal::Rule(b)) = admit_run(plan, &gate(true), today, &next_day) else {
+        panic!("alternate days")
+    };
+    assert_eq!(b.rule, "alternate_days");
+    let anyway = RunEntry {
+        override_rule: Some("alternate_days"),
+        ..next_day
+    };
+    let run = admit_run(plan, &gate(true), today, &anyway).unwrap();
+    assert_eq!(run.override_rule.as_deref(), Some("alternate_days"));
+    // A closed gate is a rule too, with the gate's reason.
+    let Err(Refusal::Rule(b)) = admit_run(plan, &gate(false), today, &entry("2026-03-04", 3, 0, 0))
+    else {
+        panic!("gate")
+    };
+    assert_eq!(b.rule, "gate_closed");
+    assert!(b.reason.ends_with("hurt."));
+    // Pain off the scale is a field error, before any rule.
+    assert!(matches!(
+        admit_run(plan, &gate(false), today, &entry("2026-03-04", 3, 0, 11)),
+        Err(Refusal::Invalid(e)) if e.field == "pain"
+    ));
+}
+
+#[test]
+fn logs_sets_follows_the_weeks_shape() {
+    for w in 1..=WEEKS {
+        assert_eq!(
+            logs_sets(w),
+            matches!(week(w).shape, Shape::Intervals { .. }),
+            "week {w}"
+        );
+    }
+    assert!(logs_sets(1) && logs_sets(2) && !logs_sets(3));
+}
+
+#[test]
+fn a_start_needs_the_gate_and_a_day_within_reach() {
+    let today = plus(20);
+    assert_eq!(admit_start(&gate(true), false, false, None, today), Ok(today));
+    let back = today - Duration::days(START_BACK_DAYS);
+    assert_eq!(
+        admit_start(&gate(true), false, false, Some(&back.to_string()), today),
+        Ok(back)
+    );
+    let too_far = back - Duration::days(1);
+    assert_eq!(
+        admit_start(&gate(true), false, false, Some(&too_far.to_string()), today)
+            .unwrap_err()
+            .field,
+        "start_date"
+    );
+    assert_eq!(
+        admit_start(&gate(false), false, false, None, today)
+            .unwrap_err()
+            .field,
+        "plan"
+    );
+    assert!(admit_start(&gate(true), true, false, None, today).is_err());
+    assert!(admit_start(&gate(true), true, true, None, today).is_ok());
 }
