@@ -324,7 +324,10 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
                             since = Some(s.date);
                             step_since[level] = Some(s.date);
                             streak = 0;
-                            counted_day = None;
+                            // The day that unlocked a step has been counted: a second
+                            // session that day must not count toward the next step too
+                            // (one session a day; each unlock needs its own days).
+                            counted_day = Some(s.date);
                         }
                         outcome = Some(Outcome::Qualified {
                             date: s.date,

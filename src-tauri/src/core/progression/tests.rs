@@ -581,3 +581,20 @@ proptest! {
         prop_assert_eq!(p.decision.kind, DecisionKind::Hold);
     }
 }
+
+/// Found by `progress_holds_its_invariants_for_any_log`: two pain-free sessions on one day
+/// unlocked two steps, the second session counting toward the step the first had just
+/// unlocked. Each unlock needs its own days.
+#[test]
+fn two_sessions_on_one_day_unlock_one_step() {
+    let mut evening = whole_session(2, 0, 1, 0);
+    evening.started_at = at(0, 18);
+    let one_day = vec![whole_session(1, 0, 0, 0), evening];
+    let p = progress(&log_of(one_day.clone()), rules(0, 1));
+    assert_eq!(p.level, 1, "one day, one unlock");
+    assert_eq!(p.changes.len(), 1);
+    // The next day's session does unlock the next step.
+    let mut two_days = one_day;
+    two_days.push(whole_session(3, 1, 1, 0));
+    assert_eq!(progress(&log_of(two_days), rules(0, 1)).level, 2);
+}
