@@ -1,7 +1,7 @@
 //! Changing the journal: which field of which kind of entry can change and how its new
 //! value is read, how long a delete can be undone, and the words of each outcome.
 
-use super::{check_note, check_note_text, check_pain, Context, Kind};
+use super::model::{check_note, check_note_text, check_pain, Context, Kind};
 use crate::core::{dates, InvalidInput, Whole};
 use chrono::NaiveDate;
 

@@ -1,7 +1,7 @@
 //! The journal's entries made from the records the store read: each kind's title,
 //! details, pain, note and edit form, in the journal's words.
 
-use super::{sort, Context, Editable, Entry, Kind};
+use super::model::{sort, Context, Editable, Entry, Kind};
 use crate::core::protocol::{self, Measure};
 use crate::core::records::{
     CheckinRecord, Logged, MoveRecord, NoteRecord, ReminderRecord, RomRecord, RunRecord,
