@@ -1,6 +1,7 @@
 // The Guide: the app's knowledge of the injury, with a table of contents, instant offline
 // search, deep links (#/guide/<section>) from other screens, and a way back.
 
+import * as api from '../api.js';
 import { el, heading, picture } from '../dom.js';
 import { cites } from '../program-ui.js';
 
@@ -18,7 +19,7 @@ async function fill(loading, ctx) {
   let guide;
   let protocol;
   try {
-    [guide, protocol] = await Promise.all([ctx.api.getGuide(), ctx.api.getProtocol()]);
+    [guide, protocol] = await Promise.all([api.getGuide(), api.getProtocol()]);
   } catch (error) {
     if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
     return;

@@ -1,6 +1,7 @@
 // The Program screen: the ladder with each step's status and instructions, the decision and
 // its reason, moves by hand (confirmed), the ladder's history and the references.
 
+import * as api from '../api.js';
 import { confirmDialog } from '../confirm-ui.js';
 import { el, heading } from '../dom.js';
 import { cites, decisionBlock, doseText, friendlyDate, list, showError, statusLine } from '../program-ui.js';
@@ -15,7 +16,7 @@ async function fill(container, loading, ctx) {
   let program;
   let protocol;
   try {
-    [program, protocol] = await Promise.all([ctx.api.getProgram(), ctx.api.getProtocol()]);
+    [program, protocol] = await Promise.all([api.getProgram(), api.getProtocol()]);
   } catch (error) {
     if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
     return;
@@ -104,7 +105,7 @@ function moveControls(progress, protocol, status, redraw, ctx) {
   const confirm = confirmDialog('confirm-move', 'Yes, move');
   const move = async (to) => {
     try {
-      const view = await ctx.api.moveStep(to);
+      const view = await api.moveStep(to);
       if (ctx.isCurrent()) {
         redraw(view.progress);
         document.getElementById('program-status').textContent = `Moved to ${protocol.ladder[to].name}.`;

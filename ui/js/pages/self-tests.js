@@ -1,6 +1,7 @@
 // The Self-tests screen: the three tests with their steps, pain / no pain per leg with a
 // date, what the results mean, the gate tests and the history of earlier results.
 
+import * as api from '../api.js';
 import { el, heading, picture } from '../dom.js';
 import { cites, friendlyDate, gatesList, list, showError, showOk, statusLine, todayYmd } from '../program-ui.js';
 
@@ -25,7 +26,7 @@ async function fill(loading, ctx) {
   let view;
   let protocol;
   try {
-    [view, protocol] = await Promise.all([ctx.api.getSelfTests(), ctx.api.getProtocol()]);
+    [view, protocol] = await Promise.all([api.getSelfTests(), api.getProtocol()]);
   } catch (error) {
     if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
     return;
@@ -107,7 +108,7 @@ function dateField(id, label) {
 async function submit(form, status, ctx, input, redraw, okText) {
   for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
   try {
-    const next = await ctx.api.recordSelfTests(input);
+    const next = await api.recordSelfTests(input);
     if (!ctx.isCurrent()) return;
     redraw(next);
     const line = document.getElementById(status.id);

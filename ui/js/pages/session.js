@@ -2,6 +2,7 @@
 // done (a crash keeps it), a hold timer with a count-in, pain on the backend's scale after each exercise, and
 // what changed when the session is finished.
 
+import * as api from '../api.js';
 import { el, heading, picture } from '../dom.js';
 import { beep, decisionBlock, doseText, list, showError, showOk, statusLine } from '../program-ui.js';
 
@@ -18,7 +19,7 @@ async function start(body, status, ctx) {
   let session;
   let protocol;
   try {
-    [session, protocol] = await Promise.all([ctx.api.startSession(), ctx.api.getProtocol()]);
+    [session, protocol] = await Promise.all([api.startSession(), api.getProtocol()]);
   } catch (error) {
     if (ctx.isCurrent()) {
       body.replaceChildren();
@@ -104,7 +105,7 @@ function setsSection(view, exercise, info) {
   undo.addEventListener('click', async () => {
     if (undo.getAttribute('aria-disabled') === 'true') return;
     try {
-      const session = await view.ctx.api.undoSet(view.state.session.id, exercise.id);
+      const session = await api.undoSet(view.state.session.id, exercise.id);
       if (!view.ctx.isCurrent()) return;
       view.state.session = session;
       draw(view);
@@ -119,7 +120,7 @@ function setsSection(view, exercise, info) {
 
 async function saveSet(view, exercise, amount) {
   try {
-    const session = await view.ctx.api.recordSet(view.state.session.id, exercise.id, amount);
+    const session = await api.recordSet(view.state.session.id, exercise.id, amount);
     if (!view.ctx.isCurrent()) return;
     view.state.session = session;
     draw(view);
@@ -244,7 +245,7 @@ function painSection(view, exercise) {
       return;
     }
     try {
-      const answer = await ctx.api.recordPain(state.session.id, exercise.id, chosen.value);
+      const answer = await api.recordPain(state.session.id, exercise.id, chosen.value);
       if (!ctx.isCurrent()) return;
       state.session = answer.session;
       const next = state.session.exercises.findIndex((e) => e.id === state.session.resume_at);
@@ -304,7 +305,7 @@ function finishSection(view) {
   const button = el('button', { type: 'button', id: 'finish-session', class: 'primary big' }, 'Finish session');
   button.addEventListener('click', async () => {
     try {
-      const finished = await ctx.api.finishSession(state.session.id);
+      const finished = await api.finishSession(state.session.id);
       if (!ctx.isCurrent()) return;
       stopTimer(state);
       view.status.textContent = '';

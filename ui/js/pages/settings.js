@@ -1,5 +1,6 @@
 // The Settings screen: each field saves on change; ranges and error messages come from the backend.
 
+import * as api from '../api.js';
 import { confirmDialog } from '../confirm-ui.js';
 import { el, heading } from '../dom.js';
 
@@ -15,7 +16,7 @@ export function render(container, ctx) {
 async function fill(loading, ctx) {
   let view;
   try {
-    view = await ctx.api.getSettings();
+    view = await api.getSettings();
   } catch (error) {
     if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
     return;
@@ -208,7 +209,7 @@ function wireSaving(form, controls, status, ctx) {
   async function save(control, sent) {
     let view;
     try {
-      view = await ctx.api.updateSettings({ [control.name]: sent });
+      view = await api.updateSettings({ [control.name]: sent });
     } catch (error) {
       if (!ctx.isCurrent()) return;
       status.textContent = error.message;
@@ -248,7 +249,7 @@ function testReminder(ctx) {
     status.classList.remove('error', 'success');
     status.textContent = 'Sending…';
     try {
-      const reminder = await ctx.api.sendTestReminder();
+      const reminder = await api.sendTestReminder();
       status.textContent = `Sent: ${reminder.title}`;
       status.classList.add('success');
     } catch (error) {
@@ -280,13 +281,13 @@ function dataSection(ctx) {
     body,
     version
   );
-  ctx.status.then(
+  api.getAppStatus().then(
     (status) => {
       version.textContent = `High Hamstring Rehab ${status.version}, database schema ${status.schema_version}.`;
     },
     () => {}
   );
-  ctx.api.getData().then(
+  api.getData().then(
     (view) => ctx.isCurrent() && drawData(body, view, ctx),
     (error) => body.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message))
   );
@@ -295,7 +296,7 @@ function dataSection(ctx) {
 
 function openButton(id, which, status, ctx) {
   const button = el('button', { type: 'button', id }, 'Open folder');
-  button.addEventListener('click', () => ctx.api.openFolder(which).catch((error) => showStatus(status, error.message, true)));
+  button.addEventListener('click', () => api.openFolder(which).catch((error) => showStatus(status, error.message, true)));
   return button;
 }
 
@@ -334,7 +335,7 @@ function drawData(body, view, ctx) {
     busyWhile(choose, async () => {
       say('Choose a folder in the dialog…');
       try {
-        const next = await ctx.api.chooseExportFolder();
+        const next = await api.chooseExportFolder();
         const changed = String(next.export_folder) !== String(view.export_folder);
         redraw(next);
         say(changed ? 'Export folder saved.' : 'Export folder not changed.');
@@ -347,7 +348,7 @@ function drawData(body, view, ctx) {
   if (reset) {
     reset.addEventListener('click', async () => {
       try {
-        redraw(await ctx.api.resetExportFolder());
+        redraw(await api.resetExportFolder());
         say('Export folder set back to the default.');
         document.getElementById('choose-export-folder')?.focus();
       } catch (error) {
@@ -362,9 +363,9 @@ function drawData(body, view, ctx) {
     'click',
     busyWhile(exportButton, async () => {
       try {
-        const out = await ctx.api.exportCsv();
+        const out = await api.exportCsv();
         const open = el('button', { type: 'button', id: 'open-export' }, 'Open folder');
-        open.addEventListener('click', () => ctx.api.openFolder('last_export').catch((error) => say(error.message, true)));
+        open.addEventListener('click', () => api.openFolder('last_export').catch((error) => say(error.message, true)));
         exported.replaceChildren(
           el('p', {}, `${out.files.length} files written to `, el('span', { class: 'path', id: 'export-path' }, String(out.folder)), ' ', open),
           el('ul', { id: 'export-files' }, out.files.map((f) => el('li', {}, `${f.name}: ${f.rows} rows`)))
@@ -379,7 +380,7 @@ function drawData(body, view, ctx) {
   const backupButton = el('button', { type: 'button', id: 'backup-now' }, 'Back up now');
   backupButton.addEventListener('click', async () => {
     try {
-      redraw(await ctx.api.backupNow());
+      redraw(await api.backupNow());
       say('Backup written.');
     } catch (error) {
       say(error.message, true);
@@ -392,7 +393,7 @@ function drawData(body, view, ctx) {
   const restore = async (call) => {
     try {
       const done = await call();
-      redraw(await ctx.api.getData());
+      redraw(await api.getData());
       say(done.message);
     } catch (error) {
       say(error.message, true);
@@ -405,7 +406,7 @@ function drawData(body, view, ctx) {
         view.backups.map((b, i) => {
           const button = el('button', { type: 'button', id: `restore-${i}`, 'aria-label': `Restore ${b.name}` }, 'Restore');
           button.addEventListener('click', () =>
-            confirm.ask(`Restore ${b.name}?`, replaceNote, () => restore(() => ctx.api.restoreBackup(b.name)))
+            confirm.ask(`Restore ${b.name}?`, replaceNote, () => restore(() => api.restoreBackup(b.name)))
           );
           return el('li', {}, el('span', { class: 'path' }, b.name), ` (${Math.max(1, Math.round(b.bytes / 1024))} KB) `, button);
         })
@@ -418,13 +419,13 @@ function drawData(body, view, ctx) {
     busyWhile(fromFile, async () => {
       say('Choose a backup file in the dialog…');
       try {
-        const picked = await ctx.api.chooseBackupFile();
+        const picked = await api.chooseBackupFile();
         if (!picked) {
           say('No file chosen.');
           return;
         }
         say('');
-        confirm.ask(`Restore ${picked.name}?`, `${String(picked.path)}. ${replaceNote}`, () => restore(() => ctx.api.restorePickedBackup()));
+        confirm.ask(`Restore ${picked.name}?`, `${String(picked.path)}. ${replaceNote}`, () => restore(() => api.restorePickedBackup()));
       } catch (error) {
         say(error.message, true);
       }

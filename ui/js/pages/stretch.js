@@ -14,7 +14,7 @@ export function render(container, ctx) {
 async function fill(loading, ctx) {
   let protocol;
   try {
-    protocol = await ctx.api.getProtocol();
+    protocol = await api.getProtocol();
   } catch (error) {
     if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
     return;

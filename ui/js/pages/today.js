@@ -1,6 +1,7 @@
 // The Today screen: today's session (start or resume), stretches against the day's target,
 // the latest pain, the ladder's decision and the gates.
 
+import * as api from '../api.js';
 import { el, heading } from '../dom.js';
 import { reminderCard } from '../reminders-ui.js';
 import { decisionBlock, friendlyDate, gatesList, showError, statusLine } from '../program-ui.js';
@@ -16,7 +17,7 @@ async function fill(loading, ctx) {
   let today;
   let protocol;
   try {
-    [today, protocol] = await Promise.all([ctx.api.getToday(), ctx.api.getProtocol()]);
+    [today, protocol] = await Promise.all([api.getToday(), api.getProtocol()]);
   } catch (error) {
     if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
     return;
@@ -75,7 +76,7 @@ function stretchCard(today, ctx) {
     busy = true;
     button.setAttribute('aria-disabled', 'true');
     try {
-      const view = await ctx.api.logStretch();
+      const view = await api.logStretch();
       if (!ctx.isCurrent()) return;
       count.textContent = stretchText(view.stretches);
       status.textContent = 'Stretch saved.';
