@@ -1,4 +1,5 @@
-// Small helpers to build DOM safely (no HTML strings: the CSP and user data both forbid them).
+// Small helpers to build DOM safely (no HTML strings: the CSP and user data both forbid
+// them), and the lists and status lines every screen uses.
 
 /**
  * `el('p', {class: 'hint', id: 'x'}, 'text', child)`. Attributes go through
@@ -22,11 +23,6 @@ export function heading(text) {
   return el('h1', { tabindex: '-1' }, text);
 }
 
-/** The line that says what a screen not yet built will hold. */
-export function coming(...lines) {
-  return lines.map((line) => el('p', { class: 'coming' }, line));
-}
-
 /**
  * The line drawing with id `id` from the backend's list of pictures (`{id, src, alt}`),
  * or nothing if there is none. Width and height are set so the page does not jump.
@@ -35,4 +31,26 @@ export function picture(pictures, id) {
   const found = (pictures || []).find((p) => p.id === id);
   if (!found) return null;
   return el('img', { class: 'illustration', src: found.src, alt: found.alt, width: found.width, height: found.height, 'data-picture': id });
+}
+
+/** A list of short lines, or nothing when empty. */
+export function list(tag, items, attrs = {}) {
+  return items && items.length ? el(tag, attrs, items.map((item) => el('li', {}, item))) : null;
+}
+
+/** A status line for errors and confirmations, announced politely. */
+export function statusLine(id) {
+  return el('p', { id, class: 'status', role: 'status', 'aria-live': 'polite' });
+}
+
+export function showError(line, error) {
+  line.textContent = error.message;
+  line.classList.add('error');
+  line.classList.remove('success');
+}
+
+export function showOk(line, text) {
+  line.textContent = text;
+  line.classList.add('success');
+  line.classList.remove('error');
 }

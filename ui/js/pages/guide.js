@@ -3,7 +3,7 @@
 
 import * as api from '../api.js';
 import { el, heading, picture } from '../dom.js';
-import { cites } from '../program-ui.js';
+import { cites } from '../protocol-ui.js';
 
 export function render(container, ctx) {
   const loading = el('p', { class: 'muted' }, 'Loading the guide…');

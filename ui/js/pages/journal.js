@@ -3,9 +3,9 @@
 // filtered by kind and date, each entry editable and deletable with an undo.
 
 import * as api from '../api.js';
-import { el, heading } from '../dom.js';
+import { el, heading, showError, showOk, statusLine } from '../dom.js';
 import { checkinForm } from '../checkin-ui.js';
-import { friendlyDate, showError, showOk, statusLine, todayYmd } from '../program-ui.js';
+import { friendlyDate, todayYmd } from '../dates.js';
 import { loadUPlot } from '../charts-lib.js';
 
 export function render(container, ctx) {

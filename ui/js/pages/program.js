@@ -3,8 +3,9 @@
 
 import * as api from '../api.js';
 import { confirmDialog } from '../confirm-ui.js';
-import { el, heading } from '../dom.js';
-import { cites, decisionBlock, doseText, friendlyDate, list, showError, statusLine } from '../program-ui.js';
+import { el, heading, list, showError, statusLine } from '../dom.js';
+import { cites, decisionBlock, doseText } from '../protocol-ui.js';
+import { friendlyDate } from '../dates.js';
 
 export function render(container, ctx) {
   const loading = el('p', { class: 'muted' }, 'Loading your program…');

@@ -3,8 +3,9 @@
 // a self-contained HTML file to the export folder.
 
 import * as api from '../api.js';
-import { el, heading } from '../dom.js';
-import { friendlyDate, gatesList, showError, showOk, statusLine } from '../program-ui.js';
+import { el, heading, showError, showOk, statusLine } from '../dom.js';
+import { gatesList } from '../protocol-ui.js';
+import { friendlyDate } from '../dates.js';
 import { loadUPlot } from '../charts-lib.js';
 
 export function render(container, ctx) {

@@ -6,8 +6,9 @@
 // `view.text`, the plan's fields): the page holds no rule.
 
 import * as api from '../api.js';
-import { el, heading } from '../dom.js';
-import { beep, friendlyDate, gatesList, showError, showOk, statusLine, todayYmd } from '../program-ui.js';
+import { el, heading, showError, showOk, statusLine } from '../dom.js';
+import { beep, gatesList } from '../protocol-ui.js';
+import { friendlyDate, todayYmd } from '../dates.js';
 
 export function render(container, ctx) {
   const loading = el('p', { class: 'muted' }, 'Loading your running plan…');

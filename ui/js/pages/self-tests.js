@@ -2,8 +2,9 @@
 // date, what the results mean, the gate tests and the history of earlier results.
 
 import * as api from '../api.js';
-import { el, heading, picture } from '../dom.js';
-import { cites, friendlyDate, gatesList, list, showError, showOk, statusLine, todayYmd } from '../program-ui.js';
+import { el, heading, list, picture, showError, showOk, statusLine } from '../dom.js';
+import { cites, gatesList } from '../protocol-ui.js';
+import { friendlyDate, todayYmd } from '../dates.js';
 
 const SIDES = ['left', 'right'];
 

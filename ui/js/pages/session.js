@@ -3,8 +3,8 @@
 // what changed when the session is finished.
 
 import * as api from '../api.js';
-import { el, heading, picture } from '../dom.js';
-import { beep, decisionBlock, doseText, list, showError, showOk, statusLine } from '../program-ui.js';
+import { el, heading, list, picture, showError, showOk, statusLine } from '../dom.js';
+import { beep, decisionBlock, doseText } from '../protocol-ui.js';
 
 const COUNT_IN_SECONDS = 3;
 

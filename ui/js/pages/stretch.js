@@ -2,8 +2,8 @@
 // for each leg, and Done, which answers the waiting reminder or logs the stretch.
 
 import * as api from '../api.js';
-import { el, heading, picture } from '../dom.js';
-import { cites, list, showError, showOk, statusLine } from '../program-ui.js';
+import { el, heading, list, picture, showError, showOk, statusLine } from '../dom.js';
+import { cites } from '../protocol-ui.js';
 
 export function render(container, ctx) {
   const loading = el('p', { class: 'muted' }, 'Loading…');

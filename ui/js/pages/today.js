@@ -2,9 +2,10 @@
 // the latest pain, the ladder's decision and the gates.
 
 import * as api from '../api.js';
-import { el, heading } from '../dom.js';
+import { el, heading, showError, statusLine } from '../dom.js';
 import { reminderCard } from '../reminders-ui.js';
-import { decisionBlock, friendlyDate, gatesList, showError, statusLine } from '../program-ui.js';
+import { decisionBlock, gatesList } from '../protocol-ui.js';
+import { friendlyDate } from '../dates.js';
 import { checkinForm } from '../checkin-ui.js';
 
 export function render(container, ctx) {
