@@ -1,5 +1,6 @@
 // Small helpers to build DOM safely (no HTML strings: the CSP and user data both forbid
-// them), and the lists and status lines every screen uses.
+// them), the lists and status lines every screen uses, and the way every screen opens:
+// heading, loading line, then its data.
 
 /**
  * `el('p', {class: 'hint', id: 'x'}, 'text', child)`. Attributes go through
@@ -53,4 +54,38 @@ export function showOk(line, text) {
   line.textContent = text;
   line.classList.add('success');
   line.classList.remove('error');
+}
+
+/** What could not be loaded, in the backend's words, announced at once. */
+export function alertLine(text) {
+  return el('p', { class: 'status error', role: 'alert' }, text);
+}
+
+/**
+ * How a screen opens: its heading (then any `intro` nodes) and a line saying what is
+ * loading, which `loadInto` replaces with the screen. Resolves to true once drawn.
+ */
+export function loadPage(container, ctx, { title, loading, intro = [], load, draw }) {
+  const line = el('p', { class: 'muted' }, loading);
+  container.append(heading(title), ...intro, line);
+  return loadInto(line, ctx, load, draw);
+}
+
+/**
+ * Waits for `load()`, then puts what `draw(data)` returns (a node or a list) in the place
+ * of `placeholder`, or the error as an alert — only while the screen is still the one
+ * shown (`ctx.isCurrent()`): the user may have moved on while it loaded. Resolves to true
+ * once drawn, so a screen can then focus or draw into what is now in the page.
+ */
+export async function loadInto(placeholder, ctx, load, draw) {
+  let data;
+  try {
+    data = await load();
+  } catch (error) {
+    if (ctx.isCurrent()) placeholder.replaceWith(alertLine(error.message));
+    return false;
+  }
+  if (!ctx.isCurrent()) return false;
+  placeholder.replaceWith(...[draw(data)].flat().filter(Boolean));
+  return true;
 }

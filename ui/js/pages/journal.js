@@ -3,7 +3,7 @@
 // filtered by kind and date, each entry editable and deletable with an undo.
 
 import * as api from '../api.js';
-import { el, heading, showError, showOk, statusLine } from '../dom.js';
+import { alertLine, el, heading, showError, showOk, statusLine } from '../dom.js';
 import { checkinForm } from '../checkin-ui.js';
 import { friendlyDate, todayYmd } from '../dates.js';
 import { loadUPlot } from '../charts-lib.js';
@@ -124,7 +124,7 @@ async function drawCharts(state, target) {
     if (state.weeks === null) state.weeks = (await api.getProtocol()).chart_weeks;
     data = await api.getCharts(state.weeks);
   } catch (error) {
-    if (state.ctx.isCurrent()) target.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message));
+    if (state.ctx.isCurrent()) target.replaceChildren(alertLine(error.message));
     return;
   }
   let uPlot;
@@ -134,7 +134,7 @@ async function drawCharts(state, target) {
     plot(uPlot, data, target);
   } catch (error) {
     console.error('The charts could not be drawn', error);
-    if (state.ctx.isCurrent()) target.replaceChildren(el('p', { class: 'status error', role: 'alert' }, `The charts could not be drawn: ${error && error.message ? error.message : error}`));
+    if (state.ctx.isCurrent()) target.replaceChildren(alertLine(`The charts could not be drawn: ${error && error.message ? error.message : error}`));
   }
 }
 
@@ -204,7 +204,7 @@ async function drawLog(state, target) {
     if (state.ctx.isCurrent()) {
       const status = document.getElementById('journal-status');
       if (status) showError(status, error);
-      else target.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message));
+      else target.replaceChildren(alertLine(error.message));
     }
     return;
   }

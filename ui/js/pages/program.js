@@ -3,29 +3,17 @@
 
 import * as api from '../api.js';
 import { confirmDialog } from '../confirm-ui.js';
-import { el, heading, list, showError, statusLine } from '../dom.js';
+import { el, list, loadPage, showError, statusLine } from '../dom.js';
 import { cites, decisionBlock, doseText } from '../protocol-ui.js';
 import { friendlyDate } from '../dates.js';
 
 export function render(container, ctx) {
-  const loading = el('p', { class: 'muted' }, 'Loading your program…');
-  container.append(heading('Program'), loading);
-  return fill(container, loading, ctx);
-}
-
-async function fill(container, loading, ctx) {
-  let program;
-  let protocol;
-  try {
-    [program, protocol] = await Promise.all([api.getProgram(), api.getProtocol()]);
-  } catch (error) {
-    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
-    return;
-  }
-  if (!ctx.isCurrent()) return;
-  const body = el('div', { id: 'program-body' });
-  loading.replaceWith(body);
-  draw(body, program.progress, protocol, ctx);
+  return loadPage(container, ctx, {
+    title: 'Program',
+    loading: 'Loading your program…',
+    load: () => Promise.all([api.getProgram(), api.getProtocol()]),
+    draw: ([program, protocol]) => draw(el('div', { id: 'program-body' }), program.progress, protocol, ctx),
+  });
 }
 
 function rulesLine(rules, pain) {
@@ -49,6 +37,7 @@ function draw(body, progress, protocol, ctx) {
     history(progress, protocol),
     references(protocol)
   );
+  return body;
 }
 
 function stepStatusText(step) {

@@ -6,28 +6,17 @@
 // `view.text`, the plan's fields): the page holds no rule.
 
 import * as api from '../api.js';
-import { el, heading, showError, showOk, statusLine } from '../dom.js';
+import { el, loadPage, showError, showOk, statusLine } from '../dom.js';
 import { beep, gatesList } from '../protocol-ui.js';
 import { friendlyDate, todayYmd } from '../dates.js';
 
 export function render(container, ctx) {
-  const loading = el('p', { class: 'muted' }, 'Loading your running plan…');
-  container.append(heading('Running'), loading);
-  return fill(loading, ctx);
-}
-
-async function fill(loading, ctx) {
-  let view;
-  try {
-    view = await api.getRunning();
-  } catch (error) {
-    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
-    return;
-  }
-  if (!ctx.isCurrent()) return;
-  const body = el('div', { id: 'running-body' });
-  loading.replaceWith(body);
-  draw(body, view, ctx);
+  return loadPage(container, ctx, {
+    title: 'Running',
+    loading: 'Loading your running plan…',
+    load: api.getRunning,
+    draw: (view) => draw(el('div', { id: 'running-body' }), view, ctx),
+  });
 }
 
 function draw(body, view, ctx) {
@@ -42,6 +31,7 @@ function draw(body, view, ctx) {
     ...(view.plan ? planCards(body, view, ctx, redraw) : [startCard(view, redraw)]),
     weeksOverview(view)
   );
+  return body;
 }
 
 function gatesCard(view) {

@@ -2,40 +2,26 @@
 // date, what the results mean, the gate tests and the history of earlier results.
 
 import * as api from '../api.js';
-import { el, heading, list, picture, showError, showOk, statusLine } from '../dom.js';
+import { el, list, loadPage, picture, showError, showOk, statusLine } from '../dom.js';
 import { cites, gatesList } from '../protocol-ui.js';
 import { friendlyDate, todayYmd } from '../dates.js';
 
 const SIDES = ['left', 'right'];
 
 export function render(container, ctx) {
-  const loading = el('p', { class: 'muted' }, 'Loading the tests…');
-  container.append(
-    heading('Self-tests'),
-    el(
-      'p',
-      { class: 'lead' },
-      'Three simple tests help tell whether your pain fits high hamstring tendinopathy. Do each one on both legs and note whether it hurt. ',
-      el('a', { href: '#/guide/self-tests', id: 'guide-link-self-tests' }, 'About these tests in the guide')
-    ),
-    loading
+  const intro = el(
+    'p',
+    { class: 'lead' },
+    'Three simple tests help tell whether your pain fits high hamstring tendinopathy. Do each one on both legs and note whether it hurt. ',
+    el('a', { href: '#/guide/self-tests', id: 'guide-link-self-tests' }, 'About these tests in the guide')
   );
-  return fill(loading, ctx);
-}
-
-async function fill(loading, ctx) {
-  let view;
-  let protocol;
-  try {
-    [view, protocol] = await Promise.all([api.getSelfTests(), api.getProtocol()]);
-  } catch (error) {
-    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
-    return;
-  }
-  if (!ctx.isCurrent()) return;
-  const page = el('div', { id: 'self-tests-body' });
-  loading.replaceWith(page);
-  draw(page, view, protocol, ctx);
+  return loadPage(container, ctx, {
+    title: 'Self-tests',
+    intro: [intro],
+    loading: 'Loading the tests…',
+    load: () => Promise.all([api.getSelfTests(), api.getProtocol()]),
+    draw: ([view, protocol]) => draw(el('div', { id: 'self-tests-body' }), view, protocol, ctx),
+  });
 }
 
 function draw(page, view, protocol, ctx) {
@@ -56,6 +42,7 @@ function draw(page, view, protocol, ctx) {
     gatesList(view.gates),
     history(view.history, names)
   );
+  return page;
 }
 
 function testCard(test, pictures) {

@@ -3,35 +3,26 @@
 // what changed when the session is finished.
 
 import * as api from '../api.js';
-import { el, heading, list, picture, showError, showOk, statusLine } from '../dom.js';
+import { el, list, loadPage, picture, showError, showOk, statusLine } from '../dom.js';
 import { beep, decisionBlock, doseText } from '../protocol-ui.js';
 
 const COUNT_IN_SECONDS = 3;
 
 export function render(container, ctx) {
   const status = statusLine('session-status');
-  const body = el('div', { id: 'session-body' }, el('p', { class: 'muted' }, 'Opening your session…'));
-  container.append(heading('Session'), status, body);
-  return start(body, status, ctx);
-}
-
-async function start(body, status, ctx) {
-  let session;
-  let protocol;
-  try {
-    [session, protocol] = await Promise.all([api.startSession(), api.getProtocol()]);
-  } catch (error) {
-    if (ctx.isCurrent()) {
-      body.replaceChildren();
-      showError(status, error);
-    }
-    return;
-  }
-  if (!ctx.isCurrent()) return;
-  const byId = Object.fromEntries(protocol.ladder.map((e) => [e.id, e]));
-  const state = { session, index: firstOpen(session), timer: null };
-  const view = { body, status, ctx, byId, state, pictures: protocol.pictures };
-  draw(view);
+  return loadPage(container, ctx, {
+    title: 'Session',
+    intro: [status],
+    loading: 'Opening your session…',
+    load: () => Promise.all([api.startSession(), api.getProtocol()]),
+    draw: ([session, protocol]) => {
+      const body = el('div', { id: 'session-body' });
+      const byId = Object.fromEntries(protocol.ladder.map((e) => [e.id, e]));
+      const state = { session, index: firstOpen(session), timer: null };
+      draw({ body, status, ctx, byId, state, pictures: protocol.pictures });
+      return body;
+    },
+  });
 }
 
 /** Where to carry on: the first exercise without a pain score (or the last one). */

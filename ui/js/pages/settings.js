@@ -2,27 +2,18 @@
 
 import * as api from '../api.js';
 import { confirmDialog } from '../confirm-ui.js';
-import { el, heading } from '../dom.js';
+import { alertLine, el, loadPage } from '../dom.js';
 
 const THEME_LABELS = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 const STATUS_ID = 'settings-status';
 
 export function render(container, ctx) {
-  const loading = el('p', { class: 'muted' }, 'Loading your settings…');
-  container.append(heading('Settings'), loading);
-  return fill(loading, ctx);
-}
-
-async function fill(loading, ctx) {
-  let view;
-  try {
-    view = await api.getSettings();
-  } catch (error) {
-    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
-    return;
-  }
-  if (!ctx.isCurrent()) return;
-  loading.replaceWith(settingsForm(view, ctx), dataSection(ctx));
+  return loadPage(container, ctx, {
+    title: 'Settings',
+    loading: 'Loading your settings…',
+    load: api.getSettings,
+    draw: (view) => [settingsForm(view, ctx), dataSection(ctx)],
+  });
 }
 
 /** "a, b or c": the backend's list of choices, read out in plain words. */
@@ -289,7 +280,7 @@ function dataSection(ctx) {
   );
   api.getData().then(
     (view) => ctx.isCurrent() && drawData(body, view, ctx),
-    (error) => body.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message))
+    (error) => body.replaceChildren(alertLine(error.message))
   );
   return section;
 }

@@ -2,30 +2,24 @@
 // the latest pain, the ladder's decision and the gates.
 
 import * as api from '../api.js';
-import { el, heading, showError, statusLine } from '../dom.js';
+import { el, loadPage, showError, statusLine } from '../dom.js';
 import { reminderCard } from '../reminders-ui.js';
 import { decisionBlock, gatesList } from '../protocol-ui.js';
 import { friendlyDate } from '../dates.js';
 import { checkinForm } from '../checkin-ui.js';
 
 export function render(container, ctx) {
-  const loading = el('p', { class: 'muted' }, 'Loading today…');
-  container.append(heading('Today'), loading);
-  return fill(loading, ctx);
+  return loadPage(container, ctx, {
+    title: 'Today',
+    loading: 'Loading today…',
+    load: () => Promise.all([api.getToday(), api.getProtocol()]),
+    draw: ([today, protocol]) => cards(today, protocol, ctx),
+  });
 }
 
-async function fill(loading, ctx) {
-  let today;
-  let protocol;
-  try {
-    [today, protocol] = await Promise.all([api.getToday(), api.getProtocol()]);
-  } catch (error) {
-    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
-    return;
-  }
-  if (!ctx.isCurrent()) return;
+function cards(today, protocol, ctx) {
   const names = Object.fromEntries(protocol.ladder.map((e) => [e.id, e.name]));
-  loading.replaceWith(
+  return [
     el('p', { class: 'lead', id: 'today-date' }, today.date_text),
     sessionCard(today, names),
     stretchCard(today, ctx),
@@ -34,8 +28,8 @@ async function fill(loading, ctx) {
     painCard(today),
     decisionBlock(today.progress.decision),
     runningCard(today),
-    gatesCard(today)
-  );
+    gatesCard(today),
+  ];
 }
 
 function sessionCard(today, names) {
