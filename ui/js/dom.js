@@ -24,6 +24,12 @@ export function heading(text) {
   return el('h1', { tabindex: '-1' }, text);
 }
 
+/** A card titled by its `<h2 id=titleId>`, which also labels it. */
+export function card(titleId, title, ...children) {
+  return el('section', { class: 'card', 'aria-labelledby': titleId }, el('h2', { id: titleId }, title), ...children);
+}
+
+
 /**
  * The line drawing with id `id` from the backend's list of pictures (`{id, src, alt}`),
  * or nothing if there is none. Width and height are set so the page does not jump.

@@ -3,7 +3,7 @@
 // filtered by kind and date, each entry editable and deletable with an undo.
 
 import * as api from '../api.js';
-import { alertLine, el, heading, showError, showOk, statusLine } from '../dom.js';
+import { alertLine, card, el, heading, showError, showOk, statusLine } from '../dom.js';
 import { checkinForm } from '../checkin-ui.js';
 import { friendlyDate, todayYmd } from '../dates.js';
 import { loadUPlot } from '../charts-lib.js';
@@ -18,10 +18,9 @@ export function render(container, ctx) {
     heading('Journal'),
     checkinForm({ prefix: 'checkin', title: 'Quick pain check-in', withNote: true, onSaved: () => ctx.isCurrent() && refresh(state, charts, log) }),
     noteCard(() => refresh(state, charts, log)),
-    el(
-      'section',
-      { class: 'card', 'aria-labelledby': 'charts-title' },
-      el('h2', { id: 'charts-title' }, 'Trends'),
+    card(
+      'charts-title',
+      'Trends',
       weeksChoice(state, charts),
       charts,
       el('p', {}, el('a', { href: '#/report', id: 'open-report', class: 'screen-link' }, 'One-page report for your physiotherapist'))
@@ -212,10 +211,9 @@ async function drawLog(state, target) {
   const status = statusLine('journal-status');
   const reload = async () => drawLog(state, target);
   target.replaceChildren(
-    el(
-      'section',
-      { class: 'card', 'aria-labelledby': 'journal-title' },
-      el('h2', { id: 'journal-title' }, 'Everything logged'),
+    card(
+      'journal-title',
+      'Everything logged',
       filterForm(view, state, reload),
       status,
       view.entries.length

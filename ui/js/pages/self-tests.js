@@ -71,6 +71,11 @@ function sideChoice(test, side) {
   );
 }
 
+/** Pain / no pain for each test on each leg. */
+function choices(tests) {
+  return el('div', { class: 'choices' }, tests.flatMap((test) => SIDES.map((side) => sideChoice(test, side))));
+}
+
 function answers(form, tests) {
   const results = [];
   for (const test of tests) {
@@ -93,19 +98,23 @@ function dateField(id, label) {
   );
 }
 
-async function submit(form, status, ctx, input, redraw, okText) {
-  for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
-  try {
-    const next = await api.recordSelfTests(input);
-    if (!ctx.isCurrent()) return;
-    redraw(next);
-    const line = document.getElementById(status.id);
-    if (line) showOk(line, okText);
-  } catch (error) {
-    if (!ctx.isCurrent()) return;
-    showError(status, error);
-    if (error.field === 'taken_on') form.querySelector('input[type="date"]')?.setAttribute('aria-invalid', 'true');
-  }
+/** On submit, saves what `input()` reads from `form`, then redraws the page with the answer. */
+function saveOnSubmit(form, status, ctx, redraw, okText, input) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+    try {
+      const next = await api.recordSelfTests(input());
+      if (!ctx.isCurrent()) return;
+      redraw(next);
+      const line = document.getElementById(status.id);
+      if (line) showOk(line, okText);
+    } catch (error) {
+      if (!ctx.isCurrent()) return;
+      showError(status, error);
+      if (error.field === 'taken_on') form.querySelector('input[type="date"]')?.setAttribute('aria-invalid', 'true');
+    }
+  });
 }
 
 function testForm(tests, ctx, redraw) {
@@ -115,15 +124,11 @@ function testForm(tests, ctx, redraw) {
     { id: 'self-test-form', class: 'card', novalidate: true, 'aria-labelledby': 'self-test-form-title' },
     el('h2', { id: 'self-test-form-title' }, 'Record your results'),
     dateField('taken-on', 'Date of the tests'),
-    el('div', { class: 'choices' }, tests.flatMap((test) => SIDES.map((side) => sideChoice(test, side)))),
+    choices(tests),
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'save-self-tests', class: 'primary' }, 'Save results')),
     status
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const input = { taken_on: form.querySelector('#taken-on').value, results: answers(form, tests) };
-    submit(form, status, ctx, input, redraw, 'Results saved.');
-  });
+  saveOnSubmit(form, status, ctx, redraw, 'Results saved.', () => ({ taken_on: form.querySelector('#taken-on').value, results: answers(form, tests) }));
   return form;
 }
 
@@ -135,20 +140,16 @@ function gateForm(tests, view, ctx, redraw) {
     { id: 'gate-test-form', class: 'card', novalidate: true, 'aria-labelledby': 'gate-form-title' },
     el('h2', { id: 'gate-form-title' }, 'Record the running gate'),
     dateField('gate-taken-on', 'Date of the test'),
-    el('div', { class: 'choices' }, tests.flatMap((test) => SIDES.map((side) => sideChoice(test, side)))),
+    choices(tests),
     el('label', { for: 'rom-normal', class: 'inline' }, rom, ' My range of motion is back to normal'),
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'save-gate-tests', class: 'primary' }, 'Save')),
     status
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const input = {
-      taken_on: form.querySelector('#gate-taken-on').value,
-      results: answers(form, tests),
-      range_of_motion_normal: rom.checked,
-    };
-    submit(form, status, ctx, input, redraw, 'Saved.');
-  });
+  saveOnSubmit(form, status, ctx, redraw, 'Saved.', () => ({
+    taken_on: form.querySelector('#gate-taken-on').value,
+    results: answers(form, tests),
+    range_of_motion_normal: rom.checked,
+  }));
   return form;
 }
 

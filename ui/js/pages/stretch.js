@@ -2,7 +2,7 @@
 // for each leg, and Done, which answers the waiting reminder or logs the stretch.
 
 import * as api from '../api.js';
-import { el, list, loadPage, picture, showError, showOk, statusLine } from '../dom.js';
+import { card, el, list, loadPage, picture, showError, showOk, statusLine } from '../dom.js';
 import { cites } from '../protocol-ui.js';
 
 export function render(container, ctx) {
@@ -54,10 +54,9 @@ function stretchCard(protocol, ctx) {
     }
   });
 
-  return el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'stretch-name' },
-    el('h2', { id: 'stretch-name' }, stretch.name),
+  return card(
+    'stretch-name',
+    stretch.name,
     picture(protocol.pictures, stretch.id),
     el('p', {}, `${stretch.purpose}${cites(stretch.citations)} `, el('a', { href: '#/guide/treatment', id: 'stretch-guide-link' }, 'In the guide')),
     list('ol', stretch.steps, { class: 'steps' }),

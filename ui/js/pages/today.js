@@ -2,7 +2,7 @@
 // the latest pain, the ladder's decision and the gates.
 
 import * as api from '../api.js';
-import { el, loadPage, showError, statusLine } from '../dom.js';
+import { card, el, loadPage, showError, statusLine } from '../dom.js';
 import { reminderCard } from '../reminders-ui.js';
 import { decisionBlock, gatesList } from '../protocol-ui.js';
 import { friendlyDate } from '../dates.js';
@@ -47,10 +47,9 @@ function sessionCard(today, names) {
     in_progress: 'In progress: your sets so far are saved.',
     done: 'Done today. Well done.',
   }[today.session_state];
-  return el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'today-session-title' },
-    el('h2', { id: 'today-session-title' }, "Today's session"),
+  return card(
+    'today-session-title',
+    "Today's session",
     el('p', { id: 'session-state' }, state),
     el('ol', { class: 'exercise-list' }, today.exercises.map((id) => el('li', {}, names[id] || id))),
     el('div', { class: 'actions' }, button)
@@ -83,10 +82,9 @@ function stretchCard(today, ctx) {
       button.removeAttribute('aria-disabled');
     }
   });
-  return el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'today-stretch-title' },
-    el('h2', { id: 'today-stretch-title' }, 'Gentle hamstring stretches'),
+  return card(
+    'today-stretch-title',
+    'Gentle hamstring stretches',
     count,
     el('p', { class: 'hint' }, today.stretch_hint),
     el('div', { class: 'actions' }, button, el('a', { href: '#/stretch', id: 'open-stretch' }, 'Do the stretch with a timer')),
@@ -101,10 +99,9 @@ function painCard(today) {
 }
 
 function gatesCard(today) {
-  return el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'today-gates-title' },
-    el('h2', { id: 'today-gates-title' }, 'Cross-training and running'),
+  return card(
+    'today-gates-title',
+    'Cross-training and running',
     gatesList(today.gates),
     el('p', {}, el('a', { href: '#/self-tests' }, 'Record the gate tests'), ' · ', el('a', { href: '#/settings' }, 'Your progression rules'))
   );
@@ -115,10 +112,9 @@ function runningCard(today) {
   const gate = today.gates.find((g) => g.gate === 'running');
   if (!today.running && !(gate && gate.open)) return null;
   const text = today.running ? today.running.text : today.running_ready;
-  return el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'today-running-title' },
-    el('h2', { id: 'today-running-title' }, 'Running'),
+  return card(
+    'today-running-title',
+    'Running',
     el('p', { id: 'today-running', 'data-kind': today.running ? today.running.kind : 'not_started' }, text),
     el('p', {}, el('a', { href: '#/running', class: 'screen-link' }, today.running ? 'Open the running plan' : 'Start the plan'))
   );
