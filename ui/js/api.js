@@ -40,7 +40,6 @@ export async function listen(event, callback) {
   }
 }
 
-export const getAppStatus = () => invoke('get_app_status');
 export const dismissRecoveryNotice = () => invoke('dismiss_recovery_notice');
 export const getSettings = () => invoke('get_settings');
 export const updateSettings = (patch) => invoke('update_settings', { patch });
@@ -51,17 +50,27 @@ export const cancelClose = () => invoke('cancel_close');
 export const quitApp = () => invoke('quit_app');
 export const uiReady = (todayRoundTripMs) => invoke('ui_ready', { todayRoundTripMs: todayRoundTripMs ?? null });
 
-// The program. The protocol never changes while the app runs: fetched once.
-let protocolPromise = null;
-export function getProtocol() {
-  if (!protocolPromise) {
-    protocolPromise = invoke('get_protocol').catch((error) => {
-      protocolPromise = null;
-      throw error;
-    });
-  }
-  return protocolPromise;
+/**
+ * A command whose answer never changes while the app runs (the app's status, the
+ * protocol, the guide): asked once and kept; asked again only after a failure.
+ */
+function askedOnce(command) {
+  let answer = null;
+  return () => {
+    if (!answer) {
+      answer = invoke(command).catch((error) => {
+        answer = null;
+        throw error;
+      });
+    }
+    return answer;
+  };
 }
+
+// The app's status (as at launch), the program and the guide.
+export const getAppStatus = askedOnce('get_app_status');
+export const getProtocol = askedOnce('get_protocol');
+export const getGuide = askedOnce('get_guide');
 export const getToday = () => invoke('get_today');
 export const getProgram = () => invoke('get_program');
 export const moveStep = (toStep) => invoke('move_step', { toStep });
@@ -113,13 +122,3 @@ export const chooseBackupFile = () => invoke('choose_backup_file');
 export const restorePickedBackup = () => invoke('restore_picked_backup');
 /** `which`: data, backups, export, last_export or last_report. */
 export const openFolder = (which) => invoke('open_folder', { which });
-let guidePromise = null;
-export function getGuide() {
-  if (!guidePromise) {
-    guidePromise = invoke('get_guide').catch((error) => {
-      guidePromise = null;
-      throw error;
-    });
-  }
-  return guidePromise;
-}

@@ -44,9 +44,6 @@ function applyTheme(theme) {
   document.documentElement.dataset.theme = THEMES.has(theme) ? theme : 'system';
 }
 
-// Fetched once: the status only changes when the app restarts.
-const statusPromise = api.getAppStatus();
-
 // "#/guide/imaging": page "guide", parameter "imaging" (a deep link into the page).
 function routeFromHash() {
   const match = /^#\/([a-z-]+)(?:\/([a-z0-9-]+))?$/.exec(location.hash);
@@ -74,9 +71,7 @@ async function show(name, { moveFocus, param = null }) {
   main.replaceChildren();
   document.scrollingElement.scrollTop = 0;
   const ctx = {
-    api,
     applyTheme,
-    status: statusPromise,
     isCurrent: () => token === renderCount,
     param,
   };
@@ -158,7 +153,7 @@ function showSafetyNotice() {
 
 async function checkRecovery() {
   try {
-    const status = await statusPromise;
+    const status = await api.getAppStatus();
     if (status && status.set_aside) showRecoveryNotice(status.set_aside);
     if (status && !status.safety_notice_seen) showSafetyNotice();
   } catch (error) {
@@ -249,7 +244,7 @@ async function start() {
     console.warn('Could not read the settings', error);
   }
   try {
-    const status = await statusPromise;
+    const status = await api.getAppStatus();
     if (typeof status.open_route === 'string' && status.open_route.startsWith('#/')) history.replaceState(null, '', status.open_route);
   } catch (error) {
     console.warn('Could not read the app status', error);
@@ -267,7 +262,7 @@ async function start() {
 async function measureRoundTrip() {
   let status;
   try {
-    status = await statusPromise;
+    status = await api.getAppStatus();
   } catch (error) {
     return;
   }

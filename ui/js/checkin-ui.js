@@ -3,8 +3,7 @@
 // limit), pain, and optionally a note.
 
 import * as api from './api.js';
-import { el } from './dom.js';
-import { showError, showOk, statusLine } from './program-ui.js';
+import { el, showError, showOk, statusLine } from './dom.js';
 
 /**
  * Ids are `${prefix}-context`, `-pain`, `-note`, `-save`, `-status` and `${prefix}-form`.

@@ -3,8 +3,7 @@
 // backend's "reminders-changed" event, so an answer given in the tray shows here too.
 
 import * as api from './api.js';
-import { el } from './dom.js';
-import { showError, statusLine } from './program-ui.js';
+import { el, showError, statusLine } from './dom.js';
 
 let stopListening = null;
 

@@ -1,30 +1,26 @@
 // The Guide: the app's knowledge of the injury, with a table of contents, instant offline
 // search, deep links (#/guide/<section>) from other screens, and a way back.
 
-import { el, heading, picture } from '../dom.js';
-import { cites } from '../program-ui.js';
+import * as api from '../api.js';
+import { el, loadPage, picture } from '../dom.js';
+import { cites } from '../protocol-ui.js';
 
-export function render(container, ctx) {
-  const loading = el('p', { class: 'muted' }, 'Loading the guide…');
-  container.append(heading('Guide'), loading);
-  return fill(loading, ctx);
+export async function render(container, ctx) {
+  const drawn = await loadPage(container, ctx, {
+    title: 'Guide',
+    loading: 'Loading the guide…',
+    load: () => Promise.all([api.getGuide(), api.getProtocol()]),
+    draw: ([guide, protocol]) => guidePage(guide, protocol, ctx),
+  });
+  if (drawn && ctx.param) focusSection(ctx.param);
 }
 
 function sectionId(id) {
   return `guide-${id}`;
 }
 
-async function fill(loading, ctx) {
-  let guide;
-  let protocol;
-  try {
-    [guide, protocol] = await Promise.all([ctx.api.getGuide(), ctx.api.getProtocol()]);
-  } catch (error) {
-    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
-    return;
-  }
-  if (!ctx.isCurrent()) return;
-
+/** Search, contents, the sections and the references (and a way back after a deep link). */
+function guidePage(guide, protocol, ctx) {
   const toc = el(
     'nav',
     { class: 'card toc', 'aria-labelledby': 'toc-title' },
@@ -66,20 +62,21 @@ async function fill(loading, ctx) {
   );
 
   const back = ctx.param && history.length > 1 ? backButton() : null;
-  loading.replaceWith(
-    ...[back].filter(Boolean),
+  return [
+    back,
     el('div', { class: 'field guide-search' }, el('label', { for: 'guide-search' }, 'Search the guide'), search, count, results),
     toc,
     ...sections,
-    references
-  );
+    references,
+  ];
+}
 
-  if (ctx.param) {
-    const id = ctx.param === 'references' ? 'guide-references-title' : `${sectionId(ctx.param)}-title`;
-    const target = document.getElementById(id) || document.querySelector('#page h1');
-    target.scrollIntoView({ block: 'start' });
-    target.focus({ preventScroll: true });
-  }
+/** A deep link's section, scrolled to and focused (the heading if there is no such section). */
+function focusSection(param) {
+  const id = param === 'references' ? 'guide-references-title' : `${sectionId(param)}-title`;
+  const target = document.getElementById(id) || document.querySelector('#page h1');
+  target.scrollIntoView({ block: 'start' });
+  target.focus({ preventScroll: true });
 }
 
 /** Names of everything a picture can show: tests, exercises, the stretch. */

@@ -3,9 +3,9 @@
 // filtered by kind and date, each entry editable and deletable with an undo.
 
 import * as api from '../api.js';
-import { el, heading } from '../dom.js';
+import { alertLine, card, el, heading, showError, showOk, statusLine } from '../dom.js';
 import { checkinForm } from '../checkin-ui.js';
-import { friendlyDate, showError, showOk, statusLine, todayYmd } from '../program-ui.js';
+import { friendlyDate, todayYmd } from '../dates.js';
 import { loadUPlot } from '../charts-lib.js';
 
 export function render(container, ctx) {
@@ -18,10 +18,9 @@ export function render(container, ctx) {
     heading('Journal'),
     checkinForm({ prefix: 'checkin', title: 'Quick pain check-in', withNote: true, onSaved: () => ctx.isCurrent() && refresh(state, charts, log) }),
     noteCard(() => refresh(state, charts, log)),
-    el(
-      'section',
-      { class: 'card', 'aria-labelledby': 'charts-title' },
-      el('h2', { id: 'charts-title' }, 'Trends'),
+    card(
+      'charts-title',
+      'Trends',
       weeksChoice(state, charts),
       charts,
       el('p', {}, el('a', { href: '#/report', id: 'open-report', class: 'screen-link' }, 'One-page report for your physiotherapist'))
@@ -124,7 +123,7 @@ async function drawCharts(state, target) {
     if (state.weeks === null) state.weeks = (await api.getProtocol()).chart_weeks;
     data = await api.getCharts(state.weeks);
   } catch (error) {
-    if (state.ctx.isCurrent()) target.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message));
+    if (state.ctx.isCurrent()) target.replaceChildren(alertLine(error.message));
     return;
   }
   let uPlot;
@@ -134,7 +133,7 @@ async function drawCharts(state, target) {
     plot(uPlot, data, target);
   } catch (error) {
     console.error('The charts could not be drawn', error);
-    if (state.ctx.isCurrent()) target.replaceChildren(el('p', { class: 'status error', role: 'alert' }, `The charts could not be drawn: ${error && error.message ? error.message : error}`));
+    if (state.ctx.isCurrent()) target.replaceChildren(alertLine(`The charts could not be drawn: ${error && error.message ? error.message : error}`));
   }
 }
 
@@ -204,7 +203,7 @@ async function drawLog(state, target) {
     if (state.ctx.isCurrent()) {
       const status = document.getElementById('journal-status');
       if (status) showError(status, error);
-      else target.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message));
+      else target.replaceChildren(alertLine(error.message));
     }
     return;
   }
@@ -212,10 +211,9 @@ async function drawLog(state, target) {
   const status = statusLine('journal-status');
   const reload = async () => drawLog(state, target);
   target.replaceChildren(
-    el(
-      'section',
-      { class: 'card', 'aria-labelledby': 'journal-title' },
-      el('h2', { id: 'journal-title' }, 'Everything logged'),
+    card(
+      'journal-title',
+      'Everything logged',
       filterForm(view, state, reload),
       status,
       view.entries.length

@@ -1,29 +1,19 @@
 // The Program screen: the ladder with each step's status and instructions, the decision and
 // its reason, moves by hand (confirmed), the ladder's history and the references.
 
+import * as api from '../api.js';
 import { confirmDialog } from '../confirm-ui.js';
-import { el, heading } from '../dom.js';
-import { cites, decisionBlock, doseText, friendlyDate, list, showError, statusLine } from '../program-ui.js';
+import { el, list, loadPage, showError, statusLine } from '../dom.js';
+import { cites, decisionBlock, doseText } from '../protocol-ui.js';
+import { friendlyDate } from '../dates.js';
 
 export function render(container, ctx) {
-  const loading = el('p', { class: 'muted' }, 'Loading your program…');
-  container.append(heading('Program'), loading);
-  return fill(container, loading, ctx);
-}
-
-async function fill(container, loading, ctx) {
-  let program;
-  let protocol;
-  try {
-    [program, protocol] = await Promise.all([ctx.api.getProgram(), ctx.api.getProtocol()]);
-  } catch (error) {
-    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
-    return;
-  }
-  if (!ctx.isCurrent()) return;
-  const body = el('div', { id: 'program-body' });
-  loading.replaceWith(body);
-  draw(body, program.progress, protocol, ctx);
+  return loadPage(container, ctx, {
+    title: 'Program',
+    loading: 'Loading your program…',
+    load: () => Promise.all([api.getProgram(), api.getProtocol()]),
+    draw: ([program, protocol]) => draw(el('div', { id: 'program-body' }), program.progress, protocol, ctx),
+  });
 }
 
 function rulesLine(rules, pain) {
@@ -47,6 +37,7 @@ function draw(body, progress, protocol, ctx) {
     history(progress, protocol),
     references(protocol)
   );
+  return body;
 }
 
 function stepStatusText(step) {
@@ -104,7 +95,7 @@ function moveControls(progress, protocol, status, redraw, ctx) {
   const confirm = confirmDialog('confirm-move', 'Yes, move');
   const move = async (to) => {
     try {
-      const view = await ctx.api.moveStep(to);
+      const view = await api.moveStep(to);
       if (ctx.isCurrent()) {
         redraw(view.progress);
         document.getElementById('program-status').textContent = `Moved to ${protocol.ladder[to].name}.`;

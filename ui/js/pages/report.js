@@ -3,25 +3,30 @@
 // a self-contained HTML file to the export folder.
 
 import * as api from '../api.js';
-import { el, heading } from '../dom.js';
-import { friendlyDate, gatesList, showError, showOk, statusLine } from '../program-ui.js';
+import { el, loadPage, showError, showOk, statusLine } from '../dom.js';
+import { gatesList } from '../protocol-ui.js';
+import { friendlyDate } from '../dates.js';
 import { loadUPlot } from '../charts-lib.js';
 
-export function render(container, ctx) {
-  const loading = el('p', { class: 'muted' }, 'Preparing the report…');
-  container.append(heading('Report for your physiotherapist'), loading);
-  return fill(loading, ctx);
+export async function render(container, ctx) {
+  let charts = null;
+  const drawn = await loadPage(container, ctx, {
+    title: 'Report for your physiotherapist',
+    loading: 'Preparing the report…',
+    load: api.getReport,
+    draw: (r) => {
+      charts = r.charts;
+      return report(r);
+    },
+  });
+  if (!drawn) return;
+  // Drawn once its box is in the page: uPlot measures it.
+  const box = document.getElementById('report-chart');
+  drawPain(box, charts, await loadUPlot());
 }
 
-async function fill(loading, ctx) {
-  let r;
-  try {
-    r = await api.getReport();
-  } catch (error) {
-    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
-    return;
-  }
-  if (!ctx.isCurrent()) return;
+/** The page's actions, then the report itself. */
+function report(r) {
   const status = statusLine('report-status');
   const print = el('button', { type: 'button', id: 'print-report', class: 'primary' }, 'Print / Save as PDF');
   print.addEventListener('click', () => window.print());
@@ -38,7 +43,7 @@ async function fill(loading, ctx) {
     }
   });
   const chart = el('div', { id: 'report-chart', class: 'chart', role: 'img', 'aria-label': r.charts.summary.pain });
-  loading.replaceWith(
+  return [
     el('div', { class: 'actions no-print' }, print, save, el('a', { href: '#/journal' }, 'Back to the journal')),
     status,
     el(
@@ -70,9 +75,8 @@ async function fill(loading, ctx) {
             el('tbody', {}, r.notes.map((n) => el('tr', {}, el('td', {}, friendlyDate(n.date)), el('td', {}, n.source), el('td', { class: 'note-text' }, n.text))))
           )
         : el('p', { class: 'muted' }, r.texts.no_notes)
-    )
-  );
-  drawPain(chart, r.charts, await loadUPlot());
+    ),
+  ];
 }
 
 function drawPain(box, charts, uPlot) {

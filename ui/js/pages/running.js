@@ -6,27 +6,18 @@
 // `view.text`, the plan's fields): the page holds no rule.
 
 import * as api from '../api.js';
-import { el, heading } from '../dom.js';
-import { beep, friendlyDate, gatesList, showError, showOk, statusLine, todayYmd } from '../program-ui.js';
+import { card, el, loadPage, showError, showOk, statusLine } from '../dom.js';
+import { gatesList } from '../protocol-ui.js';
+import { intervalTimer } from '../interval-timer.js';
+import { friendlyDate, todayYmd } from '../dates.js';
 
 export function render(container, ctx) {
-  const loading = el('p', { class: 'muted' }, 'Loading your running plan…');
-  container.append(heading('Running'), loading);
-  return fill(loading, ctx);
-}
-
-async function fill(loading, ctx) {
-  let view;
-  try {
-    view = await api.getRunning();
-  } catch (error) {
-    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
-    return;
-  }
-  if (!ctx.isCurrent()) return;
-  const body = el('div', { id: 'running-body' });
-  loading.replaceWith(body);
-  draw(body, view, ctx);
+  return loadPage(container, ctx, {
+    title: 'Running',
+    loading: 'Loading your running plan…',
+    load: api.getRunning,
+    draw: (view) => draw(el('div', { id: 'running-body' }), view, ctx),
+  });
 }
 
 function draw(body, view, ctx) {
@@ -41,13 +32,13 @@ function draw(body, view, ctx) {
     ...(view.plan ? planCards(body, view, ctx, redraw) : [startCard(view, redraw)]),
     weeksOverview(view)
   );
+  return body;
 }
 
 function gatesCard(view) {
-  return el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'running-gates-title' },
-    el('h2', { id: 'running-gates-title' }, 'Gates'),
+  return card(
+    'running-gates-title',
+    'Gates',
     gatesList(view.gates),
     el('p', {}, el('a', { href: '#/self-tests', class: 'screen-link' }, 'Record the gate tests'))
   );
@@ -75,10 +66,9 @@ function startCard(view, redraw) {
       date.setAttribute('aria-invalid', 'true');
     }
   });
-  return el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'running-start-title' },
-    el('h2', { id: 'running-start-title' }, 'Ready when you are'),
+  return card(
+    'running-start-title',
+    'Ready when you are',
     el('p', {}, view.text.ready),
     inputField('running-start-date', 'First day of week 1', date, view.text.start_hint),
     el('div', { class: 'actions' }, button),
@@ -121,105 +111,18 @@ function planCards(body, view, ctx, redraw) {
 
 function todayCard(body, plan, ctx) {
   const today = plan.today;
-  return el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'running-today-title' },
-    el('h2', { id: 'running-today-title' }, 'Today'),
+  return card(
+    'running-today-title',
+    'Today',
     el('p', { id: 'running-today', 'data-kind': today.kind }, today.text),
     today.kind === 'run' && today.sets ? intervalTimer(body, today, ctx) : null
   );
 }
 
-/** "4:05" from seconds. */
-function clock(seconds) {
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-/**
- * Walk/jog intervals: for each set, walk then jog, counting down each phase with a tone
- * and a visible cue at every change. "Next" moves on early; the time comes from the
- * wall clock so a busy or throttled page does not drift.
- */
-function intervalTimer(body, today, ctx) {
-  const phases = [];
-  for (let set = 1; set <= today.sets; set += 1) {
-    phases.push({ name: 'Walk', set, seconds: today.walk_minutes * 60 });
-    phases.push({ name: 'Jog', set, seconds: today.jog_minutes * 60 });
-  }
-  const phaseLine = el('p', { id: 'timer-phase', class: 'timer', 'aria-live': 'assertive' }, 'Ready');
-  const remaining = el('p', { id: 'timer-remaining', class: 'timer-remaining', role: 'timer' }, clock(phases[0].seconds));
-  const setLine = el('p', { id: 'timer-set', class: 'muted' }, `${today.sets} sets of walk ${today.walk_minutes} min, jog ${today.jog_minutes} min`);
-  const start = el('button', { type: 'button', id: 'timer-start', class: 'primary' }, 'Start the intervals');
-  const next = el('button', { type: 'button', id: 'timer-next', disabled: true }, 'Next phase');
-  const stop = el('button', { type: 'button', id: 'timer-stop', disabled: true }, 'Stop');
-  let index = 0;
-  let endsAt = 0;
-  let interval = null;
-
-  const halt = () => {
-    if (interval) clearInterval(interval);
-    interval = null;
-    next.disabled = true;
-    stop.disabled = true;
-    start.disabled = false;
-  };
-  const enter = (i) => {
-    index = i;
-    if (index >= phases.length) {
-      halt();
-      phaseLine.textContent = 'Finished: cool down with an easy walk, then log the run below.';
-      remaining.textContent = clock(0);
-      beep();
-      return;
-    }
-    const phase = phases[index];
-    endsAt = Date.now() + phase.seconds * 1000;
-    phaseLine.textContent = `${phase.name}`;
-    phaseLine.dataset.phase = phase.name.toLowerCase();
-    setLine.textContent = `Set ${phase.set} of ${today.sets}`;
-    remaining.textContent = clock(phase.seconds);
-    if (i > 0) beep();
-  };
-  const tick = () => {
-    if (!ctx.isCurrent() || !document.body.contains(remaining)) {
-      halt();
-      return;
-    }
-    const left = (endsAt - Date.now()) / 1000;
-    if (left <= 0) enter(index + 1);
-    else remaining.textContent = clock(Math.ceil(left));
-  };
-  start.addEventListener('click', () => {
-    halt();
-    enter(0);
-    interval = setInterval(tick, 250);
-    start.disabled = true;
-    next.disabled = false;
-    stop.disabled = false;
-  });
-  next.addEventListener('click', () => enter(index + 1));
-  stop.addEventListener('click', () => {
-    halt();
-    phaseLine.textContent = 'Stopped.';
-  });
-  body.stopTimer = halt;
-  return el(
-    'div',
-    { id: 'interval-timer', class: 'interval-timer' },
-    el('h3', {}, 'Interval timer'),
-    phaseLine,
-    remaining,
-    setLine,
-    el('div', { class: 'actions' }, start, next, stop)
-  );
-}
-
 function calendarCard(plan) {
-  return el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'running-calendar-title' },
-    el('h2', { id: 'running-calendar-title' }, 'This week'),
+  return card(
+    'running-calendar-title',
+    'This week',
     el(
       'ol',
       { id: 'running-calendar', class: 'week-calendar' },
@@ -356,10 +259,9 @@ function targetCard(view, redraw) {
 function runsCard(view) {
   const plan = view.plan;
   if (!plan.runs.length) return null;
-  return el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'runs-title' },
-    el('h2', { id: 'runs-title' }, 'Runs so far'),
+  return card(
+    'runs-title',
+    'Runs so far',
     el(
       'table',
       { id: 'runs', class: 'table' },
@@ -383,10 +285,9 @@ function runsCard(view) {
 }
 
 function decisionsCard(state) {
-  return el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'running-history-title' },
-    el('h2', { id: 'running-history-title' }, 'How the plan has moved'),
+  return card(
+    'running-history-title',
+    'How the plan has moved',
     el(
       'ul',
       { id: 'running-decisions' },
@@ -411,10 +312,9 @@ function restartCard(view, redraw) {
       showError(status, error);
     }
   });
-  return el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'restart-title' },
-    el('h2', { id: 'restart-title' }, 'After a setback'),
+  return card(
+    'restart-title',
+    'After a setback',
     el('p', { class: 'muted' }, view.text.restart),
     el('div', { class: 'actions' }, button),
     status
@@ -422,10 +322,9 @@ function restartCard(view, redraw) {
 }
 
 function weeksOverview(view) {
-  return el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'weeks-title' },
-    el('h2', { id: 'weeks-title' }, view.text.weeks_title),
+  return card(
+    'weeks-title',
+    view.text.weeks_title,
     el(
       'ol',
       { class: 'weeks' },

@@ -1,39 +1,27 @@
 // The Self-tests screen: the three tests with their steps, pain / no pain per leg with a
 // date, what the results mean, the gate tests and the history of earlier results.
 
-import { el, heading, picture } from '../dom.js';
-import { cites, friendlyDate, gatesList, list, showError, showOk, statusLine, todayYmd } from '../program-ui.js';
+import * as api from '../api.js';
+import { el, list, loadPage, picture, showError, showOk, statusLine } from '../dom.js';
+import { cites, gatesList } from '../protocol-ui.js';
+import { friendlyDate, todayYmd } from '../dates.js';
 
 const SIDES = ['left', 'right'];
 
 export function render(container, ctx) {
-  const loading = el('p', { class: 'muted' }, 'Loading the tests…');
-  container.append(
-    heading('Self-tests'),
-    el(
-      'p',
-      { class: 'lead' },
-      'Three simple tests help tell whether your pain fits high hamstring tendinopathy. Do each one on both legs and note whether it hurt. ',
-      el('a', { href: '#/guide/self-tests', id: 'guide-link-self-tests' }, 'About these tests in the guide')
-    ),
-    loading
+  const intro = el(
+    'p',
+    { class: 'lead' },
+    'Three simple tests help tell whether your pain fits high hamstring tendinopathy. Do each one on both legs and note whether it hurt. ',
+    el('a', { href: '#/guide/self-tests', id: 'guide-link-self-tests' }, 'About these tests in the guide')
   );
-  return fill(loading, ctx);
-}
-
-async function fill(loading, ctx) {
-  let view;
-  let protocol;
-  try {
-    [view, protocol] = await Promise.all([ctx.api.getSelfTests(), ctx.api.getProtocol()]);
-  } catch (error) {
-    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
-    return;
-  }
-  if (!ctx.isCurrent()) return;
-  const page = el('div', { id: 'self-tests-body' });
-  loading.replaceWith(page);
-  draw(page, view, protocol, ctx);
+  return loadPage(container, ctx, {
+    title: 'Self-tests',
+    intro: [intro],
+    loading: 'Loading the tests…',
+    load: () => Promise.all([api.getSelfTests(), api.getProtocol()]),
+    draw: ([view, protocol]) => draw(el('div', { id: 'self-tests-body' }), view, protocol, ctx),
+  });
 }
 
 function draw(page, view, protocol, ctx) {
@@ -54,6 +42,7 @@ function draw(page, view, protocol, ctx) {
     gatesList(view.gates),
     history(view.history, names)
   );
+  return page;
 }
 
 function testCard(test, pictures) {
@@ -82,6 +71,11 @@ function sideChoice(test, side) {
   );
 }
 
+/** Pain / no pain for each test on each leg. */
+function choices(tests) {
+  return el('div', { class: 'choices' }, tests.flatMap((test) => SIDES.map((side) => sideChoice(test, side))));
+}
+
 function answers(form, tests) {
   const results = [];
   for (const test of tests) {
@@ -104,19 +98,23 @@ function dateField(id, label) {
   );
 }
 
-async function submit(form, status, ctx, input, redraw, okText) {
-  for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
-  try {
-    const next = await ctx.api.recordSelfTests(input);
-    if (!ctx.isCurrent()) return;
-    redraw(next);
-    const line = document.getElementById(status.id);
-    if (line) showOk(line, okText);
-  } catch (error) {
-    if (!ctx.isCurrent()) return;
-    showError(status, error);
-    if (error.field === 'taken_on') form.querySelector('input[type="date"]')?.setAttribute('aria-invalid', 'true');
-  }
+/** On submit, saves what `input()` reads from `form`, then redraws the page with the answer. */
+function saveOnSubmit(form, status, ctx, redraw, okText, input) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+    try {
+      const next = await api.recordSelfTests(input());
+      if (!ctx.isCurrent()) return;
+      redraw(next);
+      const line = document.getElementById(status.id);
+      if (line) showOk(line, okText);
+    } catch (error) {
+      if (!ctx.isCurrent()) return;
+      showError(status, error);
+      if (error.field === 'taken_on') form.querySelector('input[type="date"]')?.setAttribute('aria-invalid', 'true');
+    }
+  });
 }
 
 function testForm(tests, ctx, redraw) {
@@ -126,15 +124,11 @@ function testForm(tests, ctx, redraw) {
     { id: 'self-test-form', class: 'card', novalidate: true, 'aria-labelledby': 'self-test-form-title' },
     el('h2', { id: 'self-test-form-title' }, 'Record your results'),
     dateField('taken-on', 'Date of the tests'),
-    el('div', { class: 'choices' }, tests.flatMap((test) => SIDES.map((side) => sideChoice(test, side)))),
+    choices(tests),
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'save-self-tests', class: 'primary' }, 'Save results')),
     status
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const input = { taken_on: form.querySelector('#taken-on').value, results: answers(form, tests) };
-    submit(form, status, ctx, input, redraw, 'Results saved.');
-  });
+  saveOnSubmit(form, status, ctx, redraw, 'Results saved.', () => ({ taken_on: form.querySelector('#taken-on').value, results: answers(form, tests) }));
   return form;
 }
 
@@ -146,20 +140,16 @@ function gateForm(tests, view, ctx, redraw) {
     { id: 'gate-test-form', class: 'card', novalidate: true, 'aria-labelledby': 'gate-form-title' },
     el('h2', { id: 'gate-form-title' }, 'Record the running gate'),
     dateField('gate-taken-on', 'Date of the test'),
-    el('div', { class: 'choices' }, tests.flatMap((test) => SIDES.map((side) => sideChoice(test, side)))),
+    choices(tests),
     el('label', { for: 'rom-normal', class: 'inline' }, rom, ' My range of motion is back to normal'),
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'save-gate-tests', class: 'primary' }, 'Save')),
     status
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const input = {
-      taken_on: form.querySelector('#gate-taken-on').value,
-      results: answers(form, tests),
-      range_of_motion_normal: rom.checked,
-    };
-    submit(form, status, ctx, input, redraw, 'Saved.');
-  });
+  saveOnSubmit(form, status, ctx, redraw, 'Saved.', () => ({
+    taken_on: form.querySelector('#gate-taken-on').value,
+    results: answers(form, tests),
+    range_of_motion_normal: rom.checked,
+  }));
   return form;
 }
 

@@ -2,35 +2,27 @@
 // done (a crash keeps it), a hold timer with a count-in, pain on the backend's scale after each exercise, and
 // what changed when the session is finished.
 
-import { el, heading, picture } from '../dom.js';
-import { beep, decisionBlock, doseText, list, showError, showOk, statusLine } from '../program-ui.js';
+import * as api from '../api.js';
+import { el, list, loadPage, picture, showError, showOk, statusLine } from '../dom.js';
+import { beep, decisionBlock, doseText } from '../protocol-ui.js';
 
 const COUNT_IN_SECONDS = 3;
 
 export function render(container, ctx) {
   const status = statusLine('session-status');
-  const body = el('div', { id: 'session-body' }, el('p', { class: 'muted' }, 'Opening your session…'));
-  container.append(heading('Session'), status, body);
-  return start(body, status, ctx);
-}
-
-async function start(body, status, ctx) {
-  let session;
-  let protocol;
-  try {
-    [session, protocol] = await Promise.all([ctx.api.startSession(), ctx.api.getProtocol()]);
-  } catch (error) {
-    if (ctx.isCurrent()) {
-      body.replaceChildren();
-      showError(status, error);
-    }
-    return;
-  }
-  if (!ctx.isCurrent()) return;
-  const byId = Object.fromEntries(protocol.ladder.map((e) => [e.id, e]));
-  const state = { session, index: firstOpen(session), timer: null };
-  const view = { body, status, ctx, byId, state, pictures: protocol.pictures };
-  draw(view);
+  return loadPage(container, ctx, {
+    title: 'Session',
+    intro: [status],
+    loading: 'Opening your session…',
+    load: () => Promise.all([api.startSession(), api.getProtocol()]),
+    draw: ([session, protocol]) => {
+      const body = el('div', { id: 'session-body' });
+      const byId = Object.fromEntries(protocol.ladder.map((e) => [e.id, e]));
+      const state = { session, index: firstOpen(session), timer: null };
+      draw({ body, status, ctx, byId, state, pictures: protocol.pictures });
+      return body;
+    },
+  });
 }
 
 /** Where to carry on: the first exercise without a pain score (or the last one). */
@@ -104,7 +96,7 @@ function setsSection(view, exercise, info) {
   undo.addEventListener('click', async () => {
     if (undo.getAttribute('aria-disabled') === 'true') return;
     try {
-      const session = await view.ctx.api.undoSet(view.state.session.id, exercise.id);
+      const session = await api.undoSet(view.state.session.id, exercise.id);
       if (!view.ctx.isCurrent()) return;
       view.state.session = session;
       draw(view);
@@ -119,7 +111,7 @@ function setsSection(view, exercise, info) {
 
 async function saveSet(view, exercise, amount) {
   try {
-    const session = await view.ctx.api.recordSet(view.state.session.id, exercise.id, amount);
+    const session = await api.recordSet(view.state.session.id, exercise.id, amount);
     if (!view.ctx.isCurrent()) return;
     view.state.session = session;
     draw(view);
@@ -244,7 +236,7 @@ function painSection(view, exercise) {
       return;
     }
     try {
-      const answer = await ctx.api.recordPain(state.session.id, exercise.id, chosen.value);
+      const answer = await api.recordPain(state.session.id, exercise.id, chosen.value);
       if (!ctx.isCurrent()) return;
       state.session = answer.session;
       const next = state.session.exercises.findIndex((e) => e.id === state.session.resume_at);
@@ -304,7 +296,7 @@ function finishSection(view) {
   const button = el('button', { type: 'button', id: 'finish-session', class: 'primary big' }, 'Finish session');
   button.addEventListener('click', async () => {
     try {
-      const finished = await ctx.api.finishSession(state.session.id);
+      const finished = await api.finishSession(state.session.id);
       if (!ctx.isCurrent()) return;
       stopTimer(state);
       view.status.textContent = '';

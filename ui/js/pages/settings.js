@@ -1,27 +1,20 @@
-// The Settings screen: each field saves on change; ranges and error messages come from the backend.
+// The Settings screen: each field saves on change; ranges and error messages come from the
+// backend. "Your data" below the form is data-ui.js.
 
-import { confirmDialog } from '../confirm-ui.js';
-import { el, heading } from '../dom.js';
+import * as api from '../api.js';
+import { dataSection } from '../data-ui.js';
+import { el, loadPage, showError, showOk, statusLine } from '../dom.js';
 
 const THEME_LABELS = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 const STATUS_ID = 'settings-status';
 
 export function render(container, ctx) {
-  const loading = el('p', { class: 'muted' }, 'Loading your settings…');
-  container.append(heading('Settings'), loading);
-  return fill(loading, ctx);
-}
-
-async function fill(loading, ctx) {
-  let view;
-  try {
-    view = await ctx.api.getSettings();
-  } catch (error) {
-    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
-    return;
-  }
-  if (!ctx.isCurrent()) return;
-  loading.replaceWith(settingsForm(view, ctx), dataSection(ctx));
+  return loadPage(container, ctx, {
+    title: 'Settings',
+    loading: 'Loading your settings…',
+    load: api.getSettings,
+    draw: (view) => [settingsForm(view, ctx), dataSection(ctx)],
+  });
 }
 
 /** "a, b or c": the backend's list of choices, read out in plain words. */
@@ -60,7 +53,8 @@ function numberInput({ min, max }) {
 
 function settingsForm(view, ctx) {
   const { limits } = view;
-  const status = el('p', { id: STATUS_ID, class: 'status sticky-status', role: 'status', 'aria-live': 'polite' });
+  const status = statusLine(STATUS_ID);
+  status.classList.add('sticky-status');
   const themeNames = limits.themes.map((t) => THEME_LABELS[t] || t);
   const stretchChoices = [];
   for (let n = limits.stretches_per_day.min; n <= limits.stretches_per_day.max; n += 1) {
@@ -208,12 +202,10 @@ function wireSaving(form, controls, status, ctx) {
   async function save(control, sent) {
     let view;
     try {
-      view = await ctx.api.updateSettings({ [control.name]: sent });
+      view = await api.updateSettings({ [control.name]: sent });
     } catch (error) {
       if (!ctx.isCurrent()) return;
-      status.textContent = error.message;
-      status.classList.add('error');
-      status.classList.remove('success');
+      showError(status, error);
       // The bad value stays in place so the user can see it and correct it.
       const culprit = error.field && controls.find((c) => c.name === error.field);
       if (culprit) markInvalid(culprit, status);
@@ -222,9 +214,7 @@ function wireSaving(form, controls, status, ctx) {
     ctx.applyTheme(view.settings.theme);
     if (!ctx.isCurrent()) return;
     clearInvalid(controls);
-    status.textContent = 'Saved.';
-    status.classList.remove('error');
-    status.classList.add('success');
+    showOk(status, 'Saved.');
     // Show what is stored now, but never overwrite a field the user is still editing.
     for (const c of controls) {
       const stored = view.settings[c.name];
@@ -237,7 +227,7 @@ function wireSaving(form, controls, status, ctx) {
 
 function testReminder(ctx) {
   const button = el('button', { type: 'button', id: 'send-test-reminder' }, 'Send a test reminder');
-  const status = el('p', { id: 'test-reminder-status', class: 'status', role: 'status', 'aria-live': 'polite' });
+  const status = statusLine('test-reminder-status');
   let sending = false;
 
   button.addEventListener('click', async () => {
@@ -248,12 +238,9 @@ function testReminder(ctx) {
     status.classList.remove('error', 'success');
     status.textContent = 'Sending…';
     try {
-      const reminder = await ctx.api.sendTestReminder();
-      status.textContent = `Sent: ${reminder.title}`;
-      status.classList.add('success');
+      showOk(status, `Sent: ${(await api.sendTestReminder()).title}`);
     } catch (error) {
-      status.textContent = error.message;
-      status.classList.add('error');
+      showError(status, error);
     } finally {
       sending = false;
       button.removeAttribute('aria-disabled');
@@ -266,196 +253,5 @@ function testReminder(ctx) {
     el('p', { class: 'hint' }, 'Check that reminders reach you: one notification is sent now.'),
     el('div', { class: 'actions' }, button),
     status
-  );
-}
-
-function dataSection(ctx) {
-  const body = el('div', { id: 'data-body' }, el('p', { class: 'muted' }, 'Loading…'));
-  const version = el('p', { class: 'muted', id: 'app-version' });
-  const section = el(
-    'section',
-    { class: 'settings-section', 'aria-labelledby': 'data-title' },
-    el('h2', { id: 'data-title' }, 'Your data'),
-    el('p', {}, 'Your data stays on this computer. Nothing is sent anywhere.'),
-    body,
-    version
-  );
-  ctx.status.then(
-    (status) => {
-      version.textContent = `High Hamstring Rehab ${status.version}, database schema ${status.schema_version}.`;
-    },
-    () => {}
-  );
-  ctx.api.getData().then(
-    (view) => ctx.isCurrent() && drawData(body, view, ctx),
-    (error) => body.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message))
-  );
-  return section;
-}
-
-function openButton(id, which, status, ctx) {
-  const button = el('button', { type: 'button', id }, 'Open folder');
-  button.addEventListener('click', () => ctx.api.openFolder(which).catch((error) => showStatus(status, error.message, true)));
-  return button;
-}
-
-function showStatus(line, text, isError) {
-  line.textContent = text;
-  line.classList.toggle('error', !!isError);
-  line.classList.toggle('success', !isError);
-}
-
-/**
- * Runs `work` once at a time from `button` (aria-disabled, not disabled, so the focus
- * stays put while a system dialog is open or a file is written).
- */
-function busyWhile(button, work) {
-  return async () => {
-    if (button.getAttribute('aria-disabled') === 'true') return;
-    button.setAttribute('aria-disabled', 'true');
-    try {
-      await work();
-    } finally {
-      button.removeAttribute('aria-disabled');
-    }
-  };
-}
-
-function drawData(body, view, ctx) {
-  const status = el('p', { id: 'data-status', class: 'status', role: 'status', 'aria-live': 'polite' });
-  // After a redraw the old status line is gone: say things on the new one.
-  const say = (text, isError) => showStatus(document.getElementById('data-status') || status, text, isError);
-  const redraw = (next) => ctx.isCurrent() && drawData(body, next, ctx);
-
-  // The folder is picked in the system's dialog, opened by the backend: no path is typed.
-  const choose = el('button', { type: 'button', id: 'choose-export-folder', 'aria-describedby': 'export-folder-hint' }, 'Choose folder…');
-  choose.addEventListener(
-    'click',
-    busyWhile(choose, async () => {
-      say('Choose a folder in the dialog…');
-      try {
-        const next = await ctx.api.chooseExportFolder();
-        const changed = String(next.export_folder) !== String(view.export_folder);
-        redraw(next);
-        say(changed ? 'Export folder saved.' : 'Export folder not changed.');
-      } catch (error) {
-        say(error.message, true);
-      }
-    })
-  );
-  const reset = view.export_is_default ? null : el('button', { type: 'button', id: 'reset-export-folder' }, 'Use the default');
-  if (reset) {
-    reset.addEventListener('click', async () => {
-      try {
-        redraw(await ctx.api.resetExportFolder());
-        say('Export folder set back to the default.');
-        document.getElementById('choose-export-folder')?.focus();
-      } catch (error) {
-        say(error.message, true);
-      }
-    });
-  }
-
-  const exportButton = el('button', { type: 'button', id: 'export-csv', class: 'primary' }, 'Export CSV');
-  const exported = el('div', { id: 'export-result' });
-  exportButton.addEventListener(
-    'click',
-    busyWhile(exportButton, async () => {
-      try {
-        const out = await ctx.api.exportCsv();
-        const open = el('button', { type: 'button', id: 'open-export' }, 'Open folder');
-        open.addEventListener('click', () => ctx.api.openFolder('last_export').catch((error) => say(error.message, true)));
-        exported.replaceChildren(
-          el('p', {}, `${out.files.length} files written to `, el('span', { class: 'path', id: 'export-path' }, String(out.folder)), ' ', open),
-          el('ul', { id: 'export-files' }, out.files.map((f) => el('li', {}, `${f.name}: ${f.rows} rows`)))
-        );
-        say('Exported.');
-      } catch (error) {
-        say(error.message, true);
-      }
-    })
-  );
-
-  const backupButton = el('button', { type: 'button', id: 'backup-now' }, 'Back up now');
-  backupButton.addEventListener('click', async () => {
-    try {
-      redraw(await ctx.api.backupNow());
-      say('Backup written.');
-    } catch (error) {
-      say(error.message, true);
-    }
-  });
-
-  // One confirmation for both ways to restore: a listed backup or a file picked.
-  const confirm = confirmDialog('confirm-restore', 'Yes, replace my data');
-  const replaceNote = 'Your data will be replaced by this backup. A copy of your data as it is now is kept first, and the file is checked before anything changes.';
-  const restore = async (call) => {
-    try {
-      const done = await call();
-      redraw(await ctx.api.getData());
-      say(done.message);
-    } catch (error) {
-      say(error.message, true);
-    }
-  };
-  const list = view.backups.length
-    ? el(
-        'ul',
-        { id: 'backups', class: 'backups' },
-        view.backups.map((b, i) => {
-          const button = el('button', { type: 'button', id: `restore-${i}`, 'aria-label': `Restore ${b.name}` }, 'Restore');
-          button.addEventListener('click', () =>
-            confirm.ask(`Restore ${b.name}?`, replaceNote, () => restore(() => ctx.api.restoreBackup(b.name)))
-          );
-          return el('li', {}, el('span', { class: 'path' }, b.name), ` (${Math.max(1, Math.round(b.bytes / 1024))} KB) `, button);
-        })
-      )
-    : el('p', { class: 'muted', id: 'no-backups' }, 'No backups yet. One is made automatically each day.');
-
-  const fromFile = el('button', { type: 'button', id: 'restore-file', 'aria-describedby': 'restore-file-hint' }, 'Restore from a file…');
-  fromFile.addEventListener(
-    'click',
-    busyWhile(fromFile, async () => {
-      say('Choose a backup file in the dialog…');
-      try {
-        const picked = await ctx.api.chooseBackupFile();
-        if (!picked) {
-          say('No file chosen.');
-          return;
-        }
-        say('');
-        confirm.ask(`Restore ${picked.name}?`, `${String(picked.path)}. ${replaceNote}`, () => restore(() => ctx.api.restorePickedBackup()));
-      } catch (error) {
-        say(error.message, true);
-      }
-    })
-  );
-
-  body.replaceChildren(
-    el('p', {}, 'Data folder: ', el('span', { class: 'path', id: 'data-location' }, String(view.data_folder)), ' ', openButton('open-data-folder', 'data', status, ctx)),
-    el('p', {}, 'Database file: ', el('span', { class: 'path', id: 'database-path' }, String(view.database))),
-    el(
-      'div',
-      { class: 'field', role: 'group', 'aria-labelledby': 'export-folder-label' },
-      el('p', { id: 'export-folder-label' }, 'Export folder: ', el('span', { class: 'path', id: 'export-folder' }, String(view.export_folder)), view.export_is_default ? ' (the default)' : ''),
-      el(
-        'p',
-        { class: 'hint', id: 'export-folder-hint' },
-        view.export_is_default
-          ? 'CSV exports and saved reports go here. The folder is made on the first export.'
-          : `CSV exports and saved reports go here. The folder is made on the first export. The default is ${view.export_folder_default}.`
-      ),
-      el('div', { class: 'actions' }, choose, reset)
-    ),
-    el('div', { class: 'actions' }, exportButton, openButton('open-export-folder', 'export', status, ctx)),
-    exported,
-    el('h3', {}, 'Backups'),
-    el('p', { class: 'hint' }, `A copy of your data is made each day; the last 7 are kept in `, el('span', { class: 'path', id: 'backups-folder' }, String(view.backups_folder)), '. Restoring first keeps a copy of your data as it is now.'),
-    el('div', { class: 'actions' }, backupButton, openButton('open-backups-folder', 'backups', status, ctx)),
-    list,
-    el('div', { class: 'actions' }, fromFile),
-    el('p', { class: 'hint', id: 'restore-file-hint' }, 'Another High Hamstring Rehab backup (.db), picked in the system’s file dialog. You are asked to confirm before anything changes.'),
-    status,
-    confirm.dialog
   );
 }

@@ -2,24 +2,20 @@
 // for each leg, and Done, which answers the waiting reminder or logs the stretch.
 
 import * as api from '../api.js';
-import { el, heading, picture } from '../dom.js';
-import { cites, list, showError, showOk, statusLine } from '../program-ui.js';
+import { card, el, list, loadPage, picture, showError, showOk, statusLine } from '../dom.js';
+import { cites } from '../protocol-ui.js';
 
 export function render(container, ctx) {
-  const loading = el('p', { class: 'muted' }, 'Loading…');
-  container.append(heading('Stretch'), loading);
-  return fill(loading, ctx);
+  return loadPage(container, ctx, {
+    title: 'Stretch',
+    loading: 'Loading…',
+    load: api.getProtocol,
+    draw: (protocol) => stretchCard(protocol, ctx),
+  });
 }
 
-async function fill(loading, ctx) {
-  let protocol;
-  try {
-    protocol = await ctx.api.getProtocol();
-  } catch (error) {
-    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
-    return;
-  }
-  if (!ctx.isCurrent()) return;
+/** The stretch with its steps, the hold timer and Done. */
+function stretchCard(protocol, ctx) {
   const stretch = protocol.stretch;
   const status = statusLine('stretch-status');
   const timer = el('p', { id: 'stretch-timer', class: 'timer', role: 'timer', 'aria-live': 'assertive' }, `${stretch.hold_seconds} s each leg`);
@@ -58,22 +54,19 @@ async function fill(loading, ctx) {
     }
   });
 
-  loading.replaceWith(
-    el(
-      'section',
-      { class: 'card', 'aria-labelledby': 'stretch-name' },
-      el('h2', { id: 'stretch-name' }, stretch.name),
-      picture(protocol.pictures, stretch.id),
-      el('p', {}, `${stretch.purpose}${cites(stretch.citations)} `, el('a', { href: '#/guide/treatment', id: 'stretch-guide-link' }, 'In the guide')),
-      list('ol', stretch.steps, { class: 'steps' }),
-      el('h3', {}, 'Cues'),
-      list('ul', stretch.cues),
-      el('h3', {}, 'Common mistakes'),
-      list('ul', stretch.mistakes),
-      timer,
-      el('div', { class: 'actions' }, start, done),
-      status,
-      el('p', {}, el('a', { href: '#/today' }, 'Back to Today'))
-    )
+  return card(
+    'stretch-name',
+    stretch.name,
+    picture(protocol.pictures, stretch.id),
+    el('p', {}, `${stretch.purpose}${cites(stretch.citations)} `, el('a', { href: '#/guide/treatment', id: 'stretch-guide-link' }, 'In the guide')),
+    list('ol', stretch.steps, { class: 'steps' }),
+    el('h3', {}, 'Cues'),
+    list('ul', stretch.cues),
+    el('h3', {}, 'Common mistakes'),
+    list('ul', stretch.mistakes),
+    timer,
+    el('div', { class: 'actions' }, start, done),
+    status,
+    el('p', {}, el('a', { href: '#/today' }, 'Back to Today'))
   );
 }

@@ -1,29 +1,25 @@
 // The Today screen: today's session (start or resume), stretches against the day's target,
 // the latest pain, the ladder's decision and the gates.
 
-import { el, heading } from '../dom.js';
+import * as api from '../api.js';
+import { card, el, loadPage, showError, statusLine } from '../dom.js';
 import { reminderCard } from '../reminders-ui.js';
-import { decisionBlock, friendlyDate, gatesList, showError, statusLine } from '../program-ui.js';
+import { decisionBlock, gatesList } from '../protocol-ui.js';
+import { friendlyDate } from '../dates.js';
 import { checkinForm } from '../checkin-ui.js';
 
 export function render(container, ctx) {
-  const loading = el('p', { class: 'muted' }, 'Loading today…');
-  container.append(heading('Today'), loading);
-  return fill(loading, ctx);
+  return loadPage(container, ctx, {
+    title: 'Today',
+    loading: 'Loading today…',
+    load: () => Promise.all([api.getToday(), api.getProtocol()]),
+    draw: ([today, protocol]) => cards(today, protocol, ctx),
+  });
 }
 
-async function fill(loading, ctx) {
-  let today;
-  let protocol;
-  try {
-    [today, protocol] = await Promise.all([ctx.api.getToday(), ctx.api.getProtocol()]);
-  } catch (error) {
-    if (ctx.isCurrent()) loading.replaceWith(el('p', { class: 'status error', role: 'alert' }, error.message));
-    return;
-  }
-  if (!ctx.isCurrent()) return;
+function cards(today, protocol, ctx) {
   const names = Object.fromEntries(protocol.ladder.map((e) => [e.id, e.name]));
-  loading.replaceWith(
+  return [
     el('p', { class: 'lead', id: 'today-date' }, today.date_text),
     sessionCard(today, names),
     stretchCard(today, ctx),
@@ -32,8 +28,8 @@ async function fill(loading, ctx) {
     painCard(today),
     decisionBlock(today.progress.decision),
     runningCard(today),
-    gatesCard(today)
-  );
+    gatesCard(today),
+  ];
 }
 
 function sessionCard(today, names) {
@@ -51,10 +47,9 @@ function sessionCard(today, names) {
     in_progress: 'In progress: your sets so far are saved.',
     done: 'Done today. Well done.',
   }[today.session_state];
-  return el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'today-session-title' },
-    el('h2', { id: 'today-session-title' }, "Today's session"),
+  return card(
+    'today-session-title',
+    "Today's session",
     el('p', { id: 'session-state' }, state),
     el('ol', { class: 'exercise-list' }, today.exercises.map((id) => el('li', {}, names[id] || id))),
     el('div', { class: 'actions' }, button)
@@ -75,7 +70,7 @@ function stretchCard(today, ctx) {
     busy = true;
     button.setAttribute('aria-disabled', 'true');
     try {
-      const view = await ctx.api.logStretch();
+      const view = await api.logStretch();
       if (!ctx.isCurrent()) return;
       count.textContent = stretchText(view.stretches);
       status.textContent = 'Stretch saved.';
@@ -87,10 +82,9 @@ function stretchCard(today, ctx) {
       button.removeAttribute('aria-disabled');
     }
   });
-  return el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'today-stretch-title' },
-    el('h2', { id: 'today-stretch-title' }, 'Gentle hamstring stretches'),
+  return card(
+    'today-stretch-title',
+    'Gentle hamstring stretches',
     count,
     el('p', { class: 'hint' }, today.stretch_hint),
     el('div', { class: 'actions' }, button, el('a', { href: '#/stretch', id: 'open-stretch' }, 'Do the stretch with a timer')),
@@ -105,10 +99,9 @@ function painCard(today) {
 }
 
 function gatesCard(today) {
-  return el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'today-gates-title' },
-    el('h2', { id: 'today-gates-title' }, 'Cross-training and running'),
+  return card(
+    'today-gates-title',
+    'Cross-training and running',
     gatesList(today.gates),
     el('p', {}, el('a', { href: '#/self-tests' }, 'Record the gate tests'), ' · ', el('a', { href: '#/settings' }, 'Your progression rules'))
   );
@@ -119,10 +112,9 @@ function runningCard(today) {
   const gate = today.gates.find((g) => g.gate === 'running');
   if (!today.running && !(gate && gate.open)) return null;
   const text = today.running ? today.running.text : today.running_ready;
-  return el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'today-running-title' },
-    el('h2', { id: 'today-running-title' }, 'Running'),
+  return card(
+    'today-running-title',
+    'Running',
     el('p', { id: 'today-running', 'data-kind': today.running ? today.running.kind : 'not_started' }, text),
     el('p', {}, el('a', { href: '#/running', class: 'screen-link' }, today.running ? 'Open the running plan' : 'Start the plan'))
   );

@@ -1,5 +1,6 @@
-// Pieces the program screens share: the decision, the gates, doses and dates. The words of
-// decisions and reasons come from the backend and are shown as they are.
+// The protocol's pieces as several screens show them: the ladder's decision, the gates,
+// an exercise's dose, citations, and the tone that ends a timed hold or interval. The
+// words of decisions and reasons come from the backend and are shown as they are.
 
 import { el } from './dom.js';
 
@@ -45,46 +46,6 @@ export function doseText(exercise) {
 /** " [3, 7]" after a sentence, or nothing. */
 export function cites(numbers) {
   return numbers && numbers.length ? ` [${numbers.join(', ')}]` : '';
-}
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "Tue 24 Nov 2026" from "2026-11-24", as the backend writes dates in its sentences. */
-export function friendlyDate(ymd) {
-  const [y, m, d] = String(ymd).split('-').map(Number);
-  const date = new Date(y, m - 1, d);
-  if (Number.isNaN(date.getTime())) return String(ymd);
-  return `${WEEKDAYS[date.getDay()]} ${d} ${MONTHS[m - 1]} ${y}`;
-}
-
-/** The local calendar day as YYYY-MM-DD. */
-export function todayYmd() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** A list of short lines, or nothing when empty. */
-export function list(tag, items, attrs = {}) {
-  return items && items.length ? el(tag, attrs, items.map((item) => el('li', {}, item))) : null;
-}
-
-/** A status line for errors and confirmations, announced politely. */
-export function statusLine(id) {
-  return el('p', { id, class: 'status', role: 'status', 'aria-live': 'polite' });
-}
-
-export function showError(line, error) {
-  line.textContent = error.message;
-  line.classList.add('error');
-  line.classList.remove('success');
-}
-
-export function showOk(line, text) {
-  line.textContent = text;
-  line.classList.add('success');
-  line.classList.remove('error');
 }
 
 /** A short tone: the end of a hold, a change between walking and jogging. */
