@@ -135,6 +135,14 @@ fn patterns() -> Vec<(&'static str, Vec<Tok>)> {
             vec![Lit("week"), Any(12), OneOf("<>="), Any(2), Sp, Num(None)],
         ),
         (
+            "a literal input range (min/max: 'N')",
+            vec![OneOf("mx"), OneOf("ia"), OneOf("nx"), Lit(":"), Sp, Quote, Num(None)],
+        ),
+        (
+            "a count of backups kept (the last N)",
+            vec![Lit("the last "), Num(None), Lit(" are kept")],
+        ),
+        (
             "a default amount (sets || N)",
             vec![Lit("sets"), Sp, Lit("||"), Sp, Num(None)],
         ),
@@ -288,6 +296,8 @@ fn the_patterns_catch_the_old_literals_and_pass_harmless_code() {
         "value: String(plan.today.minutes || plan.state.minutes || 20)",
         "el('p', { class: 'hint' }, 'Stretch gently, 3–4 times a day, both legs.')",
         "if (state.week <= 2) logSets();",
+        "const input = el('input', { type: 'number', id: 'set-amount', min: '1', step: '1' });",
+        "`A copy of your data is made each day; the last 7 are kept in `",
     ] {
         assert!(!findings(caught).is_empty(), "not caught: {caught}");
     }

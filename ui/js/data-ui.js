@@ -160,7 +160,7 @@ function drawData(body, view, ctx) {
     el('div', { class: 'actions' }, exportButton, openButton('open-export-folder', 'export')),
     exported,
     el('h3', {}, 'Backups'),
-    el('p', { class: 'hint' }, `A copy of your data is made each day; the last 7 are kept in `, el('span', { class: 'path', id: 'backups-folder' }, String(view.backups_folder)), '. Restoring first keeps a copy of your data as it is now.'),
+    el('p', { class: 'hint' }, `A copy of your data is made each day; the last ${view.keep_backups} are kept in `, el('span', { class: 'path', id: 'backups-folder' }, String(view.backups_folder)), '. Restoring first keeps a copy of your data as it is now.'),
     el('div', { class: 'actions' }, backupButton, openButton('open-backups-folder', 'backups')),
     backups,
     el('div', { class: 'actions' }, fromFile),

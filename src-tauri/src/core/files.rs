@@ -138,6 +138,9 @@ pub fn path_not_text(field: &str, path: &Path) -> InvalidInput {
     )
 }
 
+/// Automatic and manual backups kept (the app's own choice: a week of daily copies).
+pub const KEEP_BACKUPS: usize = 7;
+
 /// The longest export folder path taken.
 pub const MAX_FOLDER_CHARS: usize = 1000;
 

@@ -580,19 +580,29 @@ pub fn check_pain(pain: impl Into<Whole>) -> Result<u8, InvalidInput> {
 }
 
 /// Checks one set of `exercise` (index in the ladder): repetitions, or seconds for a hold.
+/// The repetitions (or seconds held) one set of `exercise` may record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct AmountRange {
+    pub min: u16,
+    pub max: u16,
+}
+
+pub fn amount_range(exercise: usize) -> AmountRange {
+    let hold = LADDER[exercise].measure == super::protocol::Measure::Hold;
+    let max = if hold { MAX_HOLD_SECONDS } else { MAX_REPS };
+    AmountRange { min: 1, max }
+}
+
 pub fn check_amount(exercise: usize, amount: impl Into<Whole>) -> Result<u16, InvalidInput> {
     let amount = amount.into();
     let hold = LADDER[exercise].measure == super::protocol::Measure::Hold;
-    let (max, unit) = if hold {
-        (MAX_HOLD_SECONDS, "Seconds held")
-    } else {
-        (MAX_REPS, "Repetitions")
-    };
-    amount.within(1..=max).ok_or_else(|| {
+    let unit = if hold { "Seconds held" } else { "Repetitions" };
+    let AmountRange { min, max } = amount_range(exercise);
+    amount.within(min..=max).ok_or_else(|| {
         InvalidInput::new(
             "amount",
             format!(
-                "{unit} must be a whole number from 1 to {max} for {} (got {amount}).",
+                "{unit} must be a whole number from {min} to {max} for {} (got {amount}).",
                 LADDER[exercise].name
             ),
         )

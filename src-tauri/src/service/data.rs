@@ -24,8 +24,7 @@ pub struct Folders {
     pub default_export: PathBuf,
 }
 
-/// Automatic and manual backups kept.
-pub const KEEP_BACKUPS: usize = 7;
+pub use crate::core::files::KEEP_BACKUPS;
 const BACKUP_PREFIX: &str = "rehab-backup-";
 const BEFORE_RESTORE_PREFIX: &str = "rehab-before-restore-";
 
@@ -46,6 +45,8 @@ pub struct DataView {
     pub backups_folder: PathBuf,
     /// Newest first.
     pub backups: Vec<BackupFile>,
+    /// How many of the daily and manual backups are kept.
+    pub keep_backups: usize,
 }
 
 fn export_folder(store: &mut Store, folders: &Folders) -> Result<(PathBuf, bool), ServiceError> {
@@ -84,6 +85,7 @@ pub fn view(store: &mut Store, folders: &Folders) -> Result<DataView, ServiceErr
         export_folder_default: folders.default_export.clone(),
         backups_folder: folders.backups.clone(),
         backups: backups(&folders.backups),
+        keep_backups: KEEP_BACKUPS,
     })
 }
 

@@ -134,6 +134,8 @@ pub struct SessionExercise {
     pub pain: Option<u8>,
     /// The sets saved make the full daily dose.
     pub full: bool,
+    /// What one set may record.
+    pub amount_range: progression::AmountRange,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -179,6 +181,7 @@ fn session_view(tx: &Tx, row: rows::SessionRow) -> Result<SessionView, ServiceEr
                 sets: entry.map(|x| x.sets.clone()).unwrap_or_default(),
                 pain: entry.and_then(|x| x.pain),
                 full: entry.is_some_and(progression::is_full_dose),
+                amount_range: progression::amount_range(i),
             }
         })
         .collect();

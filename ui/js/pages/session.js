@@ -130,7 +130,7 @@ function defaultAmount(exercise, info) {
 }
 
 function repControls(view, exercise, info) {
-  const input = el('input', { type: 'number', id: 'set-amount', min: '1', step: '1', inputmode: 'numeric', value: String(defaultAmount(exercise, info)) });
+  const input = el('input', { type: 'number', id: 'set-amount', min: String(exercise.amount_range.min), max: String(exercise.amount_range.max), step: '1', inputmode: 'numeric', value: String(defaultAmount(exercise, info)) });
   const save = el('button', { type: 'button', id: 'save-set', class: 'primary big' }, 'Save set');
   save.addEventListener('click', () => saveSet(view, exercise, input.value));
   input.addEventListener('keydown', (event) => {
@@ -149,7 +149,7 @@ function repControls(view, exercise, info) {
 
 function holdControls(view, exercise, info) {
   const { state, ctx } = view;
-  const input = el('input', { type: 'number', id: 'hold-seconds', min: '1', step: '1', inputmode: 'numeric', value: String(defaultAmount(exercise, info)) });
+  const input = el('input', { type: 'number', id: 'hold-seconds', min: String(exercise.amount_range.min), max: String(exercise.amount_range.max), step: '1', inputmode: 'numeric', value: String(defaultAmount(exercise, info)) });
   const timer = el('p', { id: 'timer', class: 'timer', role: 'timer', 'aria-live': 'assertive' }, 'Ready');
   const startButton = el('button', { type: 'button', id: 'start-hold', class: 'primary big' }, 'Start hold');
   const stopButton = el('button', { type: 'button', id: 'stop-hold', hidden: true }, 'Stop');
