@@ -281,6 +281,7 @@ fn shortened(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::says;
 
     fn check(text: &str) -> Result<PathBuf, InvalidInput> {
         check_export_folder(
@@ -307,11 +308,9 @@ mod tests {
         ] {
             let err = FolderName::parse(bad).unwrap_err();
             assert_eq!(err.field, "which");
-            assert!(
-                err.message
-                    .contains("data, backups, export, last_export, last_report"),
-                "{}",
-                err.message
+            says(
+                &err.message,
+                "data, backups, export, last_export, last_report",
             );
         }
     }
@@ -368,18 +367,10 @@ mod tests {
         ] {
             let err = check(bad).unwrap_err();
             assert_eq!(err.field, "export_folder", "{bad}");
-            assert!(
-                err.message
-                    .contains("/home/me/Documents/High Hamstring Rehab"),
-                "names the allowed form: {}",
-                err.message
-            );
+            says(&err.message, "/home/me/Documents/High Hamstring Rehab");
         }
         let long = format!("/home/{}", "a".repeat(MAX_FOLDER_CHARS));
-        assert!(check(&long)
-            .unwrap_err()
-            .message
-            .contains("1000 characters"));
+        says(&check(&long).unwrap_err().message, "1000 characters");
     }
 
     #[test]

@@ -26,6 +26,13 @@ pub mod settings;
 
 use serde::Serialize;
 
+/// For tests: fails, showing the whole text, unless `text` says `part`.
+#[cfg(test)]
+#[track_caller]
+pub(crate) fn says(text: &str, part: &str) {
+    assert!(text.contains(part), "{part:?} is not in {text:?}");
+}
+
 /// Input a user (or the front end) sent that breaks a rule. `field` is the name of the
 /// offending field; `message` names it for a person and says what is allowed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]

@@ -375,30 +375,18 @@ mod tests {
         // Pending until answered: nothing new fires, the next slot is the next wake-up.
         let d = decide(&s, &day, hm(8, 30), None);
         assert_eq!((d.actions.len(), d.next), (0, Some(hm(12, 20))));
-        answer(&mut day, 0, SlotState::Done);
-        assert_eq!(
-            step(&s, &mut day, hm(12, 21), None),
-            [Action::Fire {
-                slot: 1,
-                catch_up: false
-            }]
-        );
-        answer(&mut day, 1, SlotState::Done);
-        assert_eq!(
-            step(&s, &mut day, hm(16, 40), None),
-            [Action::Fire {
-                slot: 2,
-                catch_up: false
-            }]
-        );
-        answer(&mut day, 2, SlotState::Done);
-        assert_eq!(
-            step(&s, &mut day, hm(21, 0), None),
-            [Action::Fire {
-                slot: 3,
-                catch_up: false
-            }]
-        );
+        // Each answered, the next fires at its time.
+        for (slot, time) in [(1, hm(12, 21)), (2, hm(16, 40)), (3, hm(21, 0))] {
+            answer(&mut day, slot - 1, SlotState::Done);
+            assert_eq!(
+                step(&s, &mut day, time, None),
+                [Action::Fire {
+                    slot,
+                    catch_up: false
+                }],
+                "slot {slot}"
+            );
+        }
         answer(&mut day, 3, SlotState::Done);
         assert_eq!(done_today(&day), 4);
         assert_eq!(

@@ -7,18 +7,11 @@ use crate::core::messages::{self, Reminder};
 use crate::store::{self, app_state::CLOSE_NOTICE_SEEN, app_state::SAFETY_NOTICE_SEEN, Store};
 
 pub fn close_notice_seen(store: &mut Store) -> Result<bool, ServiceError> {
-    store.read(|tx| Ok(store::app_state::flag(tx, CLOSE_NOTICE_SEEN)?))
+    seen(store, CLOSE_NOTICE_SEEN)
 }
 
 pub fn mark_close_notice_seen(store: &mut Store, now: Now) -> Result<(), ServiceError> {
-    store.write(|tx| {
-        Ok(store::app_state::set_flag(
-            tx,
-            CLOSE_NOTICE_SEEN,
-            true,
-            now.utc,
-        )?)
-    })
+    mark_seen(store, CLOSE_NOTICE_SEEN, now)
 }
 
 pub fn test_reminder(store: &mut Store) -> Result<Reminder, ServiceError> {
@@ -26,16 +19,18 @@ pub fn test_reminder(store: &mut Store) -> Result<Reminder, ServiceError> {
 }
 
 pub fn safety_notice_seen(store: &mut Store) -> Result<bool, ServiceError> {
-    store.read(|tx| Ok(store::app_state::flag(tx, SAFETY_NOTICE_SEEN)?))
+    seen(store, SAFETY_NOTICE_SEEN)
 }
 
 pub fn mark_safety_notice_seen(store: &mut Store, now: Now) -> Result<(), ServiceError> {
-    store.write(|tx| {
-        Ok(store::app_state::set_flag(
-            tx,
-            SAFETY_NOTICE_SEEN,
-            true,
-            now.utc,
-        )?)
-    })
+    mark_seen(store, SAFETY_NOTICE_SEEN, now)
+}
+
+/// Whether the notice behind `flag` has been seen.
+fn seen(store: &mut Store, flag: &str) -> Result<bool, ServiceError> {
+    store.read(|tx| Ok(store::app_state::flag(tx, flag)?))
+}
+
+fn mark_seen(store: &mut Store, flag: &str, now: Now) -> Result<(), ServiceError> {
+    store.write(|tx| Ok(store::app_state::set_flag(tx, flag, true, now.utc)?))
 }

@@ -12,7 +12,8 @@ use crate::core::report::{
 use crate::core::running::PlanState;
 use crate::core::selftests::{self, Side};
 use crate::core::{protocol, running, Whole};
-use crate::store::{self, charts as rows, program as program_rows, Store, StoreError, Tx};
+use crate::store::charts::{self as rows, Daily};
+use crate::store::{self, program as program_rows, Store, StoreError, Tx};
 use chrono::{Duration, NaiveDate};
 use std::path::PathBuf;
 
@@ -26,10 +27,10 @@ fn charts_in(
     plan: Option<&PlanState>,
 ) -> Result<Charts, ServiceError> {
     let settings = store::settings::load(tx)?;
-    let exercise = rows::exercise_pain_by_day(tx, from, to)?;
+    let exercise = rows::by_day(tx, Daily::ExercisePain, from, to)?;
     let checkins = rows::checkin_pain_by_day(tx, from, to)?;
-    let runs = rows::run_pain_by_day(tx, from, to)?;
-    let stretches = rows::stretches_by_day(tx, from, to)?;
+    let runs = rows::by_day(tx, Daily::RunPain, from, to)?;
+    let stretches = rows::by_day(tx, Daily::Stretches, from, to)?;
     Ok(charts::assemble(&Inputs {
         from,
         to,
@@ -91,7 +92,7 @@ fn report_in(tx: &Tx, now: Now) -> Result<Report, ServiceError> {
     }
     let settings = store::settings::load(tx)?;
     let since = now.today - Duration::days(ADHERENCE_DAYS - 1);
-    let done: u32 = rows::stretches_by_day(tx, since, now.today)?
+    let done: u32 = rows::by_day(tx, Daily::Stretches, since, now.today)?
         .iter()
         .map(|&(_, n)| n as u32)
         .sum();

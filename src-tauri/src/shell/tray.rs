@@ -71,78 +71,28 @@ pub fn create<R: Runtime>(
 
 fn build<R: Runtime>(app: &AppHandle<R>, model: &TrayMenu) -> tauri::Result<Menu<R>> {
     let mut items: Vec<Box<dyn IsMenuItem<R>>> = Vec::new();
-    items.push(Box::new(MenuItem::with_id(
-        app,
-        "status",
-        &model.status,
-        false,
-        None::<&str>,
-    )?));
+    items.push(Box::new(item(app, "status", &model.status, false)?));
     items.push(Box::new(PredefinedMenuItem::separator(app)?));
     if let Some(due) = &model.due {
-        items.push(Box::new(MenuItem::with_id(
-            app,
-            "due",
-            due,
-            false,
-            None::<&str>,
-        )?));
-        items.push(Box::new(MenuItem::with_id(
-            app,
-            "due-done",
-            "Done",
-            true,
-            None::<&str>,
-        )?));
-        items.push(Box::new(MenuItem::with_id(
+        items.push(Box::new(item(app, "due", due, false)?));
+        items.push(Box::new(item(app, "due-done", "Done", true)?));
+        items.push(Box::new(item(
             app,
             "due-snooze",
             &model.snooze_label,
             true,
-            None::<&str>,
         )?));
-        items.push(Box::new(MenuItem::with_id(
-            app,
-            "due-skip",
-            "Skip",
-            true,
-            None::<&str>,
-        )?));
+        items.push(Box::new(item(app, "due-skip", "Skip", true)?));
         items.push(Box::new(PredefinedMenuItem::separator(app)?));
     }
-    items.push(Box::new(MenuItem::with_id(
-        app,
-        "log-stretch",
-        "Log a stretch",
-        true,
-        None::<&str>,
-    )?));
-    items.push(Box::new(MenuItem::with_id(
-        app,
-        "checkin",
-        "Pain check-in…",
-        true,
-        None::<&str>,
-    )?));
+    items.push(Box::new(item(app, "log-stretch", "Log a stretch", true)?));
+    items.push(Box::new(item(app, "checkin", "Pain check-in…", true)?));
     match &model.resume {
-        Some(label) => items.push(Box::new(MenuItem::with_id(
-            app,
-            "resume",
-            label,
-            true,
-            None::<&str>,
-        )?)),
+        Some(label) => items.push(Box::new(item(app, "resume", label, true)?)),
         None => {
-            let hour = MenuItem::with_id(app, "pause-hour", "For 1 hour", true, None::<&str>)?;
-            let today = MenuItem::with_id(
-                app,
-                "pause-today",
-                "For the rest of today",
-                true,
-                None::<&str>,
-            )?;
-            let tomorrow =
-                MenuItem::with_id(app, "pause-tomorrow", "Until tomorrow", true, None::<&str>)?;
+            let hour = item(app, "pause-hour", "For 1 hour", true)?;
+            let today = item(app, "pause-today", "For the rest of today", true)?;
+            let tomorrow = item(app, "pause-tomorrow", "Until tomorrow", true)?;
             items.push(Box::new(Submenu::with_id_and_items(
                 app,
                 "pause",
@@ -153,22 +103,25 @@ fn build<R: Runtime>(app: &AppHandle<R>, model: &TrayMenu) -> tauri::Result<Menu
         }
     }
     items.push(Box::new(PredefinedMenuItem::separator(app)?));
-    items.push(Box::new(MenuItem::with_id(
+    items.push(Box::new(item(
         app,
         "open",
         "Open High Hamstring Rehab",
         true,
-        None::<&str>,
     )?));
-    items.push(Box::new(MenuItem::with_id(
-        app,
-        "quit",
-        "Quit",
-        true,
-        None::<&str>,
-    )?));
+    items.push(Box::new(item(app, "quit", "Quit", true)?));
     let refs: Vec<&dyn IsMenuItem<R>> = items.iter().map(|b| b.as_ref()).collect();
     Menu::with_items(app, &refs)
+}
+
+/// One entry of the menu, answered by its `id` (no keyboard accelerator).
+fn item<R: Runtime>(
+    app: &AppHandle<R>,
+    id: &str,
+    label: &str,
+    enabled: bool,
+) -> tauri::Result<MenuItem<R>> {
+    MenuItem::with_id(app, id, label, enabled, None::<&str>)
 }
 
 /// Shows `model` in the tray; a no-op where there is no tray (tests) or nothing changed.

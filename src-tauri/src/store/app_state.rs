@@ -10,26 +10,11 @@ pub const CLOSE_NOTICE_SEEN: &str = "close_notice_seen";
 pub const SAFETY_NOTICE_SEEN: &str = "safety_notice_seen";
 
 pub fn flag(tx: &Tx, key: &str) -> Result<bool, StoreError> {
-    let value: Option<String> = tx
-        .conn()
-        .query_row("SELECT value FROM app_state WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    Ok(value.as_deref() == Some("1"))
+    Ok(text(tx, key)?.as_deref() == Some("1"))
 }
 
 pub fn set_flag(tx: &Tx, key: &str, on: bool, now: DateTime<Utc>) -> Result<(), StoreError> {
-    tx.conn().execute(
-        "INSERT INTO app_state (key, value, updated_at) VALUES (?1, ?2, ?3)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-        params![
-            key,
-            if on { "1" } else { "0" },
-            now.to_rfc3339_opts(SecondsFormat::Millis, true)
-        ],
-    )?;
-    Ok(())
+    set_text(tx, key, if on { "1" } else { "0" }, now)
 }
 
 /// The folder the user chose for exports and reports (empty: the default).

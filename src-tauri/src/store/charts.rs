@@ -5,19 +5,40 @@ use super::program::{day, ymd};
 use super::{StoreError, Tx};
 use chrono::NaiveDate;
 
-/// (day, highest exercise pain that day).
-pub fn exercise_pain_by_day(
+/// A figure with at most one value a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Daily {
+    /// The highest exercise pain that day.
+    ExercisePain,
+    /// The highest run pain that day.
+    RunPain,
+    /// Stretches done that day.
+    Stretches,
+}
+
+/// (day, `figure` that day) for each day from `from` to `to` that has one.
+pub fn by_day(
     tx: &Tx,
+    figure: Daily,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<(NaiveDate, u8)>, StoreError> {
-    pairs(
-        tx,
-        "SELECT e.local_date, max(p.pain) FROM exercise_pain p JOIN exercise_sessions e ON e.id = p.session_id
-         WHERE e.local_date BETWEEN ?1 AND ?2 GROUP BY e.local_date ORDER BY e.local_date",
-        from,
-        to,
-    )
+    let sql = match figure {
+        Daily::ExercisePain => {
+            "SELECT e.local_date, max(p.pain) FROM exercise_pain p JOIN exercise_sessions e ON e.id = p.session_id
+             WHERE e.local_date BETWEEN ?1 AND ?2 GROUP BY e.local_date ORDER BY e.local_date"
+        }
+        Daily::RunPain => {
+            "SELECT date, max(pain) FROM runs WHERE date BETWEEN ?1 AND ?2 GROUP BY date ORDER BY date"
+        }
+        Daily::Stretches => {
+            "SELECT local_date, min(count(*), 255) FROM stretches WHERE local_date BETWEEN ?1 AND ?2 GROUP BY local_date ORDER BY local_date"
+        }
+    };
+    tx.rows(sql, [ymd(from), ymd(to)], |r| {
+        let (d, v): (String, u8) = (r.get(0)?, r.get(1)?);
+        Ok((day(&d)?, v))
+    })
 }
 
 /// (day, context, highest check-in pain of that context that day).
@@ -26,50 +47,14 @@ pub fn checkin_pain_by_day(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<(NaiveDate, String, u8)>, StoreError> {
-    let mut stmt = tx.conn().prepare_cached(
+    tx.rows(
         "SELECT local_date, context, max(pain) FROM pain_checkins WHERE local_date BETWEEN ?1 AND ?2
          GROUP BY local_date, context ORDER BY local_date",
-    )?;
-    let rows = stmt.query_map([ymd(from), ymd(to)], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, u8>(2)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (d, c, p) = row?;
-        out.push((day(&d)?, c, p));
-    }
-    Ok(out)
-}
-
-/// (day, highest run pain that day).
-pub fn run_pain_by_day(
-    tx: &Tx,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<(NaiveDate, u8)>, StoreError> {
-    pairs(
-        tx,
-        "SELECT date, max(pain) FROM runs WHERE date BETWEEN ?1 AND ?2 GROUP BY date ORDER BY date",
-        from,
-        to,
-    )
-}
-
-/// (day, stretches done that day).
-pub fn stretches_by_day(
-    tx: &Tx,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<(NaiveDate, u8)>, StoreError> {
-    pairs(
-        tx,
-        "SELECT local_date, min(count(*), 255) FROM stretches WHERE local_date BETWEEN ?1 AND ?2 GROUP BY local_date ORDER BY local_date",
-        from,
-        to,
+        [ymd(from), ymd(to)],
+        |r| {
+            let (d, c, p): (String, String, u8) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            Ok((day(&d)?, c, p))
+        },
     )
 }
 
@@ -82,22 +67,4 @@ pub fn first_day(tx: &Tx) -> Result<Option<NaiveDate>, StoreError> {
         |r| r.get(0),
     )?;
     text.map(|t| day(&t)).transpose()
-}
-
-fn pairs(
-    tx: &Tx,
-    sql: &str,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<(NaiveDate, u8)>, StoreError> {
-    let mut stmt = tx.conn().prepare_cached(sql)?;
-    let rows = stmt.query_map([ymd(from), ymd(to)], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, u8>(1)?))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (d, v) = row?;
-        out.push((day(&d)?, v));
-    }
-    Ok(out)
 }

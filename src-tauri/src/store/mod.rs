@@ -20,7 +20,7 @@ pub use migrations::LATEST as SCHEMA_VERSION;
 
 use chrono::{DateTime, Utc};
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, ErrorCode, OpenFlags, Params, Row, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
 /// The database file's name inside the app-data directory.
@@ -84,6 +84,23 @@ pub struct Tx<'a>(Transaction<'a>);
 impl Tx<'_> {
     fn conn(&self) -> &Connection {
         &self.0
+    }
+
+    /// Every row `sql` returns for `params`, in its order, each made into a value by
+    /// `make`, which may refuse a row this version cannot read.
+    fn rows<T>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        mut make: impl FnMut(&Row) -> Result<T, StoreError>,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut stmt = self.0.prepare_cached(sql)?;
+        let mut rows = stmt.query(params)?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push(make(row)?);
+        }
+        Ok(out)
     }
 }
 

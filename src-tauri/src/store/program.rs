@@ -7,6 +7,7 @@ use crate::core::progression::{Entry, Move, RuleChange, Rules, Session};
 use crate::core::protocol;
 use crate::core::selftests::{RangeOfMotion, Side, TestResult};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use rusqlite::types::FromSql;
 use rusqlite::{params, OptionalExtension, Row};
 use std::collections::BTreeMap;
 
@@ -24,6 +25,11 @@ fn instant(text: &str) -> Result<DateTime<Utc>, StoreError> {
 pub(crate) fn day(text: &str) -> Result<NaiveDate, StoreError> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| StoreError::BadRow(format!("a date reads \"{text}\"")))
+}
+
+/// The day in column `i`.
+pub(crate) fn day_at(r: &Row, i: usize) -> Result<NaiveDate, StoreError> {
+    day(&r.get::<_, String>(i)?)
 }
 
 pub(crate) fn ymd(date: NaiveDate) -> String {
@@ -55,32 +61,23 @@ pub fn insert_test_results(
 
 /// Every test result, oldest first.
 pub fn test_results(tx: &Tx) -> Result<Vec<TestResult>, StoreError> {
-    let mut stmt = tx.conn().prepare_cached(
+    tx.rows(
         "SELECT test_id, side, painful, taken_on, recorded_at FROM test_results ORDER BY taken_on, recorded_at, id",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, bool>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (test_id, side, painful, taken_on, recorded_at) = row?;
-        out.push(TestResult {
-            test_id: protocol::test(&test_id)
-                .map(|t| t.id)
-                .ok_or_else(|| StoreError::BadRow(format!("test {test_id}")))?,
-            side: Side::parse(&side).ok_or_else(|| StoreError::BadRow(format!("side {side}")))?,
-            painful,
-            taken_on: day(&taken_on)?,
-            recorded_at: instant(&recorded_at)?,
-        });
-    }
-    Ok(out)
+        [],
+        |r| {
+            let (test_id, side, painful, taken_on, recorded_at): (String, String, bool, String, String) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+            Ok(TestResult {
+                test_id: protocol::test(&test_id)
+                    .map(|t| t.id)
+                    .ok_or_else(|| StoreError::BadRow(format!("test {test_id}")))?,
+                side: Side::parse(&side).ok_or_else(|| StoreError::BadRow(format!("side {side}")))?,
+                painful,
+                taken_on: day(&taken_on)?,
+                recorded_at: instant(&recorded_at)?,
+            })
+        },
+    )
 }
 
 pub fn insert_range_of_motion(
@@ -235,11 +232,12 @@ pub fn finish_session(tx: &Tx, session_id: i64, now: DateTime<Utc>) -> Result<()
 /// Every session with its entries (in ladder order), oldest first.
 pub fn sessions(tx: &Tx) -> Result<Vec<Session>, StoreError> {
     let mut out: BTreeMap<i64, Session> = BTreeMap::new();
-    let mut stmt = tx
-        .conn()
-        .prepare_cached("SELECT id, started_at, local_date, finished_at FROM exercise_sessions")?;
-    for row in stmt.query_map([], session_row)? {
-        let s = to_session_row(row?)?;
+    let rows = tx.rows(
+        "SELECT id, started_at, local_date, finished_at FROM exercise_sessions",
+        [],
+        |r| to_session_row(session_row(r)?),
+    )?;
+    for s in rows {
         out.insert(
             s.id,
             Session {
@@ -251,52 +249,17 @@ pub fn sessions(tx: &Tx) -> Result<Vec<Session>, StoreError> {
         );
     }
     let mut entries: BTreeMap<(i64, usize), Entry> = BTreeMap::new();
-    let index = |id: &str| {
-        protocol::exercise(id)
-            .map(|(i, _)| i)
-            .ok_or_else(|| StoreError::BadRow(format!("exercise {id}")))
-    };
-    let mut stmt =
-        tx.conn().prepare_cached("SELECT session_id, exercise_id, amount FROM exercise_sets ORDER BY session_id, exercise_id, set_no")?;
-    for row in stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, u16>(2)?,
-        ))
-    })? {
-        let (session_id, exercise_id, amount) = row?;
-        let i = index(&exercise_id)?;
-        entries
-            .entry((session_id, i))
-            .or_insert_with(|| Entry {
-                exercise: i,
-                sets: Vec::new(),
-                pain: None,
-            })
-            .sets
-            .push(amount);
+    for (session_id, i, amount) in per_exercise::<u16>(
+        tx,
+        "SELECT session_id, exercise_id, amount FROM exercise_sets ORDER BY session_id, exercise_id, set_no",
+    )? {
+        entry(&mut entries, session_id, i).sets.push(amount);
     }
-    let mut stmt = tx
-        .conn()
-        .prepare_cached("SELECT session_id, exercise_id, pain FROM exercise_pain")?;
-    for row in stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, u8>(2)?,
-        ))
-    })? {
-        let (session_id, exercise_id, pain) = row?;
-        let i = index(&exercise_id)?;
-        entries
-            .entry((session_id, i))
-            .or_insert_with(|| Entry {
-                exercise: i,
-                sets: Vec::new(),
-                pain: None,
-            })
-            .pain = Some(pain);
+    for (session_id, i, pain) in per_exercise::<u8>(
+        tx,
+        "SELECT session_id, exercise_id, pain FROM exercise_pain",
+    )? {
+        entry(&mut entries, session_id, i).pain = Some(pain);
     }
     for ((session_id, _), entry) in entries {
         if let Some(s) = out.get_mut(&session_id) {
@@ -306,6 +269,27 @@ pub fn sessions(tx: &Tx) -> Result<Vec<Session>, StoreError> {
     let mut sessions: Vec<Session> = out.into_values().collect();
     sessions.sort_by_key(|s| (s.started_at, s.id));
     Ok(sessions)
+}
+
+/// Each row of `sql` (session id, exercise id, a value) with the exercise's place on the
+/// ladder in place of its id.
+fn per_exercise<V: FromSql>(tx: &Tx, sql: &str) -> Result<Vec<(i64, usize, V)>, StoreError> {
+    tx.rows(sql, [], |r| {
+        let (session_id, exercise_id, value): (i64, String, V) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let i = protocol::exercise(&exercise_id)
+            .map(|(i, _)| i)
+            .ok_or_else(|| StoreError::BadRow(format!("exercise {exercise_id}")))?;
+        Ok((session_id, i, value))
+    })
+}
+
+/// The entry of exercise `i` in session `session_id`, empty until a row fills it.
+fn entry(entries: &mut BTreeMap<(i64, usize), Entry>, session_id: i64, i: usize) -> &mut Entry {
+    entries.entry((session_id, i)).or_insert_with(|| Entry {
+        exercise: i,
+        sets: Vec::new(),
+        pain: None,
+    })
 }
 
 /// The latest pain given for an exercise: (pain, exercise id, day of the session).
@@ -341,28 +325,20 @@ pub fn insert_move(tx: &Tx, m: &Move) -> Result<(), StoreError> {
 }
 
 pub fn moves(tx: &Tx) -> Result<Vec<Move>, StoreError> {
-    let mut stmt = tx.conn().prepare_cached(
+    tx.rows(
         "SELECT moved_at, local_date, from_step, to_step FROM ladder_moves ORDER BY moved_at, id",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, u8>(2)?,
-            r.get::<_, u8>(3)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (at, date, from, to) = row?;
-        out.push(Move {
-            at: instant(&at)?,
-            date: day(&date)?,
-            from: usize::from(from),
-            to: usize::from(to),
-        });
-    }
-    Ok(out)
+        [],
+        |r| {
+            let (at, date, from, to): (String, String, u8, u8) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            Ok(Move {
+                at: instant(&at)?,
+                date: day(&date)?,
+                from: usize::from(from),
+                to: usize::from(to),
+            })
+        },
+    )
 }
 
 pub fn insert_rule_change(tx: &Tx, at: DateTime<Utc>, rules: Rules) -> Result<(), StoreError> {
@@ -374,28 +350,21 @@ pub fn insert_rule_change(tx: &Tx, at: DateTime<Utc>, rules: Rules) -> Result<()
 }
 
 pub fn rule_changes(tx: &Tx) -> Result<Vec<RuleChange>, StoreError> {
-    let mut stmt = tx.conn().prepare_cached(
+    tx.rows(
         "SELECT effective_at, allowed_pain, sessions_to_progress FROM progression_rules ORDER BY effective_at, id",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, u8>(1)?,
-            r.get::<_, u8>(2)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (at, allowed_pain, sessions_to_progress) = row?;
-        out.push(RuleChange {
-            at: instant(&at)?,
-            rules: Rules {
-                allowed_pain,
-                sessions_to_progress,
-            },
-        });
-    }
-    Ok(out)
+        [],
+        |r| {
+            let (at, allowed_pain, sessions_to_progress): (String, u8, u8) =
+                (r.get(0)?, r.get(1)?, r.get(2)?);
+            Ok(RuleChange {
+                at: instant(&at)?,
+                rules: Rules {
+                    allowed_pain,
+                    sessions_to_progress,
+                },
+            })
+        },
+    )
 }
 
 // --- stretches ----------------------------------------------------------------------

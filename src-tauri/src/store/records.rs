@@ -2,7 +2,7 @@
 //! the journal reads a range of days, the CSV export and the running plan read them all.
 //! Each list comes in the export's order (by day first).
 
-use super::program::{day, ymd};
+use super::program::{day_at, ymd};
 use super::{StoreError, Tx};
 use crate::core::journal::Kind;
 use crate::core::records::{
@@ -28,7 +28,7 @@ fn read<T>(
     column: &str,
     order: &str,
     days: Days,
-    mut map: impl FnMut(&Row) -> Result<T, StoreError>,
+    map: impl FnMut(&Row) -> Result<T, StoreError>,
 ) -> Result<Vec<T>, StoreError> {
     let (sql, bounds) = match days {
         Days::All => (format!("{select} ORDER BY {order}"), Vec::new()),
@@ -37,18 +37,7 @@ fn read<T>(
             vec![ymd(from), ymd(to)],
         ),
     };
-    let mut stmt = tx.conn().prepare_cached(&sql)?;
-    let mut rows = stmt.query(params_from_iter(bounds))?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        out.push(map(row)?);
-    }
-    Ok(out)
-}
-
-/// The day in column `i`.
-fn day_at(r: &Row, i: usize) -> Result<NaiveDate, StoreError> {
-    day(&r.get::<_, String>(i)?)
+    tx.rows(&sql, params_from_iter(bounds), map)
 }
 
 /// Everything of `kinds` logged on `days`.

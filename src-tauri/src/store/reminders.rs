@@ -1,6 +1,6 @@
 //! Reminder rows: each day's slots and their state, every outcome as an event, pauses.
 
-use super::program::stamp;
+use super::program::{stamp, ymd};
 use super::{StoreError, Tx};
 use crate::core::planner::{Day, Slot, SlotState};
 use crate::core::settings::ClockTime;
@@ -18,50 +18,43 @@ fn parse_local(text: &str) -> Result<NaiveDateTime, StoreError> {
         .map_err(|_| StoreError::BadRow(format!("a local time reads \"{text}\"")))
 }
 
-fn ymd(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
-}
-
 /// The day's slots as stored (empty if the day was never planned), and stretches logged by hand.
 pub fn load_day(tx: &Tx, date: NaiveDate) -> Result<Option<Day>, StoreError> {
-    let mut stmt = tx.conn().prepare_cached(
+    let slots = tx.rows(
         "SELECT planned, state, shown_at, snoozed_until, catch_up FROM reminder_slots
           WHERE local_date = ?1 ORDER BY planned",
+        [ymd(date)],
+        |r| {
+            let (planned, state, shown_at, snoozed_until, catch_up): (
+                u16,
+                String,
+                Option<String>,
+                Option<String>,
+                bool,
+            ) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+            let time = ClockTime::from_minutes(planned)
+                .ok_or_else(|| StoreError::BadRow(format!("slot at {planned}")))?;
+            let state = match state.as_str() {
+                "pending" => SlotState::Pending,
+                "shown" => SlotState::Shown {
+                    at: parse_local(shown_at.as_deref().unwrap_or(""))?,
+                },
+                "snoozed" => SlotState::Snoozed {
+                    until: parse_local(snoozed_until.as_deref().unwrap_or(""))?,
+                },
+                "done" => SlotState::Done,
+                "skipped" => SlotState::Skipped,
+                "missed" => SlotState::Missed,
+                "not_needed" => SlotState::NotNeeded,
+                other => return Err(StoreError::BadRow(format!("slot state {other}"))),
+            };
+            Ok(Slot {
+                time,
+                state,
+                catch_up,
+            })
+        },
     )?;
-    let rows = stmt.query_map([ymd(date)], |r| {
-        Ok((
-            r.get::<_, u16>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<String>>(2)?,
-            r.get::<_, Option<String>>(3)?,
-            r.get::<_, bool>(4)?,
-        ))
-    })?;
-    let mut slots = Vec::new();
-    for row in rows {
-        let (planned, state, shown_at, snoozed_until, catch_up) = row?;
-        let time = ClockTime::from_minutes(planned)
-            .ok_or_else(|| StoreError::BadRow(format!("slot at {planned}")))?;
-        let state = match state.as_str() {
-            "pending" => SlotState::Pending,
-            "shown" => SlotState::Shown {
-                at: parse_local(shown_at.as_deref().unwrap_or(""))?,
-            },
-            "snoozed" => SlotState::Snoozed {
-                until: parse_local(snoozed_until.as_deref().unwrap_or(""))?,
-            },
-            "done" => SlotState::Done,
-            "skipped" => SlotState::Skipped,
-            "missed" => SlotState::Missed,
-            "not_needed" => SlotState::NotNeeded,
-            other => return Err(StoreError::BadRow(format!("slot state {other}"))),
-        };
-        slots.push(Slot {
-            time,
-            state,
-            catch_up,
-        });
-    }
     if slots.is_empty() {
         return Ok(None);
     }
@@ -133,14 +126,12 @@ pub fn settle_earlier_days(
     today: NaiveDate,
     at: DateTime<Utc>,
 ) -> Result<usize, StoreError> {
-    let open: Vec<(String, u16, bool)> = {
-        let mut stmt = tx.conn().prepare_cached(
-            "SELECT local_date, planned, catch_up FROM reminder_slots
-              WHERE local_date < ?1 AND state IN ('pending', 'shown', 'snoozed')",
-        )?;
-        let rows = stmt.query_map([ymd(today)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        rows.collect::<Result<_, _>>()?
-    };
+    let open: Vec<(String, u16, bool)> = tx.rows(
+        "SELECT local_date, planned, catch_up FROM reminder_slots
+          WHERE local_date < ?1 AND state IN ('pending', 'shown', 'snoozed')",
+        [ymd(today)],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
     for (date, planned, catch_up) in &open {
         tx.conn().execute(
             "UPDATE reminder_slots SET state = 'missed', snoozed_until = NULL WHERE local_date = ?1 AND planned = ?2",

@@ -64,26 +64,19 @@ pub fn set_target(tx: &Tx, target: &Target, now: DateTime<Utc>) -> Result<(), St
 }
 
 pub fn targets(tx: &Tx) -> Result<Vec<Target>, StoreError> {
-    let mut stmt = tx
-        .conn()
-        .prepare("SELECT week, minutes, focus FROM running_targets ORDER BY week")?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, u8>(0)?,
-            r.get::<_, u16>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (week, minutes, focus) = row?;
-        let focus = Focus::parse(&focus)
-            .ok_or_else(|| StoreError::BadRow(format!("a run target's focus reads \"{focus}\"")))?;
-        out.push(Target {
-            week,
-            minutes,
-            focus,
-        });
-    }
-    Ok(out)
+    tx.rows(
+        "SELECT week, minutes, focus FROM running_targets ORDER BY week",
+        [],
+        |r| {
+            let (week, minutes, focus): (u8, u16, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let focus = Focus::parse(&focus).ok_or_else(|| {
+                StoreError::BadRow(format!("a run target's focus reads \"{focus}\""))
+            })?;
+            Ok(Target {
+                week,
+                minutes,
+                focus,
+            })
+        },
+    )
 }

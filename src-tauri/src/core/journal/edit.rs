@@ -36,6 +36,26 @@ fn text_of(value: &serde_json::Value) -> String {
     }
 }
 
+/// One of two words the edit form offers (`yes`, `no`), or `true`/`false`; `label` names
+/// the field in the message.
+fn either(
+    value: &serde_json::Value,
+    field: &str,
+    label: &str,
+    (yes, no): (&str, &str),
+) -> Result<bool, InvalidInput> {
+    match text_of(value).as_str() {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        t if t == yes => Ok(true),
+        t if t == no => Ok(false),
+        other => Err(InvalidInput::new(
+            field,
+            format!("{label} must be {yes} or {no} (got \"{other}\")."),
+        )),
+    }
+}
+
 /// Reads the new `value` of `field` of an entry of `kind`, as the entry's edit form
 /// offers it (see `Entry::edits`); a day can be no later than `today`.
 pub fn change(
@@ -52,29 +72,15 @@ pub fn change(
         (Kind::Run, "note") => Change::RunNote(check_note("note", &text_of(value))?),
         (Kind::Checkin, "context") => Change::CheckinContext(Context::parse(&text_of(value))?),
         (Kind::Note, "text") => Change::NoteText(check_note_text(&text_of(value))?),
-        (Kind::Test, "painful") => Change::TestPainful(match text_of(value).as_str() {
-            "pain" | "true" => true,
-            "none" | "false" => false,
-            other => {
-                return Err(InvalidInput::new(
-                    "painful",
-                    format!("Result must be pain or none (got \"{other}\")."),
-                ))
-            }
-        }),
+        (Kind::Test, "painful") => {
+            Change::TestPainful(either(value, "painful", "Result", ("pain", "none"))?)
+        }
         (Kind::Stretch, "date") => {
             Change::StretchDate(dates::parse_past_day("date", &text_of(value), today)?)
         }
-        (Kind::Rom, "normal") => Change::RomNormal(match text_of(value).as_str() {
-            "yes" | "true" => true,
-            "no" | "false" => false,
-            other => {
-                return Err(InvalidInput::new(
-                    "normal",
-                    format!("Range of motion must be yes or no (got \"{other}\")."),
-                ))
-            }
-        }),
+        (Kind::Rom, "normal") => {
+            Change::RomNormal(either(value, "normal", "Range of motion", ("yes", "no"))?)
+        }
         (Kind::Session, f) if f.starts_with("pain:") => Change::ExercisePain {
             exercise_id: f["pain:".len()..].to_string(),
             pain: pain()?,

@@ -1,4 +1,5 @@
 use super::*;
+use crate::core::says;
 use chrono::{Duration, NaiveDate, TimeZone};
 use proptest::prelude::*;
 
@@ -83,11 +84,7 @@ fn every_step_unlocks_after_one_pain_free_full_session_of_the_one_before() {
                 format!("{} is unlocked", LADDER[expected].name)
             );
             assert_eq!(p.since, Some(day(n)));
-            assert!(
-                p.decision.reason.contains("within your limit of 0/10"),
-                "{}",
-                p.decision.reason
-            );
+            says(&p.decision.reason, "within your limit of 0/10");
         } else {
             assert_eq!(p.decision.kind, DecisionKind::Top, "{:?}", p.decision);
             assert!(
@@ -128,11 +125,7 @@ fn pain_above_the_limit_holds_and_twice_in_a_row_suggests_a_step_back() {
         p.decision.headline,
         "Consider stepping back to the double-leg glute bridge"
     );
-    assert!(
-        p.decision.reason.contains("2 sessions in a row"),
-        "{}",
-        p.decision.reason
-    );
+    says(&p.decision.reason, "2 sessions in a row");
 
     // A pain-free full session clears it and counts.
     s.push(whole_session(4, 3, 1, 0));
@@ -151,13 +144,7 @@ fn pain_in_a_lower_exercise_holds_too() {
     });
     let p = progress(&log_of(s), Rules::default());
     assert_eq!((p.level, p.decision.kind), (1, DecisionKind::Hold));
-    assert!(
-        p.decision
-            .reason
-            .contains("3/10 in double-leg glute bridge"),
-        "{}",
-        p.decision.reason
-    );
+    says(&p.decision.reason, "3/10 in double-leg glute bridge");
 }
 
 #[test]
@@ -170,28 +157,22 @@ fn the_allowed_pain_setting_decides_what_counts() {
             );
             if pain <= allowed {
                 assert_eq!(p.level, 1, "pain {pain} with limit {allowed}");
-                assert!(p
-                    .decision
-                    .reason
-                    .contains(&format!("within your limit of {allowed}/10")));
+                says(
+                    &p.decision.reason,
+                    &format!("within your limit of {allowed}/10"),
+                );
             } else {
                 assert_eq!(
                     (p.level, p.decision.kind),
                     (0, DecisionKind::Hold),
                     "pain {pain} with limit {allowed}"
                 );
-                assert!(p
-                    .decision
-                    .reason
-                    .contains(&format!("above your limit of {allowed}/10")));
+                says(
+                    &p.decision.reason,
+                    &format!("above your limit of {allowed}/10"),
+                );
             }
-            assert!(
-                p.decision
-                    .next
-                    .contains(&format!("at {allowed}/10 pain or less")),
-                "{}",
-                p.decision.next
-            );
+            says(&p.decision.next, &format!("at {allowed}/10 pain or less"));
         }
     }
 }
@@ -256,11 +237,7 @@ fn sessions_in_a_row_are_counted_and_pain_resets_them() {
         (0, DecisionKind::NotCounted),
         "two sets are not the full dose"
     );
-    assert!(
-        p.decision.reason.contains("had 2 of the 3 full sets"),
-        "{}",
-        p.decision.reason
-    );
+    says(&p.decision.reason, "had 2 of the 3 full sets");
     for n in 4..7 {
         s.push(whole_session(i64::from(n) + 1, n, 0, 0));
     }
@@ -369,11 +346,7 @@ fn moves_by_hand_change_the_step_and_restart_the_count() {
     });
     let p = progress(&log, Rules::default());
     assert_eq!(p.level, 2);
-    assert!(
-        p.decision.reason.contains("stepped forward"),
-        "{}",
-        p.decision.reason
-    );
+    says(&p.decision.reason, "stepped forward");
     // A session after the move is judged at the new step.
     log.sessions.push(whole_session(3, 4, 2, 0));
     assert_eq!(progress(&log, Rules::default()).level, 3);
@@ -403,11 +376,7 @@ fn each_session_is_judged_by_the_rules_in_force_when_it_happened() {
         p.decision.reason,
         "Your session on Mon 2 Mar 2026 reached 4/10 in front plank, above the limit of 0/10 in force then (your limit is now 5/10)."
     );
-    assert!(
-        p.decision.next.contains("at 5/10 pain or less"),
-        "{}",
-        p.decision.next
-    );
+    says(&p.decision.next, "at 5/10 pain or less");
     // ...and the next session at 4/10 counts under the new rule.
     log.sessions.push(whole_session(3, 2, 1, 4));
     assert_eq!(progress(&log, rules(5, 1)).level, 2);
@@ -475,25 +444,20 @@ fn input_checks_name_the_field_and_the_range() {
         e.message,
         "Front plank is still locked: today's session goes up to Double-leg glute bridge."
     );
-    assert!(check_exercise("pistol_squat", 6)
-        .unwrap_err()
-        .message
-        .contains("(got \"pistol_squat\")"));
+    says(
+        &check_exercise("pistol_squat", 6).unwrap_err().message,
+        "(got \"pistol_squat\")",
+    );
 
     assert_eq!(check_move(2, 1), Ok(1));
     assert_eq!(check_move(2, 3), Ok(3));
     let e = check_move(2, 4).unwrap_err();
     assert_eq!(e.field, "to_step");
-    assert!(
-        e.message
-            .contains("you can go to Front plank or Front plank with leg lifts"),
-        "{}",
-        e.message
+    says(
+        &e.message,
+        "you can go to Front plank or Front plank with leg lifts",
     );
-    assert!(check_move(0, -1)
-        .unwrap_err()
-        .message
-        .contains("from 0 to 6"));
+    says(&check_move(0, -1).unwrap_err().message, "from 0 to 6");
     assert!(check_move(6, 7).is_err());
 }
 
