@@ -36,8 +36,8 @@ pub async fn record_self_tests(client: &Client) {
     click(client, "#save-self-tests").await;
 }
 
-/// Records the running gate in Self-tests: the back plank with leg lifts pain-free on
-/// both legs and a normal range of motion; waits for the gate to open.
+/// Records the running gate in Self-tests: the back plank with leg lifts without pain on
+/// either leg and a normal range of motion; waits for the gate to open.
 pub async fn record_gate_tests(client: &Client) {
     ui::open_page(client, "self-tests", "Self-tests").await;
     click(client, "#st-back_plank_leg_lifts-left-none").await;

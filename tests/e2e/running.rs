@@ -54,7 +54,7 @@ async fn a_runner_starts_week_one_times_intervals_logs_runs_is_refused_a_next_da
     let today = chrono::Local::now().date_naive();
     let yesterday = today - chrono::Duration::days(1);
 
-    // The gate: the back plank with leg lifts pain-free on both legs, range of motion normal.
+    // The gate: the back plank with leg lifts without pain on either leg, range of motion normal.
     record_gate_tests(client).await;
 
     // Start week 1 from yesterday (the runner began then).

@@ -161,8 +161,8 @@ pub const CITATIONS: &[Citation] = &[
     },
     Citation {
         n: 7,
-        source: "A Runner's World article on the same injury",
-        used_for: "The dose: 3–4 sets of 10–15 repetitions of each exercise, once a day.",
+        source: "Runner's World magazine, an article on proximal hamstring tendinopathy",
+        used_for: "The dose: once a day, 3–4 sets of 10–15 repetitions for every exercise.",
     },
     Citation {
         n: 8,

@@ -994,7 +994,7 @@ pub struct Texts {
 
 pub fn texts() -> Texts {
     Texts {
-        waits: format!("The {WEEKS}-week plan starts once the running gate above is open: the back plank with leg lifts pain-free on both legs, and a normal range of motion."),
+        waits: format!("The {WEEKS}-week plan starts once the running gate above is open: the back plank with leg lifts done without pain on either leg, and a normal range of motion."),
         ready: "The running gate is open. Week 1 is walking with short jogs, every other day; each week moves on only if it stays pain-free.",
         start_hint: format!("Today, or up to {START_BACK_DAYS} days back if you have already begun."),
         today_ready: "The running gate is open: you can start week 1 of the return to running.",
