@@ -18,10 +18,18 @@ fn settings_are_read_with_their_limits_and_written_through_the_command() {
     assert_eq!(view["settings"]["reminder_window_start"], "08:00");
     assert_eq!(view["limits"]["allowed_pain"], json!({"min": 0, "max": 5}));
 
+    // Allowed pain above 0 only on a clinician's advice, confirmed with the change.
+    let err = h
+        .invoke("update_settings", json!({"patch": {"allowed_pain": "3"}}))
+        .unwrap_err();
+    assert_eq!(
+        (&err["kind"], &err["field"]),
+        (&json!("invalid_input"), &json!("clinician_confirmed"))
+    );
     let view = h
         .invoke(
             "update_settings",
-            json!({"patch": {"allowed_pain": "3", "theme": "dark"}}),
+            json!({"patch": {"allowed_pain": "3", "theme": "dark", "clinician_confirmed": true}}),
         )
         .unwrap();
     assert_eq!(view["settings"]["allowed_pain"], 3);
@@ -46,7 +54,7 @@ fn invalid_input_comes_back_as_kind_message_and_field_and_changes_nothing() {
         json!({
             "kind": "invalid_input",
             "field": "sessions_to_progress",
-            "message": "Pain-free sessions needed must be a whole number from 1 to 5 (got 9)."
+            "message": "Sessions in a row needed must be a whole number from 1 to 5 (got 9)."
         })
     );
     let err = h
@@ -196,6 +204,13 @@ fn a_guided_session_runs_through_the_commands_with_typed_errors() {
 
     let err = h.invoke("move_step", json!({"toStep": 5})).unwrap_err();
     assert_eq!(err["field"], "to_step");
+    let err = h
+        .invoke(
+            "move_step",
+            json!({"toStep": 2, "advice": {"clinician_confirmed": "maybe"}}),
+        )
+        .unwrap_err();
+    assert_eq!(err["field"], "clinician_confirmed");
     let moved = h.invoke("move_step", json!({"toStep": 0})).unwrap();
     assert_eq!(moved["progress"]["decision"]["kind"], "moved");
 

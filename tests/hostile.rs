@@ -97,7 +97,7 @@ const COMMANDS: &[(&str, &[(&str, Arg)], Does)] = &[
     ("get_protocol", &[], Read),
     ("get_today", &[], Write),
     ("get_program", &[], Read),
-    ("move_step", &[("toStep", Any)], Write),
+    ("move_step", &[("toStep", Any), ("advice", Any)], Write),
     ("start_session", &[], Write),
     ("get_active_session", &[], Read),
     (
@@ -355,7 +355,11 @@ fn every_granted_command_refuses_hostile_input_clearly_and_writes_nothing() {
     // A good backup to restore (accepted: exercises the path that replaces the file).
     let made = h.invoke("backup_now", json!({})).expect("a backup is made");
     let first = made["backups"][0]["path"].as_str().unwrap();
-    std::fs::copy(first, sandbox.data.join("backups").join(sandbox::GOOD_BACKUP)).unwrap();
+    std::fs::copy(
+        first,
+        sandbox.data.join("backups").join(sandbox::GOOD_BACKUP),
+    )
+    .unwrap();
 
     let mut runner = TestRunner::new_with_rng(
         Config::default(),

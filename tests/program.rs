@@ -155,7 +155,7 @@ fn a_new_user_tests_trains_is_held_and_changes_the_rule_and_all_of_it_survives_a
 
     service::settings::update(
         &mut store,
-        &serde_json::from_value(json!({"allowed_pain": 5})).unwrap(),
+        &serde_json::from_value(json!({"allowed_pain": 5, "clinician_confirmed": true})).unwrap(),
         later(on(3), 60),
     )
     .unwrap();
@@ -192,6 +192,107 @@ fn a_new_user_tests_trains_is_held_and_changes_the_rule_and_all_of_it_survives_a
     let mut store = open(&path);
     let after = serde_json::to_value(program::today(&mut store, on(3)).unwrap()).unwrap();
     assert_eq!(before, after, "the same state after a restart");
+}
+
+/// Every column of the rule history and the moves, as text: what a refused change must
+/// leave as it was.
+fn rule_rows(path: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut out = Vec::new();
+    for sql in [
+        "SELECT effective_at, allowed_pain, sessions_to_progress, advised_on, advised_by, advice_note FROM progression_rules ORDER BY id",
+        "SELECT moved_at, from_step, to_step, advised_on, advised_by, advice_note FROM ladder_moves ORDER BY id",
+        "SELECT allowed_pain, sessions_to_progress FROM settings",
+    ] {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let n = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(r) = rows.next().unwrap() {
+            out.push(
+                (0..n)
+                    .map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap()))
+                    .collect::<Vec<_>>()
+                    .join("|"),
+            );
+        }
+    }
+    out
+}
+
+#[test]
+fn loosening_the_pain_rule_needs_a_clinicians_advice_which_is_kept_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    let mut store = open(&path);
+    let patch = |v: serde_json::Value| serde_json::from_value(v).unwrap();
+    let before = rule_rows(&path);
+
+    // Raising the allowed pain without the confirmation: refused, nothing written.
+    for body in [
+        json!({"allowed_pain": 3}),
+        json!({"allowed_pain": 3, "clinician_confirmed": false, "clinician_name": "Dr Lee"}),
+    ] {
+        let (field, message) =
+            invalid(service::settings::update(&mut store, &patch(body), on(2)).unwrap_err());
+        assert_eq!(field, "clinician_confirmed", "{message}");
+        assert!(message.contains("3/10"), "{message}");
+        assert_eq!(rule_rows(&path), before, "a refused change wrote something");
+    }
+    // A step forward by hand without it: refused the same way.
+    let (field, _) = invalid(
+        program::move_step(&mut store, on(2), Whole::Number(1), &Default::default()).unwrap_err(),
+    );
+    assert_eq!(field, "clinician_confirmed");
+    assert_eq!(rule_rows(&path), before);
+
+    // With it: stored with the rules in their history, and on the report.
+    let view = service::settings::update(
+        &mut store,
+        &patch(json!({"allowed_pain": 3, "clinician_confirmed": true,
+                      "clinician_name": "Dr Lee", "clinician_note": "build up slowly"})),
+        on(2),
+    )
+    .unwrap();
+    assert_eq!(view.settings.allowed_pain, 3);
+    assert!(
+        view.labels
+            .sessions_to_progress
+            .contains("within the allowed pain"),
+        "{}",
+        view.labels.sessions_to_progress
+    );
+    let rows = rule_rows(&path);
+    assert!(
+        rows.iter().any(|r| r.contains("Integer(3)")
+            && r.contains("Text(\"2026-11-02\")|Text(\"Dr Lee\")|Text(\"build up slowly\")")),
+        "{rows:#?}"
+    );
+    // Lowering it needs no advice; raising it again does.
+    service::settings::update(&mut store, &patch(json!({"allowed_pain": 1})), on(3)).unwrap();
+    let (field, _) = invalid(
+        service::settings::update(&mut store, &patch(json!({"allowed_pain": 2})), on(3))
+            .unwrap_err(),
+    );
+    assert_eq!(field, "clinician_confirmed");
+
+    let advice = serde_json::from_value(json!({"clinician_confirmed": true})).unwrap();
+    program::move_step(&mut store, on(4), Whole::Number(1), &advice).unwrap();
+    // A step back needs none.
+    program::move_step(&mut store, on(4), Whole::Number(0), &Default::default()).unwrap();
+
+    let report = service::report::report(&mut store, on(5)).unwrap();
+    assert_eq!(
+        report.advised,
+        [
+            "Allowed pain raised to 3/10 on Mon 2 Nov 2026, advised by Dr Lee: build up slowly",
+            "Stepped forward by hand to the front plank on Wed 4 Nov 2026, advised by a clinician."
+        ]
+    );
+    let html = high_hamstring_rehab::core::report::render_html(&report);
+    assert!(
+        html.contains("advised by Dr Lee: build up slowly"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -355,12 +456,14 @@ fn bad_input_names_the_field_and_the_range_and_writes_nothing() {
             "no session 999",
         ),
         (
-            program::move_step(&mut store, on(6), Whole::Number(3)).unwrap_err(),
+            program::move_step(&mut store, on(6), Whole::Number(3), &Default::default())
+                .unwrap_err(),
             "to_step",
             "one at a time",
         ),
         (
-            program::move_step(&mut store, on(6), Whole::Number(-1)).unwrap_err(),
+            program::move_step(&mut store, on(6), Whole::Number(-1), &Default::default())
+                .unwrap_err(),
             "to_step",
             "from 0 to 6",
         ),

@@ -250,7 +250,7 @@ fn a_settings_change_replans_today_and_a_refused_login_item_stores_nothing() {
     let mut asked = Vec::new();
     service::settings::change(
         &mut store,
-        &patch(serde_json::json!({"allowed_pain": 2})),
+        &patch(serde_json::json!({"allowed_pain": 2, "clinician_confirmed": true})),
         at(15, 7, 8),
         |on| {
             asked.push(on);

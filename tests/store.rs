@@ -48,7 +48,7 @@ fn saved_settings_survive_closing_and_reopening() {
         let (mut store, _) = Store::open(&path, now()).unwrap();
         service::settings::update(
             &mut store,
-            &patch(serde_json::json!({"allowed_pain": 2, "theme": "dark"})),
+            &patch(serde_json::json!({"allowed_pain": 2, "theme": "dark", "clinician_confirmed": true})),
             Now::of(now()),
         )
         .unwrap();
@@ -100,7 +100,7 @@ fn rejected_input_names_the_field_and_range_and_writes_nothing() {
     let (mut store, _) = Store::open(&path, now()).unwrap();
     service::settings::update(
         &mut store,
-        &patch(serde_json::json!({"allowed_pain": 1})),
+        &patch(serde_json::json!({"allowed_pain": 1, "clinician_confirmed": true})),
         Now::of(now()),
     )
     .unwrap();
@@ -159,7 +159,7 @@ fn a_file_that_is_not_a_database_is_set_aside_intact() {
     // The fresh database works.
     service::settings::update(
         &mut store,
-        &patch(serde_json::json!({"allowed_pain": 2})),
+        &patch(serde_json::json!({"allowed_pain": 2, "clinician_confirmed": true})),
         Now::of(now()),
     )
     .unwrap();
@@ -176,7 +176,7 @@ fn a_database_with_corrupted_pages_is_set_aside_with_its_wal() {
         let (mut store, _) = Store::open(&path, now()).unwrap();
         service::settings::update(
             &mut store,
-            &patch(serde_json::json!({"allowed_pain": 2})),
+            &patch(serde_json::json!({"allowed_pain": 2, "clinician_confirmed": true})),
             Now::of(now()),
         )
         .unwrap();

@@ -28,8 +28,8 @@ const ROWS: &[(usize, &str)] = &[
          INSERT INTO test_results VALUES (1, 'standing_stretch', 'left', 1, '2026-03-01', '2026-03-01T07:00:00.000Z');
          INSERT INTO test_results VALUES (2, 'back_plank_leg_lifts', 'right', 0, '2026-03-01', '2026-03-01T07:00:00.000Z');
          INSERT INTO range_of_motion VALUES (1, 1, '2026-03-01', '2026-03-01T07:00:00.000Z');
-         INSERT INTO ladder_moves VALUES (1, '2026-03-02T08:00:00.000Z', '2026-03-02', 1, 0);
-         INSERT INTO progression_rules VALUES (2, '2026-03-02T09:00:00.000Z', 2, 2);
+         INSERT INTO ladder_moves (id, moved_at, local_date, from_step, to_step) VALUES (1, '2026-03-02T08:00:00.000Z', '2026-03-02', 1, 0);
+         INSERT INTO progression_rules (id, effective_at, allowed_pain, sessions_to_progress) VALUES (2, '2026-03-02T09:00:00.000Z', 2, 2);
          INSERT INTO stretches VALUES (1, '2026-03-01T09:00:00.000Z', '2026-03-01', 'logged');
          INSERT INTO stretches VALUES (2, '2026-03-01T13:00:00.000Z', '2026-03-01', 'logged');"),
     (4, "UPDATE settings SET fixed_times = '09:00,13:00', grace_minutes = 90, snooze_minutes = 10;
@@ -41,6 +41,12 @@ const ROWS: &[(usize, &str)] = &[
          INSERT INTO runs VALUES (1, '2026-04-01', 2, NULL, 0, 'easy, \"fine\" — ça va', NULL, '2026-04-01T09:00:00.000Z');
          INSERT INTO runs VALUES (2, '2026-04-02', 3, NULL, 2, '', 'alternate_days', '2026-04-02T09:00:00.000Z');
          INSERT INTO running_targets VALUES (5, 25, 'volume', '2026-05-01T08:00:00.000Z');"),
+    (6, "INSERT INTO pain_checkins VALUES (1, '2026-05-02T07:00:00.000Z', '2026-05-02', 'next_morning', 2, 'stiff');
+         INSERT INTO pain_checkins VALUES (2, '2026-05-02T20:00:00.000Z', '2026-05-02', 'sitting', 1, '');
+         INSERT INTO notes VALUES (1, '2026-05-02T07:00:00.000Z', '2026-05-02', 'new shoes');
+         INSERT INTO trash VALUES (1, 'move', 9, '[]', '2026-05-02T07:00:00.000Z');"),
+    (7, "INSERT INTO progression_rules VALUES (3, '2026-05-03T09:00:00.000Z', 3, 1, '2026-05-03', 'Dr Lee', 'slowly');
+         INSERT INTO ladder_moves VALUES (2, '2026-05-04T08:00:00.000Z', '2026-05-04', 0, 1, '2026-05-04', '', '');"),
 ];
 
 #[test]

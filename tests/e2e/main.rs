@@ -116,7 +116,9 @@ async fn a_setting_changed_in_settings_survives_quitting_and_restarting() {
     let client = &h.launch().await;
     ui::open_page(client, "settings", "Settings").await;
 
+    // Above 0/10 only on a clinician's advice: the window asks before it saves.
     ui::enter_value(client, PAIN, "3").await;
+    ui::confirm_clinician_advice(client, "3/10", "", "").await;
     ui::wait_for_text(client, "#settings-status", "\"Saved.\"", |t| t == "Saved.").await;
 
     ui::enter_value(client, PAIN, "9").await;
@@ -522,17 +524,20 @@ async fn a_launch_while_the_running_copy_quits_starts_the_app_instead_of_failing
     // Killed before the hand-over is sent, the first copy would free the name and the
     // new launch would simply start: wait until the new launch has sent it.
     let m = &monitor;
-    eventually("the new launch's hand-over to the frozen copy", move || async move {
-        let callers = m.callers();
-        let mine = tray::connections_of(new_pid).unwrap_or_default();
-        if callers.iter().any(|c| mine.contains(c)) {
-            Ok(())
-        } else {
-            Err(format!(
-                "hand-overs sent by {callers:?}; the new launch's connections: {mine:?}"
-            ))
-        }
-    })
+    eventually(
+        "the new launch's hand-over to the frozen copy",
+        move || async move {
+            let callers = m.callers();
+            let mine = tray::connections_of(new_pid).unwrap_or_default();
+            if callers.iter().any(|c| mine.contains(c)) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "hand-overs sent by {callers:?}; the new launch's connections: {mine:?}"
+                ))
+            }
+        },
+    )
     .await;
     procs::signal(old, "KILL");
     let status = tray::wait_for_status(new_pid, "the new copy's tray", |s| {

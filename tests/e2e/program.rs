@@ -155,10 +155,31 @@ async fn a_new_user_tests_trains_unlocks_is_held_and_the_reason_follows_the_allo
     .await;
     assert!(held.contains("above your limit of 0/10"), "{held}");
 
-    // Allowed pain 5 in Settings: the reason now names the new rule.
+    // Allowed pain 5 in Settings, on a clinician's advice the window asks to confirm:
+    // the reason now names the new rule, the label what counts, the report the advice.
     ui::open_page(client, "settings", "Settings").await;
     ui::enter_value(client, "#setting-allowed_pain", "5").await;
+    let asked = ui::confirm_clinician_advice(client, "5/10", "Dr Lee", "build up slowly").await;
+    println!("asked: {asked}");
     ui::wait_for_text(client, "#settings-status", "\"Saved.\"", |t| t == "Saved.").await;
+    ui::wait_for_text(
+        client,
+        r#"label[for="setting-sessions_to_progress"]"#,
+        "a label within the allowed pain",
+        |t| t.contains("within the allowed pain") && !t.contains("Pain-free"),
+    )
+    .await;
+    ui::open_page(client, "journal", "Journal").await;
+    click(client, "#open-report").await;
+    ui::wait_for_heading(client, "Report for your physiotherapist").await;
+    let advised = ui::wait_for_text(client, "#report-advised", "the advice", |t| {
+        t.contains("Allowed pain raised to 5/10")
+    })
+    .await;
+    assert!(
+        advised.contains("advised by Dr Lee: build up slowly"),
+        "{advised}"
+    );
     ui::open_page(client, "program", "Program").await;
     let reason = ui::wait_for_text(client, "#decision-reason", "the new rule", |t| {
         t.contains("5/10")

@@ -203,12 +203,15 @@ return moving.concat(loading);
 /// Waits until the page is still (see [`UNSETTLED_SCRIPT`]): an audit or a screenshot
 /// taken while a colour transition runs sees mixed colours.
 pub async fn wait_until_still(client: &Client) {
-    eventually("the page to be still (no transition, animation or loading picture)", || async {
-        match js(client, UNSETTLED_SCRIPT, vec![]).await? {
-            Value::Array(left) if left.is_empty() => Ok(()),
-            left => Err(format!("{left}")),
-        }
-    })
+    eventually(
+        "the page to be still (no transition, animation or loading picture)",
+        || async {
+            match js(client, UNSETTLED_SCRIPT, vec![]).await? {
+                Value::Array(left) if left.is_empty() => Ok(()),
+                left => Err(format!("{left}")),
+            }
+        },
+    )
     .await
 }
 
@@ -225,4 +228,42 @@ pub async fn set_theme(client: &Client, theme: &str) {
     .await
     .expect("switch the theme");
     wait_until_still(client).await;
+}
+
+/// Answers the clinician's confirmation (`#clinician-advice`) a loosened pain rule asks
+/// for, as a user would: waits for it to open with a question naming `names`, ticks the
+/// box, types the clinician's name and note, and saves. Returns the question.
+pub async fn confirm_clinician_advice(
+    client: &Client,
+    names: &str,
+    name: &str,
+    note: &str,
+) -> String {
+    let question = wait_for_text(client, "#clinician-advice-text", names, |t| {
+        t.contains(names)
+    })
+    .await;
+    let tick = wait_for(client, r#"label[for="clinician-advice-confirmed"]"#).await;
+    tick.click()
+        .await
+        .unwrap_or_else(|e| panic!("could not tick the clinician's confirmation: {e}"));
+    for (css, text) in [
+        ("#clinician-advice-name", name),
+        ("#clinician-advice-note", note),
+    ] {
+        if text.is_empty() {
+            continue; // both optional
+        }
+        wait_for(client, css)
+            .await
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("could not type into {css}: {e}"));
+    }
+    wait_for(client, "#clinician-advice-ok")
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("could not save the clinician's confirmation: {e}"));
+    question
 }

@@ -73,7 +73,7 @@ export const getProtocol = askedOnce('get_protocol');
 export const getGuide = askedOnce('get_guide');
 export const getToday = () => invoke('get_today');
 export const getProgram = () => invoke('get_program');
-export const moveStep = (toStep) => invoke('move_step', { toStep });
+export const moveStep = (toStep, advice) => invoke('move_step', { toStep, advice: advice || null });
 export const startSession = () => invoke('start_session');
 export const getActiveSession = () => invoke('get_active_session');
 export const recordSet = (sessionId, exerciseId, amount) => invoke('record_set', { sessionId, exerciseId, amount });

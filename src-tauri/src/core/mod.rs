@@ -5,6 +5,7 @@
 //! date. The later capabilities (protocol, progression, reminder planner, running
 //! plan) live here too.
 
+pub mod advice;
 pub mod charts;
 pub mod dates;
 pub mod export;

@@ -66,6 +66,9 @@ pub struct Texts {
     /// "Week 2 of 8: Walk 5, jog 5; started Mon 2 Mar 2026." or "Not started."
     pub running: String,
     pub no_notes: &'static str,
+    /// The heading of the changes made on a clinician's advice, and the line when none was.
+    pub advised_title: &'static str,
+    pub no_advised: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -81,6 +84,9 @@ pub struct Report {
     pub adherence: Adherence,
     pub running: Option<RunningStatus>,
     pub notes: Vec<ReportNote>,
+    /// Each rule change and step forward made on a clinician's advice, in one sentence
+    /// ("Allowed pain raised to 3/10 on …, advised by …: …"), oldest first.
+    pub advised: Vec<String>,
     /// Filled by `finish`.
     pub texts: Texts,
 }
@@ -145,6 +151,8 @@ pub fn texts(r: &Report) -> Texts {
             Some(run) => format!("{}; started {}.", run.heading, dates::friendly(run.started_on)),
         },
         no_notes: "No notes in this period.",
+        advised_title: "Changes advised by a clinician",
+        no_advised: "No rule was loosened and no step taken forward by hand.",
     }
 }
 
@@ -257,6 +265,17 @@ pub fn render_html(r: &Report) -> String {
         escape(&r.ladder.headline),
         escape(&r.ladder.reason)
     );
+
+    let _ = write!(s, "<h2>{}</h2>", escape(t.advised_title));
+    if r.advised.is_empty() {
+        let _ = write!(s, "<p class=\"muted\">{}</p>", escape(t.no_advised));
+    } else {
+        s.push_str("<ul id=\"report-advised\">");
+        for line in &r.advised {
+            let _ = write!(s, "<li>{}</li>", escape(line));
+        }
+        s.push_str("</ul>");
+    }
 
     s.push_str("<h2>Gates</h2><table id=\"report-gates\">");
     for g in &r.gates {

@@ -154,6 +154,14 @@ pub struct SettingsPatch {
     pub snooze_minutes: Option<Value>,
     #[serde(default, deserialize_with = "present")]
     pub start_at_login: Option<Value>,
+    /// The confirmation that a clinician advised the change (`advice::form_of`): needed
+    /// to raise the allowed pain above 0/10.
+    #[serde(default)]
+    pub clinician_confirmed: Option<Value>,
+    #[serde(default)]
+    pub clinician_name: Option<Value>,
+    #[serde(default)]
+    pub clinician_note: Option<Value>,
 }
 
 /// A field that is present is a change, even when its value is `null` (an emptied
@@ -190,6 +198,30 @@ impl From<&RangeInclusive<u8>> for Bounds {
             min: *r.start(),
             max: *r.end(),
         }
+    }
+}
+
+/// The labels of the progression settings, which say what the numbers mean under the
+/// settings `s`: at 0/10 the sessions that count are pain-free ones; above it, sessions
+/// within the allowed pain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Labels {
+    pub allowed_pain: String,
+    pub sessions_to_progress: String,
+}
+
+pub fn labels(s: &Settings) -> Labels {
+    let max = super::pain::SCALE.max;
+    Labels {
+        allowed_pain: format!("Allowed pain during exercise (out of {max})"),
+        sessions_to_progress: if s.allowed_pain == 0 {
+            "Pain-free sessions in a row before the next exercise unlocks".to_string()
+        } else {
+            format!(
+                "Sessions in a row within the allowed pain ({}/{max} or less) before the next exercise unlocks",
+                s.allowed_pain
+            )
+        },
     }
 }
 
@@ -236,7 +268,7 @@ impl Settings {
             next.sessions_to_progress = in_range(
                 v,
                 "sessions_to_progress",
-                "Pain-free sessions needed",
+                "Sessions in a row needed",
                 &SESSIONS_TO_PROGRESS,
             )?;
         }
@@ -441,6 +473,25 @@ mod tests {
         assert_eq!(s.allowed_pain, 3);
         assert_eq!(s.theme, Theme::Dark);
         assert_eq!(s.sessions_to_progress, 1);
+    }
+
+    #[test]
+    fn the_sessions_label_says_pain_free_only_at_0() {
+        let s = Settings::default();
+        assert_eq!(
+            labels(&s).sessions_to_progress,
+            "Pain-free sessions in a row before the next exercise unlocks"
+        );
+        let s = Settings {
+            allowed_pain: 3,
+            ..s
+        };
+        let label = labels(&s).sessions_to_progress;
+        assert!(!label.contains("Pain-free"), "{label}");
+        assert!(
+            label.contains("within the allowed pain (3/10 or less)"),
+            "{label}"
+        );
     }
 
     #[test]

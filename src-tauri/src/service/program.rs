@@ -2,13 +2,14 @@
 //! Today screen. Each reads the log, asks the core, and writes in one transaction.
 
 use super::ServiceError;
+use crate::core::advice::{self, AdviceForm};
 use crate::core::dates::{self, Now};
+use crate::core::pain::{self, PainScale};
 use crate::core::progression::{self, Decision, Log, Move, Progress, Rules};
 use crate::core::protocol::{
     self, Citation, Dose, Exercise, Measure, Stretch, TestInfo, DAILY_DOSE, LADDER,
 };
 use crate::core::selftests::{self, GateStatus, Interpretation, RangeOfMotion, Side, TestResult};
-use crate::core::pain::{self, PainScale};
 use crate::core::{InvalidInput, Whole};
 use crate::store::{self, program as rows, Store, Tx};
 use chrono::{Duration, NaiveDate};
@@ -91,21 +92,30 @@ pub(crate) fn progress_in(tx: &Tx) -> Result<Progress, ServiceError> {
 #[derive(Debug, Clone, Serialize)]
 pub struct ProgramView {
     pub progress: Progress,
+    /// The words of the clinician's confirmation a step forward by hand asks for.
+    pub advice: advice::Texts,
 }
 
 pub fn program(store: &mut Store) -> Result<ProgramView, ServiceError> {
     store.read(|tx| {
         Ok(ProgramView {
             progress: progress_in(tx)?,
+            advice: advice::texts(),
         })
     })
 }
 
 /// Steps back or forward one exercise by hand (the window has asked the user to confirm).
-pub fn move_step(store: &mut Store, now: Now, to_step: Whole) -> Result<ProgramView, ServiceError> {
+pub fn move_step(
+    store: &mut Store,
+    now: Now,
+    to_step: Whole,
+    advice: &AdviceForm,
+) -> Result<ProgramView, ServiceError> {
     store.write(|tx| {
         let before = progress_in(tx)?;
         let to = progression::check_move(before.level, to_step)?;
+        let advice = advice::admit(advice::for_move(before.level, to), advice, now.today)?;
         rows::insert_move(
             tx,
             &Move {
@@ -114,9 +124,11 @@ pub fn move_step(store: &mut Store, now: Now, to_step: Whole) -> Result<ProgramV
                 from: before.level,
                 to,
             },
+            advice.as_ref(),
         )?;
         Ok(ProgramView {
             progress: progress_in(tx)?,
+            advice: advice::texts(),
         })
     })
 }

@@ -110,6 +110,10 @@ fn report_in(tx: &Tx, now: Now) -> Result<Report, ServiceError> {
         latest: p.state.latest().reason.clone(),
     });
     let notes = notes_in(tx, from, now.today)?;
+    let advised = program_rows::advised_changes(tx)?
+        .iter()
+        .map(crate::core::advice::line)
+        .collect();
     Ok(report::finish(Report {
         generated_on: now.today,
         ladder: Ladder {
@@ -127,6 +131,7 @@ fn report_in(tx: &Tx, now: Now) -> Result<Report, ServiceError> {
         adherence: report::adherence(done, target, days),
         running,
         notes,
+        advised,
         texts: Default::default(),
     }))
 }

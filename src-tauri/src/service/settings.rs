@@ -2,6 +2,7 @@
 
 use super::reminders::{self, Tick};
 use super::ServiceError;
+use crate::core::advice;
 use crate::core::dates::Now;
 use crate::core::messages;
 use crate::core::progression::Rules;
@@ -15,6 +16,10 @@ use serde::Serialize;
 pub struct SettingsView {
     pub settings: Settings,
     pub limits: SettingLimits,
+    /// The progression settings' labels, which follow the allowed pain.
+    pub labels: settings::Labels,
+    /// The words of the clinician's confirmation, asked when a change needs it.
+    pub advice: advice::Texts,
     /// The settings that shape the program, in sentences (from the core).
     pub summary: Vec<String>,
 }
@@ -24,6 +29,8 @@ impl SettingsView {
         SettingsView {
             summary: messages::settings_summary(&settings),
             limits: settings::limits(),
+            labels: settings::labels(&settings),
+            advice: advice::texts(),
             settings,
         }
     }
@@ -91,13 +98,20 @@ pub fn change(
     result
 }
 
-/// Checks and stores `patch`; returns the settings before and after.
+/// Checks and stores `patch`; returns the settings before and after. Raising the allowed
+/// pain above 0/10 needs the patch to confirm that a clinician advised it
+/// (`core::advice`); the advice is kept with the new rules in their history.
 fn save(tx: &Tx, patch: &SettingsPatch, now: Now) -> Result<(Settings, Settings), ServiceError> {
     let before = store::settings::load(tx)?;
     let next = before.apply(patch)?;
+    let advice = advice::admit(
+        advice::for_settings(&before, &next),
+        &advice::form_of(patch),
+        now.today,
+    )?;
     store::settings::save(tx, &next)?;
     if Rules::of(&next) != Rules::of(&before) {
-        store::program::insert_rule_change(tx, now.utc, Rules::of(&next))?;
+        store::program::insert_rule_change(tx, now.utc, Rules::of(&next), advice.as_ref())?;
     }
     Ok((before, next))
 }

@@ -190,14 +190,25 @@ pub fn get_program(state: State<'_, AppState>) -> Reply<ProgramView> {
     Ok(program::program(&mut store(&state))?)
 }
 
-/// One step back or forward by hand, after the window has asked the user to confirm.
+/// One step back or forward by hand, after the window has asked the user to confirm; a
+/// step forward also carries the confirmation that a clinician advised it (`advice`).
 #[tauri::command]
 pub fn move_step(
     state: State<'_, AppState>,
     to_step: Input<serde_json::Value>,
+    advice: Input<Option<serde_json::Value>>,
 ) -> Reply<ProgramView> {
     let to_step = whole(&to_step.get()?);
-    Ok(program::move_step(&mut store(&state), now(), to_step)?)
+    let advice: crate::core::advice::AdviceForm = match advice.get()? {
+        Some(v) => read_json(v, "The clinician's confirmation", "advice")?,
+        None => Default::default(),
+    };
+    Ok(program::move_step(
+        &mut store(&state),
+        now(),
+        to_step,
+        &advice,
+    )?)
 }
 
 #[tauri::command]

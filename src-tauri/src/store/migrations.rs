@@ -225,6 +225,20 @@ CREATE INDEX ladder_moves_by_date ON ladder_moves (local_date);
 CREATE INDEX exercise_sets_by_session ON exercise_sets (session_id);
 ";
 
+/// Version 7: clinician-set rules. A rule change or a move made on a clinician's advice
+/// keeps the day it was confirmed, the clinician's name and their note (all empty for
+/// changes that needed none, and for every row written before this version).
+const V7_CLINICIAN_ADVICE: &str = "
+ALTER TABLE progression_rules ADD COLUMN advised_on TEXT
+    CHECK (advised_on IS NULL OR (advised_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(advised_on) = advised_on));
+ALTER TABLE progression_rules ADD COLUMN advised_by TEXT NOT NULL DEFAULT '' CHECK (length(advised_by) <= 100);
+ALTER TABLE progression_rules ADD COLUMN advice_note TEXT NOT NULL DEFAULT '' CHECK (length(advice_note) <= 2000);
+ALTER TABLE ladder_moves ADD COLUMN advised_on TEXT
+    CHECK (advised_on IS NULL OR (advised_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(advised_on) = advised_on));
+ALTER TABLE ladder_moves ADD COLUMN advised_by TEXT NOT NULL DEFAULT '' CHECK (length(advised_by) <= 100);
+ALTER TABLE ladder_moves ADD COLUMN advice_note TEXT NOT NULL DEFAULT '' CHECK (length(advice_note) <= 2000);
+";
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_SETTINGS),
@@ -233,11 +247,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V4_REMINDERS),
         M::up(V5_RUNNING),
         M::up(V6_JOURNAL),
+        M::up(V7_CLINICIAN_ADVICE),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST: usize = 6;
+pub const LATEST: usize = 7;
 
 #[cfg(test)]
 mod tests {
@@ -263,8 +278,8 @@ mod tests {
                  INSERT INTO exercise_pain VALUES (1, 'glute_bridge', 0, '2026-03-01T08:05:00.000Z');
                  INSERT INTO test_results VALUES (1, 'standing_stretch', 'left', 1, '2026-03-01', '2026-03-01T07:00:00.000Z');
                  INSERT INTO range_of_motion VALUES (1, 1, '2026-03-01', '2026-03-01T07:00:00.000Z');
-                 INSERT INTO ladder_moves VALUES (1, '2026-03-02T08:00:00.000Z', '2026-03-02', 1, 0);
-                 INSERT INTO progression_rules VALUES (2, '2026-03-02T09:00:00.000Z', 2, 2);
+                 INSERT INTO ladder_moves (id, moved_at, local_date, from_step, to_step) VALUES (1, '2026-03-02T08:00:00.000Z', '2026-03-02', 1, 0);
+                 INSERT INTO progression_rules (id, effective_at, allowed_pain, sessions_to_progress) VALUES (2, '2026-03-02T09:00:00.000Z', 2, 2);
                  INSERT INTO stretches VALUES (1, '2026-03-01T09:00:00.000Z', '2026-03-01', 'logged');",
             )
             .unwrap();
@@ -291,6 +306,13 @@ mod tests {
                 "INSERT INTO pain_checkins VALUES (1, '2026-05-02T07:00:00.000Z', '2026-05-02', 'next_morning', 2, 'stiff');
                  INSERT INTO notes VALUES (1, '2026-05-02T07:00:00.000Z', '2026-05-02', 'new shoes');
                  INSERT INTO trash VALUES (1, 'stretch', 9, '[]', '2026-05-02T07:00:00.000Z');",
+            )
+            .unwrap();
+        }
+        if v >= 7 {
+            conn.execute_batch(
+                "INSERT INTO progression_rules VALUES (3, '2026-05-03T09:00:00.000Z', 3, 1, '2026-05-03', 'Dr Lee', 'slowly');
+                 INSERT INTO ladder_moves VALUES (2, '2026-05-04T08:00:00.000Z', '2026-05-04', 0, 1, '2026-05-04', '', '');",
             )
             .unwrap();
         }
@@ -339,10 +361,36 @@ mod tests {
             "stretches",
         ];
         for table in program {
+            let expected = match table {
+                "ladder_moves" if v >= 7 => 2,
+                _ if v >= 3 => 1,
+                _ => 0,
+            };
+            assert_eq!(count(table), expected, "{table} rows written at v{v}");
+        }
+        // Rows from before v7 have no advice; the ones written at v7 keep theirs.
+        let advised = |table: &str| -> Vec<(String, String, String)> {
+            let mut stmt = conn
+                .prepare(&format!(
+                    "SELECT advised_on, advised_by, advice_note FROM {table} WHERE advised_on IS NOT NULL ORDER BY id"
+                ))
+                .unwrap();
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
+        };
+        let (rules, moves) = (advised("progression_rules"), advised("ladder_moves"));
+        if v >= 7 {
             assert_eq!(
-                count(table),
-                if v >= 3 { 1 } else { 0 },
-                "{table} rows written at v{v}"
+                rules,
+                [("2026-05-03".into(), "Dr Lee".into(), "slowly".into())]
+            );
+            assert_eq!(moves, [("2026-05-04".into(), String::new(), String::new())]);
+        } else {
+            assert!(
+                rules.is_empty() && moves.is_empty(),
+                "advice invented at v{v}"
             );
         }
         for (table, since) in [
@@ -381,7 +429,13 @@ mod tests {
         );
         assert_eq!(
             count("progression_rules"),
-            if v >= 3 { 2 } else { 1 },
+            if v >= 7 {
+                3
+            } else if v >= 3 {
+                2
+            } else {
+                1
+            },
             "rule history at v{v}"
         );
     }
@@ -442,10 +496,12 @@ mod tests {
             "INSERT INTO test_results VALUES (1, 'standing_stretch', 'left', 2, '2026-03-01', '2026-03-01T07:00:00.000Z')",
             "INSERT INTO test_results VALUES (1, 'toe_touch', 'left', 1, '2026-03-01', '2026-03-01T07:00:00.000Z')",
             "INSERT INTO test_results VALUES (1, 'standing_stretch', 'left', 1, '1 March', '2026-03-01T07:00:00.000Z')",
-            "INSERT INTO ladder_moves VALUES (1, '2026-03-02T08:00:00.000Z', '2026-03-02', 1, 3)",
-            "INSERT INTO ladder_moves VALUES (1, '2026-03-02T08:00:00.000Z', '2026-03-02', 6, 7)",
-            "INSERT INTO progression_rules VALUES (9, '2026-03-02T09:00:00.000Z', 6, 2)",
-            "INSERT INTO progression_rules VALUES (9, '2026-03-02T09:00:00.000Z', 2, 0)",
+            "INSERT INTO ladder_moves VALUES (1, '2026-03-02T08:00:00.000Z', '2026-03-02', 1, 3, NULL, '', '')",
+            "INSERT INTO ladder_moves VALUES (1, '2026-03-02T08:00:00.000Z', '2026-03-02', 6, 7, NULL, '', '')",
+            "INSERT INTO progression_rules VALUES (9, '2026-03-02T09:00:00.000Z', 6, 2, NULL, '', '')",
+            "INSERT INTO progression_rules VALUES (9, '2026-03-02T09:00:00.000Z', 2, 0, NULL, '', '')",
+            "INSERT INTO progression_rules VALUES (9, '2026-03-02T09:00:00.000Z', 2, 1, '2 March', '', '')",
+            "INSERT INTO ladder_moves VALUES (9, '2026-03-02T08:00:00.000Z', '2026-03-02', 0, 1, '2026-02-30', '', '')",
             "INSERT INTO stretches VALUES (1, '2026-03-01T09:00:00.000Z', '2026-03-01', 'dreamed')",
             "UPDATE settings SET grace_minutes = 5",
             "UPDATE settings SET snooze_minutes = 61",

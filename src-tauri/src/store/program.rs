@@ -3,6 +3,7 @@
 //! out; every check of meaning is in `core`, and the schema's `CHECK`s mirror it.
 
 use super::{StoreError, Tx};
+use crate::core::advice::{Advice, Advised, Change};
 use crate::core::progression::{Entry, Move, RuleChange, Rules, Session};
 use crate::core::protocol;
 use crate::core::selftests::{RangeOfMotion, Side, TestResult};
@@ -316,10 +317,22 @@ pub fn latest_exercise_pain(tx: &Tx) -> Result<Option<(u8, String, NaiveDate)>, 
 
 // --- the ladder and its rules -----------------------------------------------------
 
-pub fn insert_move(tx: &Tx, m: &Move) -> Result<(), StoreError> {
+/// The advice's three columns (`advised_on`, `advised_by`, `advice_note`): NULL and
+/// empty when the change needed none.
+fn advice_columns(advice: Option<&Advice>) -> (Option<String>, &str, &str) {
+    match advice {
+        Some(a) => (Some(ymd(a.on)), a.by.as_str(), a.note.as_str()),
+        None => (None, "", ""),
+    }
+}
+
+/// Stores a move by hand, with the clinician's advice it was made on, if any.
+pub fn insert_move(tx: &Tx, m: &Move, advice: Option<&Advice>) -> Result<(), StoreError> {
+    let (on, by, note) = advice_columns(advice);
     tx.conn().execute(
-        "INSERT INTO ladder_moves (moved_at, local_date, from_step, to_step) VALUES (?1, ?2, ?3, ?4)",
-        params![stamp(m.at), ymd(m.date), m.from as i64, m.to as i64],
+        "INSERT INTO ladder_moves (moved_at, local_date, from_step, to_step, advised_on, advised_by, advice_note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![stamp(m.at), ymd(m.date), m.from as i64, m.to as i64, on, by, note],
     )?;
     Ok(())
 }
@@ -341,12 +354,66 @@ pub fn moves(tx: &Tx) -> Result<Vec<Move>, StoreError> {
     )
 }
 
-pub fn insert_rule_change(tx: &Tx, at: DateTime<Utc>, rules: Rules) -> Result<(), StoreError> {
+/// Adds rules to the history from `at` on, with the clinician's advice they were set on,
+/// if any.
+pub fn insert_rule_change(
+    tx: &Tx,
+    at: DateTime<Utc>,
+    rules: Rules,
+    advice: Option<&Advice>,
+) -> Result<(), StoreError> {
+    let (on, by, note) = advice_columns(advice);
     tx.conn().execute(
-        "INSERT INTO progression_rules (effective_at, allowed_pain, sessions_to_progress) VALUES (?1, ?2, ?3)",
-        params![stamp(at), rules.allowed_pain, rules.sessions_to_progress],
+        "INSERT INTO progression_rules (effective_at, allowed_pain, sessions_to_progress, advised_on, advised_by, advice_note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![stamp(at), rules.allowed_pain, rules.sessions_to_progress, on, by, note],
     )?;
     Ok(())
+}
+
+/// Every change made on a clinician's advice (rule changes and moves), in the order made.
+pub fn advised_changes(tx: &Tx) -> Result<Vec<Advised>, StoreError> {
+    let mut out: Vec<(String, Advised)> = Vec::new();
+    let advice = |r: &Row, i: usize| -> Result<Advice, StoreError> {
+        Ok(Advice {
+            on: day_at(r, i)?,
+            by: r.get(i + 1)?,
+            note: r.get(i + 2)?,
+        })
+    };
+    out.extend(tx.rows(
+        "SELECT effective_at, allowed_pain, advised_on, advised_by, advice_note
+           FROM progression_rules WHERE advised_on IS NOT NULL ORDER BY effective_at, id",
+        [],
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Advised {
+                    change: Change::AllowedPain { to: r.get(1)? },
+                    advice: advice(r, 2)?,
+                },
+            ))
+        },
+    )?);
+    out.extend(tx.rows(
+        "SELECT moved_at, from_step, to_step, advised_on, advised_by, advice_note
+           FROM ladder_moves WHERE advised_on IS NOT NULL ORDER BY moved_at, id",
+        [],
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Advised {
+                    change: Change::StepForward {
+                        from: usize::from(r.get::<_, u8>(1)?),
+                        to: usize::from(r.get::<_, u8>(2)?),
+                    },
+                    advice: advice(r, 3)?,
+                },
+            ))
+        },
+    )?);
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out.into_iter().map(|(_, a)| a).collect())
 }
 
 pub fn rule_changes(tx: &Tx) -> Result<Vec<RuleChange>, StoreError> {

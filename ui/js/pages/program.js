@@ -2,7 +2,7 @@
 // its reason, moves by hand (confirmed), the ladder's history and the references.
 
 import * as api from '../api.js';
-import { confirmDialog } from '../confirm-ui.js';
+import { adviceDialog, confirmDialog } from '../confirm-ui.js';
 import { el, list, loadPage, showError, statusLine } from '../dom.js';
 import { cites, decisionBlock, doseText } from '../protocol-ui.js';
 import { friendlyDate } from '../dates.js';
@@ -12,7 +12,7 @@ export function render(container, ctx) {
     title: 'Program',
     loading: 'Loading your program…',
     load: () => Promise.all([api.getProgram(), api.getProtocol()]),
-    draw: ([program, protocol]) => draw(el('div', { id: 'program-body' }), program.progress, protocol, ctx),
+    draw: ([program, protocol]) => draw(el('div', { id: 'program-body' }), program.progress, protocol, ctx, program.advice),
   });
 }
 
@@ -26,12 +26,12 @@ function rulesLine(rules, pain) {
   );
 }
 
-function draw(body, progress, protocol, ctx) {
+function draw(body, progress, protocol, ctx, adviceTexts) {
   const status = statusLine('program-status');
   body.replaceChildren(
     decisionBlock(progress.decision),
     rulesLine(progress.rules, protocol.pain),
-    moveControls(progress, protocol, status, (next) => draw(body, next, protocol, ctx), ctx),
+    moveControls(progress, protocol, status, (next) => draw(body, next, protocol, ctx, adviceTexts), ctx, adviceTexts),
     status,
     ladder(progress, protocol),
     history(progress, protocol),
@@ -81,7 +81,7 @@ function ladder(progress, protocol) {
   );
 }
 
-function moveControls(progress, protocol, status, redraw, ctx) {
+function moveControls(progress, protocol, status, redraw, ctx, adviceTexts) {
   const last = protocol.ladder.length - 1;
   const back = el('button', { type: 'button', id: 'step-back' }, 'Step back one exercise');
   const forward = el('button', { type: 'button', id: 'step-forward' }, 'Step forward one exercise');
@@ -93,25 +93,30 @@ function moveControls(progress, protocol, status, redraw, ctx) {
       : null;
 
   const confirm = confirmDialog('confirm-move', 'Yes, move');
-  const move = async (to) => {
+  const advice = adviceDialog('clinician-advice', adviceTexts);
+  const move = async (to, answer) => {
     try {
-      const view = await api.moveStep(to);
+      const view = await api.moveStep(to, answer);
       if (ctx.isCurrent()) {
         redraw(view.progress);
         document.getElementById('program-status').textContent = `Moved to ${protocol.ladder[to].name}.`;
       }
     } catch (error) {
-      if (ctx.isCurrent()) showError(status, error);
+      if (!ctx.isCurrent()) return;
+      showError(status, error);
+      // A step forward is made only on a clinician's advice: the backend's refusal asks.
+      if (error.field === 'clinician_confirmed') advice.ask(error.message, (again) => move(to, again));
     }
   };
   const ask = (to) => {
     if (to < 0 || to > last) return;
-    const verb = to < progress.level ? 'Step back' : 'Step forward';
+    if (to > progress.level) {
+      move(to);
+      return;
+    }
     confirm.ask(
-      `${verb} to ${protocol.ladder[to].name}?`,
-      to < progress.level
-        ? 'Your sessions will hold the exercises up to this one; the count toward the next step starts again.'
-        : 'This unlocks it without the pain-free sessions the rule asks for. Check with your physiotherapist if unsure.',
+      `Step back to ${protocol.ladder[to].name}?`,
+      'Your sessions will hold the exercises up to this one; the count toward the next step starts again.',
       () => move(to)
     );
   };
@@ -121,7 +126,7 @@ function moveControls(progress, protocol, status, redraw, ctx) {
   forward.addEventListener('click', () => {
     if (forward.getAttribute('aria-disabled') !== 'true') ask(progress.level + 1);
   });
-  return el('div', { class: 'move-controls' }, suggestion, el('div', { class: 'actions' }, back, forward), confirm.dialog);
+  return el('div', { class: 'move-controls' }, suggestion, el('div', { class: 'actions' }, back, forward), confirm.dialog, advice.dialog);
 }
 
 function history(progress, protocol) {

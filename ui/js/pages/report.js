@@ -54,6 +54,10 @@ function report(r) {
       el('p', { class: 'figure', id: 'report-step' }, r.texts.step),
       el('p', {}, r.ladder.headline),
       el('p', { class: 'muted' }, r.ladder.reason),
+      el('h2', {}, r.texts.advised_title),
+      r.advised.length
+        ? el('ul', { id: 'report-advised' }, r.advised.map((line) => el('li', {}, line)))
+        : el('p', { class: 'muted' }, r.texts.no_advised),
       el('h2', {}, 'Gates'),
       gatesList(r.gates),
       el('h2', {}, 'Self-tests'),

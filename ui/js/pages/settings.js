@@ -2,6 +2,7 @@
 // backend. "Your data" below the form is data-ui.js.
 
 import * as api from '../api.js';
+import { adviceDialog } from '../confirm-ui.js';
 import { dataSection } from '../data-ui.js';
 import { el, loadPage, showError, showOk, statusLine } from '../dom.js';
 
@@ -13,7 +14,10 @@ export function render(container, ctx) {
     title: 'Settings',
     loading: 'Loading your settings…',
     load: api.getSettings,
-    draw: (view) => [settingsForm(view, ctx), dataSection(ctx)],
+    draw: (view) => {
+      const advice = adviceDialog('clinician-advice', view.advice);
+      return [settingsForm(view, ctx, advice), advice.dialog, dataSection(ctx)];
+    },
   });
 }
 
@@ -51,7 +55,7 @@ function numberInput({ min, max }) {
   return el('input', { type: 'number', min, max, step: 1, inputmode: 'numeric' });
 }
 
-function settingsForm(view, ctx) {
+function settingsForm(view, ctx, advice) {
   const { limits } = view;
   const status = statusLine(STATUS_ID);
   status.classList.add('sticky-status');
@@ -138,13 +142,13 @@ function settingsForm(view, ctx) {
       el('legend', {}, 'Exercise progression'),
       field(
         'allowed_pain',
-        `Allowed pain during exercise (out of ${limits.pain.max})`,
+        view.labels.allowed_pain,
         numberInput(limits.allowed_pain),
         `A whole number from ${limits.allowed_pain.min} to ${limits.allowed_pain.max}; ${limits.pain.min} means no pain at all.`
       ),
       field(
         'sessions_to_progress',
-        'Pain-free sessions before the next exercise unlocks',
+        view.labels.sessions_to_progress,
         numberInput(limits.sessions_to_progress),
         `A whole number from ${limits.sessions_to_progress.min} to ${limits.sessions_to_progress.max}, counted in a row.`
       )
@@ -153,7 +157,7 @@ function settingsForm(view, ctx) {
 
   const controls = [...form.querySelectorAll('input, select')];
   for (const control of controls) setControl(control, view.settings[control.name]);
-  wireSaving(form, controls, status, ctx);
+  wireSaving(form, controls, status, ctx, advice, view);
   return form;
 }
 
@@ -186,9 +190,18 @@ function clearInvalid(controls) {
   }
 }
 
-function wireSaving(form, controls, status, ctx) {
+/** The labels that follow the settings (the sessions' label says what counts). */
+function showLabels(labels) {
+  for (const [name, text] of Object.entries(labels)) {
+    const label = document.querySelector(`label[for="setting-${name}"]`);
+    if (label) label.textContent = text;
+  }
+}
+
+function wireSaving(form, controls, status, ctx, advice, view) {
   // Saves run one after another so answers arrive in the order the user made the changes.
   let queue = Promise.resolve();
+  let saved = view.settings;
 
   form.addEventListener('submit', (event) => event.preventDefault());
 
@@ -199,21 +212,35 @@ function wireSaving(form, controls, status, ctx) {
     });
   }
 
-  async function save(control, sent) {
+  async function save(control, sent, confirmation) {
     let view;
     try {
-      view = await api.updateSettings({ [control.name]: sent });
+      view = await api.updateSettings({ [control.name]: sent, ...(confirmation || {}) });
     } catch (error) {
       if (!ctx.isCurrent()) return;
       showError(status, error);
+      if (error.field === 'clinician_confirmed') {
+        // A change only a clinician should advise: ask, then save it with the answer;
+        // cancelled, the field shows what is stored again.
+        advice.ask(
+          error.message,
+          (answer) => {
+            queue = queue.then(() => save(control, sent, answer));
+          },
+          () => setControl(control, saved[control.name])
+        );
+        return;
+      }
       // The bad value stays in place so the user can see it and correct it.
       const culprit = error.field && controls.find((c) => c.name === error.field);
       if (culprit) markInvalid(culprit, status);
       return;
     }
     ctx.applyTheme(view.settings.theme);
+    saved = view.settings;
     if (!ctx.isCurrent()) return;
     clearInvalid(controls);
+    showLabels(view.labels);
     showOk(status, 'Saved.');
     // Show what is stored now, but never overwrite a field the user is still editing.
     for (const c of controls) {
