@@ -74,7 +74,7 @@ pub const SECTIONS: &[Section] = &[
         title: "The self-tests",
         paras: &[
             p("Three simple stretch tests from a 2012 review can point to this injury: a standing stretch with the heel on a support, a slow bent-knee stretch lying down, and the same done quickly by a helper. Pain high in the hamstring or in the buttock during any of them fits the diagnosis.", &[1]),
-            p("They picked out 76–89 % of injured runners. That is useful but not certain, so imaging and a clinician's examination settle the question.", &[1]),
+            p("Among runners who had the injury, the tests were positive in 76–89 %: that is their sensitivity, the share of injured runners they picked out, not how often a result is right overall. Useful, but not certain, so imaging and a clinician's examination settle the question.", &[1]),
         ],
         links: &[ScreenLink { label: "Do the self-tests", route: "#/self-tests" }],
         pictures: &["standing_stretch", "bent_knee_stretch", "rapid_bent_knee_stretch"],
@@ -108,7 +108,7 @@ pub const SECTIONS: &[Section] = &[
             p("Soft-tissue work such as massage, Active Release Technique (ART) or Graston can help loosen scar tissue along the tendon, as long as nobody presses directly on the sitting bone.", &[3]),
             p("Gentle stretching of both hamstrings, 3–4 times a day, runs alongside everything else.", &[3]),
             p("The heart of the rehabilitation is eccentric strengthening: loading the hamstring while it lengthens under control, the approach that works for Achilles and patellar tendon problems.", &[3, 4]),
-            p("Ease in. Start with static glute and hamstring work such as bridges, and add the next exercise only when the one before it causes no pain. Planks with leg lifts train the core and make the glutes and hamstrings work together; the standing hamstring catch and Swiss ball curls build eccentric strength.", &[3]),
+            p("Ease in. Start with gentle glute and hamstring work such as bridges (the guide calls this first work static; the app programs the bridge as slow repetitions with a pause at the top), and add the next exercise only when the one before it causes no pain. Planks with leg lifts train the core and make the glutes and hamstrings work together; the standing hamstring catch and Swiss ball curls build eccentric strength.", &[3]),
             p("Aim for 3–4 sets of 10–15 repetitions per exercise, done once daily.", &[7]),
         ],
         links: &[ScreenLink { label: "Your exercise ladder", route: "#/program" }, ScreenLink { label: "Do a stretch", route: "#/stretch" }],
@@ -131,7 +131,7 @@ pub const SECTIONS: &[Section] = &[
         paras: &[
             p("A small number of people need an operation that frees the sciatic nerve and releases the damaged tendon tissue near the sitting bone.", &[6]),
             p("In a 2009 study from Finland by Lempainen and colleagues, 80 of 90 athletes were back at their earlier level of sport after the operation, 62 of them with excellent results.", &[6]),
-            p("Recovery took 5 months on average, anywhere from 2 to 12 months: a reminder that no operation for a running injury is minor.", &[6]),
+            p("Recovery took 5 months on average, anywhere from 2 to 12 months: a reminder that few operations for a running injury are minor once you count the time away from running.", &[6]),
         ],
         links: &[],
         pictures: &[],

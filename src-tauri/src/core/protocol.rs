@@ -132,7 +132,7 @@ pub const CITATIONS: &[Citation] = &[
     Citation {
         n: 1,
         source: "A review from January 2012 of three clinical tests for proximal hamstring tendon pain",
-        used_for: "The three self-tests and their accuracy (76–89 % of injured runners identified).",
+        used_for: "The three self-tests and their sensitivity (positive in 76–89 % of the injured runners).",
     },
     Citation {
         n: 2,
@@ -250,7 +250,7 @@ pub const LADDER: &[Exercise] = &[
     Exercise {
         id: "glute_bridge",
         name: "Double-leg glute bridge",
-        purpose: "A gentle, mostly static start that wakes up the glutes and hamstrings without stretching the sore tendon.",
+        purpose: "A gentle start for the glutes and hamstrings without stretching the sore tendon: slow lifts with a two-second pause at the top. The guide begins with static work of this kind [3]; the app doses it as repetitions.",
         measure: Measure::Reps,
         per_side: false,
         dose: DAILY_DOSE,
