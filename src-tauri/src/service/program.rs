@@ -3,12 +3,12 @@
 
 use super::ServiceError;
 use crate::core::dates::{self, Now};
+use crate::core::pain::{self, PainScale};
 use crate::core::progression::{self, Decision, Log, Move, Progress, Rules};
 use crate::core::protocol::{
     self, Citation, Dose, Exercise, Measure, Stretch, TestInfo, DAILY_DOSE, LADDER,
 };
 use crate::core::selftests::{self, GateStatus, Interpretation, RangeOfMotion, Side, TestResult};
-use crate::core::pain::{self, PainScale};
 use crate::core::{InvalidInput, Whole};
 use crate::store::{self, program as rows, Store, Tx};
 use chrono::{Duration, NaiveDate};
@@ -43,6 +43,8 @@ pub struct GuideView {
     pub sections: &'static [crate::core::guide::Section],
     pub citations: &'static [Citation],
     pub pictures: &'static [crate::core::pictures::Picture],
+    /// "Sources and method": every rule with its provenance, and the sources beyond the guide.
+    pub method: crate::core::method::MethodView,
 }
 
 pub fn guide() -> GuideView {
@@ -50,6 +52,7 @@ pub fn guide() -> GuideView {
         sections: crate::core::guide::SECTIONS,
         citations: protocol::CITATIONS,
         pictures: crate::core::pictures::PICTURES,
+        method: crate::core::method::method(),
     }
 }
 
@@ -323,6 +326,8 @@ pub fn undo_set(
 pub struct PainRecorded {
     pub session: SessionView,
     pub decision: Decision,
+    /// The red flags, when this score calls for them.
+    pub safety: Option<crate::core::safety::Prompt>,
 }
 
 pub fn record_pain(
@@ -343,6 +348,7 @@ pub fn record_pain(
         Ok(PainRecorded {
             session: session_view(tx, row)?,
             decision: progress.decision,
+            safety: crate::core::safety::prompt(pain, &[]),
         })
     })
 }
