@@ -194,6 +194,30 @@ fn a_guided_session_runs_through_the_commands_with_typed_errors() {
         )
         .unwrap();
     assert_eq!(scored["decision"]["kind"], "unlocked");
+    assert_eq!(scored["safety"], json!(null), "0/10 brings up no red flags");
+    // Every pain entry is one click from the red flags: they come with the pain scale.
+    assert_eq!(
+        protocol["pain"]["red_flags"]["flags"]
+            .as_array()
+            .map(Vec::len),
+        Some(high_hamstring_rehab::core::safety::RED_FLAGS.len())
+    );
+    // A 7/10 check-in answers with the calm message and the red flags, from the backend.
+    let saved = h
+        .invoke(
+            "add_checkin",
+            json!({"context": "sitting", "pain": 7, "note": ""}),
+        )
+        .unwrap();
+    assert_eq!(saved["safety"]["trigger"], "high_score");
+    assert!(saved["safety"]["headline"]
+        .as_str()
+        .unwrap()
+        .contains("consider contacting your clinician"));
+    assert!(saved["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Check-in saved"));
     let finished = h
         .invoke("finish_session", json!({"sessionId": id}))
         .unwrap();

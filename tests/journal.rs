@@ -358,5 +358,33 @@ fn check_ins_and_notes_are_checked_before_anything_is_written() {
         "hard chair",
     )
     .unwrap();
-    assert_eq!(said, "Check-in saved: pain 3/10, when sitting.");
+    assert_eq!(said.message, "Check-in saved: pain 3/10, when sitting.");
+    assert!(said.safety.is_none());
+}
+
+/// The red-flag prompt comes back with every save of a pain score that calls for it:
+/// a check-in of 7/10, three check-ins rising in a row, an edit of a run's pain.
+#[test]
+fn a_high_or_rising_pain_brings_up_the_red_flags() {
+    use high_hamstring_rehab::core::safety::Trigger;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir.path().join("app.db"));
+    let at = |h| now_at(first(), h);
+    let checkin = |store: &mut high_hamstring_rehab::store::Store, h, pain: i64| {
+        journal::checkin(store, at(h), "next_morning", &Whole::from(pain), "").unwrap()
+    };
+    assert!(
+        checkin(&mut store, 7, 6).safety.is_none(),
+        "6/10 alone is not enough"
+    );
+    let high = checkin(&mut store, 8, 7).safety.expect("7/10 prompts");
+    assert_eq!(high.trigger, Trigger::HighScore);
+    // Flat, then falling: nothing.
+    assert!(checkin(&mut store, 9, 2).safety.is_none());
+    assert!(checkin(&mut store, 10, 2).safety.is_none());
+    assert!(checkin(&mut store, 11, 1).safety.is_none());
+    // 1 → 2 → 3: three check-ins in a row, each higher than the last.
+    assert!(checkin(&mut store, 12, 2).safety.is_none());
+    let rising = checkin(&mut store, 13, 3).safety.expect("rising prompts");
+    assert_eq!(rising.trigger, Trigger::Rising);
 }

@@ -15,6 +15,7 @@ mod procs;
 mod program;
 mod reminders;
 mod running;
+mod safety;
 mod screens;
 mod support;
 mod tray;

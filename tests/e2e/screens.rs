@@ -202,3 +202,59 @@ async fn journal_screens() {
     shoot(client, &dir, "report").await;
     h.finish().await;
 }
+
+/// The safety screens: the Stretch view (how to stretch safely), the guide's "Sources and
+/// method" page, and the red-flag message a 7/10 check-in brings. Run it with
+/// `HHR_SCREENSHOT_DIR=docs/screens … bash scripts/e2e.sh screens::safety --ignored`.
+#[tokio::test]
+#[ignore = "a tool for screenshots, run on demand"]
+async fn safety_screens() {
+    let dir = PathBuf::from(
+        std::env::var("HHR_SCREENSHOT_DIR").unwrap_or_else(|_| "target/screens".into()),
+    );
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let mut h = Harness::new();
+    let client = &h.launch().await;
+    client.set_window_size(1100, 800).await.ok();
+
+    ui::open_page(client, "today", "Today").await;
+    ui::js(client, "location.hash = '#/stretch';", vec![])
+        .await
+        .expect("the stretch");
+    ui::wait_for_heading(client, "Stretch").await;
+    ui::wait_for(client, "#stretch-safely").await;
+    ui::js(
+        client,
+        "document.getElementById('stretch-safely-title').scrollIntoView({ block: 'center' });",
+        vec![],
+    )
+    .await
+    .expect("scroll to the advice");
+    // A window screenshot taken right after the scroll can show the frame before it.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    shoot(client, &dir, "stretch-safely").await;
+
+    ui::js(client, "location.hash = '#/guide/method';", vec![])
+        .await
+        .expect("the method page");
+    ui::wait_for(client, "#method-table").await;
+    ui::wait_until_still(client).await;
+    let section = ui::wait_for(client, "#guide-method").await;
+    let png = section.screenshot().await.expect("screenshot of the method page");
+    std::fs::write(dir.join("guide-sources-and-method.png"), png).expect("write");
+
+    ui::open_page(client, "journal", "Journal").await;
+    ui::wait_for(client, "#checkin-context").await;
+    ui::enter_value(client, "#checkin-pain", "7").await;
+    click(client, "#checkin-save").await;
+    ui::wait_for(client, "#safety-prompt").await;
+    ui::js(
+        client,
+        "document.getElementById('checkin-form').scrollIntoView({ block: 'start' });",
+        vec![],
+    )
+    .await
+    .expect("scroll to the form");
+    shoot(client, &dir, "red-flags-message").await;
+    h.finish().await;
+}

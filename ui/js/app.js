@@ -135,7 +135,7 @@ function showSafetyNotice() {
     el(
       'p',
       {},
-      'It helps you follow and record a rehabilitation plan. See a clinician to confirm the diagnosis and before any injection or surgery, and get prompt care for pain after a sudden injury with bruising, numbness or weakness, or pain at night or at rest that does not ease.'
+      'It helps you follow and record a rehabilitation plan. See a clinician to confirm the diagnosis and before any injection or surgery, and get prompt care for any of the red flags in the guide’s first section (they also sit beside every pain score you enter).'
     ),
     el('div', { class: 'actions' }, ok, el('a', { href: '#/guide/safety' }, 'Read more'))
   );

@@ -2,7 +2,7 @@
 // an exercise's dose, citations, and the tone that ends a timed hold or interval. The
 // words of decisions and reasons come from the backend and are shown as they are.
 
-import { el } from './dom.js';
+import { el, list } from './dom.js';
 
 /** The app's decision: headline, the reason in one sentence, and what unlocks next. */
 export function decisionBlock(decision) {
@@ -46,6 +46,23 @@ export function doseText(exercise) {
 /** " [3, 7]" after a sentence, or nothing. */
 export function cites(numbers) {
   return numbers && numbers.length ? ` [${numbers.join(', ')}]` : '';
+}
+
+/** " [Goom 2016]" after a sentence from a source beyond the guide, or nothing. */
+export function otherCites(keys) {
+  return keys && keys.length ? ` [${keys.join('; ')}]` : '';
+}
+
+/** How to stay out of the painful range, with its source beyond the guide (or nothing). */
+export function safelyBlock(exercise, id) {
+  if (!exercise.safely || !exercise.safely.length) return null;
+  return el(
+    'div',
+    { class: 'safely', id },
+    el('h3', {}, 'Staying out of the painful range'),
+    list('ul', exercise.safely),
+    el('p', { class: 'muted' }, `Source beyond the guide:${otherCites([exercise.safely_source])}.`)
+  );
 }
 
 /** A short tone: the end of a hold, a change between walking and jogging. */

@@ -1,7 +1,8 @@
 //! The guide: what the app knows about high hamstring tendinopathy, in the project's own
 //! words, in the source's order, each fact with the number of the source it comes from
-//! (see `protocol::CITATIONS`). Shipped as data in the binary; the window renders it as
-//! text (no markup in it, no `innerHTML`).
+//! (see `protocol::CITATIONS`), or with the key of a source beyond the guide
+//! (`sources::OTHER_SOURCES`, never a guide number). Shipped as data in the binary; the
+//! window renders it as text (no markup in it, no `innerHTML`).
 
 use serde::Serialize;
 
@@ -9,7 +10,10 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Para {
     pub text: &'static str,
+    /// The guide's source numbers.
     pub cites: &'static [u8],
+    /// Keys of sources beyond the guide ("Goom 2016").
+    pub others: &'static [&'static str],
 }
 
 /// A link from a section to a screen of the app ("#/self-tests").
@@ -26,12 +30,27 @@ pub struct Section {
     pub title: &'static str,
     pub paras: &'static [Para],
     pub links: &'static [ScreenLink],
+    /// A list shown after the paragraphs (the safety section's red flags).
+    pub list: &'static [&'static str],
     /// Ids of the pictures shown with the section (`pictures::PICTURES`).
     pub pictures: &'static [&'static str],
 }
 
 const fn p(text: &'static str, cites: &'static [u8]) -> Para {
-    Para { text, cites }
+    Para {
+        text,
+        cites,
+        others: &[],
+    }
+}
+
+/// A paragraph from a source beyond the guide.
+const fn beyond(text: &'static str, others: &'static [&'static str]) -> Para {
+    Para {
+        text,
+        cites: &[],
+        others,
+    }
 }
 
 pub const SECTIONS: &[Section] = &[
@@ -41,9 +60,10 @@ pub const SECTIONS: &[Section] = &[
         paras: &[
             p("This app helps you follow a rehabilitation plan and keep a record of it. It does not diagnose you and it does not replace a clinician.", &[]),
             p("Have a physiotherapist or doctor confirm the diagnosis, and talk to one before any injection or surgery.", &[]),
-            p("Get prompt care for pain that started with a sudden injury, especially with bruising, numbness or weakness in the leg, and for pain at night or at rest that does not settle.", &[]),
+            p("Stop the program and see a doctor or physiotherapist soon if you notice any of the signs below (the red flags). The same list sits beside every place where you score your pain. It is the app's own list, not the guide's.", &[]),
         ],
         links: &[],
+        list: crate::core::safety::RED_FLAGS,
         pictures: &[],
     },
     Section {
@@ -55,6 +75,7 @@ pub const SECTIONS: &[Section] = &[
             p("It heals slowly. Like Achilles and patellar tendon problems, it is a wearing, degenerative change in the tendon's fibres rather than an inflammation, and the tendon there is thick, fibrous and poorly supplied with blood.", &[3, 4]),
         ],
         links: &[],
+        list: &[],
         pictures: &[],
     },
     Section {
@@ -67,6 +88,7 @@ pub const SECTIONS: &[Section] = &[
             p("The sciatic nerve passes close to the sitting bone and can be irritated as well, sending pain down the back of the thigh.", &[]),
         ],
         links: &[],
+        list: &[],
         pictures: &[],
     },
     Section {
@@ -74,8 +96,9 @@ pub const SECTIONS: &[Section] = &[
         title: "The self-tests",
         paras: &[
             p("Three simple stretch tests from a 2012 review can point to this injury: a standing stretch with the heel on a support, a slow bent-knee stretch lying down, and the same done quickly by a helper. Pain high in the hamstring or in the buttock during any of them fits the diagnosis.", &[1]),
-            p("They picked out 76–89 % of injured runners. That is useful but not certain, so imaging and a clinician's examination settle the question.", &[1]),
+            p("Among runners who had the injury, the tests were positive in 76–89 %: that is their sensitivity, the share of injured runners they picked out, not how often a result is right overall. Useful, but not certain, so imaging and a clinician's examination settle the question.", &[1]),
         ],
+        list: &[],
         links: &[ScreenLink { label: "Do the self-tests", route: "#/self-tests" }],
         pictures: &["standing_stretch", "bent_knee_stretch", "rapid_bent_knee_stretch"],
     },
@@ -87,6 +110,7 @@ pub const SECTIONS: &[Section] = &[
             p("A clinician can tell these apart; each needs its own treatment.", &[]),
         ],
         links: &[],
+        list: &[],
         pictures: &[],
     },
     Section {
@@ -97,6 +121,7 @@ pub const SECTIONS: &[Section] = &[
             p("Ultrasound can also look at the tendon but cannot show the bone-marrow edema.", &[2]),
         ],
         links: &[],
+        list: &[],
         pictures: &[],
     },
     Section {
@@ -107,10 +132,12 @@ pub const SECTIONS: &[Section] = &[
             p("A tilted pelvis can add tension to the hamstrings, so it is worth correcting.", &[3]),
             p("Soft-tissue work such as massage, Active Release Technique (ART) or Graston can help loosen scar tissue along the tendon, as long as nobody presses directly on the sitting bone.", &[3]),
             p("Gentle stretching of both hamstrings, 3–4 times a day, runs alongside everything else.", &[3]),
+            beyond("Stretch without squeezing the tendon. Current management limits, while the tendon is irritable, the positions that press it against the sitting bone: bending deep at the hip, more so with the knee straight, and sitting for long on hard seats. So keep the knee soft, stop at a mild pull in the middle of the thigh, and ease off if you feel it at the sitting bone, if the ache lasts after you let go, or if it is worse the next morning.", &[crate::core::sources::GOOM_2016]),
             p("The heart of the rehabilitation is eccentric strengthening: loading the hamstring while it lengthens under control, the approach that works for Achilles and patellar tendon problems.", &[3, 4]),
-            p("Ease in. Start with static glute and hamstring work such as bridges, and add the next exercise only when the one before it causes no pain. Planks with leg lifts train the core and make the glutes and hamstrings work together; the standing hamstring catch and Swiss ball curls build eccentric strength.", &[3]),
+            p("Ease in. Start with gentle glute and hamstring work such as bridges (the guide calls this first work static; the app programs the bridge as slow repetitions with a pause at the top), and add the next exercise only when the one before it causes no pain. Planks with leg lifts train the core and make the glutes and hamstrings work together; the standing hamstring catch and Swiss ball curls build eccentric strength.", &[3]),
             p("Aim for 3–4 sets of 10–15 repetitions per exercise, done once daily.", &[7]),
         ],
+        list: &[],
         links: &[ScreenLink { label: "Your exercise ladder", route: "#/program" }, ScreenLink { label: "Do a stretch", route: "#/stretch" }],
         pictures: &["hamstring_stretch", "glute_bridge", "front_plank", "glute_bridge_leg_lift", "front_plank_leg_lift", "hamstring_catch", "swiss_ball_curl", "single_leg_swiss_ball_curl"],
     },
@@ -123,6 +150,7 @@ pub const SECTIONS: &[Section] = &[
             p("Shockwave therapy has helped other long-standing tendon problems in athletes, but there is little experience with it for this injury, and animal studies found the tendon weaker afterwards, at least for a while.", &[3, 5]),
         ],
         links: &[],
+        list: &[],
         pictures: &[],
     },
     Section {
@@ -131,9 +159,10 @@ pub const SECTIONS: &[Section] = &[
         paras: &[
             p("A small number of people need an operation that frees the sciatic nerve and releases the damaged tendon tissue near the sitting bone.", &[6]),
             p("In a 2009 study from Finland by Lempainen and colleagues, 80 of 90 athletes were back at their earlier level of sport after the operation, 62 of them with excellent results.", &[6]),
-            p("Recovery took 5 months on average, anywhere from 2 to 12 months: a reminder that no operation for a running injury is minor.", &[6]),
+            p("Recovery took 5 months on average, anywhere from 2 to 12 months: a reminder that few operations for a running injury are minor once you count the time away from running.", &[6]),
         ],
         links: &[],
+        list: &[],
         pictures: &[],
     },
     Section {
@@ -145,6 +174,7 @@ pub const SECTIONS: &[Section] = &[
             p("Its symptoms resemble other hip problems, so a proper diagnosis matters, and because each case differs, an orthopedist and a physical therapist are best placed to guide your rehabilitation and your return to running.", &[]),
         ],
         links: &[],
+        list: &[],
         pictures: &[],
     },
     Section {
@@ -156,6 +186,7 @@ pub const SECTIONS: &[Section] = &[
             p("Your doctor: the risks and benefits of shockwave therapy, which is unproven for this injury but has helped other long-standing tendon problems.", &[5]),
         ],
         links: &[],
+        list: &[],
         pictures: &[],
     },
     Section {
@@ -166,6 +197,7 @@ pub const SECTIONS: &[Section] = &[
             p("Cross-training such as cycling and pool running can start once the bent-knee stretch test is pain-free.", &[3]),
             p("Running can start once the back plank with leg lifts is pain-free on both sides and your range of motion is normal. The plan then builds over 8 weeks: walk 5 minutes and jog 1 in week 1, walk 5 and jog 5 in week 2 (both on alternate days, up to 5 sets), 20 minutes of jogging in week 3 and 20 minutes at your normal pace in week 4 (at most 5 days a week), then more speed, distance and acceleration as you tolerate them. Move on each week only if there was no pain.", &[3]),
         ],
+        list: &[],
         links: &[ScreenLink { label: "Your gates", route: "#/self-tests" }, ScreenLink { label: "Running", route: "#/running" }],
         pictures: &["back_plank_leg_lifts"],
     },
@@ -226,7 +258,30 @@ mod tests {
         ] {
             assert!(text_of("other-causes").contains(cause), "{cause}");
         }
-        assert!(text_of("safety").contains("not settle") && text_of("safety").contains("numbness"));
+        let safety = section("safety").unwrap();
+        assert_eq!(safety.list, crate::core::safety::RED_FLAGS);
+    }
+
+    #[test]
+    fn compression_advice_cites_goom_apart_from_the_guides_numbers() {
+        let treatment = section("treatment").unwrap();
+        let para = treatment
+            .paras
+            .iter()
+            .find(|p| p.others.contains(&crate::core::sources::GOOM_2016))
+            .expect("the treatment section cites Goom 2016");
+        assert!(
+            para.cites.is_empty(),
+            "a source beyond the guide takes no guide number"
+        );
+        for part in ["sitting bone", "knee straight", "hard seats", "ease off"] {
+            crate::core::says(para.text, part);
+        }
+        crate::core::says(&text_of("self-tests"), "sensitivity");
+        assert!(!text_of("surgery").contains("no operation"));
+        for key in SECTIONS.iter().flat_map(|s| s.paras).flat_map(|p| p.others) {
+            assert!(crate::core::sources::other_source(key).is_some(), "{key}");
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod files;
 pub mod guide;
 pub mod journal;
 pub mod messages;
+pub mod method;
 pub mod note;
 pub mod pain;
 pub mod pictures;
@@ -22,8 +23,10 @@ pub mod protocol;
 pub mod records;
 pub mod report;
 pub mod running;
+pub mod safety;
 pub mod selftests;
 pub mod settings;
+pub mod sources;
 
 use serde::Serialize;
 

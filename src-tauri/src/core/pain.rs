@@ -1,6 +1,7 @@
 //! The one pain scale: every pain score in the app (a session's exercise, a check-in, a
 //! run) is a whole number on it, checked by `check`, written with `out_of` ("3/10"), and
-//! sent to the window with the views that ask for one, so no page holds the range.
+//! sent to the window with the views that ask for one (with the red flags beside it), so
+//! no page holds the range.
 
 use super::{InvalidInput, Whole};
 use serde::Serialize;
@@ -12,6 +13,8 @@ pub struct PainScale {
     pub max: u8,
     /// "0 = none, 10 = worst": what the ends mean, as a form's hint shows it.
     pub anchors: &'static str,
+    /// When to see a clinician promptly: every pain entry offers it one click away.
+    pub red_flags: super::safety::flags::RedFlags,
 }
 
 /// Pain is scored 0–10.
@@ -19,6 +22,7 @@ pub const SCALE: PainScale = PainScale {
     min: 0,
     max: 10,
     anchors: "0 = none, 10 = worst",
+    red_flags: super::safety::flags::CARD,
 };
 
 /// Checks a pain score sent by the window.

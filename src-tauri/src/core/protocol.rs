@@ -91,6 +91,13 @@ pub struct Exercise {
     pub cues: &'static [&'static str],
     pub mistakes: &'static [&'static str],
     pub citations: &'static [u8],
+    /// Where the steps come from: the guide names its exercises but describes none.
+    pub described: &'static str,
+    /// How to stay out of the painful range, and when to ease off (empty if nothing
+    /// beyond the cues), from `safely_source`.
+    pub safely: &'static [&'static str],
+    /// The key of the source beyond the guide behind `safely` (`sources::OTHER_SOURCES`).
+    pub safely_source: Option<&'static str>,
 }
 
 /// The gentle hamstring stretch done 3–4 times a day alongside the ladder.
@@ -106,7 +113,18 @@ pub struct Stretch {
     pub cues: &'static [&'static str],
     pub mistakes: &'static [&'static str],
     pub citations: &'static [u8],
+    /// How to stretch without pressing the tendon on the sitting bone, and when to ease
+    /// off, from `safely_source`.
+    pub safely: &'static [&'static str],
+    pub safely_source: &'static str,
 }
+
+/// The steps of every exercise are the app's own.
+pub const DESCRIBED_BY_APP: &str = "These steps are the app's own description: the guide names this exercise [3] but does not say how to do it.";
+
+/// Staying out of the positions that squeeze the tendon, as the stretch and the
+/// hamstring catch both need it [Goom 2016].
+const NO_SQUEEZE: &str = "While the tendon is irritable, keep out of deep hip bending with a straight knee: it presses the tendon against the sitting bone.";
 
 /// The dose the guide gives for every ladder exercise: 3–4 sets of 10–15 repetitions,
 /// once a day [7]. For a hold the same figures are used as seconds.
@@ -132,7 +150,7 @@ pub const CITATIONS: &[Citation] = &[
     Citation {
         n: 1,
         source: "A review from January 2012 of three clinical tests for proximal hamstring tendon pain",
-        used_for: "The three self-tests and their accuracy (76–89 % of injured runners identified).",
+        used_for: "The three self-tests and their sensitivity (positive in 76–89 % of the injured runners).",
     },
     Citation {
         n: 2,
@@ -250,7 +268,7 @@ pub const LADDER: &[Exercise] = &[
     Exercise {
         id: "glute_bridge",
         name: "Double-leg glute bridge",
-        purpose: "A gentle, mostly static start that wakes up the glutes and hamstrings without stretching the sore tendon.",
+        purpose: "A gentle start for the glutes and hamstrings without stretching the sore tendon: slow lifts with a two-second pause at the top. The guide begins with static work of this kind [3]; the app doses it as repetitions.",
         measure: Measure::Reps,
         per_side: false,
         dose: DAILY_DOSE,
@@ -263,6 +281,9 @@ pub const LADDER: &[Exercise] = &[
         cues: &["Push through the heels.", "Squeeze the glutes before the hips leave the floor.", "Breathe out as you lift."],
         mistakes: &["Arching the lower back at the top.", "Letting the knees fall in or out.", "Dropping down quickly."],
         citations: &[3, 7],
+        described: DESCRIBED_BY_APP,
+        safely: &[],
+        safely_source: None,
     },
     Exercise {
         id: "front_plank",
@@ -280,6 +301,9 @@ pub const LADDER: &[Exercise] = &[
         cues: &["Tighten your tummy as if bracing for a light push.", "Keep your neck long, eyes to the floor."],
         mistakes: &["Hips sagging toward the floor.", "Hips piked high.", "Holding your breath."],
         citations: &[3, 7],
+        described: DESCRIBED_BY_APP,
+        safely: &[],
+        safely_source: None,
     },
     Exercise {
         id: "glute_bridge_leg_lift",
@@ -297,6 +321,9 @@ pub const LADDER: &[Exercise] = &[
         cues: &["Keep both hips at the same height.", "Drive through the heel that stays down."],
         mistakes: &["One hip dropping as the leg lifts.", "Pushing off with the arms.", "Rushing the lowering."],
         citations: &[3, 7],
+        described: DESCRIBED_BY_APP,
+        safely: &[],
+        safely_source: None,
     },
     Exercise {
         id: "front_plank_leg_lift",
@@ -314,6 +341,9 @@ pub const LADDER: &[Exercise] = &[
         cues: &["Lift from the glute, not the lower back.", "Keep your hips square to the floor."],
         mistakes: &["Twisting the pelvis to lift higher.", "Letting the hips sag between lifts."],
         citations: &[3, 7],
+        described: DESCRIBED_BY_APP,
+        safely: &[],
+        safely_source: None,
     },
     Exercise {
         id: "hamstring_catch",
@@ -331,6 +361,13 @@ pub const LADDER: &[Exercise] = &[
         cues: &["Slow on the way down.", "Keep your back flat and hips level."],
         mistakes: &["Rounding the back.", "Dropping fast instead of controlling the lowering.", "Going deeper than pain allows."],
         citations: &[3, 7],
+        described: DESCRIBED_BY_APP,
+        safely: &[
+            NO_SQUEEZE,
+            "Keep the standing knee soft and lean only as far as you can without pain at the sitting bone; start with a small range and let it grow over the weeks.",
+            "Ease off, with a smaller lean or fewer repetitions, if the pain at the sitting bone rises during the set or is worse the next morning.",
+        ],
+        safely_source: Some(crate::core::sources::GOOM_2016),
     },
     Exercise {
         id: "swiss_ball_curl",
@@ -348,6 +385,9 @@ pub const LADDER: &[Exercise] = &[
         cues: &["The way out is the important part: take three seconds.", "Keep the hips lifted throughout."],
         mistakes: &["Letting the hips drop as the ball rolls out.", "Going into full range before a short range is easy."],
         citations: &[3, 7],
+        described: DESCRIBED_BY_APP,
+        safely: &[],
+        safely_source: None,
     },
     Exercise {
         id: "single_leg_swiss_ball_curl",
@@ -365,6 +405,9 @@ pub const LADDER: &[Exercise] = &[
         cues: &["Keep the pelvis level.", "Control the roll out."],
         mistakes: &["Hips twisting toward the free leg.", "Moving on before two-leg curls are pain-free."],
         citations: &[3, 7],
+        described: DESCRIBED_BY_APP,
+        safely: &[],
+        safely_source: None,
     },
 ];
 
@@ -377,13 +420,20 @@ pub const STRETCH: Stretch = Stretch {
     hold_seconds: 30,
     steps: &[
         "Lie on your back and loop a towel or belt around one foot.",
-        "Straighten that leg toward the ceiling until you feel a mild stretch behind the thigh.",
+        "Raise that leg toward the ceiling with the knee a little bent, only until you feel a mild stretch in the middle of the back of the thigh.",
         "Hold it still, breathing slowly, for about 30 seconds.",
         "Lower the leg and repeat on the other side.",
     ],
     cues: &["A mild pull, never pain.", "Relax your shoulders and breathe out into the stretch."],
     mistakes: &["Bouncing.", "Pulling into pain near the sitting bone.", "Stretching only the sore leg."],
     citations: &[3],
+    safely: &[
+        NO_SQUEEZE,
+        "Stop at a mild pull in the middle of the thigh; if you feel it at the sitting bone, lower the leg or bend the knee more.",
+        "Ease off for a day or two, stretching less far, if the ache lasts after you let go or is worse the next morning.",
+        "Sitting for long on a hard seat presses on the same spot: get up often, or use a softer seat.",
+    ],
+    safely_source: crate::core::sources::GOOM_2016,
 };
 
 /// The ladder exercise with id `id`, and its place in the ladder.
@@ -416,7 +466,14 @@ mod tests {
         }
         for e in LADDER {
             out.extend([e.name, e.purpose]);
-            out.extend(e.steps.iter().chain(e.cues).chain(e.mistakes));
+            out.extend(
+                e.steps
+                    .iter()
+                    .chain(e.cues)
+                    .chain(e.mistakes)
+                    .chain(e.safely),
+            );
+            out.push(e.described);
         }
         out.extend([STRETCH.name, STRETCH.purpose]);
         out.extend(
@@ -424,7 +481,8 @@ mod tests {
                 .steps
                 .iter()
                 .chain(STRETCH.cues)
-                .chain(STRETCH.mistakes),
+                .chain(STRETCH.mistakes)
+                .chain(STRETCH.safely),
         );
         out
     }
@@ -471,6 +529,33 @@ mod tests {
             Some((1, Measure::Hold))
         );
         assert_eq!(exercise("nope"), None);
+    }
+
+    #[test]
+    fn the_stretch_and_the_catch_say_how_to_stay_out_of_the_painful_range() {
+        use crate::core::sources::{other_source, GOOM_2016};
+        let catch = exercise("hamstring_catch").unwrap().1;
+        for (safely, source) in [
+            (STRETCH.safely, Some(STRETCH.safely_source)),
+            (catch.safely, catch.safely_source),
+        ] {
+            assert_eq!(source, Some(GOOM_2016));
+            let all = safely.join(" ");
+            for part in ["sitting bone", "straight knee", "Ease off", "next morning"] {
+                crate::core::says(&all, part);
+            }
+        }
+        for e in LADDER {
+            crate::core::says(e.described, "app's own description");
+            if let Some(key) = e.safely_source {
+                assert!(other_source(key).is_some(), "{key}");
+            }
+        }
+        assert!(!exercise("glute_bridge")
+            .unwrap()
+            .1
+            .purpose
+            .contains("mostly static"));
     }
 
     #[test]

@@ -150,8 +150,9 @@ pub fn interpret(results: &[TestResult]) -> Interpretation {
             }
         }
     }
-    let accuracy = "These tests pick out the injury in 76–89 % of cases [1]; none is perfect, so a clinician's \
-                    examination, with an MRI where needed [2], is what confirms it."
+    let accuracy = "Among runners who had the injury, these tests were positive in 76–89 % [1] (their \
+                    sensitivity, not their overall accuracy); none is perfect, so a clinician's examination, \
+                    with an MRI where needed [2], is what confirms it."
         .to_string();
     if !positives.is_empty() {
         Interpretation {

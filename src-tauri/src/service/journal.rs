@@ -4,11 +4,26 @@
 use super::ServiceError;
 use crate::core::dates::{self, Now};
 use crate::core::journal::{self, Change, Context, Entry, Kind};
+use crate::core::safety::{self, Prompt};
 use crate::core::Whole;
 use crate::store::records::{self, Days};
 use crate::store::{journal as rows, Store};
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
+
+/// What saving a pain score or an entry's change says, and the red flags when the
+/// score calls for them (`safety::prompt`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Saved {
+    pub message: String,
+    pub safety: Option<Prompt>,
+}
+
+/// The red-flag prompt for a check-in's pain just saved, judged with the latest check-ins.
+fn checkin_prompt(tx: &crate::store::Tx, pain: u8) -> Result<Option<Prompt>, ServiceError> {
+    let latest = rows::latest_checkin_pains(tx, safety::RISING_CHECKINS)?;
+    Ok(safety::prompt(pain, &latest))
+}
 
 /// Days the journal shows when no range is given (today and the 29 before it).
 pub const DEFAULT_DAYS: i64 = 30;
@@ -107,7 +122,7 @@ pub fn edit(
     id: i64,
     field: &str,
     value: &serde_json::Value,
-) -> Result<String, ServiceError> {
+) -> Result<Saved, ServiceError> {
     let kind = Kind::parse(kind)?;
     let change = journal::change(kind, field, value, now.today)?;
     store.write(|tx| {
@@ -128,7 +143,15 @@ pub fn edit(
         if !found {
             return Err(journal::not_found(kind, id).into());
         }
-        Ok(journal::SAVED.to_string())
+        let safety = match &change {
+            Change::CheckinPain(pain) => checkin_prompt(tx, *pain)?,
+            Change::RunPain(pain) | Change::ExercisePain { pain, .. } => safety::prompt(*pain, &[]),
+            _ => None,
+        };
+        Ok(Saved {
+            message: journal::SAVED.to_string(),
+            safety,
+        })
     })
 }
 
@@ -167,12 +190,18 @@ pub fn checkin(
     context: &str,
     pain: &Whole,
     note: &str,
-) -> Result<String, ServiceError> {
+) -> Result<Saved, ServiceError> {
     let context = Context::parse(context)?;
     let pain = journal::check_pain(pain)?;
     let note = journal::check_note("note", note)?;
-    store.write(|tx| rows::insert_checkin(tx, now.utc, now.today, context, pain, &note))?;
-    Ok(journal::checkin_saved(pain, context))
+    let safety = store.write(|tx| {
+        rows::insert_checkin(tx, now.utc, now.today, context, pain, &note)?;
+        checkin_prompt(tx, pain)
+    })?;
+    Ok(Saved {
+        message: journal::checkin_saved(pain, context),
+        safety,
+    })
 }
 
 pub fn add_note(store: &mut Store, now: Now, text: &str) -> Result<String, ServiceError> {

@@ -44,6 +44,8 @@ pub struct GuideView {
     pub sections: &'static [crate::core::guide::Section],
     pub citations: &'static [Citation],
     pub pictures: &'static [crate::core::pictures::Picture],
+    /// "Sources and method": every rule with its provenance, and the sources beyond the guide.
+    pub method: crate::core::method::MethodView,
 }
 
 pub fn guide() -> GuideView {
@@ -51,6 +53,7 @@ pub fn guide() -> GuideView {
         sections: crate::core::guide::SECTIONS,
         citations: protocol::CITATIONS,
         pictures: crate::core::pictures::PICTURES,
+        method: crate::core::method::method(),
     }
 }
 
@@ -335,6 +338,8 @@ pub fn undo_set(
 pub struct PainRecorded {
     pub session: SessionView,
     pub decision: Decision,
+    /// The red flags, when this score calls for them.
+    pub safety: Option<crate::core::safety::Prompt>,
 }
 
 pub fn record_pain(
@@ -355,6 +360,7 @@ pub fn record_pain(
         Ok(PainRecorded {
             session: session_view(tx, row)?,
             decision: progress.decision,
+            safety: crate::core::safety::prompt(pain, &[]),
         })
     })
 }

@@ -61,6 +61,8 @@ pub struct RunningView {
     pub focus_choices: Vec<FocusChoice>,
     /// The screen's rule sentences.
     pub text: Texts,
+    /// After a run is logged: the red flags, when its pain calls for them.
+    pub safety: Option<crate::core::safety::Prompt>,
 }
 
 fn gates(tx: &Tx) -> Result<Vec<GateStatus>, ServiceError> {
@@ -150,6 +152,7 @@ pub(crate) fn view_in(tx: &Tx, now: Now) -> Result<RunningView, ServiceError> {
         },
         focus_choices: running::Focus::choices(),
         text: running::texts(),
+        safety: None,
     })
 }
 
@@ -231,7 +234,9 @@ pub fn log_run(store: &mut Store, now: Now, input: &LogRun) -> Result<RunningVie
         });
         let run = running::admit_run(plan, running_gate(&gates), now.today, &entry)?;
         rows::insert_run(tx, &run, now.utc)?;
-        view_in(tx, now)
+        let mut view = view_in(tx, now)?;
+        view.safety = crate::core::safety::prompt(run.pain, &[]);
+        Ok(view)
     })
 }
 

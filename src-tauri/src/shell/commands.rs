@@ -412,7 +412,7 @@ pub fn edit_entry(
     id: Input<i64>,
     field: Input<String>,
     value: Input<serde_json::Value>,
-) -> Reply<String> {
+) -> Reply<journal::Saved> {
     let (kind, id, field, value) = (kind.get()?, id.get()?, field.get()?, value.get()?);
     Ok(journal::edit(
         &mut store(&state),
@@ -455,7 +455,7 @@ pub fn add_checkin(
     context: Input<String>,
     pain: Input<serde_json::Value>,
     note: Input<Option<String>>,
-) -> Reply<String> {
+) -> Reply<journal::Saved> {
     let (context, pain, note) = (context.get()?, pain.get()?, note.get()?);
     Ok(journal::checkin(
         &mut store(&state),

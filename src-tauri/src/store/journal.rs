@@ -46,6 +46,17 @@ fn changed(tx: &Tx, sql: &str, values: impl rusqlite::Params) -> Result<bool, St
     Ok(tx.conn().execute(sql, values)? == 1)
 }
 
+/// The pain of the latest `n` check-ins, oldest first (for the rising-pain rule).
+pub fn latest_checkin_pains(tx: &Tx, n: usize) -> Result<Vec<u8>, StoreError> {
+    let mut newest_first = tx.rows(
+        "SELECT pain FROM pain_checkins ORDER BY at DESC, id DESC LIMIT ?1",
+        params![n as i64],
+        |r| Ok(r.get::<_, u8>(0)?),
+    )?;
+    newest_first.reverse();
+    Ok(newest_first)
+}
+
 pub fn set_checkin_pain(tx: &Tx, id: i64, pain: u8) -> Result<bool, StoreError> {
     changed(
         tx,

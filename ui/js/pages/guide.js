@@ -2,8 +2,8 @@
 // search, deep links (#/guide/<section>) from other screens, and a way back.
 
 import * as api from '../api.js';
-import { el, loadPage, picture } from '../dom.js';
-import { cites } from '../protocol-ui.js';
+import { el, list, loadPage, picture } from '../dom.js';
+import { cites, otherCites } from '../protocol-ui.js';
 
 export async function render(container, ctx) {
   const drawn = await loadPage(container, ctx, {
@@ -29,7 +29,8 @@ function guidePage(guide, protocol, ctx) {
       'ol',
       { id: 'guide-toc' },
       guide.sections.map((s) => el('li', {}, el('a', { href: `#/guide/${s.id}` }, s.title))),
-      el('li', {}, el('a', { href: '#/guide/references' }, 'References'))
+      el('li', {}, el('a', { href: '#/guide/references' }, 'References')),
+      el('li', {}, el('a', { href: `#/guide/${guide.method.id}` }, guide.method.title))
     )
   );
 
@@ -49,7 +50,16 @@ function guidePage(guide, protocol, ctx) {
       'section',
       { id: sectionId(s.id), class: 'guide-section', 'aria-labelledby': `${sectionId(s.id)}-title` },
       el('h2', { id: `${sectionId(s.id)}-title`, tabindex: '-1' }, s.title),
-      s.paras.map((p) => el('p', {}, p.text, p.cites.length ? el('span', { class: 'cite' }, cites(p.cites)) : null)),
+      s.paras.map((p) =>
+        el(
+          'p',
+          {},
+          p.text,
+          p.cites.length ? el('span', { class: 'cite' }, cites(p.cites)) : null,
+          p.others.length ? el('span', { class: 'cite cite-other' }, otherCites(p.others)) : null
+        )
+      ),
+      s.list.length ? list('ul', s.list, { class: 'red-flag-list', id: `${sectionId(s.id)}-list` }) : null,
       s.pictures.length ? gallery(s.pictures, guide.pictures, names(protocol)) : null,
       s.links.length ? el('p', { class: 'links' }, s.links.map((l) => el('a', { href: l.route, class: 'screen-link' }, l.label))) : null
     )
@@ -68,7 +78,32 @@ function guidePage(guide, protocol, ctx) {
     toc,
     ...sections,
     references,
+    methodSection(guide.method),
   ];
+}
+
+/** "Sources and method": every rule the app applies and where it comes from, then the
+ *  sources beyond the guide. All of it comes from the backend's table (core/sources.rs). */
+function methodSection(method) {
+  const id = sectionId(method.id);
+  return el(
+    'section',
+    { id, class: 'guide-section', 'aria-labelledby': `${id}-title` },
+    el('h2', { id: `${id}-title`, tabindex: '-1' }, method.title),
+    el('p', {}, method.intro),
+    el(
+      'table',
+      { class: 'table method-table', id: 'method-table' },
+      el('thead', {}, el('tr', {}, method.columns.map((c) => el('th', { scope: 'col' }, c)))),
+      el(
+        'tbody',
+        {},
+        method.rules.map((r) => el('tr', { 'data-provenance': r.provenance.kind }, el('td', {}, r.rule), el('td', {}, r.value), el('td', {}, r.source)))
+      )
+    ),
+    el('h3', { id: 'other-sources-title' }, method.other_sources_title),
+    el('ul', { class: 'references', id: 'other-sources' }, method.other_sources.map((s) => el('li', {}, `[${s.key}] ${s.reference}. `, el('span', { class: 'muted' }, s.used_for))))
+  );
 }
 
 /** A deep link's section, scrolled to and focused (the heading if there is no such section). */

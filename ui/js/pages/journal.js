@@ -5,6 +5,7 @@
 import * as api from '../api.js';
 import { alertLine, card, el, heading, showError, showOk, statusLine } from '../dom.js';
 import { checkinForm } from '../checkin-ui.js';
+import { redFlagsLink, showSafety } from '../safety-ui.js';
 import { friendlyDate, todayYmd } from '../dates.js';
 import { loadUPlot } from '../charts-lib.js';
 
@@ -316,7 +317,8 @@ function editForm(entry, view, key, status, reload, close) {
     else if (edit.input === 'date') control = el('input', { type: 'date', id, value: edit.value, max: todayYmd() });
     else if (edit.input === 'choice') control = el('select', { id }, edit.choices.map(([value, label]) => el('option', { value, selected: value === edit.value }, label)));
     else control = el('textarea', { id, rows: 2, maxlength: view.max_note }, edit.value);
-    return { edit, control, field: el('div', { class: 'field' }, el('label', { for: id }, edit.label), control) };
+    const flags = edit.input === 'pain' ? redFlagsLink(view.pain.red_flags, id) : null;
+    return { edit, control, field: el('div', { class: 'field' }, el('label', { for: id }, edit.label), control, flags) };
   });
   const save = el('button', { type: 'submit', id: `save-${key}`, class: 'primary' }, 'Save');
   const cancel = el('button', { type: 'button', id: `cancel-${key}` }, 'Cancel');
@@ -328,12 +330,14 @@ function editForm(entry, view, key, status, reload, close) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
+      let safety = null;
       for (const { edit, control } of controls) {
-        if (control.value !== edit.value) await api.editEntry(entry.kind, entry.id, edit.field, control.value);
+        if (control.value !== edit.value) safety = (await api.editEntry(entry.kind, entry.id, edit.field, control.value)).safety || safety;
       }
       await reload();
       const line = document.getElementById('journal-status');
       if (line) showOk(line, 'Saved.');
+      showSafety(line, safety);
     } catch (error) {
       showError(status, error);
       const bad = controls.find((c) => c.edit.field === error.field || error.field === 'pain');

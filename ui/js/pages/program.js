@@ -4,7 +4,7 @@
 import * as api from '../api.js';
 import { adviceDialog, confirmDialog } from '../confirm-ui.js';
 import { el, list, loadPage, showError, statusLine } from '../dom.js';
-import { cites, decisionBlock, doseText } from '../protocol-ui.js';
+import { cites, decisionBlock, doseText, safelyBlock } from '../protocol-ui.js';
 import { friendlyDate } from '../dates.js';
 
 export function render(container, ctx) {
@@ -69,6 +69,8 @@ function ladder(progress, protocol) {
             el('p', { class: 'dose' }, `Dose: ${doseText(exercise)}${cites([7])}.`),
             el('h3', {}, 'Steps'),
             list('ol', exercise.steps),
+            el('p', { class: 'muted described' }, exercise.described),
+            safelyBlock(exercise, `safely-${exercise.id}`),
             el('h3', {}, 'Cues'),
             list('ul', exercise.cues),
             el('h3', {}, 'Common mistakes'),

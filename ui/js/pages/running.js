@@ -8,6 +8,7 @@
 import * as api from '../api.js';
 import { card, el, loadPage, showError, showOk, statusLine } from '../dom.js';
 import { gatesList } from '../protocol-ui.js';
+import { redFlagsLink, showSafety } from '../safety-ui.js';
 import { intervalTimer } from '../interval-timer.js';
 import { friendlyDate, todayYmd } from '../dates.js';
 
@@ -181,6 +182,7 @@ function logCard(view, redraw) {
       redraw(next);
       const line = document.getElementById('run-status');
       if (line) showOk(line, overrideRule ? 'Run saved, with the rule override noted.' : 'Run saved.');
+      showSafety(line, next.safety);
     } catch (error) {
       if (error.kind === 'rule') {
         status.textContent = '';
@@ -208,6 +210,7 @@ function logCard(view, redraw) {
       ? inputField('run-amount', 'Walk/jog sets done', amount, `${limits.min_sets} to ${limits.max_sets}.`)
       : inputField('run-amount', 'Minutes run', amount, `${limits.min_minutes} to ${limits.max_minutes}.`),
     inputField('run-pain', view.text.pain_label, pain, view.text.pain_hint),
+    redFlagsLink(limits.pain.red_flags, 'run-pain'),
     inputField('run-note', 'Note (optional)', note, null),
     el('div', { class: 'actions' }, submit),
     rule,

@@ -4,7 +4,8 @@
 
 import * as api from '../api.js';
 import { el, list, loadPage, picture, showError, showOk, statusLine } from '../dom.js';
-import { beep, decisionBlock, doseText } from '../protocol-ui.js';
+import { redFlagsLink, showSafety } from '../safety-ui.js';
+import { beep, decisionBlock, doseText, safelyBlock } from '../protocol-ui.js';
 
 const COUNT_IN_SECONDS = 3;
 
@@ -68,6 +69,8 @@ function exerciseSection(view, exercise, info) {
     el('p', { class: 'dose' }, `Dose: ${doseText(info)}.`),
     el('p', {}, el('a', { href: '#/guide/treatment', id: 'exercise-guide-link' }, 'Why this exercise, in the guide')),
     list('ol', info.steps, { class: 'steps' }),
+    el('p', { class: 'muted described' }, info.described),
+    safelyBlock(info, 'session-safely'),
     el('details', {}, el('summary', {}, 'Cues and common mistakes'), el('h3', {}, 'Cues'), list('ul', info.cues), el('h3', {}, 'Common mistakes'), list('ul', info.mistakes))
   );
 }
@@ -243,6 +246,7 @@ function painSection(view, exercise) {
       if (next >= 0) state.index = next;
       draw(view);
       showOk(view.status, `Pain saved: ${chosen.value}/${scale.max} for ${exercise.name}.`);
+      showSafety(view.status, answer.safety);
       const target = allScored(state.session) ? 'finish-session' : 'exercise-name';
       const node = document.getElementById(target);
       if (node) {
@@ -262,6 +266,7 @@ function painSection(view, exercise) {
       el('legend', {}, `Pain during ${exercise.name.toLowerCase()} (${scale.anchors})`),
       options
     ),
+    redFlagsLink(scale.red_flags, 'session-pain'),
     el('div', { class: 'actions' }, save)
   );
 }

@@ -3,7 +3,7 @@
 
 import * as api from '../api.js';
 import { card, el, list, loadPage, picture, showError, showOk, statusLine } from '../dom.js';
-import { cites } from '../protocol-ui.js';
+import { cites, otherCites } from '../protocol-ui.js';
 
 export function render(container, ctx) {
   return loadPage(container, ctx, {
@@ -64,6 +64,8 @@ function stretchCard(protocol, ctx) {
     list('ul', stretch.cues),
     el('h3', {}, 'Common mistakes'),
     list('ul', stretch.mistakes),
+    el('h3', { id: 'stretch-safely-title' }, 'How to stretch safely'),
+    el('div', { class: 'safely', id: 'stretch-safely' }, list('ul', stretch.safely), el('p', { class: 'muted' }, `Source beyond the guide:${otherCites([stretch.safely_source])}.`)),
     timer,
     el('div', { class: 'actions' }, start, done),
     status,
