@@ -284,3 +284,52 @@ async fn a_pain_check_in_from_the_tray_opens_the_journal_form_and_is_saved() {
     assert_eq!(stored, ("sitting".to_string(), 3));
     h.finish().await;
 }
+
+/// The next-morning check (the pain-monitoring model's morning after): a pain-free session
+/// seeded on yesterday's date, Today asks the morning question, the answer 2 is saved as a
+/// next-morning check-in in the file, and the question is gone once answered.
+#[tokio::test]
+async fn the_morning_after_a_session_today_asks_the_morning_question_and_saves_the_answer() {
+    use high_hamstring_rehab::core::Whole;
+    use high_hamstring_rehab::service::program;
+    let mut h = Harness::new();
+    let yesterday = chrono::Local::now().date_naive() - chrono::Duration::days(1);
+    {
+        let (mut store, _) = Store::open(&h.database_path(), chrono::Utc::now()).unwrap();
+        let at = crate::common::now_at(yesterday, 9);
+        let s = program::start_session(&mut store, at).unwrap();
+        for _ in 0..3 {
+            program::record_set(&mut store, at, s.id, "glute_bridge", Whole::from(12)).unwrap();
+        }
+        program::record_pain(&mut store, at, s.id, "glute_bridge", Whole::from(0)).unwrap();
+        program::finish_session(&mut store, at, s.id).unwrap();
+    }
+    let client = &h.launch().await;
+    ui::wait_for_text(client, "#morning-title", "the morning question", |t| {
+        t == "How is the hamstring this morning compared with usual?"
+    })
+    .await;
+    ui::enter_value(client, "#morning-pain", "2").await;
+    click(client, "#morning-save").await;
+    ui::wait_for_text(client, "#morning-status", "saved", |t| t.starts_with("Check-in saved: pain 2/10")).await;
+    let stored: (String, i64, String) = rusqlite::Connection::open(h.database_path())
+        .unwrap()
+        .query_row("SELECT context, pain, local_date FROM pain_checkins", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!(
+        stored,
+        (
+            "next_morning".to_string(),
+            2,
+            (yesterday + chrono::Duration::days(1)).to_string()
+        )
+    );
+    // Answered: Today no longer asks.
+    ui::open_page(client, "journal", "Journal").await;
+    ui::open_page(client, "today", "Today").await;
+    ui::wait_for(client, "#session-state").await;
+    assert_eq!(count(client, "#morning-form").await, 0, "asked once");
+    h.finish().await;
+}

@@ -8,6 +8,15 @@
 //! ask for 1–5 qualifying sessions in a row. Each session is judged by the rule in
 //! force when it happened, so changing a setting never rewrites the past.
 //!
+//! The next-morning check (another source's rule: the pain-monitoring model, Silbernagel
+//! et al., Am J Sports Med 2007;35(6):897–906): when pain is allowed during exercise, it
+//! must have settled by the next morning. So with an allowed pain above 0/10 (in force at
+//! the session), a session counts only once the next-morning check-in is back to the
+//! level before it; until that morning is answered it is pending. The app's own reading
+//! of "the level before": the latest next-morning check-in on or before the session's
+//! day, or 0/10 if there is none. At 0/10 the morning answer is kept and charted but
+//! decides nothing (a session at 0/10 has no exercise pain to settle).
+//!
 //! A session counts on the local calendar day it started (a session begun at 23:50 and
 //! ended after midnight belongs to the first day), and a day counts once however many
 //! sessions it holds: the dose is once a day [7].
@@ -76,6 +85,15 @@ pub struct Move {
     pub to: usize,
 }
 
+/// A next-morning pain check-in: how the hamstring was the morning after a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Morning {
+    pub at: DateTime<Utc>,
+    /// The local day it was given on.
+    pub date: NaiveDate,
+    pub pain: u8,
+}
+
 /// Everything the engine reads.
 #[derive(Debug, Clone, Default)]
 pub struct Log {
@@ -83,6 +101,76 @@ pub struct Log {
     pub moves: Vec<Move>,
     /// The history of the rules, oldest first; the first one applies before any change.
     pub rules: Vec<RuleChange>,
+    /// Every next-morning check-in, in any order.
+    pub mornings: Vec<Morning>,
+}
+
+/// The level before a session on `date` (the app's reading of the model): the latest
+/// next-morning check-in on or before that day, or 0/10 if there is none.
+pub fn level_before(log: &Log, date: NaiveDate) -> u8 {
+    log.mornings
+        .iter()
+        .filter(|m| m.date <= date)
+        .max_by_key(|m| (m.date, m.at))
+        .map_or(0, |m| m.pain)
+}
+
+/// The answer given the morning after a session on `date` (the latest that day), if any.
+pub fn morning_after(log: &Log, date: NaiveDate) -> Option<u8> {
+    let next = date.succ_opt()?;
+    log.mornings
+        .iter()
+        .filter(|m| m.date == next)
+        .max_by_key(|m| m.at)
+        .map(|m| m.pain)
+}
+
+/// The question Today asks the morning after a session.
+pub const MORNING_QUESTION: &str = "How is the hamstring this morning compared with usual?";
+
+/// Today's next-morning question, while it is open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MorningCheck {
+    pub question: &'static str,
+    /// The day of the session it follows.
+    pub session_date: NaiveDate,
+    /// The level before that session.
+    pub before: u8,
+    /// Whether the answer decides if that session counts (an allowed pain above 0/10 in
+    /// force at the session).
+    pub gates: bool,
+    /// What the answer does, in one sentence.
+    pub hint: String,
+}
+
+/// The morning question for `today`: asked when a session was started the day before and
+/// no next-morning check-in has been given today; otherwise `None`.
+pub fn morning_check(log: &Log, today: NaiveDate, now_rules: Rules) -> Option<MorningCheck> {
+    let yesterday = today.pred_opt()?;
+    let session = log.sessions.iter().filter(|s| s.date == yesterday).last()?;
+    if log.mornings.iter().any(|m| m.date == today) {
+        return None;
+    }
+    let before = level_before(log, yesterday);
+    let rules = rules_at(log, session.started_at, now_rules);
+    let gates = rules.allowed_pain > 0;
+    let hint = if gates {
+        format!(
+            "Yesterday's session counts toward the next step once the hamstring is back to {before}/10 or less this morning, its level before the session."
+        )
+    } else {
+        format!(
+            "Kept with your check-ins and charted; with your limit of {}/10 it does not change the ladder.",
+            rules.allowed_pain
+        )
+    };
+    Some(MorningCheck {
+        question: MORNING_QUESTION,
+        session_date: yesterday,
+        before,
+        gates,
+        hint,
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -113,8 +201,11 @@ pub enum DecisionKind {
     Unlocked,
     /// Qualifying sessions so far, more needed.
     Continue,
-    /// The last session's pain was above the allowed level.
+    /// The last session's pain was above the allowed level, or the morning after it
+    /// the hamstring was worse than before it.
     Hold,
+    /// The last session waits for its next-morning answer before it can count.
+    Pending,
     /// Pain above the allowed level in two sessions in a row: step back one exercise.
     StepBack,
     /// The last session did not do the full dose of the top exercise.
@@ -188,6 +279,17 @@ enum Outcome {
     Short {
         date: NaiveDate,
         sets_done: usize,
+    },
+    /// Within the allowed pain, but the next morning was worse than before the session.
+    MorningWorse {
+        date: NaiveDate,
+        morning: u8,
+        before: u8,
+    },
+    /// Within the allowed pain, its next morning not answered yet.
+    Pending {
+        date: NaiveDate,
+        before: u8,
     },
     Moved {
         date: NaiveDate,
@@ -310,6 +412,32 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
                         if counted_day == Some(s.date) {
                             continue;
                         }
+                        // With pain allowed, the next morning must be back to the level
+                        // before the session: worse, it breaks the run; unanswered, the
+                        // session waits (and breaks nothing).
+                        if rules.allowed_pain > 0 {
+                            let before = level_before(log, s.date);
+                            match morning_after(log, s.date) {
+                                None => {
+                                    outcome = Some(Outcome::Pending {
+                                        date: s.date,
+                                        before,
+                                    });
+                                    continue;
+                                }
+                                Some(morning) if morning > before => {
+                                    streak = 0;
+                                    counted_day = None;
+                                    outcome = Some(Outcome::MorningWorse {
+                                        date: s.date,
+                                        morning,
+                                        before,
+                                    });
+                                    continue;
+                                }
+                                Some(_) => {}
+                            }
+                        }
                         counted_day = Some(s.date);
                         streak = streak.saturating_add(1);
                         let unlocked = streak >= rules.sessions_to_progress && level < last;
@@ -391,8 +519,20 @@ fn sessions(n: u8) -> String {
     }
 }
 
-/// What unlocks the next step under `rules`, in one sentence.
+/// What unlocks the next step under `rules`, in one sentence; with pain allowed, the
+/// next-morning check is named too.
 pub fn next_rule(level: usize, streak: u8, rules: Rules) -> String {
+    let rule = ladder_rule(level, streak, rules);
+    if rules.allowed_pain == 0 {
+        return rule;
+    }
+    format!(
+        "{} Each such session counts once, the morning after, the hamstring is back to its level before it.",
+        rule
+    )
+}
+
+fn ladder_rule(level: usize, streak: u8, rules: Rules) -> String {
     let Some(next) = LADDER.get(level + 1) else {
         return format!(
             "Keep doing the full session once a day at {}/10 pain or less; pain above that still means easing off.",
@@ -510,6 +650,24 @@ fn decide(level: usize, streak: u8, outcome: Option<Outcome>, now: Rules) -> Dec
                 lower_first(name(level)),
                 DAILY_DOSE.sets.min,
                 DAILY_DOSE.amount.min
+            ),
+            None,
+        ),
+        Some(Outcome::MorningWorse { date, morning, before }) => (
+            DecisionKind::Hold,
+            format!("Holding at the {}", lower_first(name(level))),
+            format!(
+                "Held: the morning after {} your hamstring was at {morning}/10, above {before}/10 before the session, so that session did not count.",
+                dates::friendly(date)
+            ),
+            None,
+        ),
+        Some(Outcome::Pending { date, before }) => (
+            DecisionKind::Pending,
+            "Waiting for the morning check".to_string(),
+            format!(
+                "Your session on {} counts once the morning after it the hamstring is back to {before}/10 or less; answer the morning question on Today.",
+                dates::friendly(date)
             ),
             None,
         ),

@@ -78,6 +78,7 @@ fn log(tx: &Tx) -> Result<Log, ServiceError> {
         sessions: rows::sessions(tx)?,
         moves: rows::moves(tx)?,
         rules: rows::rule_changes(tx)?,
+        mornings: rows::mornings(tx)?,
     })
 }
 
@@ -564,10 +565,26 @@ pub struct TodayView {
     pub stretch_hint: String,
     /// The scale the latest pain is on.
     pub pain: PainScale,
+    /// The next-morning question, the morning after a session until it is answered.
+    pub morning: Option<MorningQuestion>,
+}
+
+/// Today's next-morning question with the check-in context its answer is saved under.
+#[derive(Debug, Clone, Serialize)]
+pub struct MorningQuestion {
+    #[serde(flatten)]
+    pub check: progression::MorningCheck,
+    pub context: &'static str,
 }
 
 fn today_in(tx: &Tx, now: Now) -> Result<TodayView, ServiceError> {
-    let progress = progress_in(tx)?;
+    let log = log(tx)?;
+    let progress = progression::progress(&log, rules_now(tx)?);
+    let morning =
+        progression::morning_check(&log, now.today, progress.rules).map(|check| MorningQuestion {
+            check,
+            context: crate::core::journal::Context::NextMorning.as_str(),
+        });
     let settings = store::settings::load(tx)?;
     let (session_state, session) = match resumable(tx, now)? {
         Some(row) => (SessionState::InProgress, Some(session_view(tx, row)?)),
@@ -602,6 +619,7 @@ fn today_in(tx: &Tx, now: Now) -> Result<TodayView, ServiceError> {
         stretch_hint: protocol::stretch_hint(),
         pain: pain::SCALE,
         progress,
+        morning,
     })
 }
 

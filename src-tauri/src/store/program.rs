@@ -4,7 +4,7 @@
 
 use super::{StoreError, Tx};
 use crate::core::advice::{Advice, Advised, Change};
-use crate::core::progression::{Entry, Move, RuleChange, Rules, Session};
+use crate::core::progression::{Entry, Morning, Move, RuleChange, Rules, Session};
 use crate::core::protocol;
 use crate::core::selftests::{RangeOfMotion, Side, TestResult};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
@@ -349,6 +349,22 @@ pub fn moves(tx: &Tx) -> Result<Vec<Move>, StoreError> {
                 date: day(&date)?,
                 from: usize::from(from),
                 to: usize::from(to),
+            })
+        },
+    )
+}
+
+/// Every next-morning pain check-in (the engine's morning check), oldest first.
+pub fn mornings(tx: &Tx) -> Result<Vec<Morning>, StoreError> {
+    tx.rows(
+        "SELECT at, local_date, pain FROM pain_checkins WHERE context = ?1 ORDER BY at, id",
+        [crate::core::journal::Context::NextMorning.as_str()],
+        |r| {
+            let (at, date, pain): (String, String, u8) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            Ok(Morning {
+                at: instant(&at)?,
+                date: day(&date)?,
+                pain,
             })
         },
     )

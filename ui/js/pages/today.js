@@ -2,7 +2,7 @@
 // the latest pain, the ladder's decision and the gates.
 
 import * as api from '../api.js';
-import { card, el, loadPage, showError, statusLine } from '../dom.js';
+import { card, el, loadPage, showError, showOk, statusLine } from '../dom.js';
 import { reminderCard } from '../reminders-ui.js';
 import { decisionBlock, gatesList } from '../protocol-ui.js';
 import { friendlyDate } from '../dates.js';
@@ -21,6 +21,7 @@ function cards(today, protocol, ctx) {
   const names = Object.fromEntries(protocol.ladder.map((e) => [e.id, e.name]));
   return [
     el('p', { class: 'lead', id: 'today-date' }, today.date_text),
+    morningCard(today, ctx),
     sessionCard(today, names),
     stretchCard(today, ctx),
     checkinForm({ prefix: 'today-checkin', title: 'Pain check-in', withNote: false }),
@@ -30,6 +31,61 @@ function cards(today, protocol, ctx) {
     runningCard(today),
     gatesCard(today),
   ];
+}
+
+/**
+ * The next-morning question, the morning after a session until it is answered: the
+ * question, the scale and what the answer does all come with the Today view.
+ */
+function morningCard(today, ctx) {
+  const m = today.morning;
+  if (!m) return null;
+  const pain = el('input', {
+    type: 'number',
+    id: 'morning-pain',
+    step: 1,
+    inputmode: 'numeric',
+    min: String(today.pain.min),
+    max: String(today.pain.max),
+    value: String(m.before),
+    'aria-describedby': 'morning-pain-hint morning-hint',
+  });
+  const status = statusLine('morning-status');
+  const form = el(
+    'form',
+    { id: 'morning-form', class: 'card', 'aria-labelledby': 'morning-title', novalidate: true },
+    el('h2', { id: 'morning-title' }, m.question),
+    el('p', { id: 'morning-hint', class: 'hint' }, m.hint),
+    el(
+      'div',
+      { class: 'field inline-field' },
+      el('label', { for: 'morning-pain' }, 'Pain this morning'),
+      pain,
+      el('p', { class: 'hint', id: 'morning-pain-hint' }, `${today.pain.anchors}.`)
+    ),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'morning-save', class: 'primary' }, 'Save the morning check')),
+    status
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    pain.removeAttribute('aria-invalid');
+    try {
+      const message = await api.addCheckin(m.context, pain.value, '');
+      if (!ctx.isCurrent()) return;
+      showOk(status, message);
+      form.querySelector('button').setAttribute('disabled', 'true');
+      pain.setAttribute('disabled', 'true');
+      form.dataset.saved = 'true';
+    } catch (error) {
+      if (!ctx.isCurrent()) return;
+      showError(status, error);
+      if (error.field === 'pain') {
+        pain.setAttribute('aria-invalid', 'true');
+        pain.focus();
+      }
+    }
+  });
+  return form;
 }
 
 function sessionCard(today, names) {

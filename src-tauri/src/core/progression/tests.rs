@@ -44,6 +44,24 @@ fn log_of(sessions: Vec<Session>) -> Log {
     }
 }
 
+/// The sessions, each followed the next morning by a check-in back at 0/10 (so with pain
+/// allowed, the morning check lets every one of them count).
+fn settled_log(sessions: Vec<Session>) -> Log {
+    let mornings = sessions
+        .iter()
+        .map(|s| Morning {
+            at: s.started_at + Duration::days(1) - Duration::hours(1),
+            date: s.date + Duration::days(1),
+            pain: 0,
+        })
+        .collect();
+    Log {
+        sessions,
+        mornings,
+        ..Log::default()
+    }
+}
+
 #[test]
 fn an_empty_log_starts_at_the_first_step() {
     let p = progress(&Log::default(), Rules::default());
@@ -152,7 +170,7 @@ fn the_allowed_pain_setting_decides_what_counts() {
     for allowed in 0..=5u8 {
         for pain in 0..=10u8 {
             let p = progress(
-                &log_of(vec![whole_session(1, 0, 0, pain)]),
+                &settled_log(vec![whole_session(1, 0, 0, pain)]),
                 rules(allowed, 1),
             );
             if pain <= allowed {
@@ -185,13 +203,13 @@ fn every_setting_combination_unlocks_after_exactly_its_sessions_at_its_limit() {
             let sessions: Vec<Session> = (0..u32::from(needed))
                 .map(|n| whole_session(i64::from(n), n, 0, allowed))
                 .collect();
-            let short = progress(&log_of(sessions[..sessions.len() - 1].to_vec()), r);
+            let short = progress(&settled_log(sessions[..sessions.len() - 1].to_vec()), r);
             assert_eq!(
                 (short.level, short.streak),
                 (0, needed - 1),
                 "limit {allowed}, {needed} needed, one short"
             );
-            let p = progress(&log_of(sessions), r);
+            let p = progress(&settled_log(sessions), r);
             assert_eq!(p.level, 1, "limit {allowed}, {needed} needed");
             assert_eq!(p.needed, needed);
             let over = progress(&log_of(vec![whole_session(9, 0, 0, allowed + 1)]), r);
@@ -377,8 +395,16 @@ fn each_session_is_judged_by_the_rules_in_force_when_it_happened() {
         "Your session on Mon 2 Mar 2026 reached 4/10 in front plank, above the limit of 0/10 in force then (your limit is now 5/10)."
     );
     says(&p.decision.next, "at 5/10 pain or less");
-    // ...and the next session at 4/10 counts under the new rule.
+    // ...and the next session at 4/10 counts under the new rule, once its next morning
+    // is back to the level before it.
     log.sessions.push(whole_session(3, 2, 1, 4));
+    let waiting = progress(&log, rules(5, 1));
+    assert_eq!((waiting.level, waiting.decision.kind), (1, DecisionKind::Pending));
+    log.mornings.push(Morning {
+        at: at(3, 7),
+        date: day(3),
+        pain: 0,
+    });
     assert_eq!(progress(&log, rules(5, 1)).level, 2);
 }
 
@@ -461,12 +487,13 @@ fn input_checks_name_the_field_and_the_range() {
     assert!(check_move(6, 7).is_err());
 }
 
-/// Per session: days after the previous one, an unused offset, pain, the top's sets.
+/// Per session: days after the previous one, the morning after (0: back to 0/10, 1:
+/// worse, at 2/10, 2: not answered), pain, the top's sets.
 type SessionSpec = (u8, u8, u8, Vec<u16>);
 
 fn arb_log() -> impl Strategy<Value = (Vec<SessionSpec>, u8, u8)> {
-    // Per session: days after the previous one (0 = same day), top exercise offset,
-    // pain, and the sets of the top exercise.
+    // Per session: days after the previous one (0 = same day), the morning after, pain,
+    // and the sets of the top exercise.
     (
         prop::collection::vec(
             (
@@ -485,7 +512,7 @@ fn arb_log() -> impl Strategy<Value = (Vec<SessionSpec>, u8, u8)> {
 fn build(spec: &[SessionSpec], r: Rules) -> Log {
     let mut log = Log::default();
     let mut n = 0u32;
-    for (i, (gap, _, pain, sets)) in spec.iter().enumerate() {
+    for (i, (gap, after, pain, sets)) in spec.iter().enumerate() {
         n += u32::from(*gap);
         // Do what the user would be shown: every unlocked exercise.
         let level = progress(&log, r).level;
@@ -503,6 +530,14 @@ fn build(spec: &[SessionSpec], r: Rules) -> Log {
             date: day(n),
             entries,
         });
+        // The morning after, given at 07:00 the next day (before any session that day).
+        if *after < 2 {
+            log.mornings.push(Morning {
+                at: at(n + 1, 7) + Duration::minutes(i as i64),
+                date: day(n + 1),
+                pain: if *after == 0 { 0 } else { 2 },
+            });
+        }
     }
     log
 }
@@ -524,10 +559,20 @@ proptest! {
             .map(|s| s.date).collect();
         prop_assert!(p.level * usize::from(needed) <= days.len(), "level {} from {} qualifying days", p.level, days.len());
         prop_assert_eq!(p.changes.len(), p.level, "without moves, each change is one unlock");
+        // With pain allowed, only days whose morning was answered and settled can count.
+        if allowed > 0 {
+            let settled: std::collections::BTreeSet<_> = log.sessions.iter()
+                .filter(|s| s.entries.iter().all(|e| e.pain.unwrap_or(0) <= allowed))
+                .filter(|s| morning_after(&log, s.date).is_some_and(|m| m <= level_before(&log, s.date)))
+                .map(|s| s.date).collect();
+            prop_assert!(p.level * usize::from(needed) <= settled.len(), "level {} from {} settled days", p.level, settled.len());
+            let unanswered = Log { mornings: Vec::new(), ..log.clone() };
+            prop_assert_eq!(progress(&unanswered, r).level, 0, "no morning answered, nothing counts");
+        }
         // Without moves by hand the ladder never goes down as sessions are added.
         let mut previous = 0;
         for k in 0..=log.sessions.len() {
-            let partial = Log { sessions: log.sessions[..k].to_vec(), ..Log::default() };
+            let partial = Log { sessions: log.sessions[..k].to_vec(), mornings: log.mornings.clone(), ..Log::default() };
             let level = progress(&partial, r).level;
             prop_assert!(level >= previous);
             previous = level;
@@ -561,4 +606,129 @@ fn two_sessions_on_one_day_unlock_one_step() {
     let mut two_days = one_day;
     two_days.push(whole_session(3, 1, 1, 0));
     assert_eq!(progress(&log_of(two_days), rules(0, 1)).level, 2);
+}
+
+// --- the next-morning check ------------------------------------------------------------
+
+/// A next-morning check-in on day `n` at 07:00 UTC.
+fn morning(n: u32, pain: u8) -> Morning {
+    Morning {
+        at: at(n, 7),
+        date: day(n),
+        pain,
+    }
+}
+
+fn log_with(sessions: Vec<Session>, mornings: Vec<Morning>) -> Log {
+    Log {
+        sessions,
+        mornings,
+        ..Log::default()
+    }
+}
+
+#[test]
+fn with_pain_allowed_a_session_whose_next_morning_is_worse_does_not_count() {
+    // Day 0 at 2/10 (allowed 3); the level before is 1/10 (day 0's own morning); the
+    // morning after is 3/10.
+    let log = log_with(
+        vec![whole_session(1, 0, 0, 2)],
+        vec![morning(0, 1), morning(1, 3)],
+    );
+    let p = progress(&log, rules(3, 1));
+    assert_eq!(p.level, 0);
+    assert_eq!(p.streak, 0);
+    assert_eq!(p.decision.kind, DecisionKind::Hold);
+    assert_eq!(
+        p.decision.reason,
+        format!(
+            "Held: the morning after {} your hamstring was at 3/10, above 1/10 before the session, so that session did not count.",
+            dates::friendly(day(0))
+        )
+    );
+    // A worse morning breaks a run of sessions in a row.
+    let log = log_with(
+        vec![
+            whole_session(1, 0, 0, 2),
+            whole_session(2, 1, 0, 2),
+            whole_session(3, 2, 0, 2),
+        ],
+        vec![morning(1, 0), morning(2, 2), morning(3, 0)],
+    );
+    let p = progress(&log, rules(3, 2));
+    assert_eq!((p.level, p.streak), (0, 1), "day 1's worse morning broke the run");
+}
+
+#[test]
+fn at_zero_allowed_pain_the_morning_is_only_recorded() {
+    let log = log_with(vec![whole_session(1, 0, 0, 0)], vec![morning(1, 4)]);
+    let p = progress(&log, rules(0, 1));
+    assert_eq!(p.level, 1, "the session counts as it always did");
+    assert_eq!(p.decision.kind, DecisionKind::Unlocked);
+    // And without any morning answer too.
+    assert_eq!(progress(&log_of(vec![whole_session(1, 0, 0, 0)]), rules(0, 1)).level, 1);
+    assert!(!p.decision.next.contains("morning"));
+}
+
+#[test]
+fn with_pain_allowed_a_session_that_settles_by_the_morning_counts() {
+    // Before: no morning check-in at all, so 0/10; the morning after is back to 0.
+    let log = log_with(vec![whole_session(1, 0, 0, 3)], vec![morning(1, 0)]);
+    let p = progress(&log, rules(3, 1));
+    assert_eq!(p.level, 1);
+    assert_eq!(p.decision.kind, DecisionKind::Unlocked);
+    // Back to the level before (2/10, the latest morning on or before the day) counts.
+    let log = log_with(
+        vec![whole_session(1, 5, 0, 3)],
+        vec![morning(2, 4), morning(5, 2), morning(6, 2)],
+    );
+    assert_eq!(progress(&log, rules(3, 1)).level, 1);
+    says(
+        &progress(&Log::default(), rules(3, 1)).decision.next,
+        "the morning after, the hamstring is back to its level before it",
+    );
+}
+
+#[test]
+fn with_pain_allowed_a_session_without_its_morning_answer_is_pending() {
+    let log = log_with(vec![whole_session(1, 0, 0, 1)], vec![]);
+    let p = progress(&log, rules(3, 1));
+    assert_eq!(p.level, 0);
+    assert_eq!(p.decision.kind, DecisionKind::Pending);
+    assert_eq!(
+        p.decision.reason,
+        format!(
+            "Your session on {} counts once the morning after it the hamstring is back to 0/10 or less; answer the morning question on Today.",
+            dates::friendly(day(0))
+        )
+    );
+    // Answered, it counts; the rule is the one in force at the session.
+    let answered = log_with(vec![whole_session(1, 0, 0, 1)], vec![morning(1, 0)]);
+    assert_eq!(progress(&answered, rules(3, 1)).level, 1);
+    let mut raised_later = log_of(vec![whole_session(1, 0, 0, 0)]);
+    raised_later.rules = vec![
+        RuleChange { at: at(0, 0), rules: rules(0, 1) },
+        RuleChange { at: at(3, 0), rules: rules(3, 1) },
+    ];
+    assert_eq!(
+        progress(&raised_later, rules(3, 1)).level,
+        1,
+        "judged at 0/10, in force then: no morning needed"
+    );
+}
+
+#[test]
+fn today_asks_the_morning_question_only_the_morning_after_a_session_until_answered() {
+    let log = log_with(vec![whole_session(1, 0, 0, 2)], vec![morning(0, 1)]);
+    let q = morning_check(&log, day(1), rules(3, 1)).expect("asked the day after");
+    assert_eq!(q.question, "How is the hamstring this morning compared with usual?");
+    assert_eq!((q.session_date, q.before, q.gates), (day(0), 1, true));
+    says(&q.hint, "back to 1/10 or less");
+    assert_eq!(morning_check(&log, day(2), rules(3, 1)), None, "no session the day before");
+    assert_eq!(morning_check(&log, day(0), rules(3, 1)), None);
+    let answered = log_with(log.sessions.clone(), vec![morning(0, 1), morning(1, 1)]);
+    assert_eq!(morning_check(&answered, day(1), rules(3, 1)), None, "answered");
+    let q = morning_check(&log, day(1), rules(0, 1)).unwrap();
+    assert!(!q.gates);
+    says(&q.hint, "does not change the ladder");
 }
