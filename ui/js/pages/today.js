@@ -7,6 +7,7 @@ import { reminderCard } from '../reminders-ui.js';
 import { decisionBlock, gatesList } from '../protocol-ui.js';
 import { friendlyDate } from '../dates.js';
 import { checkinForm } from '../checkin-ui.js';
+import { redFlagsLink, showSafety } from '../safety-ui.js';
 
 export function render(container, ctx) {
   return loadPage(container, ctx, {
@@ -61,7 +62,8 @@ function morningCard(today, ctx) {
       { class: 'field inline-field' },
       el('label', { for: 'morning-pain' }, 'Pain this morning'),
       pain,
-      el('p', { class: 'hint', id: 'morning-pain-hint' }, `${today.pain.anchors}.`)
+      el('p', { class: 'hint', id: 'morning-pain-hint' }, `${today.pain.anchors}.`),
+      today.pain.red_flags ? redFlagsLink(today.pain.red_flags, 'morning') : null
     ),
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'morning-save', class: 'primary' }, 'Save the morning check')),
     status
@@ -70,9 +72,10 @@ function morningCard(today, ctx) {
     event.preventDefault();
     pain.removeAttribute('aria-invalid');
     try {
-      const message = await api.addCheckin(m.context, pain.value, '');
+      const saved = await api.addCheckin(m.context, pain.value, '');
       if (!ctx.isCurrent()) return;
-      showOk(status, message);
+      showOk(status, saved.message);
+      showSafety(status, saved.safety);
       form.querySelector('button').setAttribute('disabled', 'true');
       pain.setAttribute('disabled', 'true');
       form.dataset.saved = 'true';
