@@ -5,11 +5,12 @@
 //! picked file, the export folder's rule, and folders opened by name only.
 
 mod common;
+use common::{data_folders as folders, path_error};
 
 use chrono::{Duration, NaiveDate};
 use common::{dump, now_at, open, seed_week};
 use high_hamstring_rehab::core::Whole;
-use high_hamstring_rehab::service::data::{self, Folders};
+use high_hamstring_rehab::service::data;
 use high_hamstring_rehab::service::{journal, ServiceError};
 use std::path::Path;
 
@@ -17,20 +18,6 @@ fn first() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
 }
 
-fn folders(dir: &Path) -> Folders {
-    Folders {
-        data: dir.join("data"),
-        backups: dir.join("data/backups"),
-        default_export: dir.join("Documents/High Hamstring Rehab"),
-    }
-}
-
-fn path_error(err: ServiceError) -> String {
-    match err {
-        ServiceError::Invalid(e) if e.field == "path" => e.message,
-        other => panic!("expected a refused path, got {other:?}"),
-    }
-}
 
 fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     let mut reader = csv::Reader::from_path(path).unwrap();

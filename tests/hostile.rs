@@ -261,6 +261,7 @@ fn data_version(watch: &rusqlite::Connection) -> i64 {
 fn watchdog() -> Arc<Mutex<Option<(Instant, String)>>> {
     let current: Arc<Mutex<Option<(Instant, String)>>> = Arc::default();
     let seen = current.clone();
+    // A watchdog, not a wait: it looks once a second whether the current call is stuck.
     std::thread::spawn(move || loop {
         std::thread::sleep(Duration::from_secs(1));
         if let Some((since, call)) = &*seen.lock().unwrap() {

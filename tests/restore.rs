@@ -6,6 +6,7 @@
 //! and its -wal are left byte for byte as they were. A real older backup still restores.
 
 mod common;
+use common::{data_folders as folders, path_error};
 
 use chrono::NaiveDate;
 use common::{dump, now_at, open, seed_week};
@@ -19,20 +20,6 @@ fn first() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
 }
 
-fn folders(dir: &Path) -> Folders {
-    Folders {
-        data: dir.join("data"),
-        backups: dir.join("data/backups"),
-        default_export: dir.join("Documents/High Hamstring Rehab"),
-    }
-}
-
-fn path_error(err: ServiceError) -> String {
-    match err {
-        ServiceError::Invalid(e) if e.field == "path" => e.message,
-        other => panic!("expected a refused path, got {other:?}"),
-    }
-}
 
 fn companion(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();

@@ -135,3 +135,20 @@ pub fn dump(path: &Path) -> Vec<String> {
 pub fn open(path: &Path) -> Store {
     Store::open(path, Utc::now()).unwrap().0
 }
+
+/// The app's folders inside a test's temp folder (data, its backups, a default export).
+pub fn data_folders(dir: &std::path::Path) -> high_hamstring_rehab::service::data::Folders {
+    high_hamstring_rehab::service::data::Folders {
+        data: dir.join("data"),
+        backups: dir.join("data/backups"),
+        default_export: dir.join("Documents/High Hamstring Rehab"),
+    }
+}
+
+/// The message of a refusal naming the field `path` (a restore refused).
+pub fn path_error(err: high_hamstring_rehab::service::ServiceError) -> String {
+    match err {
+        high_hamstring_rehab::service::ServiceError::Invalid(e) if e.field == "path" => e.message,
+        other => panic!("expected a refused path, got {other:?}"),
+    }
+}

@@ -222,17 +222,12 @@ async fn safety_screens() {
         .await
         .expect("the stretch");
     ui::wait_for_heading(client, "Stretch").await;
-    ui::wait_for(client, "#stretch-safely").await;
-    ui::js(
-        client,
-        "document.getElementById('stretch-safely-title').scrollIntoView({ block: 'center' });",
-        vec![],
-    )
-    .await
-    .expect("scroll to the advice");
-    // A window screenshot taken right after the scroll can show the frame before it.
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    shoot(client, &dir, "stretch-safely").await;
+    // The advice block alone, as an element screenshot (WebDriver scrolls it into view
+    // itself), once the page is still: no scroll and no wait for a frame.
+    let advice = ui::wait_for(client, "#stretch-safely").await;
+    ui::wait_until_still(client).await;
+    let png = advice.screenshot().await.expect("screenshot of the stretch advice");
+    std::fs::write(dir.join("stretch-safely.png"), png).expect("write");
 
     ui::js(client, "location.hash = '#/guide/method';", vec![])
         .await

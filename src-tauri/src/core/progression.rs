@@ -249,6 +249,8 @@ pub struct Progress {
     pub needed: u8,
     /// The rules in force now.
     pub rules: Rules,
+    /// Those rules in one sentence, for the Program page (`rule_line`).
+    pub rule_line: String,
     pub decision: Decision,
     pub changes: Vec<Change>,
 }
@@ -499,6 +501,7 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
         streak,
         needed: now_rules.sessions_to_progress,
         rules: now_rules,
+        rule_line: rule_line(now_rules),
         decision,
         changes,
     }
@@ -517,6 +520,21 @@ fn sessions(n: u8) -> String {
         1 => "one session".to_string(),
         n => format!("{n} sessions in a row"),
     }
+}
+
+/// The rule in force, whatever the step: how many sessions, at what pain, and with pain
+/// allowed the next-morning check.
+pub fn rule_line(rules: Rules) -> String {
+    let line = format!(
+        "Your rule: the next exercise unlocks after {} of the current one in full at {}/{} pain or less.",
+        sessions(rules.sessions_to_progress),
+        rules.allowed_pain,
+        super::pain::SCALE.max
+    );
+    if rules.allowed_pain == 0 {
+        return line;
+    }
+    format!("{line} Each such session counts once the next morning is back to its level before it.")
 }
 
 /// What unlocks the next step under `rules`, in one sentence; with pain allowed, the

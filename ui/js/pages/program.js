@@ -16,21 +16,15 @@ export function render(container, ctx) {
   });
 }
 
-function rulesLine(rules, pain) {
-  const sessions = rules.sessions_to_progress === 1 ? 'one session' : `${rules.sessions_to_progress} sessions in a row`;
-  return el(
-    'p',
-    { id: 'rules-line' },
-    `Your rule: the next exercise unlocks after ${sessions} of the current one in full at ${rules.allowed_pain}/${pain.max} pain or less. `,
-    el('a', { href: '#/settings' }, 'Change it in Settings')
-  );
+function rulesLine(progress) {
+  return el('p', { id: 'rules-line' }, `${progress.rule_line} `, el('a', { href: '#/settings' }, 'Change it in Settings'));
 }
 
 function draw(body, progress, protocol, ctx, adviceTexts) {
   const status = statusLine('program-status');
   body.replaceChildren(
     decisionBlock(progress.decision),
-    rulesLine(progress.rules, protocol.pain),
+    rulesLine(progress),
     moveControls(progress, protocol, status, (next) => draw(body, next, protocol, ctx, adviceTexts), ctx, adviceTexts),
     status,
     ladder(progress, protocol),

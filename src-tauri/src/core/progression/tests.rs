@@ -732,3 +732,13 @@ fn today_asks_the_morning_question_only_the_morning_after_a_session_until_answer
     assert!(!q.gates);
     says(&q.hint, "does not change the ladder");
 }
+
+#[test]
+fn the_rule_line_names_the_sessions_the_pain_and_with_pain_allowed_the_morning() {
+    let strict = rule_line(rules(0, 1));
+    assert!(strict.contains("one session") && strict.contains("0/10"), "{strict}");
+    assert!(!strict.contains("morning"), "{strict}");
+    let loose = rule_line(rules(3, 2));
+    assert!(loose.contains("2 sessions in a row") && loose.contains("3/10"), "{loose}");
+    assert!(loose.contains("next morning"), "{loose}");
+}
