@@ -190,7 +190,10 @@ fn a_backup_with_a_check_constraint_dropped_is_refused() {
     );
     s.assert_refused(
         &altered,
-        "is damaged (its table settings is not defined as schema 7 defines it)",
+        &format!(
+            "is damaged (its table settings is not defined as schema {} defines it)",
+            SCHEMA_VERSION
+        ),
     );
 }
 

@@ -239,6 +239,40 @@ ALTER TABLE ladder_moves ADD COLUMN advised_by TEXT NOT NULL DEFAULT '' CHECK (l
 ALTER TABLE ladder_moves ADD COLUMN advice_note TEXT NOT NULL DEFAULT '' CHECK (length(advice_note) <= 2000);
 ";
 
+/// Version 8: the first-run setup, and reminders that no notification server took.
+/// The setup's answers (which side hurts, whether a clinician has confirmed the
+/// diagnosis; both unknown until asked) and whether the setup was finished or skipped:
+/// a database that already passed the first-run safety notice counts as skipped, so an
+/// upgrade does not interrupt someone mid-program (Settings offers the setup again).
+/// A reminder's event may now be `window`: shown in the app's own window because no
+/// notification server accepted it (SQLite cannot widen a `CHECK`, so the events table
+/// is rebuilt with every row and id kept).
+const V8_SETUP_AND_FALLBACK: &str = "
+ALTER TABLE settings ADD COLUMN painful_side TEXT
+    CHECK (painful_side IS NULL OR painful_side IN ('left', 'right', 'both'));
+ALTER TABLE settings ADD COLUMN diagnosis TEXT
+    CHECK (diagnosis IS NULL OR diagnosis IN ('confirmed', 'not_yet', 'no'));
+ALTER TABLE settings ADD COLUMN setup TEXT NOT NULL DEFAULT 'pending'
+    CHECK (setup IN ('pending', 'done', 'skipped'));
+UPDATE settings SET setup = 'skipped'
+    WHERE EXISTS (SELECT 1 FROM app_state WHERE key = 'safety_notice_seen');
+
+CREATE TABLE reminder_events_v8 (
+    id          INTEGER PRIMARY KEY,
+    local_date  TEXT    NOT NULL CHECK (date(local_date) = local_date),
+    planned     INTEGER NOT NULL CHECK (planned BETWEEN 0 AND 1439),
+    outcome     TEXT    NOT NULL CHECK (outcome IN ('shown', 'window', 'done', 'snoozed', 'skipped', 'missed', 'not_needed')),
+    catch_up    INTEGER NOT NULL DEFAULT 0 CHECK (catch_up IN (0, 1)),
+    at          TEXT    NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z')
+) STRICT;
+INSERT INTO reminder_events_v8 (id, local_date, planned, outcome, catch_up, at)
+    SELECT id, local_date, planned, outcome, catch_up, at FROM reminder_events ORDER BY id;
+DROP INDEX reminder_events_by_date;
+DROP TABLE reminder_events;
+ALTER TABLE reminder_events_v8 RENAME TO reminder_events;
+CREATE INDEX reminder_events_by_date ON reminder_events (local_date);
+";
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_SETTINGS),
@@ -248,11 +282,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V5_RUNNING),
         M::up(V6_JOURNAL),
         M::up(V7_CLINICIAN_ADVICE),
+        M::up(V8_SETUP_AND_FALLBACK),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST: usize = 7;
+pub const LATEST: usize = 8;
 
 #[cfg(test)]
 mod tests {
@@ -313,6 +348,13 @@ mod tests {
             conn.execute_batch(
                 "INSERT INTO progression_rules VALUES (3, '2026-05-03T09:00:00.000Z', 3, 1, '2026-05-03', 'Dr Lee', 'slowly');
                  INSERT INTO ladder_moves VALUES (2, '2026-05-04T08:00:00.000Z', '2026-05-04', 0, 1, '2026-05-04', '', '');",
+            )
+            .unwrap();
+        }
+        if v >= 8 {
+            conn.execute_batch(
+                "UPDATE settings SET painful_side = 'left', diagnosis = 'not_yet', setup = 'done';
+                 INSERT INTO reminder_events VALUES (2, '2026-05-05', 600, 'window', 0, '2026-05-05T10:00:00.000Z');",
             )
             .unwrap();
         }
@@ -393,6 +435,19 @@ mod tests {
                 "advice invented at v{v}"
             );
         }
+        // The setup: unknown answers and not yet done before v8 (the first-run notice was
+        // never seen in these rows); what v8 wrote is kept.
+        let setup: (Option<String>, Option<String>, String) = conn
+            .query_row("SELECT painful_side, diagnosis, setup FROM settings", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .unwrap();
+        if v >= 8 {
+            assert_eq!(setup, (Some("left".into()), Some("not_yet".into()), "done".into()));
+            assert_eq!(count("reminder_events"), 2, "reminder_events rows written at v8");
+        } else {
+            assert_eq!(setup, (None, None, "pending".into()), "setup at v{v}");
+        }
         for (table, since) in [
             ("reminder_slots", 4),
             ("reminder_events", 4),
@@ -404,6 +459,9 @@ mod tests {
             ("notes", 6),
             ("trash", 6),
         ] {
+            if table == "reminder_events" && v >= 8 {
+                continue; // counted above
+            }
             assert_eq!(
                 count(table),
                 if v >= since { 1 } else { 0 },
@@ -467,6 +525,28 @@ mod tests {
     }
 
     #[test]
+    fn an_upgraded_database_that_saw_the_safety_notice_counts_its_setup_as_skipped() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrations().to_version(&mut conn, 7).unwrap();
+        conn.execute_batch(
+            "INSERT INTO app_state VALUES ('safety_notice_seen', '1', '2026-01-01T00:00:00Z');
+             INSERT INTO reminder_events VALUES (7, '2026-03-01', 540, 'missed', 1, '2026-03-01T08:05:00.000Z');",
+        )
+        .unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        let setup: String = conn
+            .query_row("SELECT setup FROM settings", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(setup, "skipped");
+        let event: (i64, String, i64) = conn
+            .query_row("SELECT id, outcome, catch_up FROM reminder_events", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .unwrap();
+        assert_eq!(event, (7, "missed".into(), 1), "the rebuilt events table keeps ids");
+    }
+
+    #[test]
     fn check_constraints_refuse_impossible_rows() {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.pragma_update(None, "foreign_keys", true).unwrap();
@@ -523,6 +603,11 @@ mod tests {
             "INSERT INTO pain_checkins VALUES (9, '2026-05-02T07:00:00.000Z', '2026-05-02', 'sitting', 12, '')",
             "INSERT INTO notes VALUES (9, '2026-05-02T07:00:00.000Z', '2026-05-02', '')",
             "INSERT INTO trash VALUES (9, 'note', 1, 'not json', '2026-05-02T07:00:00.000Z')",
+            "UPDATE settings SET painful_side = 'middle'",
+            "UPDATE settings SET diagnosis = 'maybe'",
+            "UPDATE settings SET setup = NULL",
+            "UPDATE settings SET setup = 'later'",
+            "INSERT INTO reminder_events VALUES (9, '2026-03-01', 540, 'popup', 0, '2026-03-01T08:05:00.000Z')",
         ] {
             assert!(conn.execute_batch(bad).is_err(), "{bad} was accepted");
         }
