@@ -143,6 +143,13 @@ async fn a_new_user_tests_builds_up_the_dose_unlocks_is_held_and_the_reason_foll
     .await;
     println!("self-tests: {headline}");
 
+    // The stretch beside the ladder: its hold time is the app's suggestion, not a source's.
+    ui::open_page(client, "today", "Today").await;
+    click(client, "#open-stretch").await;
+    ui::wait_for_heading(client, "Stretch").await;
+    let hold = ui::wait_for_text(client, "#stretch-hold-source", "the hold's source", |t| !t.is_empty()).await;
+    assert!(hold.contains("30 seconds each leg is the app's suggestion"), "{hold}");
+
     // Day one: the glute bridge starts at one set; done at 0/10, it builds up.
     start_session(client).await;
     let dose = dose_shown(client, "Double-leg glute bridge", "Today: 1 set of 10 repetitions.").await;
