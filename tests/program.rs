@@ -142,25 +142,44 @@ fn a_new_user_tests_trains_is_held_and_changes_the_rule_and_all_of_it_survives_a
 
     // The glute bridge builds up from one set, a set more each pain-free day...
     let session = program::start_session(&mut store, on(2)).unwrap();
-    assert_eq!(session.exercises[0].today.text, "Today: 1 set of 10 repetitions.");
+    assert_eq!(
+        session.exercises[0].today.text,
+        "Today: 1 set of 10 repetitions."
+    );
     let finished = do_session(&mut store, on(2), 0);
-    assert_eq!(finished.changes, ["Building up the double-leg glute bridge."]);
+    assert_eq!(
+        finished.changes,
+        ["Building up the double-leg glute bridge."]
+    );
     assert_eq!(finished.decision.kind, DecisionKind::Building);
     assert!(finished.session.exercises[0].dose_done);
     let today = program::today(&mut store, on(3)).unwrap();
-    assert_eq!(today.progress.doses[0].text, "Today: 2 sets of 10 repetitions.");
+    assert_eq!(
+        today.progress.doses[0].text,
+        "Today: 2 sets of 10 repetitions."
+    );
     let finished = do_session(&mut store, on(3), 0);
     assert_eq!(finished.progress.level, 0, "building up unlocks nothing");
     let today = program::today(&mut store, on(4)).unwrap();
-    assert_eq!(today.progress.doses[0].text, "Today: 3–4 sets of 10–15 repetitions.");
+    assert_eq!(
+        today.progress.doses[0].text,
+        "Today: 3–4 sets of 10–15 repetitions."
+    );
     // ...and the first session at the full dose unlocks the front plank.
     let finished = do_session(&mut store, on(4), 0);
     assert_eq!(finished.changes, ["Front plank is unlocked."]);
     assert_eq!(finished.decision.kind, DecisionKind::Unlocked);
     let session = program::start_session(&mut store, on(5)).unwrap();
     assert_eq!(
-        session.exercises.iter().map(|e| e.today.text.as_str()).collect::<Vec<_>>(),
-        ["Today: 3–4 sets of 10–15 repetitions.", "Today: 1 hold of 10 seconds."],
+        session
+            .exercises
+            .iter()
+            .map(|e| e.today.text.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "Today: 3–4 sets of 10–15 repetitions.",
+            "Today: 1 hold of 10 seconds."
+        ],
         "the new exercise starts low, the one before stays at the full dose"
     );
 

@@ -138,7 +138,15 @@ fn patterns() -> Vec<(&'static str, Vec<Tok>)> {
         ),
         (
             "a literal input range (min/max: 'N')",
-            vec![OneOf("mx"), OneOf("ia"), OneOf("nx"), Lit(":"), Sp, Quote, Num(None)],
+            vec![
+                OneOf("mx"),
+                OneOf("ia"),
+                OneOf("nx"),
+                Lit(":"),
+                Sp,
+                Quote,
+                Num(None),
+            ],
         ),
         (
             "a count of backups kept (the last N)",

@@ -147,15 +147,32 @@ async fn a_new_user_tests_builds_up_the_dose_unlocks_is_held_and_the_reason_foll
     ui::open_page(client, "today", "Today").await;
     click(client, "#open-stretch").await;
     ui::wait_for_heading(client, "Stretch").await;
-    let hold = ui::wait_for_text(client, "#stretch-hold-source", "the hold's source", |t| !t.is_empty()).await;
-    assert!(hold.contains("30 seconds each leg is the app's suggestion"), "{hold}");
+    let hold = ui::wait_for_text(client, "#stretch-hold-source", "the hold's source", |t| {
+        !t.is_empty()
+    })
+    .await;
+    assert!(
+        hold.contains("30 seconds each leg is the app's suggestion"),
+        "{hold}"
+    );
 
     // Day one: the glute bridge starts at one set; done at 0/10, it builds up.
     start_session(client).await;
-    let dose = dose_shown(client, "Double-leg glute bridge", "Today: 1 set of 10 repetitions.").await;
+    let dose = dose_shown(
+        client,
+        "Double-leg glute bridge",
+        "Today: 1 set of 10 repetitions.",
+    )
+    .await;
     assert!(dose.contains("the app's own rule"), "{dose}");
-    let line = ui::wait_for_text(client, "#exercise-dose-line", "the dose to reach", |t| !t.is_empty()).await;
-    assert!(line.contains("3–4 sets of 10–15 repetitions") && line.contains("From the guide [7]"), "{line}");
+    let line = ui::wait_for_text(client, "#exercise-dose-line", "the dose to reach", |t| {
+        !t.is_empty()
+    })
+    .await;
+    assert!(
+        line.contains("3–4 sets of 10–15 repetitions") && line.contains("From the guide [7]"),
+        "{line}"
+    );
     ui::wait_for_text(client, "#set-count", "one set asked", |t| t == "Set 1 of 1").await;
     save_sets(client, "Double-leg glute bridge", 1, "10").await;
     give_pain(client, 0).await;
@@ -164,13 +181,24 @@ async fn a_new_user_tests_builds_up_the_dose_unlocks_is_held_and_the_reason_foll
         changes.contains("Building up the double-leg glute bridge"),
         "after the first pain-free session: {changes:?}"
     );
-    let reason = ui::wait_for_text(client, "#decision-reason", "the build-up's reason", |t| !t.is_empty()).await;
-    assert!(reason.contains("builds up to 2 of the 3 sets of the full dose"), "{reason}");
+    let reason = ui::wait_for_text(client, "#decision-reason", "the build-up's reason", |t| {
+        !t.is_empty()
+    })
+    .await;
+    assert!(
+        reason.contains("builds up to 2 of the 3 sets of the full dose"),
+        "{reason}"
+    );
 
     // Day two: two sets; the plank is not unlocked by a building session.
     h.set_clock(day_at_ten(1));
     start_session(client).await;
-    dose_shown(client, "Double-leg glute bridge", "Today: 2 sets of 10 repetitions.").await;
+    dose_shown(
+        client,
+        "Double-leg glute bridge",
+        "Today: 2 sets of 10 repetitions.",
+    )
+    .await;
     save_sets(client, "Double-leg glute bridge", 2, "10").await;
     give_pain(client, 0).await;
     let changes = finish(client).await;
@@ -186,7 +214,12 @@ async fn a_new_user_tests_builds_up_the_dose_unlocks_is_held_and_the_reason_foll
     .await;
     click(client, "#start-session").await;
     ui::wait_for_heading(client, "Session").await;
-    dose_shown(client, "Double-leg glute bridge", "Today: 3–4 sets of 10–15 repetitions.").await;
+    dose_shown(
+        client,
+        "Double-leg glute bridge",
+        "Today: 3–4 sets of 10–15 repetitions.",
+    )
+    .await;
     save_sets(client, "Double-leg glute bridge", 3, "12").await;
     give_pain(client, 0).await;
     let changes = finish(client).await;
@@ -201,8 +234,14 @@ async fn a_new_user_tests_builds_up_the_dose_unlocks_is_held_and_the_reason_foll
     give_pain(client, 0).await;
     // The new exercise starts low, and its hold time is marked as the app's suggestion.
     dose_shown(client, "Front plank", "Today: 1 hold of 10 seconds.").await;
-    let line = ui::wait_for_text(client, "#exercise-dose-line", "the plank's dose", |t| !t.is_empty()).await;
-    assert!(line.contains("holds of 10–15 seconds are the app's suggestion"), "{line}");
+    let line = ui::wait_for_text(client, "#exercise-dose-line", "the plank's dose", |t| {
+        !t.is_empty()
+    })
+    .await;
+    assert!(
+        line.contains("holds of 10–15 seconds are the app's suggestion"),
+        "{line}"
+    );
     hold_once(client, "2").await;
     give_pain(client, 4).await;
     let changes = finish(client).await;

@@ -252,7 +252,10 @@ async fn safety_screens() {
     ui::wait_for(client, "#method-table").await;
     ui::wait_until_still(client).await;
     let section = ui::wait_for(client, "#guide-method").await;
-    let png = section.screenshot().await.expect("screenshot of the method page");
+    let png = section
+        .screenshot()
+        .await
+        .expect("screenshot of the method page");
     std::fs::write(dir.join("guide-sources-and-method.png"), png).expect("write");
     // The table's dose rows (the guide's dose to reach, the app's build-up, holds and
     // per-leg counts), further down than one window.

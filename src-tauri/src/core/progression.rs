@@ -367,10 +367,7 @@ enum Outcome {
         before: u8,
     },
     /// Within the allowed pain, its next morning not answered yet.
-    Pending {
-        date: NaiveDate,
-        before: u8,
-    },
+    Pending { date: NaiveDate, before: u8 },
     Moved {
         date: NaiveDate,
         from: usize,
@@ -507,7 +504,9 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
                     let before = level_before(log, s.date);
                     match morning_after(log, s.date) {
                         None => pending = Some(before),
-                        Some(morning) if morning > before => morning_worse = Some((morning, before)),
+                        Some(morning) if morning > before => {
+                            morning_worse = Some((morning, before))
+                        }
                         Some(_) => {}
                     }
                 }
@@ -518,9 +517,16 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
                     .find(|e| e.exercise == level && e.pain.is_some());
                 // Build up every exercise of the session done at its dose (once a day).
                 if pending.is_none() && morning_worse.is_none() {
-                    for e in s.entries.iter().filter(|e| e.pain.is_some() && e.exercise <= level) {
+                    for e in s
+                        .entries
+                        .iter()
+                        .filter(|e| e.pain.is_some() && e.exercise <= level)
+                    {
                         let k = e.exercise;
-                        if built[k] < full_sets() && built_day[k] != Some(s.date) && did_dose(e, built[k]) {
+                        if built[k] < full_sets()
+                            && built_day[k] != Some(s.date)
+                            && did_dose(e, built[k])
+                        {
                             built[k] = (built[k] + SETS_ADDED).min(full_sets());
                             built_day[k] = Some(s.date);
                         }
@@ -616,7 +622,9 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
         })
         .collect();
     let decision = decide(level, streak, built[level], outcome, now_rules);
-    let doses = (0..=level).map(|i| today_dose(i, built[i], now_rules)).collect();
+    let doses = (0..=level)
+        .map(|i| today_dose(i, built[i], now_rules))
+        .collect();
     Progress {
         level,
         since,

@@ -204,7 +204,11 @@ pub fn dose_line(e: &Exercise) -> DoseLine {
         ),
         (Measure::Reps, false) => "From the guide [7].".to_string(),
     };
-    DoseLine { id: e.id, text, source }
+    DoseLine {
+        id: e.id,
+        text,
+        source,
+    }
 }
 
 /// The dose line of every ladder exercise, in ladder order.
@@ -653,14 +657,23 @@ mod tests {
             }
         }
         let plank = dose_line(exercise("front_plank").unwrap().1);
-        assert_eq!(plank.text, "Progressing to 3–4 holds of 10–15 seconds, once a day.");
-        crate::core::says(&plank.source, "holds of 10–15 seconds are the app's suggestion");
+        assert_eq!(
+            plank.text,
+            "Progressing to 3–4 holds of 10–15 seconds, once a day."
+        );
+        crate::core::says(
+            &plank.source,
+            "holds of 10–15 seconds are the app's suggestion",
+        );
         let catch = dose_line(exercise("hamstring_catch").unwrap().1);
         assert_eq!(
             catch.text,
             "Progressing to 3–4 sets of 10–15 repetitions each leg, once a day."
         );
-        crate::core::says(STRETCH.hold_source, &format!("About {} seconds", STRETCH.hold_seconds));
+        crate::core::says(
+            STRETCH.hold_source,
+            &format!("About {} seconds", STRETCH.hold_seconds),
+        );
         crate::core::says(STRETCH.hold_source, "the app's suggestion");
         let bridge = exercise("glute_bridge").unwrap().1;
         assert_eq!(
@@ -668,7 +681,11 @@ mod tests {
             "1 set of 10 repetitions"
         );
         assert_eq!(
-            dose_words(plank_exercise(), Span { min: 2, max: 2 }, Span { min: 10, max: 10 }),
+            dose_words(
+                plank_exercise(),
+                Span { min: 2, max: 2 },
+                Span { min: 10, max: 10 }
+            ),
             "2 holds of 10 seconds"
         );
     }

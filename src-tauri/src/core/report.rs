@@ -352,11 +352,7 @@ pub fn render_html(r: &Report) -> String {
         pain_svg(&r.charts),
         escape(&r.charts.summary.pain)
     );
-    let _ = write!(
-        s,
-        "<p id=\"report-mornings\">{}</p>",
-        escape(&t.mornings)
-    );
+    let _ = write!(s, "<p id=\"report-mornings\">{}</p>", escape(&t.mornings));
     s.push_str("<p class=\"muted\">");
     for (i, series) in r.charts.pain.iter().enumerate() {
         if series.values.iter().any(|v| v.is_some()) {

@@ -158,7 +158,10 @@ fn every_step_builds_up_then_unlocks_after_one_pain_free_full_dose_session() {
             );
             assert_eq!(p.since, Some(day(n)));
             says(&p.decision.reason, "within your limit of 0/10");
-            assert!(!p.doses[expected].full, "a new exercise starts below the full dose");
+            assert!(
+                !p.doses[expected].full,
+                "a new exercise starts below the full dose"
+            );
             assert!(p.doses[..expected].iter().all(|d| d.full));
         } else if !was_full {
             assert_eq!(p.decision.kind, DecisionKind::Building, "{:?}", p.decision);
@@ -221,7 +224,10 @@ fn pain_in_a_lower_exercise_holds_too() {
         date: day(1),
         entries: vec![full(0, 3), full(1, 0)],
     }];
-    let p = progress(&then(ready(1, Rules::default()), s, vec![]), Rules::default());
+    let p = progress(
+        &then(ready(1, Rules::default()), s, vec![]),
+        Rules::default(),
+    );
     assert_eq!((p.level, p.decision.kind), (1, DecisionKind::Hold));
     says(&p.decision.reason, "3/10 in double-leg glute bridge");
 }
@@ -339,9 +345,15 @@ fn a_day_counts_once_however_many_sessions_it_holds() {
         ..whole_session(2, 0, 0, 0)
     };
     let base = ready(0, r);
-    let p = progress(&then(base.clone(), vec![morning.clone(), evening], vec![]), r);
+    let p = progress(
+        &then(base.clone(), vec![morning.clone(), evening], vec![]),
+        r,
+    );
     assert_eq!((p.level, p.streak), (0, 1));
-    let p = progress(&then(base, vec![morning, whole_session(3, 1, 0, 0)], vec![]), r);
+    let p = progress(
+        &then(base, vec![morning, whole_session(3, 1, 0, 0)], vec![]),
+        r,
+    );
     assert_eq!(p.level, 1);
 }
 
@@ -363,8 +375,14 @@ fn a_session_across_midnight_belongs_to_the_day_it_started() {
         entries: vec![full(0, 0)],
     };
     let base = ready(0, r);
-    assert_eq!(progress(&then(base.clone(), vec![late.clone()], vec![]), r).streak, 1);
-    assert_eq!(progress(&then(base, vec![late, morning], vec![]), r).level, 1);
+    assert_eq!(
+        progress(&then(base.clone(), vec![late.clone()], vec![]), r).streak,
+        1
+    );
+    assert_eq!(
+        progress(&then(base, vec![late, morning], vec![]), r).level,
+        1
+    );
 }
 
 #[test]
@@ -387,7 +405,10 @@ fn days_across_a_daylight_saving_change_are_calendar_days() {
         entries: vec![full(0, 0)],
     };
     let base = ready(0, r);
-    assert_eq!(progress(&then(base.clone(), vec![s1.clone(), s2], vec![]), r).level, 1);
+    assert_eq!(
+        progress(&then(base.clone(), vec![s1.clone(), s2], vec![]), r).level,
+        1
+    );
     let s3 = Session {
         id: 3,
         started_at: Utc.with_ymd_and_hms(2026, 3, 28, 21, 30, 0).unwrap(),
@@ -399,7 +420,11 @@ fn days_across_a_daylight_saving_change_are_calendar_days() {
 
 #[test]
 fn moves_by_hand_change_the_step_and_restart_the_count() {
-    let mut log = then(ready(1, Rules::default()), vec![whole_session(2, 1, 1, 0)], vec![]);
+    let mut log = then(
+        ready(1, Rules::default()),
+        vec![whole_session(2, 1, 1, 0)],
+        vec![],
+    );
     assert_eq!(progress(&log, Rules::default()).level, 2);
     log.moves.push(Move {
         at: at(2, 9),
@@ -450,7 +475,11 @@ fn moves_by_hand_change_the_step_and_restart_the_count() {
 
 #[test]
 fn each_session_is_judged_by_the_rules_in_force_when_it_happened() {
-    let mut log = then(ready(1, rules(0, 1)), vec![whole_session(2, 1, 1, 4)], vec![]);
+    let mut log = then(
+        ready(1, rules(0, 1)),
+        vec![whole_session(2, 1, 1, 4)],
+        vec![],
+    );
     log.rules = vec![RuleChange {
         at: at(0, 0) - Duration::days(30),
         rules: rules(0, 1),
@@ -477,7 +506,10 @@ fn each_session_is_judged_by_the_rules_in_force_when_it_happened() {
     // is back to the level before it.
     log.sessions.push(whole_session(3, 2, 1, 4));
     let waiting = progress(&log, rules(5, 1));
-    assert_eq!((waiting.level, waiting.decision.kind), (1, DecisionKind::Pending));
+    assert_eq!(
+        (waiting.level, waiting.decision.kind),
+        (1, DecisionKind::Pending)
+    );
     log.mornings.push(Morning {
         at: at(3, 7),
         date: day(3),
@@ -488,7 +520,11 @@ fn each_session_is_judged_by_the_rules_in_force_when_it_happened() {
 
 #[test]
 fn unfinished_and_lower_only_sessions_do_not_judge_the_top_step() {
-    let mut log = then(ready(0, Rules::default()), vec![whole_session(1, 0, 0, 0)], vec![]);
+    let mut log = then(
+        ready(0, Rules::default()),
+        vec![whole_session(1, 0, 0, 0)],
+        vec![],
+    );
     // Today: glute bridge done at 0, front plank not yet scored.
     log.sessions.push(Session {
         id: 2,
@@ -742,18 +778,29 @@ fn with_pain_allowed_a_session_whose_next_morning_is_worse_does_not_count() {
         vec![morning(1, 0), morning(2, 2), morning(3, 0)],
     );
     let p = progress(&log, rules(3, 2));
-    assert_eq!((p.level, p.streak), (0, 1), "day 1's worse morning broke the run");
+    assert_eq!(
+        (p.level, p.streak),
+        (0, 1),
+        "day 1's worse morning broke the run"
+    );
 }
 
 #[test]
 fn at_zero_allowed_pain_the_morning_is_only_recorded() {
     let base = ready(0, rules(0, 1));
-    let log = then(base.clone(), vec![whole_session(1, 0, 0, 0)], vec![morning(1, 4)]);
+    let log = then(
+        base.clone(),
+        vec![whole_session(1, 0, 0, 0)],
+        vec![morning(1, 4)],
+    );
     let p = progress(&log, rules(0, 1));
     assert_eq!(p.level, 1, "the session counts as it always did");
     assert_eq!(p.decision.kind, DecisionKind::Unlocked);
     // And without any morning answer too.
-    let unanswered = Log { mornings: Vec::new(), ..then(base, vec![whole_session(1, 0, 0, 0)], vec![]) };
+    let unanswered = Log {
+        mornings: Vec::new(),
+        ..then(base, vec![whole_session(1, 0, 0, 0)], vec![])
+    };
     assert_eq!(progress(&unanswered, rules(0, 1)).level, 1);
     assert!(!p.decision.next.contains("morning"));
 }
@@ -762,7 +809,11 @@ fn at_zero_allowed_pain_the_morning_is_only_recorded() {
 fn with_pain_allowed_a_session_that_settles_by_the_morning_counts() {
     // Before: no morning check-in at all, so 0/10; the morning after is back to 0.
     let base = ready(0, rules(3, 1));
-    let log = then(base.clone(), vec![whole_session(1, 0, 0, 3)], vec![morning(1, 0)]);
+    let log = then(
+        base.clone(),
+        vec![whole_session(1, 0, 0, 3)],
+        vec![morning(1, 0)],
+    );
     let p = progress(&log, rules(3, 1));
     assert_eq!(p.level, 1);
     assert_eq!(p.decision.kind, DecisionKind::Unlocked);
@@ -796,10 +847,20 @@ fn with_pain_allowed_a_session_without_its_morning_answer_is_pending() {
     // Answered, it counts; the rule is the one in force at the session.
     let answered = then(base, vec![whole_session(1, 0, 0, 1)], vec![morning(1, 0)]);
     assert_eq!(progress(&answered, rules(3, 1)).level, 1);
-    let mut raised_later = then(ready(0, rules(0, 1)), vec![whole_session(1, 0, 0, 0)], vec![]);
+    let mut raised_later = then(
+        ready(0, rules(0, 1)),
+        vec![whole_session(1, 0, 0, 0)],
+        vec![],
+    );
     raised_later.rules = vec![
-        RuleChange { at: at(0, 0), rules: rules(0, 1) },
-        RuleChange { at: at(3, 0), rules: rules(3, 1) },
+        RuleChange {
+            at: at(0, 0),
+            rules: rules(0, 1),
+        },
+        RuleChange {
+            at: at(3, 0),
+            rules: rules(3, 1),
+        },
     ];
     assert_eq!(
         progress(&raised_later, rules(3, 1)).level,
@@ -812,13 +873,24 @@ fn with_pain_allowed_a_session_without_its_morning_answer_is_pending() {
 fn today_asks_the_morning_question_only_the_morning_after_a_session_until_answered() {
     let log = log_with(vec![whole_session(1, 0, 0, 2)], vec![morning(0, 1)]);
     let q = morning_check(&log, day(1), rules(3, 1)).expect("asked the day after");
-    assert_eq!(q.question, "How is the hamstring this morning compared with usual?");
+    assert_eq!(
+        q.question,
+        "How is the hamstring this morning compared with usual?"
+    );
     assert_eq!((q.session_date, q.before, q.gates), (day(0), 1, true));
     says(&q.hint, "back to 1/10 or less");
-    assert_eq!(morning_check(&log, day(2), rules(3, 1)), None, "no session the day before");
+    assert_eq!(
+        morning_check(&log, day(2), rules(3, 1)),
+        None,
+        "no session the day before"
+    );
     assert_eq!(morning_check(&log, day(0), rules(3, 1)), None);
     let answered = log_with(log.sessions.clone(), vec![morning(0, 1), morning(1, 1)]);
-    assert_eq!(morning_check(&answered, day(1), rules(3, 1)), None, "answered");
+    assert_eq!(
+        morning_check(&answered, day(1), rules(3, 1)),
+        None,
+        "answered"
+    );
     let q = morning_check(&log, day(1), rules(0, 1)).unwrap();
     assert!(!q.gates);
     says(&q.hint, "does not change the ladder");
@@ -827,10 +899,16 @@ fn today_asks_the_morning_question_only_the_morning_after_a_session_until_answer
 #[test]
 fn the_rule_line_names_the_sessions_the_pain_and_with_pain_allowed_the_morning() {
     let strict = rule_line(rules(0, 1));
-    assert!(strict.contains("one session") && strict.contains("0/10"), "{strict}");
+    assert!(
+        strict.contains("one session") && strict.contains("0/10"),
+        "{strict}"
+    );
     assert!(!strict.contains("morning"), "{strict}");
     let loose = rule_line(rules(3, 2));
-    assert!(loose.contains("2 sessions in a row") && loose.contains("3/10"), "{loose}");
+    assert!(
+        loose.contains("2 sessions in a row") && loose.contains("3/10"),
+        "{loose}"
+    );
     assert!(loose.contains("next morning"), "{loose}");
 }
 
@@ -865,11 +943,18 @@ fn the_dose_builds_up_one_set_after_each_session_within_the_allowed_pain() {
 
         // First session: the lower volume.
         let p = step(&log);
-        assert_eq!(p.doses[0].sets, Span { min: 1, max: 1 }, "allowed {allowed}");
+        assert_eq!(
+            p.doses[0].sets,
+            Span { min: 1, max: 1 },
+            "allowed {allowed}"
+        );
         assert_eq!(p.doses[0].amount, Span { min: 10, max: 10 });
         assert!(!p.doses[0].full);
         assert_eq!(p.doses[0].text, "Today: 1 set of 10 repetitions.");
-        says(&p.doses[0].why, &format!("within your limit of {allowed}/10 (the app's own rule)"));
+        says(
+            &p.doses[0].why,
+            &format!("within your limit of {allowed}/10 (the app's own rule)"),
+        );
 
         // One set of 10 within the allowed pain: one step up.
         log.sessions.push(bridge(1, 0, 1, 10, ok));
@@ -878,7 +963,10 @@ fn the_dose_builds_up_one_set_after_each_session_within_the_allowed_pain() {
         assert_eq!(p.doses[0].sets.max, 2, "allowed {allowed}");
         assert_eq!(p.doses[0].text, "Today: 2 sets of 10 repetitions.");
         assert_eq!((p.level, p.decision.kind), (0, DecisionKind::Building));
-        assert_eq!(p.decision.headline, "Building up the double-leg glute bridge");
+        assert_eq!(
+            p.decision.headline,
+            "Building up the double-leg glute bridge"
+        );
         assert_eq!(
             p.decision.reason,
             format!(
@@ -886,7 +974,10 @@ fn the_dose_builds_up_one_set_after_each_session_within_the_allowed_pain() {
                 dates::friendly(day(0))
             )
         );
-        says(&p.decision.next, "has built up to the full dose (2 of 3 sets so far)");
+        says(
+            &p.decision.next,
+            "has built up to the full dose (2 of 3 sets so far)",
+        );
 
         // A painful session at the dose asked does not build.
         log.sessions.push(bridge(2, 1, 2, 10, allowed + 1));
@@ -901,7 +992,10 @@ fn the_dose_builds_up_one_set_after_each_session_within_the_allowed_pain() {
         let p = step(&log);
         assert_eq!(p.doses[0].sets.max, 2);
         assert_eq!(p.decision.kind, DecisionKind::NotCounted);
-        says(&p.decision.reason, "had 1 of the 2 sets (10 or more each) its dose asked for");
+        says(
+            &p.decision.reason,
+            "had 1 of the 2 sets (10 or more each) its dose asked for",
+        );
 
         // Two sets within the allowed pain: the full dose is reached, nothing unlocked.
         log.sessions.push(bridge(4, 3, 2, 10, ok));
@@ -926,7 +1020,11 @@ fn the_dose_builds_up_one_set_after_each_session_within_the_allowed_pain() {
         log.sessions.push(bridge(5, 4, 3, 10, ok));
         log.mornings.push(settled(4));
         let p = step(&log);
-        assert_eq!((p.level, p.decision.kind), (1, DecisionKind::Unlocked), "allowed {allowed}");
+        assert_eq!(
+            (p.level, p.decision.kind),
+            (1, DecisionKind::Unlocked),
+            "allowed {allowed}"
+        );
         assert!(p.doses[0].full);
         assert_eq!(p.doses[1].text, "Today: 1 hold of 10 seconds.");
     }
@@ -942,19 +1040,32 @@ fn the_next_exercise_unlocks_only_after_full_dose_sessions() {
         for needed in [1u8, 2] {
             let r = rules(allowed, needed);
             let days = build_days() + u32::from(needed);
-            let sessions: Vec<Session> = (0..days).map(|n| whole_session(i64::from(n), n, 0, allowed)).collect();
+            let sessions: Vec<Session> = (0..days)
+                .map(|n| whole_session(i64::from(n), n, 0, allowed))
+                .collect();
             let short = settled_log(sessions[..sessions.len() - 1].to_vec());
             let p = progress(&short, r);
             assert_eq!(p.level, 0, "allowed {allowed}, {needed} needed: one short");
-            assert_eq!(p.streak, needed - 1, "the build-up days are not in the count");
-            assert_eq!(progress(&settled_log(sessions), r).level, 1, "allowed {allowed}, {needed} needed");
+            assert_eq!(
+                p.streak,
+                needed - 1,
+                "the build-up days are not in the count"
+            );
+            assert_eq!(
+                progress(&settled_log(sessions), r).level,
+                1,
+                "allowed {allowed}, {needed} needed"
+            );
         }
     }
     // With pain allowed: unanswered, the first session has not built yet.
     let r = rules(3, 1);
     let waiting = log_with(vec![whole_session(1, 0, 0, 2)], vec![]);
     let p = progress(&waiting, r);
-    assert_eq!((p.doses[0].sets.max, p.decision.kind), (1, DecisionKind::Pending));
+    assert_eq!(
+        (p.doses[0].sets.max, p.decision.kind),
+        (1, DecisionKind::Pending)
+    );
     // Answered worse than before: it does not build; settled, it does.
     let worse = log_with(vec![whole_session(1, 0, 0, 2)], vec![morning(1, 2)]);
     assert_eq!(progress(&worse, r).doses[0].sets.max, 1);
@@ -971,7 +1082,10 @@ fn a_day_builds_the_dose_once_and_a_hold_counts_in_seconds() {
     assert_eq!(p.doses[0].sets.max, 2);
     // A set below the lowest count (10) is not at the dose.
     let p = progress(&log_of(vec![bridge(1, 0, 1, 9, 0)]), rules(0, 1));
-    assert_eq!((p.doses[0].sets.max, p.decision.kind), (1, DecisionKind::NotCounted));
+    assert_eq!(
+        (p.doses[0].sets.max, p.decision.kind),
+        (1, DecisionKind::NotCounted)
+    );
     // The front plank, a hold, builds on holds of at least 10 seconds.
     let base = ready(0, rules(0, 1));
     let mut log = then(base, vec![whole_session(1, 0, 0, 0)], vec![]);
@@ -980,10 +1094,20 @@ fn a_day_builds_the_dose_once_and_a_hold_counts_in_seconds() {
         id: 2,
         started_at: at(1, 8),
         date: day(1),
-        entries: vec![full(0, 0), Entry { exercise: 1, sets: vec![10], pain: Some(0) }],
+        entries: vec![
+            full(0, 0),
+            Entry {
+                exercise: 1,
+                sets: vec![10],
+                pain: Some(0),
+            },
+        ],
     });
     let p = progress(&log, rules(0, 1));
     assert_eq!(p.doses[1].text, "Today: 2 holds of 10 seconds.");
     says(&p.doses[1].why, "Building up to the full dose of 3 sets");
-    assert_eq!(p.doses[0].why, "The full dose: sessions at this dose count toward the next step.");
+    assert_eq!(
+        p.doses[0].why,
+        "The full dose: sessions at this dose count toward the next step."
+    );
 }
