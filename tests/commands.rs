@@ -154,6 +154,15 @@ fn a_guided_session_runs_through_the_commands_with_typed_errors() {
     let session = h.invoke("start_session", json!({})).unwrap();
     let id = session["id"].clone();
     assert_eq!(session["exercises"][0]["id"], "glute_bridge");
+    // A new exercise starts below the full dose; the dose to reach says where it comes from.
+    assert_eq!(
+        session["exercises"][0]["today"]["text"],
+        "Today: 1 set of 10 repetitions."
+    );
+    assert!(protocol["doses"][1]["source"]
+        .as_str()
+        .unwrap()
+        .contains("the app's suggestion"));
     for _ in 0..3 {
         h.invoke(
             "record_set",
@@ -193,7 +202,7 @@ fn a_guided_session_runs_through_the_commands_with_typed_errors() {
             json!({"sessionId": id, "exerciseId": "glute_bridge", "pain": 0}),
         )
         .unwrap();
-    assert_eq!(scored["decision"]["kind"], "unlocked");
+    assert_eq!(scored["decision"]["kind"], "building");
     assert_eq!(scored["safety"], json!(null), "0/10 brings up no red flags");
     // Every pain entry is one click from the red flags: they come with the pain scale.
     assert_eq!(
@@ -221,20 +230,32 @@ fn a_guided_session_runs_through_the_commands_with_typed_errors() {
     let finished = h
         .invoke("finish_session", json!({"sessionId": id}))
         .unwrap();
-    assert_eq!(finished["changes"], json!(["Front plank is unlocked."]));
+    assert_eq!(
+        finished["changes"],
+        json!(["Building up the double-leg glute bridge."])
+    );
     let today = h.invoke("get_today", json!({})).unwrap();
     assert_eq!(today["session_state"], "done");
-    assert_eq!(today["exercises"], json!(["glute_bridge", "front_plank"]));
+    assert_eq!(today["exercises"], json!(["glute_bridge"]));
+    assert_eq!(
+        today["progress"]["doses"][0]["text"],
+        "Today: 2 sets of 10 repetitions."
+    );
 
     let err = h.invoke("move_step", json!({"toStep": 5})).unwrap_err();
     assert_eq!(err["field"], "to_step");
     let err = h
         .invoke(
             "move_step",
-            json!({"toStep": 2, "advice": {"clinician_confirmed": "maybe"}}),
+            json!({"toStep": 1, "advice": {"clinician_confirmed": "maybe"}}),
         )
         .unwrap_err();
     assert_eq!(err["field"], "clinician_confirmed");
+    h.invoke(
+        "move_step",
+        json!({"toStep": 1, "advice": {"clinician_confirmed": true}}),
+    )
+    .unwrap();
     let moved = h.invoke("move_step", json!({"toStep": 0})).unwrap();
     assert_eq!(moved["progress"]["decision"]["kind"], "moved");
 

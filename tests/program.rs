@@ -61,11 +61,12 @@ fn row_counts(path: &Path) -> Vec<(String, i64)> {
     .collect()
 }
 
-/// Does today's session: every exercise in full (12 × 3) at `pain`; returns what finishing said.
+/// Does today's session as the app asks it: every exercise at the dose the session names
+/// (its sets, 12 repetitions or seconds each) at `pain`; returns what finishing said.
 fn do_session(store: &mut Store, now: Now, pain: i64) -> program::Finished {
     let session = program::start_session(store, now).unwrap();
     for (k, exercise) in session.exercises.iter().enumerate() {
-        for set in 0..3 {
+        for set in 0..usize::from(exercise.today.sets.min) {
             program::record_set(
                 store,
                 later(now, (k * 5 + set) as i64),
@@ -139,11 +140,50 @@ fn a_new_user_tests_trains_is_held_and_changes_the_rule_and_all_of_it_survives_a
     assert!(!view.gates[1].open);
     assert_eq!(view.history.len(), 1);
 
+    // The glute bridge builds up from one set, a set more each pain-free day...
+    let session = program::start_session(&mut store, on(2)).unwrap();
+    assert_eq!(
+        session.exercises[0].today.text,
+        "Today: 1 set of 10 repetitions."
+    );
     let finished = do_session(&mut store, on(2), 0);
+    assert_eq!(
+        finished.changes,
+        ["Building up the double-leg glute bridge."]
+    );
+    assert_eq!(finished.decision.kind, DecisionKind::Building);
+    assert!(finished.session.exercises[0].dose_done);
+    let today = program::today(&mut store, on(3)).unwrap();
+    assert_eq!(
+        today.progress.doses[0].text,
+        "Today: 2 sets of 10 repetitions."
+    );
+    let finished = do_session(&mut store, on(3), 0);
+    assert_eq!(finished.progress.level, 0, "building up unlocks nothing");
+    let today = program::today(&mut store, on(4)).unwrap();
+    assert_eq!(
+        today.progress.doses[0].text,
+        "Today: 3–4 sets of 10–15 repetitions."
+    );
+    // ...and the first session at the full dose unlocks the front plank.
+    let finished = do_session(&mut store, on(4), 0);
     assert_eq!(finished.changes, ["Front plank is unlocked."]);
     assert_eq!(finished.decision.kind, DecisionKind::Unlocked);
+    let session = program::start_session(&mut store, on(5)).unwrap();
+    assert_eq!(
+        session
+            .exercises
+            .iter()
+            .map(|e| e.today.text.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "Today: 3–4 sets of 10–15 repetitions.",
+            "Today: 1 hold of 10 seconds."
+        ],
+        "the new exercise starts low, the one before stays at the full dose"
+    );
 
-    let finished = do_session(&mut store, on(3), 4);
+    let finished = do_session(&mut store, on(5), 4);
     assert_eq!(finished.progress.level, 1);
     assert_eq!(finished.decision.kind, DecisionKind::Hold);
     assert_eq!(finished.changes, ["Holding at the front plank."]);
@@ -156,7 +196,7 @@ fn a_new_user_tests_trains_is_held_and_changes_the_rule_and_all_of_it_survives_a
     service::settings::update(
         &mut store,
         &serde_json::from_value(json!({"allowed_pain": 5, "clinician_confirmed": true})).unwrap(),
-        later(on(3), 60),
+        later(on(5), 60),
     )
     .unwrap();
     let program = program::program(&mut store).unwrap();
@@ -183,14 +223,14 @@ fn a_new_user_tests_trains_is_held_and_changes_the_rule_and_all_of_it_survives_a
         program.progress.decision.next
     );
 
-    let today = program::today(&mut store, on(3)).unwrap();
+    let today = program::today(&mut store, on(5)).unwrap();
     assert!(matches!(today.session_state, SessionState::Done));
     assert_eq!(today.latest_pain.as_ref().map(|p| p.pain), Some(4));
     let before: serde_json::Value = serde_json::to_value(&today).unwrap();
     drop(store);
 
     let mut store = open(&path);
-    let after = serde_json::to_value(program::today(&mut store, on(3)).unwrap()).unwrap();
+    let after = serde_json::to_value(program::today(&mut store, on(5)).unwrap()).unwrap();
     assert_eq!(before, after, "the same state after a restart");
 }
 
@@ -356,7 +396,15 @@ fn a_session_started_before_midnight_is_finished_after_it_and_counts_for_its_fir
     .unwrap();
     let finished = program::finish_session(&mut store, after_midnight, session.id).unwrap();
     assert_eq!(finished.session.date, evening.today);
-    assert_eq!(finished.progress.since, Some(evening.today));
+    assert_eq!(finished.decision.kind, DecisionKind::Building);
+    assert!(
+        finished
+            .decision
+            .reason
+            .contains(&high_hamstring_rehab::core::dates::friendly(evening.today)),
+        "judged on the day it started: {}",
+        finished.decision.reason
+    );
     // The new day has no session of its own yet.
     assert!(matches!(
         program::today(&mut store, after_midnight)

@@ -88,6 +88,10 @@ fn the_saved_report_states_the_step_the_gates_and_adherence_and_references_nothi
         "gate status"
     );
     assert!(html.contains("21 of 28 stretches (75%)"), "adherence");
+    assert!(
+        html.contains("Next-morning pain on 7 days: 0/10 on Mon 2 Mar 2026 at first, latest 0/10 on Sun 8 Mar 2026, highest 2/10 on Wed 4 Mar 2026."),
+        "the next-morning check-ins on their own line"
+    );
     assert!(html.contains("Week 1 of 8"), "running status");
     assert!(
         html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;img src=x&gt;"),

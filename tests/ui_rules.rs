@@ -13,7 +13,9 @@
 //! - the note limit: `2000`, a `maxlength` with a literal number, `2000 characters`;
 //! - week counts: `8 weeks`, `8-week`, `Last 4 weeks`, `Week ${n} of 8`, and a rule on
 //!   the week, `week <= 2`;
-//! - a default amount after `||`: `sets || 2`, `minutes || 20`.
+//! - a default amount after `||`: `sets || 2`, `minutes || 20`;
+//! - a dose written out: `1 set`, `3 sets`, `2 holds`, `10 repetitions` (each session's
+//!   dose comes with the view: `TodayDose`, `DoseLine`).
 //!
 //! Whole comment lines (`//`, `/*`, `*`) are skipped, so a comment may still say what a
 //! number is. Not flagged, because they are no rule: numbers of layout (`|| 700` pixels,
@@ -136,7 +138,15 @@ fn patterns() -> Vec<(&'static str, Vec<Tok>)> {
         ),
         (
             "a literal input range (min/max: 'N')",
-            vec![OneOf("mx"), OneOf("ia"), OneOf("nx"), Lit(":"), Sp, Quote, Num(None)],
+            vec![
+                OneOf("mx"),
+                OneOf("ia"),
+                OneOf("nx"),
+                Lit(":"),
+                Sp,
+                Quote,
+                Num(None),
+            ],
         ),
         (
             "a count of backups kept (the last N)",
@@ -149,6 +159,14 @@ fn patterns() -> Vec<(&'static str, Vec<Tok>)> {
         (
             "a default amount (minutes || N)",
             vec![Lit("minutes"), Sp, Lit("||"), Sp, Num(None)],
+        ),
+        (
+            "a dose written out (N sets, N holds)",
+            vec![Num(None), Lit(" "), OneOf("sh"), OneOf("eo"), OneOf("tl")],
+        ),
+        (
+            "a dose written out (N repetitions)",
+            vec![Num(None), Lit(" rep")],
         ),
     ]
 }
@@ -298,6 +316,9 @@ fn the_patterns_catch_the_old_literals_and_pass_harmless_code() {
         "if (state.week <= 2) logSets();",
         "const input = el('input', { type: 'number', id: 'set-amount', min: '1', step: '1' });",
         "`A copy of your data is made each day; the last 7 are kept in `",
+        "el('p', { class: 'dose' }, 'Today: 1 set of 10 repetitions.')",
+        "const countText = `Set ${done + 1} of 3 sets`;",
+        "el('p', {}, '2 holds of 10 seconds')",
     ] {
         assert!(!findings(caught).is_empty(), "not caught: {caught}");
     }
@@ -314,6 +335,7 @@ fn the_patterns_catch_the_old_literals_and_pass_harmless_code() {
         "el('button', {}, 'Start week 1')",
         "baseOptions(uPlot, width, title, { range: [0, Math.max(data.stretch_target + 1, ...data.stretches)] });",
         "field('reminder_window_start', 'Reminders start at', input, 'A time from 00:00 to 23:59.'),",
+        "el('p', { id: 'set-count' }, `Set ${done + 1} of ${asked}`)",
     ] {
         assert!(findings(harmless).is_empty(), "flagged: {harmless}: {:?}", findings(harmless));
     }

@@ -1,10 +1,12 @@
-//! The program end to end, in the real window: self-tests, guided sessions, the ladder's
-//! decisions and their reasons, a setting that changes the reason, a restart, and a
-//! session interrupted by SIGKILL.
+//! The program end to end, in the real window: self-tests, guided sessions on days that
+//! follow one another (a fake wall clock), the dose building up, the ladder's decisions
+//! and their reasons, a setting that changes the reason, a restart, and a session
+//! interrupted by SIGKILL.
 
 use crate::procs;
 use crate::support::{eventually, Harness};
 use crate::ui;
+use chrono::{DateTime, Local, TimeZone};
 use fantoccini::{Client, Locator};
 use high_hamstring_rehab::store::Store;
 
@@ -45,6 +47,22 @@ pub async fn record_gate_tests(client: &Client) {
     click(client, "#rom-normal").await;
     click(client, "#save-gate-tests").await;
     ui::wait_for(client, r#"li[data-gate="running"][data-open="true"]"#).await;
+}
+
+/// 10:00 on the `n`th day from today on the local clock: training days that follow one
+/// another, each far from midnight.
+fn day_at_ten(n: u64) -> DateTime<Local> {
+    let date = Local::now().date_naive() + chrono::Days::new(n);
+    Local
+        .from_local_datetime(&date.and_hms_opt(10, 0, 0).expect("a valid time"))
+        .earliest()
+        .expect("10:00 exists on every day")
+}
+
+/// The session's dose for the exercise on screen, as the page shows it.
+async fn dose_shown(client: &Client, exercise: &str, want: &str) -> String {
+    ui::wait_for_text(client, "#exercise-name", exercise, |t| t == exercise).await;
+    ui::wait_for_text(client, "#exercise-dose", want, |t| t.starts_with(want)).await
 }
 
 /// From Today, into the guided session.
@@ -112,9 +130,10 @@ async fn finish(client: &Client) -> String {
 }
 
 #[tokio::test]
-async fn a_new_user_tests_trains_unlocks_is_held_and_the_reason_follows_the_allowed_pain_across_a_restart(
+async fn a_new_user_tests_builds_up_the_dose_unlocks_is_held_and_the_reason_follows_the_allowed_pain_across_a_restart(
 ) {
     let mut h = Harness::new();
+    h.set_clock(day_at_ten(0));
     let client = &h.launch().await;
 
     record_self_tests(client).await;
@@ -124,24 +143,105 @@ async fn a_new_user_tests_trains_unlocks_is_held_and_the_reason_follows_the_allo
     .await;
     println!("self-tests: {headline}");
 
-    // Day one: the glute bridge in full at 0/10 unlocks the front plank.
+    // The stretch beside the ladder: its hold time is the app's suggestion, not a source's.
+    ui::open_page(client, "today", "Today").await;
+    click(client, "#open-stretch").await;
+    ui::wait_for_heading(client, "Stretch").await;
+    let hold = ui::wait_for_text(client, "#stretch-hold-source", "the hold's source", |t| {
+        !t.is_empty()
+    })
+    .await;
+    assert!(
+        hold.contains("30 seconds each leg is the app's suggestion"),
+        "{hold}"
+    );
+
+    // Day one: the glute bridge starts at one set; done at 0/10, it builds up.
     start_session(client).await;
+    let dose = dose_shown(
+        client,
+        "Double-leg glute bridge",
+        "Today: 1 set of 10 repetitions.",
+    )
+    .await;
+    assert!(dose.contains("the app's own rule"), "{dose}");
+    let line = ui::wait_for_text(client, "#exercise-dose-line", "the dose to reach", |t| {
+        !t.is_empty()
+    })
+    .await;
+    assert!(
+        line.contains("3–4 sets of 10–15 repetitions") && line.contains("From the guide [7]"),
+        "{line}"
+    );
+    ui::wait_for_text(client, "#set-count", "one set asked", |t| t == "Set 1 of 1").await;
+    save_sets(client, "Double-leg glute bridge", 1, "10").await;
+    give_pain(client, 0).await;
+    let changes = finish(client).await;
+    assert!(
+        changes.contains("Building up the double-leg glute bridge"),
+        "after the first pain-free session: {changes:?}"
+    );
+    let reason = ui::wait_for_text(client, "#decision-reason", "the build-up's reason", |t| {
+        !t.is_empty()
+    })
+    .await;
+    assert!(
+        reason.contains("builds up to 2 of the 3 sets of the full dose"),
+        "{reason}"
+    );
+
+    // Day two: two sets; the plank is not unlocked by a building session.
+    h.set_clock(day_at_ten(1));
+    start_session(client).await;
+    dose_shown(
+        client,
+        "Double-leg glute bridge",
+        "Today: 2 sets of 10 repetitions.",
+    )
+    .await;
+    save_sets(client, "Double-leg glute bridge", 2, "10").await;
+    give_pain(client, 0).await;
+    let changes = finish(client).await;
+    assert!(changes.contains("Building up"), "{changes:?}");
+    assert!(!changes.contains("unlocked"), "{changes:?}");
+
+    // Day three: Today shows the full dose; done at 0/10, it unlocks the front plank.
+    h.set_clock(day_at_ten(2));
+    ui::open_page(client, "today", "Today").await;
+    ui::wait_for_text(client, "#today-exercises", "the full dose on Today", |t| {
+        t.contains("Double-leg glute bridge — Today: 3–4 sets of 10–15 repetitions.")
+    })
+    .await;
+    click(client, "#start-session").await;
+    ui::wait_for_heading(client, "Session").await;
+    dose_shown(
+        client,
+        "Double-leg glute bridge",
+        "Today: 3–4 sets of 10–15 repetitions.",
+    )
+    .await;
     save_sets(client, "Double-leg glute bridge", 3, "12").await;
     give_pain(client, 0).await;
     let changes = finish(client).await;
     assert!(
         changes.contains("Front plank is unlocked."),
-        "after a pain-free session: {changes:?}"
+        "after a pain-free session at the full dose: {changes:?}"
     );
 
     // The next session holds both; the plank hurts at 4/10: held, with the reason.
     start_session(client).await;
     save_sets(client, "Double-leg glute bridge", 3, "12").await;
     give_pain(client, 0).await;
-    ui::wait_for_text(client, "#exercise-name", "Front plank", |t| {
-        t == "Front plank"
+    // The new exercise starts low, and its hold time is marked as the app's suggestion.
+    dose_shown(client, "Front plank", "Today: 1 hold of 10 seconds.").await;
+    let line = ui::wait_for_text(client, "#exercise-dose-line", "the plank's dose", |t| {
+        !t.is_empty()
     })
     .await;
+    assert!(
+        line.contains("holds of 10–15 seconds are the app's suggestion"),
+        "{line}"
+    );
     hold_once(client, "2").await;
     give_pain(client, 4).await;
     let changes = finish(client).await;
@@ -196,6 +296,12 @@ async fn a_new_user_tests_trains_unlocks_is_held_and_the_reason_follows_the_allo
     assert!(next.contains("5/10"), "{next}");
     let statuses = ladder_statuses(client).await;
     assert_eq!(&statuses[..3], ["unlocked", "current", "locked"]);
+    let doses = step_doses(client).await;
+    assert_eq!(
+        doses,
+        ["true", "false"],
+        "the Program page shows the bridge at the full dose, the plank building up"
+    );
 
     // Quit and start again: the same state.
     ui::close_with_keyboard(client).await;
@@ -213,6 +319,18 @@ async fn a_new_user_tests_trains_unlocks_is_held_and_the_reason_follows_the_allo
     .await;
     assert_eq!(ladder_statuses(client).await, statuses);
     h.finish().await;
+}
+
+/// For each step in today's session, whether the Program page shows it at the full dose.
+async fn step_doses(client: &Client) -> Vec<String> {
+    let value = ui::js(
+        client,
+        "return [...document.querySelectorAll('ol#ladder > li .step-dose')].map((p) => p.dataset.full);",
+        vec![],
+    )
+    .await
+    .expect("step doses");
+    serde_json::from_value(value).expect("a list of flags")
 }
 
 async fn ladder_statuses(client: &Client) -> Vec<String> {

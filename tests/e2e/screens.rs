@@ -8,6 +8,17 @@ use crate::ui;
 use fantoccini::Client;
 use std::path::{Path, PathBuf};
 
+/// Waits until the page has painted two frames since now (a change is on screen).
+async fn painted(client: &Client) {
+    client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+            vec![],
+        )
+        .await
+        .expect("two frames painted");
+}
+
 async fn shoot(client: &Client, dir: &Path, name: &str) {
     ui::wait_until_still(client).await;
     let png = client.screenshot().await.expect("screenshot");
@@ -218,16 +229,22 @@ async fn safety_screens() {
     client.set_window_size(1100, 800).await.ok();
 
     ui::open_page(client, "today", "Today").await;
-    ui::js(client, "location.hash = '#/stretch';", vec![])
-        .await
-        .expect("the stretch");
+    click(client, "#open-stretch").await;
     ui::wait_for_heading(client, "Stretch").await;
-    // The advice block alone, as an element screenshot (WebDriver scrolls it into view
-    // itself), once the page is still: no scroll and no wait for a frame.
-    let advice = ui::wait_for(client, "#stretch-safely").await;
-    ui::wait_until_still(client).await;
-    let png = advice.screenshot().await.expect("screenshot of the stretch advice");
-    std::fs::write(dir.join("stretch-safely.png"), png).expect("write");
+    // The advice, the hold's source and the timer in the window. An element screenshot
+    // of the advice block came out black here, and a window shot right after the page
+    // changed showed the page before it: the shot is taken once two frames have been
+    // painted after the (instant) scroll.
+    ui::wait_for(client, "#stretch-hold-source").await;
+    ui::js(
+        client,
+        "document.getElementById('stretch-safely-title').scrollIntoView({ block: 'start' });",
+        vec![],
+    )
+    .await
+    .expect("scroll to the advice");
+    painted(client).await;
+    shoot(client, &dir, "stretch-safely").await;
 
     ui::js(client, "location.hash = '#/guide/method';", vec![])
         .await
@@ -235,8 +252,22 @@ async fn safety_screens() {
     ui::wait_for(client, "#method-table").await;
     ui::wait_until_still(client).await;
     let section = ui::wait_for(client, "#guide-method").await;
-    let png = section.screenshot().await.expect("screenshot of the method page");
+    let png = section
+        .screenshot()
+        .await
+        .expect("screenshot of the method page");
     std::fs::write(dir.join("guide-sources-and-method.png"), png).expect("write");
+    // The table's dose rows (the guide's dose to reach, the app's build-up, holds and
+    // per-leg counts), further down than one window.
+    ui::js(
+        client,
+        "[...document.querySelectorAll('#method-table tr')].find((tr) => tr.textContent.includes('Dose every exercise')).scrollIntoView({ block: 'start' });",
+        vec![],
+    )
+    .await
+    .expect("scroll to the dose rows");
+    painted(client).await;
+    shoot(client, &dir, "guide-method-dose").await;
 
     ui::open_page(client, "journal", "Journal").await;
     ui::wait_for(client, "#checkin-context").await;

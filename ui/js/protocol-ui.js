@@ -33,14 +33,10 @@ export function gatesList(gates) {
   );
 }
 
-/** "3–4 sets of 10–15 repetitions, once a day" (seconds for a hold; "each leg" when per side). */
-export function doseText(exercise) {
-  const { sets, amount, per_day: perDay } = exercise.dose;
-  const unit = exercise.measure === 'hold' ? 'seconds' : 'repetitions';
-  const each = exercise.per_side ? ' each leg' : '';
-  const daily = perDay === 1 ? 'once a day' : `${perDay} times a day`;
-  const holds = exercise.measure === 'hold' ? 'holds' : 'sets';
-  return `${sets.min}–${sets.max} ${holds} of ${amount.min}–${amount.max} ${unit}${each}, ${daily}`;
+/** The dose an exercise builds up to and where it comes from, both in the backend's words. */
+export function doseLineBlock(line, id) {
+  if (!line) return null;
+  return el('p', { class: 'muted dose-line', id }, `Dose to reach: ${line.text} `, el('span', { class: 'dose-source' }, line.source));
 }
 
 /** " [3, 7]" after a sentence, or nothing. */

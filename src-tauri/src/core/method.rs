@@ -5,7 +5,7 @@
 
 use super::settings::{self, Settings};
 use super::sources::{OtherSource, Provenance, GOOM_2016, OTHER_SOURCES, SILBERNAGEL_2007};
-use super::{files, journal, pain, protocol, report, running, safety};
+use super::{files, journal, pain, progression, protocol, report, running, safety};
 use serde::Serialize;
 
 /// One row of the "Sources and method" table.
@@ -57,10 +57,31 @@ pub fn rules() -> Vec<RuleRow> {
         row("Good sessions in a row before the next step, by default", d.sessions_to_progress.to_string(), Guide { cites: &[3] }),
         row("Good sessions in a row you may choose", span(&settings::SESSIONS_TO_PROGRESS), Own),
         row(
-            "Dose of every exercise",
-            format!("{}–{} sets of {}–{} repetitions (seconds for a hold), once a day", dose.sets.min, dose.sets.max, dose.amount.min, dose.amount.max),
+            "Dose every exercise builds up to",
+            format!("{}–{} sets of {}–{} repetitions, once a day", dose.sets.min, dose.sets.max, dose.amount.min, dose.amount.max),
             Guide { cites: &[7] },
         ),
+        row(
+            "Dose of a new exercise",
+            format!(
+                "starts at {} set of {}; one set more after each day with a session at that dose within the allowed pain (with pain allowed, once the next morning has settled), up to {} sets",
+                progression::START_SETS,
+                dose.amount.min,
+                progression::full_sets()
+            ),
+            Own,
+        ),
+        row(
+            "Sessions that count toward the next step",
+            "only sessions at the full dose, once the dose has built up to it".to_string(),
+            Own,
+        ),
+        row(
+            "Holds (front plank)",
+            format!("{}–{} seconds a hold, in place of the guide's repetitions", dose.amount.min, dose.amount.max),
+            Own,
+        ),
+        row("Exercises done one leg at a time", "the repetitions are counted on each leg".to_string(), Own),
         row("Gentle hamstring stretch", format!("{}–{} times a day, both legs", stretch.per_day.min, stretch.per_day.max), Guide { cites: &[3] }),
         row("Stretch hold", format!("{} seconds each leg", stretch.hold_seconds), Own),
         row(
@@ -194,7 +215,12 @@ mod tests {
         };
         has("allowed pain), by default | 0/10 | From the guide [3]");
         has("up to 5/10, if it has settled by the next morning | From Silbernagel 2007");
-        has("3–4 sets of 10–15");
+        has("Dose every exercise builds up to | 3–4 sets of 10–15 repetitions, once a day | From the guide [7]");
+        has("Dose of a new exercise | starts at 1 set of 10; one set more after each day");
+        has("up to 3 sets | The app's own choice");
+        has("Holds (front plank) | 10–15 seconds a hold, in place of the guide's repetitions | The app's own choice");
+        has("the repetitions are counted on each leg | The app's own choice");
+        has("Stretch hold | 30 seconds each leg | The app's own choice");
         has("3–4 times a day, both legs | From the guide [3]");
         has("8 weeks");
         has("8–12 weeks | From the guide [8, 3]");

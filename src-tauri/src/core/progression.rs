@@ -17,11 +17,20 @@
 //! day, or 0/10 if there is none. At 0/10 the morning answer is kept and charted but
 //! decides nothing (a session at 0/10 has no exercise pain to settle).
 //!
+//! The dose builds up (the app's own rule; the guide [7] gives the dose to reach,
+//! "progressing to" 3–4 sets of 10–15, not the way there, and asks for exercises to be
+//! eased into [3]): an exercise starts at `START_SETS` set of the lowest count the day it
+//! becomes available, and each day a session does at least that many sets within the
+//! allowed pain (with pain allowed, once its next morning has settled) adds `SETS_ADDED`,
+//! up to the full dose's sets. Only sessions at the full dose, once it is reached, count
+//! toward the next step. Like every decision it is recomputed from the whole log: no
+//! dose is stored.
+//!
 //! A session counts on the local calendar day it started (a session begun at 23:50 and
 //! ended after midnight belongs to the first day), and a day counts once however many
 //! sessions it holds: the dose is once a day [7].
 
-use super::protocol::{Exercise, DAILY_DOSE, LADDER};
+use super::protocol::{self, Exercise, Span, DAILY_DOSE, LADDER};
 use super::settings::Settings;
 use super::{dates, InvalidInput, Whole};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -208,7 +217,9 @@ pub enum DecisionKind {
     Pending,
     /// Pain above the allowed level in two sessions in a row: step back one exercise.
     StepBack,
-    /// The last session did not do the full dose of the top exercise.
+    /// The last session built up the dose of the top exercise, not yet at the full dose.
+    Building,
+    /// The last session did not do the dose of the top exercise.
     NotCounted,
     /// The user moved along the ladder by hand.
     Moved,
@@ -253,6 +264,63 @@ pub struct Progress {
     pub rule_line: String,
     pub decision: Decision,
     pub changes: Vec<Change>,
+    /// Today's dose of each exercise of today's session, in ladder order.
+    pub doses: Vec<TodayDose>,
+}
+
+/// The sets a new exercise starts at (the app's own rule: see the module's comment).
+pub const START_SETS: u8 = 1;
+/// The sets added after each day with a session within the allowed pain.
+pub const SETS_ADDED: u8 = 1;
+
+/// The sets of the full dose: the least the guide's dose asks for [7].
+pub fn full_sets() -> u8 {
+    DAILY_DOSE.sets.min as u8
+}
+
+/// One exercise's dose today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TodayDose {
+    pub id: &'static str,
+    /// Sets to do today: one number while building up, the full dose's range once there.
+    pub sets: Span,
+    /// Repetitions (or seconds) in each set.
+    pub amount: Span,
+    /// The full dose is reached.
+    pub full: bool,
+    /// "Today: 2 sets of 10 repetitions."
+    pub text: String,
+    /// Why that much, in one sentence.
+    pub why: String,
+}
+
+/// The dose of exercise `index` once its sets have built up to `built`.
+pub fn today_dose(index: usize, built: u8, rules: Rules) -> TodayDose {
+    let e = &LADDER[index];
+    let full = built >= full_sets();
+    let (sets, amount) = if full {
+        (DAILY_DOSE.sets, DAILY_DOSE.amount)
+    } else {
+        let one = |n: u16| Span { min: n, max: n };
+        (one(u16::from(built)), one(DAILY_DOSE.amount.min))
+    };
+    let why = if full {
+        "The full dose: sessions at this dose count toward the next step.".to_string()
+    } else {
+        format!(
+            "Building up to the full dose of {} sets: one set more after each day with a session within your limit of {}/10 (the app's own rule).",
+            full_sets(),
+            rules.allowed_pain
+        )
+    };
+    TodayDose {
+        id: e.id,
+        sets,
+        amount,
+        full,
+        text: format!("Today: {}.", protocol::dose_words(e, sets, amount)),
+        why,
+    }
 }
 
 impl Progress {
@@ -281,6 +349,16 @@ enum Outcome {
     Short {
         date: NaiveDate,
         sets_done: usize,
+        /// The sets the dose asked for that day.
+        asked: u8,
+    },
+    /// Within the allowed pain at the dose asked, which is now `sets` (not yet full).
+    Building {
+        date: NaiveDate,
+        pain: u8,
+        /// The allowed pain in force at the session.
+        limit: u8,
+        sets: u8,
     },
     /// Within the allowed pain, but the next morning was worse than before the session.
     MorningWorse {
@@ -289,10 +367,7 @@ enum Outcome {
         before: u8,
     },
     /// Within the allowed pain, its next morning not answered yet.
-    Pending {
-        date: NaiveDate,
-        before: u8,
-    },
+    Pending { date: NaiveDate, before: u8 },
     Moved {
         date: NaiveDate,
         from: usize,
@@ -309,15 +384,24 @@ fn worst_pain(session: &Session) -> Option<(u8, usize)> {
         .max_by_key(|(pain, ex)| (*pain, *ex))
 }
 
-/// Whether `entry` is the full daily dose: at least the minimum sets, each at least the
-/// minimum repetitions (or seconds) [7].
-pub fn is_full_dose(entry: &Entry) -> bool {
-    let enough = entry
+/// The sets of `entry` that reach the dose's lowest count of repetitions (or seconds).
+pub fn sets_at_dose(entry: &Entry) -> usize {
+    entry
         .sets
         .iter()
         .filter(|&&amount| amount >= DAILY_DOSE.amount.min)
-        .count();
-    enough >= usize::from(DAILY_DOSE.sets.min)
+        .count()
+}
+
+/// Whether `entry` is the full daily dose: at least the minimum sets, each at least the
+/// minimum repetitions (or seconds) [7].
+pub fn is_full_dose(entry: &Entry) -> bool {
+    sets_at_dose(entry) >= usize::from(DAILY_DOSE.sets.min)
+}
+
+/// Whether `entry` did the dose asked that day (`asked` sets at the lowest count).
+pub fn did_dose(entry: &Entry, asked: u8) -> bool {
+    sets_at_dose(entry) >= usize::from(asked)
 }
 
 fn rules_at(log: &Log, at: DateTime<Utc>, fallback: Rules) -> Rules {
@@ -355,6 +439,9 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
     let mut outcome: Option<Outcome> = None;
     let mut changes = Vec::new();
     let mut step_since: Vec<Option<NaiveDate>> = vec![None; LADDER.len()];
+    // Each exercise's dose (its sets) as built so far, and the last day that built it.
+    let mut built: Vec<u8> = vec![START_SETS; LADDER.len()];
+    let mut built_day: Vec<Option<NaiveDate>> = vec![None; LADDER.len()];
 
     for (at, event) in events {
         match event {
@@ -374,6 +461,11 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
                     from: level,
                     to,
                 });
+                // Every exercise newly in the session starts its build-up again.
+                for k in level + 1..=to {
+                    built[k] = START_SETS;
+                    built_day[k] = None;
+                }
                 level = to;
                 since = Some(m.date);
                 step_since[to] = Some(m.date);
@@ -403,78 +495,114 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
                     });
                     continue;
                 }
+                // With pain allowed, the next morning must be back to the level before
+                // the session: worse, the session neither builds nor counts and breaks
+                // the run; unanswered, it waits (and breaks nothing).
+                let mut morning_worse = None;
+                let mut pending = None;
+                if rules.allowed_pain > 0 {
+                    let before = level_before(log, s.date);
+                    match morning_after(log, s.date) {
+                        None => pending = Some(before),
+                        Some(morning) if morning > before => {
+                            morning_worse = Some((morning, before))
+                        }
+                        Some(_) => {}
+                    }
+                }
+                let asked = built[level];
                 let top = s
                     .entries
                     .iter()
                     .find(|e| e.exercise == level && e.pain.is_some());
-                match top {
-                    Some(entry) if is_full_dose(entry) => {
-                        painful_days = 0;
-                        painful_day = None;
-                        if counted_day == Some(s.date) {
-                            continue;
+                // Build up every exercise of the session done at its dose (once a day).
+                if pending.is_none() && morning_worse.is_none() {
+                    for e in s
+                        .entries
+                        .iter()
+                        .filter(|e| e.pain.is_some() && e.exercise <= level)
+                    {
+                        let k = e.exercise;
+                        if built[k] < full_sets()
+                            && built_day[k] != Some(s.date)
+                            && did_dose(e, built[k])
+                        {
+                            built[k] = (built[k] + SETS_ADDED).min(full_sets());
+                            built_day[k] = Some(s.date);
                         }
-                        // With pain allowed, the next morning must be back to the level
-                        // before the session: worse, it breaks the run; unanswered, the
-                        // session waits (and breaks nothing).
-                        if rules.allowed_pain > 0 {
-                            let before = level_before(log, s.date);
-                            match morning_after(log, s.date) {
-                                None => {
-                                    outcome = Some(Outcome::Pending {
-                                        date: s.date,
-                                        before,
-                                    });
-                                    continue;
-                                }
-                                Some(morning) if morning > before => {
-                                    streak = 0;
-                                    counted_day = None;
-                                    outcome = Some(Outcome::MorningWorse {
-                                        date: s.date,
-                                        morning,
-                                        before,
-                                    });
-                                    continue;
-                                }
-                                Some(_) => {}
-                            }
-                        }
-                        counted_day = Some(s.date);
-                        streak = streak.saturating_add(1);
-                        let unlocked = streak >= rules.sessions_to_progress && level < last;
-                        if unlocked {
-                            changes.push(Change {
-                                date: s.date,
-                                from: level,
-                                to: level + 1,
-                                by_hand: false,
-                            });
-                            level += 1;
-                            since = Some(s.date);
-                            step_since[level] = Some(s.date);
-                            streak = 0;
-                            // The day that unlocked a step has been counted: a second
-                            // session that day must not count toward the next step too
-                            // (one session a day; each unlock needs its own days).
-                            counted_day = Some(s.date);
-                        }
-                        outcome = Some(Outcome::Qualified {
-                            date: s.date,
-                            pain,
-                            rules,
-                            unlocked,
-                        });
                     }
-                    Some(entry) => {
-                        outcome = Some(Outcome::Short {
-                            date: s.date,
-                            sets_done: entry.sets.len(),
-                        });
-                    }
-                    // Only lower exercises done so far: nothing to judge yet.
-                    None => {}
                 }
+                let Some(entry) = top else {
+                    // Only lower exercises done so far: nothing to judge yet.
+                    continue;
+                };
+                if !did_dose(entry, asked) {
+                    outcome = Some(Outcome::Short {
+                        date: s.date,
+                        sets_done: sets_at_dose(entry),
+                        asked,
+                    });
+                    continue;
+                }
+                painful_days = 0;
+                painful_day = None;
+                if counted_day == Some(s.date) {
+                    continue;
+                }
+                if let Some(before) = pending {
+                    outcome = Some(Outcome::Pending {
+                        date: s.date,
+                        before,
+                    });
+                    continue;
+                }
+                if let Some((morning, before)) = morning_worse {
+                    streak = 0;
+                    counted_day = None;
+                    outcome = Some(Outcome::MorningWorse {
+                        date: s.date,
+                        morning,
+                        before,
+                    });
+                    continue;
+                }
+                // Still building up: the session built the dose, it does not count.
+                if asked < full_sets() {
+                    outcome = Some(Outcome::Building {
+                        date: s.date,
+                        pain,
+                        limit: rules.allowed_pain,
+                        sets: built[level],
+                    });
+                    continue;
+                }
+                counted_day = Some(s.date);
+                streak = streak.saturating_add(1);
+                let unlocked = streak >= rules.sessions_to_progress && level < last;
+                if unlocked {
+                    changes.push(Change {
+                        date: s.date,
+                        from: level,
+                        to: level + 1,
+                        by_hand: false,
+                    });
+                    level += 1;
+                    since = Some(s.date);
+                    step_since[level] = Some(s.date);
+                    built[level] = START_SETS;
+                    built_day[level] = None;
+                    streak = 0;
+                    // The day that unlocked a step has been counted: a second
+                    // session that day must not count toward the next step too
+                    // (one session a day; each unlock needs its own days).
+                    counted_day = Some(s.date);
+                }
+                outcome = Some(Outcome::Qualified {
+                    date: s.date,
+                    pain,
+                    rules,
+                    unlocked,
+                });
             }
         }
     }
@@ -493,7 +621,10 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
             since: if i <= level { step_since[i] } else { None },
         })
         .collect();
-    let decision = decide(level, streak, outcome, now_rules);
+    let decision = decide(level, streak, built[level], outcome, now_rules);
+    let doses = (0..=level)
+        .map(|i| today_dose(i, built[i], now_rules))
+        .collect();
     Progress {
         level,
         since,
@@ -504,6 +635,7 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
         rule_line: rule_line(now_rules),
         decision,
         changes,
+        doses,
     }
 }
 
@@ -522,11 +654,11 @@ fn sessions(n: u8) -> String {
     }
 }
 
-/// The rule in force, whatever the step: how many sessions, at what pain, and with pain
-/// allowed the next-morning check.
+/// The rule in force, whatever the step: the build-up, how many sessions, at what pain,
+/// and with pain allowed the next-morning check.
 pub fn rule_line(rules: Rules) -> String {
     let line = format!(
-        "Your rule: the next exercise unlocks after {} of the current one in full at {}/{} pain or less.",
+        "Your rule: a new exercise starts at {START_SETS} set and builds up by one set a day within your limit to the full dose; the next exercise unlocks after {} of the current one at the full dose at {}/{} pain or less.",
         sessions(rules.sessions_to_progress),
         rules.allowed_pain,
         super::pain::SCALE.max
@@ -538,9 +670,9 @@ pub fn rule_line(rules: Rules) -> String {
 }
 
 /// What unlocks the next step under `rules`, in one sentence; with pain allowed, the
-/// next-morning check is named too.
-pub fn next_rule(level: usize, streak: u8, rules: Rules) -> String {
-    let rule = ladder_rule(level, streak, rules);
+/// next-morning check is named too. `built` is the top exercise's sets so far.
+pub fn next_rule(level: usize, streak: u8, built: u8, rules: Rules) -> String {
+    let rule = ladder_rule(level, streak, built, rules);
     if rules.allowed_pain == 0 {
         return rule;
     }
@@ -550,16 +682,31 @@ pub fn next_rule(level: usize, streak: u8, rules: Rules) -> String {
     )
 }
 
-fn ladder_rule(level: usize, streak: u8, rules: Rules) -> String {
+fn ladder_rule(level: usize, streak: u8, built: u8, rules: Rules) -> String {
+    let current = lower_first(LADDER[level].name);
     let Some(next) = LADDER.get(level + 1) else {
+        if built < full_sets() {
+            return format!(
+                "Build the {current} up to the full dose ({built} of {} sets so far), then keep doing the full session once a day at {}/10 pain or less.",
+                full_sets(),
+                rules.allowed_pain
+            );
+        }
         return format!(
             "Keep doing the full session once a day at {}/10 pain or less; pain above that still means easing off.",
             rules.allowed_pain
         );
     };
-    let current = lower_first(LADDER[level].name);
     let left = rules.sessions_to_progress.saturating_sub(streak).max(1);
-    if streak == 0 {
+    if built < full_sets() {
+        format!(
+            "{} unlocks once the {current} has built up to the full dose ({built} of {} sets so far), then after {} at the full dose at {}/10 pain or less.",
+            next.name,
+            full_sets(),
+            sessions(rules.sessions_to_progress),
+            rules.allowed_pain
+        )
+    } else if streak == 0 {
         format!(
             "{} unlocks after {} of {current} in full ({} sets of at least {}) at {}/10 pain or less.",
             next.name,
@@ -579,15 +726,17 @@ fn ladder_rule(level: usize, streak: u8, rules: Rules) -> String {
     }
 }
 
-fn decide(level: usize, streak: u8, outcome: Option<Outcome>, now: Rules) -> Decision {
+fn decide(level: usize, streak: u8, built: u8, outcome: Option<Outcome>, now: Rules) -> Decision {
     let name = |i: usize| LADDER[i].name;
-    let next = next_rule(level, streak, now);
+    let next = next_rule(level, streak, built, now);
     let at_top = level == LADDER.len() - 1;
     let (kind, headline, reason, suggested_step) = match outcome {
         None => (
             DecisionKind::Start,
             format!("Start with the {}", lower_first(name(0))),
-            "Every program starts at the first step of the ladder, the gentlest load on the tendon.".to_string(),
+            format!(
+                "Every program starts at the first step of the ladder, the gentlest load on the tendon, with {START_SETS} set while the dose builds up."
+            ),
             None,
         ),
         Some(Outcome::Painful { date, pain, exercise, rules, in_a_row }) => {
@@ -659,7 +808,7 @@ fn decide(level: usize, streak: u8, outcome: Option<Outcome>, now: Rules) -> Dec
             ),
             None,
         ),
-        Some(Outcome::Short { date, sets_done }) => (
+        Some(Outcome::Short { date, sets_done, asked }) if asked >= full_sets() => (
             DecisionKind::NotCounted,
             "Last session not counted yet".to_string(),
             format!(
@@ -668,6 +817,29 @@ fn decide(level: usize, streak: u8, outcome: Option<Outcome>, now: Rules) -> Dec
                 lower_first(name(level)),
                 DAILY_DOSE.sets.min,
                 DAILY_DOSE.amount.min
+            ),
+            None,
+        ),
+        Some(Outcome::Short { date, sets_done, asked }) => (
+            DecisionKind::NotCounted,
+            "Last session did not build up the dose".to_string(),
+            format!(
+                "On {} the {} had {sets_done} of the {asked} sets ({} or more each) its dose asked for that day, so the dose stays at {built} sets.",
+                dates::friendly(date),
+                lower_first(name(level)),
+                DAILY_DOSE.amount.min
+            ),
+            None,
+        ),
+        Some(Outcome::Building { date, pain, limit, sets }) => (
+            DecisionKind::Building,
+            format!("Building up the {}", lower_first(name(level))),
+            format!(
+                "Your session on {} was at {pain}/10, within your limit of {}/10, so the {} builds up to {sets} of the {} sets of the full dose, and only sessions at the full dose count toward the next step.",
+                dates::friendly(date),
+                limit,
+                lower_first(name(level)),
+                full_sets()
             ),
             None,
         ),

@@ -109,6 +109,8 @@ pub struct Stretch {
     pub per_day: Span,
     /// Seconds to hold each side.
     pub hold_seconds: u16,
+    /// Where the hold time comes from: the guide gives none, so it is the app's suggestion.
+    pub hold_source: &'static str,
     pub steps: &'static [&'static str],
     pub cues: &'static [&'static str],
     pub mistakes: &'static [&'static str],
@@ -126,13 +128,93 @@ pub const DESCRIBED_BY_APP: &str = "These steps are the app's own description: t
 /// hamstring catch both need it [Goom 2016].
 const NO_SQUEEZE: &str = "While the tendon is irritable, keep out of deep hip bending with a straight knee: it presses the tendon against the sitting bone.";
 
-/// The dose the guide gives for every ladder exercise: 3–4 sets of 10–15 repetitions,
-/// once a day [7]. For a hold the same figures are used as seconds.
+/// The dose the guide gives for every ladder exercise, to be reached ("progressing to"),
+/// not started at: 3–4 sets of 10–15 repetitions, once a day [7]. For a hold the same
+/// figures are used as seconds, and an exercise done one leg at a time counts them on
+/// each leg: both are the app's suggestion (`dose_line` says so), the guide gives neither.
+/// How a new exercise builds up to it is the app's own rule (`progression::START_SETS`).
 pub const DAILY_DOSE: Dose = Dose {
     sets: Span { min: 3, max: 4 },
     amount: Span { min: 10, max: 15 },
     per_day: 1,
 };
+
+/// How a dose, or a part of one, that the guide does not give is labelled.
+pub const APP_SUGGESTION: &str = "the app's suggestion";
+
+fn span_words(s: Span) -> String {
+    if s.min == s.max {
+        s.min.to_string()
+    } else {
+        format!("{}–{}", s.min, s.max)
+    }
+}
+
+/// A dose in words: "1 set of 10 repetitions", "3–4 holds of 10–15 seconds",
+/// "2 sets of 10 repetitions each leg".
+pub fn dose_words(e: &Exercise, sets: Span, amount: Span) -> String {
+    let hold = e.measure == Measure::Hold;
+    let one = sets.max == 1;
+    let set = match (hold, one) {
+        (true, true) => "hold",
+        (true, false) => "holds",
+        (false, true) => "set",
+        (false, false) => "sets",
+    };
+    let unit = if hold { "seconds" } else { "repetitions" };
+    let each = if e.per_side { " each leg" } else { "" };
+    format!(
+        "{} {set} of {} {unit}{each}",
+        span_words(sets),
+        span_words(amount)
+    )
+}
+
+/// An exercise's dose to reach, in words, with where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DoseLine {
+    pub id: &'static str,
+    /// "Progressing to 3–4 sets of 10–15 repetitions, once a day."
+    pub text: String,
+    /// Where it comes from: the guide [7], or the guide for part of it and the app's
+    /// suggestion for the rest.
+    pub source: String,
+}
+
+/// The dose `e` builds up to, and its provenance: the guide's figure is in repetitions of
+/// each exercise [7]; holds in seconds and counts on each leg are the app's suggestion.
+pub fn dose_line(e: &Exercise) -> DoseLine {
+    let d = e.dose;
+    let per_day = if d.per_day == 1 {
+        "once a day".to_string()
+    } else {
+        format!("{} times a day", d.per_day)
+    };
+    let text = format!(
+        "Progressing to {}, {per_day}.",
+        dose_words(e, d.sets, d.amount)
+    );
+    let source = match (e.measure, e.per_side) {
+        (Measure::Hold, _) => format!(
+            "The sets and once a day are from the guide [7]; holds of {} seconds are {APP_SUGGESTION}: the guide's figure counts repetitions and gives no hold time.",
+            span_words(d.amount)
+        ),
+        (Measure::Reps, true) => format!(
+            "From the guide [7]; counting the repetitions on each leg is {APP_SUGGESTION}: the guide does not say."
+        ),
+        (Measure::Reps, false) => "From the guide [7].".to_string(),
+    };
+    DoseLine {
+        id: e.id,
+        text,
+        source,
+    }
+}
+
+/// The dose line of every ladder exercise, in ladder order.
+pub fn dose_lines() -> Vec<DoseLine> {
+    LADDER.iter().map(dose_line).collect()
+}
 
 /// "Stretch gently, 3–4 times a day, both legs, never into pain [3]." (Today, under
 /// the count.)
@@ -418,6 +500,7 @@ pub const STRETCH: Stretch = Stretch {
     purpose: "Eases hamstring tension on both legs; done gently several times a day beside the exercises.",
     per_day: Span { min: 3, max: 4 },
     hold_seconds: 30,
+    hold_source: "About 30 seconds each leg is the app's suggestion: the guide [3] asks for gentle stretching but gives no hold time.",
     steps: &[
         "Lie on your back and loop a towel or belt around one foot.",
         "Raise that leg toward the ceiling with the knee a little bent, only until you feel a mild stretch in the middle of the back of the thigh.",
@@ -475,7 +558,7 @@ mod tests {
             );
             out.push(e.described);
         }
-        out.extend([STRETCH.name, STRETCH.purpose]);
+        out.extend([STRETCH.name, STRETCH.purpose, STRETCH.hold_source]);
         out.extend(
             STRETCH
                 .steps
@@ -556,6 +639,59 @@ mod tests {
             .1
             .purpose
             .contains("mostly static"));
+    }
+
+    /// The guide's dose [7] is repetitions of each exercise: a hold time, a count on each
+    /// leg and the stretch's hold are never put under a source's number alone.
+    #[test]
+    fn a_dose_the_guide_does_not_give_is_the_apps_suggestion() {
+        for e in LADDER {
+            let line = dose_line(e);
+            crate::core::says(&line.text, "Progressing to 3–4");
+            crate::core::says(&line.text, "once a day");
+            if e.measure == Measure::Hold || e.per_side {
+                crate::core::says(&line.source, "the app's suggestion");
+                assert!(!line.source.starts_with("From the guide [7]."), "{}", e.id);
+            } else {
+                assert_eq!(line.source, "From the guide [7].", "{}", e.id);
+            }
+        }
+        let plank = dose_line(exercise("front_plank").unwrap().1);
+        assert_eq!(
+            plank.text,
+            "Progressing to 3–4 holds of 10–15 seconds, once a day."
+        );
+        crate::core::says(
+            &plank.source,
+            "holds of 10–15 seconds are the app's suggestion",
+        );
+        let catch = dose_line(exercise("hamstring_catch").unwrap().1);
+        assert_eq!(
+            catch.text,
+            "Progressing to 3–4 sets of 10–15 repetitions each leg, once a day."
+        );
+        crate::core::says(
+            STRETCH.hold_source,
+            &format!("About {} seconds", STRETCH.hold_seconds),
+        );
+        crate::core::says(STRETCH.hold_source, "the app's suggestion");
+        let bridge = exercise("glute_bridge").unwrap().1;
+        assert_eq!(
+            dose_words(bridge, Span { min: 1, max: 1 }, Span { min: 10, max: 10 }),
+            "1 set of 10 repetitions"
+        );
+        assert_eq!(
+            dose_words(
+                plank_exercise(),
+                Span { min: 2, max: 2 },
+                Span { min: 10, max: 10 }
+            ),
+            "2 holds of 10 seconds"
+        );
+    }
+
+    fn plank_exercise() -> &'static Exercise {
+        exercise("front_plank").unwrap().1
     }
 
     #[test]

@@ -61,6 +61,9 @@ pub struct Texts {
     pub step: String,
     /// "Pain, last 56 days".
     pub pain_title: String,
+    /// The next-morning check-ins of the period, apart from the other scores: how many,
+    /// the first, the latest and the highest (`mornings_line`).
+    pub mornings: String,
     /// "21 of 28 stretches (75%) over the last 28 days".
     pub adherence: String,
     /// "Week 2 of 8: Walk 5, jog 5; started Mon 2 Mar 2026." or "Not started."
@@ -145,6 +148,7 @@ pub fn texts(r: &Report) -> Texts {
             r.ladder.name
         ),
         pain_title: format!("Pain, last {} days", r.charts.days.len()),
+        mornings: mornings_line(&r.charts),
         adherence: r.adherence_text(),
         running: match &r.running {
             None => "Not started.".to_string(),
@@ -154,6 +158,44 @@ pub fn texts(r: &Report) -> Texts {
         advised_title: "Changes advised by a clinician",
         no_advised: "No rule was loosened and no step taken forward by hand.",
     }
+}
+
+/// The next-morning check-ins in the charts' period (a day's highest), in one sentence: the pain-monitoring
+/// model's question (Silbernagel 2007) is whether pain settles by the next morning and
+/// does not rise week to week, so the report shows them apart from the pooled summary.
+pub fn mornings_line(charts: &Charts) -> String {
+    let days: Vec<(NaiveDate, u8)> = charts
+        .pain
+        .iter()
+        .filter(|s| s.key == "next_morning")
+        .flat_map(|s| {
+            s.values
+                .iter()
+                .zip(&charts.days)
+                .filter_map(|(v, d)| v.map(|v| (*d, v)))
+        })
+        .collect();
+    let (Some(&(first_day, first)), Some(&(last_day, last))) = (days.first(), days.last()) else {
+        return "No next-morning check-ins in this period.".to_string();
+    };
+    let (peak_day, peak) = days
+        .iter()
+        .copied()
+        .max_by_key(|&(d, v)| (v, std::cmp::Reverse(d)))
+        .unwrap_or((last_day, last));
+    if days.len() == 1 {
+        return format!(
+            "Next-morning pain on 1 day: {last}/10 on {}.",
+            dates::friendly(last_day)
+        );
+    }
+    format!(
+        "Next-morning pain on {} days: {first}/10 on {} at first, latest {last}/10 on {}, highest {peak}/10 on {}.",
+        days.len(),
+        dates::friendly(first_day),
+        dates::friendly(last_day),
+        dates::friendly(peak_day)
+    )
 }
 
 impl Report {
@@ -310,6 +352,7 @@ pub fn render_html(r: &Report) -> String {
         pain_svg(&r.charts),
         escape(&r.charts.summary.pain)
     );
+    let _ = write!(s, "<p id=\"report-mornings\">{}</p>", escape(&t.mornings));
     s.push_str("<p class=\"muted\">");
     for (i, series) in r.charts.pain.iter().enumerate() {
         if series.values.iter().any(|v| v.is_some()) {
@@ -358,6 +401,49 @@ pub fn render_html(r: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::core::charts::{assemble, Inputs};
+
+    fn d(n: i64) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 2).unwrap() + chrono::Duration::days(n)
+    }
+
+    fn charts_with(checkins: &[(NaiveDate, String, u8)]) -> Charts {
+        assemble(&Inputs {
+            from: d(0),
+            to: d(13),
+            exercise_pain: &[(d(1), 3), (d(5), 4)],
+            checkins,
+            runs: &[],
+            stretches: &[],
+            stretch_target: 4,
+            changes: &[],
+            running: None,
+        })
+    }
+
+    #[test]
+    fn the_next_morning_check_ins_have_their_own_line() {
+        let checkins = vec![
+            (d(2), "next_morning".to_string(), 1),
+            (d(4), "next_morning".to_string(), 3),
+            (d(6), "sitting".to_string(), 6),
+            (d(9), "next_morning".to_string(), 0),
+        ];
+        assert_eq!(
+            mornings_line(&charts_with(&checkins)),
+            "Next-morning pain on 3 days: 1/10 on Wed 4 Mar 2026 at first, latest 0/10 on Wed 11 Mar 2026, highest 3/10 on Fri 6 Mar 2026."
+        );
+        // Only next-morning answers: the sitting 6/10 and the exercise scores are not in it.
+        assert_eq!(
+            mornings_line(&charts_with(&checkins[2..3])),
+            "No next-morning check-ins in this period."
+        );
+        assert_eq!(
+            mornings_line(&charts_with(&checkins[3..])),
+            "Next-morning pain on 1 day: 0/10 on Wed 11 Mar 2026."
+        );
+    }
 
     #[test]
     fn markup_in_user_text_is_escaped() {

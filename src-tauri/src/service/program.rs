@@ -27,6 +27,8 @@ pub struct ProtocolView {
     pub ladder: &'static [Exercise],
     pub stretch: &'static Stretch,
     pub dose: Dose,
+    /// Each ladder exercise's dose to reach, in words, with where it comes from.
+    pub doses: Vec<protocol::DoseLine>,
     pub pictures: &'static [crate::core::pictures::Picture],
     /// When a pain check-in can be felt, with the words for each.
     pub checkin_contexts: Vec<super::journal::ContextChoice>,
@@ -64,6 +66,7 @@ pub fn protocol() -> ProtocolView {
         ladder: LADDER,
         stretch: &protocol::STRETCH,
         dose: DAILY_DOSE,
+        doses: protocol::dose_lines(),
         pictures: crate::core::pictures::PICTURES,
         checkin_contexts: super::journal::contexts(),
         pain: pain::SCALE,
@@ -150,6 +153,10 @@ pub struct SessionExercise {
     pub pain: Option<u8>,
     /// The sets saved make the full daily dose.
     pub full: bool,
+    /// The dose asked of it in this session (built up from the log before it).
+    pub today: progression::TodayDose,
+    /// The sets saved make the dose asked.
+    pub dose_done: bool,
     /// What one set may record.
     pub amount_range: progression::AmountRange,
 }
@@ -171,7 +178,8 @@ pub struct SessionView {
 /// A session with the exercises it holds: every step unlocked before it counted (an
 /// exercise it unlocks joins from the next session on).
 fn session_view(tx: &Tx, row: rows::SessionRow) -> Result<SessionView, ServiceError> {
-    let level = level_without(tx, row.id)?;
+    let before = progress_without(tx, row.id)?;
+    let level = before.level;
     let all = rows::sessions(tx)?;
     let entries = all
         .into_iter()
@@ -189,6 +197,10 @@ fn session_view(tx: &Tx, row: rows::SessionRow) -> Result<SessionView, ServiceEr
         .enumerate()
         .map(|(i, e)| {
             let entry = entries.iter().find(|x| x.exercise == i);
+            let today = before.doses.get(i).cloned().unwrap_or_else(|| {
+                progression::today_dose(i, progression::START_SETS, before.rules)
+            });
+            let asked = u8::try_from(today.sets.min).unwrap_or(u8::MAX);
             SessionExercise {
                 id: e.id,
                 name: e.name,
@@ -197,6 +209,8 @@ fn session_view(tx: &Tx, row: rows::SessionRow) -> Result<SessionView, ServiceEr
                 sets: entry.map(|x| x.sets.clone()).unwrap_or_default(),
                 pain: entry.and_then(|x| x.pain),
                 full: entry.is_some_and(progression::is_full_dose),
+                dose_done: entry.is_some_and(|x| progression::did_dose(x, asked)),
+                today,
                 amount_range: progression::amount_range(i),
             }
         })
@@ -366,11 +380,16 @@ pub fn record_pain(
     })
 }
 
-/// The level the ladder had before `session_id` counted.
-fn level_without(tx: &Tx, session_id: i64) -> Result<usize, ServiceError> {
+/// The ladder and the doses as they stood before `session_id` counted.
+fn progress_without(tx: &Tx, session_id: i64) -> Result<Progress, ServiceError> {
     let mut log = log(tx)?;
     log.sessions.retain(|s| s.id != session_id);
-    Ok(progression::progress(&log, rules_now(tx)?).level)
+    Ok(progression::progress(&log, rules_now(tx)?))
+}
+
+/// The level the ladder had before `session_id` counted.
+fn level_without(tx: &Tx, session_id: i64) -> Result<usize, ServiceError> {
+    Ok(progress_without(tx, session_id)?.level)
 }
 
 /// What finishing a session changed.

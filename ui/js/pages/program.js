@@ -4,7 +4,7 @@
 import * as api from '../api.js';
 import { adviceDialog, confirmDialog } from '../confirm-ui.js';
 import { el, list, loadPage, showError, statusLine } from '../dom.js';
-import { cites, decisionBlock, doseText, safelyBlock } from '../protocol-ui.js';
+import { cites, decisionBlock, doseLineBlock, safelyBlock } from '../protocol-ui.js';
 import { friendlyDate } from '../dates.js';
 
 export function render(container, ctx) {
@@ -51,16 +51,19 @@ function ladder(progress, protocol) {
       { id: 'ladder', class: 'ladder' },
       progress.steps.map((step, i) => {
         const exercise = protocol.ladder[i];
+        // Today's dose, for every step in today's session (built up from the log by the backend).
+        const dose = progress.doses[i];
         return el(
           'li',
           { 'data-exercise': step.id, 'data-status': step.status, class: `step step-${step.status}` },
           el('div', { class: 'step-head' }, el('span', { class: 'step-name' }, step.name), el('span', { class: 'badge' }, stepStatusText(step))),
+          dose ? el('p', { class: 'step-dose', 'data-full': String(dose.full) }, dose.text, ' ', el('span', { class: 'muted' }, dose.why)) : null,
           el(
             'details',
             {},
             el('summary', {}, 'How to do it'),
             el('p', {}, exercise.purpose),
-            el('p', { class: 'dose' }, `Dose: ${doseText(exercise)}${cites([7])}.`),
+            doseLineBlock(protocol.doses[i], `dose-line-${exercise.id}`),
             el('h3', {}, 'Steps'),
             list('ol', exercise.steps),
             el('p', { class: 'muted described' }, exercise.described),

@@ -66,6 +66,7 @@ function report(r) {
       el('h2', {}, r.texts.pain_title),
       chart,
       el('p', { class: 'chart-summary' }, r.charts.summary.pain),
+      el('p', { id: 'report-mornings' }, r.texts.mornings),
       el('h2', {}, 'Stretching'),
       el('p', { class: 'figure', id: 'report-adherence' }, r.texts.adherence),
       el('h2', {}, 'Return to running'),

@@ -5,7 +5,7 @@
 import * as api from '../api.js';
 import { el, list, loadPage, picture, showError, showOk, statusLine } from '../dom.js';
 import { redFlagsLink, showSafety } from '../safety-ui.js';
-import { beep, decisionBlock, doseText, safelyBlock } from '../protocol-ui.js';
+import { beep, decisionBlock, doseLineBlock, safelyBlock } from '../protocol-ui.js';
 
 const COUNT_IN_SECONDS = 3;
 
@@ -19,8 +19,9 @@ export function render(container, ctx) {
     draw: ([session, protocol]) => {
       const body = el('div', { id: 'session-body' });
       const byId = Object.fromEntries(protocol.ladder.map((e) => [e.id, e]));
+      const doseLines = Object.fromEntries(protocol.doses.map((d) => [d.id, d]));
       const state = { session, index: firstOpen(session), timer: null };
-      draw({ body, status, ctx, byId, state, pictures: protocol.pictures });
+      draw({ body, status, ctx, byId, doseLines, state, pictures: protocol.pictures });
       return body;
     },
   });
@@ -66,7 +67,8 @@ function exerciseSection(view, exercise, info) {
     el('h2', { id: 'exercise-name' }, exercise.name),
     picture(view.pictures, exercise.id),
     el('p', {}, info.purpose),
-    el('p', { class: 'dose' }, `Dose: ${doseText(info)}.`),
+    el('p', { class: 'dose', id: 'exercise-dose' }, exercise.today.text, ' ', el('span', { class: 'muted', id: 'exercise-dose-why' }, exercise.today.why)),
+    doseLineBlock(view.doseLines[exercise.id], 'exercise-dose-line'),
     el('p', {}, el('a', { href: '#/guide/treatment', id: 'exercise-guide-link' }, 'Why this exercise, in the guide')),
     list('ol', info.steps, { class: 'steps' }),
     el('p', { class: 'muted described' }, info.described),
@@ -80,10 +82,14 @@ function unitOf(exercise) {
 }
 
 function setsSection(view, exercise, info) {
-  const { sets } = info.dose;
+  const { sets, amount } = exercise.today;
   const done = exercise.sets.length;
   const each = exercise.per_side ? ' (each leg)' : '';
-  const countText = done >= sets.min ? `${done} sets saved: the full dose is done${exercise.full ? '' : ' once each set reaches the minimum'}.` : `Set ${done + 1} of ${sets.min}–${sets.max}${each}`;
+  const asked = sets.min === sets.max ? `${sets.min}` : `${sets.min}–${sets.max}`;
+  let countText = `Set ${done + 1} of ${asked}${each}`;
+  const saved = `${done} ${done === 1 ? 'set' : 'sets'} saved`;
+  if (exercise.dose_done) countText = `${saved}: today's dose is done.`;
+  else if (done >= sets.min) countText = `${saved}: today's dose is done once ${sets.min} of them reach ${amount.min}.`;
   const children = [
     el('h2', {}, 'Sets'),
     el('p', { id: 'set-count' }, countText),
@@ -128,12 +134,12 @@ async function saveSet(view, exercise, amount) {
   }
 }
 
-function defaultAmount(exercise, info) {
-  return exercise.sets.length ? exercise.sets[exercise.sets.length - 1] : info.dose.amount.max;
+function defaultAmount(exercise) {
+  return exercise.sets.length ? exercise.sets[exercise.sets.length - 1] : exercise.today.amount.max;
 }
 
 function repControls(view, exercise, info) {
-  const input = el('input', { type: 'number', id: 'set-amount', min: String(exercise.amount_range.min), max: String(exercise.amount_range.max), step: '1', inputmode: 'numeric', value: String(defaultAmount(exercise, info)) });
+  const input = el('input', { type: 'number', id: 'set-amount', min: String(exercise.amount_range.min), max: String(exercise.amount_range.max), step: '1', inputmode: 'numeric', value: String(defaultAmount(exercise)) });
   const save = el('button', { type: 'button', id: 'save-set', class: 'primary big' }, 'Save set');
   save.addEventListener('click', () => saveSet(view, exercise, input.value));
   input.addEventListener('keydown', (event) => {
@@ -152,7 +158,7 @@ function repControls(view, exercise, info) {
 
 function holdControls(view, exercise, info) {
   const { state, ctx } = view;
-  const input = el('input', { type: 'number', id: 'hold-seconds', min: String(exercise.amount_range.min), max: String(exercise.amount_range.max), step: '1', inputmode: 'numeric', value: String(defaultAmount(exercise, info)) });
+  const input = el('input', { type: 'number', id: 'hold-seconds', min: String(exercise.amount_range.min), max: String(exercise.amount_range.max), step: '1', inputmode: 'numeric', value: String(defaultAmount(exercise)) });
   const timer = el('p', { id: 'timer', class: 'timer', role: 'timer', 'aria-live': 'assertive' }, 'Ready');
   const startButton = el('button', { type: 'button', id: 'start-hold', class: 'primary big' }, 'Start hold');
   const stopButton = el('button', { type: 'button', id: 'stop-hold', hidden: true }, 'Stop');

@@ -66,6 +66,7 @@ function stretchCard(protocol, ctx) {
     list('ul', stretch.mistakes),
     el('h3', { id: 'stretch-safely-title' }, 'How to stretch safely'),
     el('div', { class: 'safely', id: 'stretch-safely' }, list('ul', stretch.safely), el('p', { class: 'muted' }, `Source beyond the guide:${otherCites([stretch.safely_source])}.`)),
+    el('p', { class: 'muted', id: 'stretch-hold-source' }, stretch.hold_source),
     timer,
     el('div', { class: 'actions' }, start, done),
     status,

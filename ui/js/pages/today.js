@@ -110,7 +110,14 @@ function sessionCard(today, names) {
     'today-session-title',
     "Today's session",
     el('p', { id: 'session-state' }, state),
-    el('ol', { class: 'exercise-list' }, today.exercises.map((id) => el('li', {}, names[id] || id))),
+    el(
+      'ol',
+      { class: 'exercise-list', id: 'today-exercises' },
+      today.exercises.map((id, i) => {
+        const dose = today.progress.doses[i];
+        return el('li', { 'data-exercise': id }, names[id] || id, dose ? el('span', { class: 'muted today-dose' }, ` — ${dose.text}`) : null);
+      })
+    ),
     el('div', { class: 'actions' }, button)
   );
 }

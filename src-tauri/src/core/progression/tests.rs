@@ -62,6 +62,52 @@ fn settled_log(sessions: Vec<Session>) -> Log {
     }
 }
 
+/// A day long before `day(0)`, for the sessions that bring a test to its start.
+fn early(k: u32) -> NaiveDate {
+    day(0) - Duration::days(400) + Duration::days(i64::from(k))
+}
+
+/// A log, all before `day(0)`, that reaches step `level` under `r` with that step's dose
+/// built up to the full dose: one session a day of every unlocked exercise in full at
+/// 0/10, each with a settled next morning. A test adds its own sessions after it, so a
+/// session of step `level` in full at `day(0)` or later is judged at the full dose.
+fn ready(level: usize, r: Rules) -> Log {
+    let mut log = Log::default();
+    let mut k = 0;
+    loop {
+        let p = progress(&log, r);
+        if p.level == level && p.doses[level].full {
+            return log;
+        }
+        assert!(p.level <= level, "passed step {level}");
+        let date = early(k);
+        log.sessions.push(Session {
+            id: 10_000 + i64::from(k),
+            started_at: Utc.from_utc_datetime(&date.and_hms_opt(8, 0, 0).unwrap()),
+            date,
+            entries: (0..=p.level).map(|i| full(i, 0)).collect(),
+        });
+        log.mornings.push(Morning {
+            at: Utc.from_utc_datetime(&date.and_hms_opt(7, 0, 0).unwrap()) + Duration::days(1),
+            date: date + Duration::days(1),
+            pain: 0,
+        });
+        k += 1;
+    }
+}
+
+/// `base` with more sessions and mornings.
+fn then(mut base: Log, sessions: Vec<Session>, mornings: Vec<Morning>) -> Log {
+    base.sessions.extend(sessions);
+    base.mornings.extend(mornings);
+    base
+}
+
+/// The days a new exercise takes to build up to the full dose.
+fn build_days() -> u32 {
+    u32::from((full_sets() - START_SETS).div_ceil(SETS_ADDED))
+}
+
 #[test]
 fn an_empty_log_starts_at_the_first_step() {
     let p = progress(&Log::default(), Rules::default());
@@ -73,8 +119,11 @@ fn an_empty_log_starts_at_the_first_step() {
     );
     assert_eq!(
         p.decision.next,
-        "Front plank unlocks after one session of double-leg glute bridge in full (3 sets of at least 10) at 0/10 pain or less."
+        "Front plank unlocks once the double-leg glute bridge has built up to the full dose (1 of 3 sets so far), then after one session at the full dose at 0/10 pain or less."
     );
+    says(&p.decision.reason, "with 1 set while the dose builds up");
+    assert_eq!(p.doses.len(), 1);
+    assert_eq!(p.doses[0].text, "Today: 1 set of 10 repetitions.");
     assert_eq!(p.steps[0].status, Status::Current);
     assert!(p.steps[1..].iter().all(|s| s.status == Status::Locked));
     assert_eq!(p.session_exercises().len(), 1);
@@ -82,19 +131,25 @@ fn an_empty_log_starts_at_the_first_step() {
 }
 
 #[test]
-fn every_step_unlocks_after_one_pain_free_full_session_of_the_one_before() {
+fn every_step_builds_up_then_unlocks_after_one_pain_free_full_dose_session() {
+    // One session a day of every unlocked exercise in full: each step takes its build-up
+    // days, then the one full-dose session that unlocks the next.
+    let per_step = build_days() + 1;
     let mut sessions = Vec::new();
-    for n in 0..LADDER.len() as u32 + 2 {
-        let before = progress(&log_of(sessions.clone()), Rules::default()).level;
+    let total = LADDER.len() as u32 * per_step + 2;
+    for n in 0..total {
+        let prior = progress(&log_of(sessions.clone()), Rules::default());
+        let (before, was_full) = (prior.level, prior.doses[prior.level].full);
         sessions.push(whole_session(i64::from(n), n, before, 0));
         let p = progress(&log_of(sessions.clone()), Rules::default());
-        let expected = (n as usize + 1).min(LADDER.len() - 1);
+        let expected = (((n + 1) / per_step) as usize).min(LADDER.len() - 1);
         assert_eq!(p.level, expected, "after {} sessions", n + 1);
         assert_eq!(
             p.session_exercises().len(),
             expected + 1,
             "today's session is cumulative"
         );
+        assert_eq!(p.doses.len(), expected + 1);
         if expected > before {
             assert_eq!(p.decision.kind, DecisionKind::Unlocked);
             assert_eq!(
@@ -103,7 +158,16 @@ fn every_step_unlocks_after_one_pain_free_full_session_of_the_one_before() {
             );
             assert_eq!(p.since, Some(day(n)));
             says(&p.decision.reason, "within your limit of 0/10");
+            assert!(
+                !p.doses[expected].full,
+                "a new exercise starts below the full dose"
+            );
+            assert!(p.doses[..expected].iter().all(|d| d.full));
+        } else if !was_full {
+            assert_eq!(p.decision.kind, DecisionKind::Building, "{:?}", p.decision);
+            says(&p.decision.reason, "only sessions at the full dose count");
         } else {
+            assert_eq!(expected, LADDER.len() - 1);
             assert_eq!(p.decision.kind, DecisionKind::Top, "{:?}", p.decision);
             assert!(
                 p.decision.next.starts_with("Keep doing the full session"),
@@ -124,9 +188,10 @@ fn every_step_unlocks_after_one_pain_free_full_session_of_the_one_before() {
 
 #[test]
 fn pain_above_the_limit_holds_and_twice_in_a_row_suggests_a_step_back() {
-    let mut s = vec![whole_session(1, 0, 0, 0)]; // front plank unlocked
-    s.push(whole_session(2, 1, 1, 4));
-    let p = progress(&log_of(s.clone()), Rules::default());
+    // The front plank unlocked and built up to the full dose, before day 0.
+    let base = ready(1, Rules::default());
+    let mut s = vec![whole_session(2, 1, 1, 4)];
+    let p = progress(&then(base.clone(), s.clone(), vec![]), Rules::default());
     assert_eq!((p.level, p.decision.kind), (1, DecisionKind::Hold));
     assert_eq!(p.decision.headline, "Holding at the front plank");
     assert_eq!(
@@ -136,7 +201,7 @@ fn pain_above_the_limit_holds_and_twice_in_a_row_suggests_a_step_back() {
     assert_eq!(p.decision.suggested_step, None);
 
     s.push(whole_session(3, 2, 1, 5));
-    let p = progress(&log_of(s.clone()), Rules::default());
+    let p = progress(&then(base.clone(), s.clone(), vec![]), Rules::default());
     assert_eq!((p.level, p.decision.kind), (1, DecisionKind::StepBack));
     assert_eq!(p.decision.suggested_step, Some(0));
     assert_eq!(
@@ -147,20 +212,22 @@ fn pain_above_the_limit_holds_and_twice_in_a_row_suggests_a_step_back() {
 
     // A pain-free full session clears it and counts.
     s.push(whole_session(4, 3, 1, 0));
-    let p = progress(&log_of(s), Rules::default());
+    let p = progress(&then(base, s, vec![]), Rules::default());
     assert_eq!((p.level, p.decision.kind), (2, DecisionKind::Unlocked));
 }
 
 #[test]
 fn pain_in_a_lower_exercise_holds_too() {
-    let mut s = vec![whole_session(1, 0, 0, 0)];
-    s.push(Session {
+    let s = vec![Session {
         id: 2,
         started_at: at(1, 8),
         date: day(1),
         entries: vec![full(0, 3), full(1, 0)],
-    });
-    let p = progress(&log_of(s), Rules::default());
+    }];
+    let p = progress(
+        &then(ready(1, Rules::default()), s, vec![]),
+        Rules::default(),
+    );
     assert_eq!((p.level, p.decision.kind), (1, DecisionKind::Hold));
     says(&p.decision.reason, "3/10 in double-leg glute bridge");
 }
@@ -169,10 +236,9 @@ fn pain_in_a_lower_exercise_holds_too() {
 fn the_allowed_pain_setting_decides_what_counts() {
     for allowed in 0..=5u8 {
         for pain in 0..=10u8 {
-            let p = progress(
-                &settled_log(vec![whole_session(1, 0, 0, pain)]),
-                rules(allowed, 1),
-            );
+            let r = rules(allowed, 1);
+            let session = settled_log(vec![whole_session(1, 0, 0, pain)]);
+            let p = progress(&then(ready(0, r), session.sessions, session.mornings), r);
             if pain <= allowed {
                 assert_eq!(p.level, 1, "pain {pain} with limit {allowed}");
                 says(
@@ -203,16 +269,21 @@ fn every_setting_combination_unlocks_after_exactly_its_sessions_at_its_limit() {
             let sessions: Vec<Session> = (0..u32::from(needed))
                 .map(|n| whole_session(i64::from(n), n, 0, allowed))
                 .collect();
-            let short = progress(&settled_log(sessions[..sessions.len() - 1].to_vec()), r);
+            let base = ready(0, r);
+            let settled = |sessions: &[Session]| {
+                let l = settled_log(sessions.to_vec());
+                then(base.clone(), l.sessions, l.mornings)
+            };
+            let short = progress(&settled(&sessions[..sessions.len() - 1]), r);
             assert_eq!(
                 (short.level, short.streak),
                 (0, needed - 1),
                 "limit {allowed}, {needed} needed, one short"
             );
-            let p = progress(&settled_log(sessions), r);
+            let p = progress(&settled(&sessions), r);
             assert_eq!(p.level, 1, "limit {allowed}, {needed} needed");
             assert_eq!(p.needed, needed);
-            let over = progress(&log_of(vec![whole_session(9, 0, 0, allowed + 1)]), r);
+            let over = progress(&settled(&[whole_session(9, 0, 0, allowed + 1)]), r);
             assert_eq!(
                 (over.level, over.decision.kind),
                 (0, DecisionKind::Hold),
@@ -226,8 +297,10 @@ fn every_setting_combination_unlocks_after_exactly_its_sessions_at_its_limit() {
 #[test]
 fn sessions_in_a_row_are_counted_and_pain_resets_them() {
     let r = rules(0, 3);
+    let base = ready(0, r);
+    let with = |s: &[Session]| then(base.clone(), s.to_vec(), vec![]);
     let mut s = vec![whole_session(1, 0, 0, 0), whole_session(2, 1, 0, 0)];
-    let p = progress(&log_of(s.clone()), r);
+    let p = progress(&with(&s), r);
     assert_eq!(
         (p.level, p.streak, p.decision.kind),
         (0, 2, DecisionKind::Continue)
@@ -237,7 +310,7 @@ fn sessions_in_a_row_are_counted_and_pain_resets_them() {
         "Front plank unlocks after 1 more session of double-leg glute bridge in full at 0/10 pain or less (2 of 3 done)."
     );
     s.push(whole_session(3, 2, 0, 2)); // painful: back to zero
-    let p = progress(&log_of(s.clone()), r);
+    let p = progress(&with(&s), r);
     assert_eq!((p.level, p.streak), (0, 0));
     s.push(Session {
         id: 4,
@@ -249,7 +322,7 @@ fn sessions_in_a_row_are_counted_and_pain_resets_them() {
             pain: Some(0),
         }],
     });
-    let p = progress(&log_of(s.clone()), r);
+    let p = progress(&with(&s), r);
     assert_eq!(
         (p.streak, p.decision.kind),
         (0, DecisionKind::NotCounted),
@@ -259,7 +332,7 @@ fn sessions_in_a_row_are_counted_and_pain_resets_them() {
     for n in 4..7 {
         s.push(whole_session(i64::from(n) + 1, n, 0, 0));
     }
-    assert_eq!(progress(&log_of(s), r).level, 1);
+    assert_eq!(progress(&with(&s), r).level, 1);
 }
 
 #[test]
@@ -271,9 +344,16 @@ fn a_day_counts_once_however_many_sessions_it_holds() {
         started_at: at(0, 19),
         ..whole_session(2, 0, 0, 0)
     };
-    let p = progress(&log_of(vec![morning.clone(), evening]), r);
+    let base = ready(0, r);
+    let p = progress(
+        &then(base.clone(), vec![morning.clone(), evening], vec![]),
+        r,
+    );
     assert_eq!((p.level, p.streak), (0, 1));
-    let p = progress(&log_of(vec![morning, whole_session(3, 1, 0, 0)]), r);
+    let p = progress(
+        &then(base, vec![morning, whole_session(3, 1, 0, 0)], vec![]),
+        r,
+    );
     assert_eq!(p.level, 1);
 }
 
@@ -294,8 +374,15 @@ fn a_session_across_midnight_belongs_to_the_day_it_started() {
         date: day(1),
         entries: vec![full(0, 0)],
     };
-    assert_eq!(progress(&log_of(vec![late.clone()]), r).streak, 1);
-    assert_eq!(progress(&log_of(vec![late, morning]), r).level, 1);
+    let base = ready(0, r);
+    assert_eq!(
+        progress(&then(base.clone(), vec![late.clone()], vec![]), r).streak,
+        1
+    );
+    assert_eq!(
+        progress(&then(base, vec![late, morning], vec![]), r).level,
+        1
+    );
 }
 
 #[test]
@@ -317,19 +404,27 @@ fn days_across_a_daylight_saving_change_are_calendar_days() {
         date: sun,
         entries: vec![full(0, 0)],
     };
-    assert_eq!(progress(&log_of(vec![s1.clone(), s2]), r).level, 1);
+    let base = ready(0, r);
+    assert_eq!(
+        progress(&then(base.clone(), vec![s1.clone(), s2], vec![]), r).level,
+        1
+    );
     let s3 = Session {
         id: 3,
         started_at: Utc.with_ymd_and_hms(2026, 3, 28, 21, 30, 0).unwrap(),
         date: sat,
         entries: vec![full(0, 0)],
     };
-    assert_eq!(progress(&log_of(vec![s1, s3]), r).level, 0);
+    assert_eq!(progress(&then(base, vec![s1, s3], vec![]), r).level, 0);
 }
 
 #[test]
 fn moves_by_hand_change_the_step_and_restart_the_count() {
-    let mut log = log_of(vec![whole_session(1, 0, 0, 0), whole_session(2, 1, 1, 0)]);
+    let mut log = then(
+        ready(1, Rules::default()),
+        vec![whole_session(2, 1, 1, 0)],
+        vec![],
+    );
     assert_eq!(progress(&log, Rules::default()).level, 2);
     log.moves.push(Move {
         at: at(2, 9),
@@ -365,14 +460,26 @@ fn moves_by_hand_change_the_step_and_restart_the_count() {
     let p = progress(&log, Rules::default());
     assert_eq!(p.level, 2);
     says(&p.decision.reason, "stepped forward");
-    // A session after the move is judged at the new step.
-    log.sessions.push(whole_session(3, 4, 2, 0));
+    // A session after the move is judged at the new step, whose dose starts again at
+    // the lowest: it builds up before its sessions count.
+    let p = progress(&log, Rules::default());
+    assert_eq!(p.doses[2].sets.max, u16::from(START_SETS));
+    for n in 4..4 + build_days() {
+        log.sessions.push(whole_session(i64::from(n), n, 2, 0));
+        let p = progress(&log, Rules::default());
+        assert_eq!((p.level, p.decision.kind), (2, DecisionKind::Building));
+    }
+    log.sessions.push(whole_session(99, 4 + build_days(), 2, 0));
     assert_eq!(progress(&log, Rules::default()).level, 3);
 }
 
 #[test]
 fn each_session_is_judged_by_the_rules_in_force_when_it_happened() {
-    let mut log = log_of(vec![whole_session(1, 0, 0, 0), whole_session(2, 1, 1, 4)]);
+    let mut log = then(
+        ready(1, rules(0, 1)),
+        vec![whole_session(2, 1, 1, 4)],
+        vec![],
+    );
     log.rules = vec![RuleChange {
         at: at(0, 0) - Duration::days(30),
         rules: rules(0, 1),
@@ -399,7 +506,10 @@ fn each_session_is_judged_by_the_rules_in_force_when_it_happened() {
     // is back to the level before it.
     log.sessions.push(whole_session(3, 2, 1, 4));
     let waiting = progress(&log, rules(5, 1));
-    assert_eq!((waiting.level, waiting.decision.kind), (1, DecisionKind::Pending));
+    assert_eq!(
+        (waiting.level, waiting.decision.kind),
+        (1, DecisionKind::Pending)
+    );
     log.mornings.push(Morning {
         at: at(3, 7),
         date: day(3),
@@ -410,7 +520,11 @@ fn each_session_is_judged_by_the_rules_in_force_when_it_happened() {
 
 #[test]
 fn unfinished_and_lower_only_sessions_do_not_judge_the_top_step() {
-    let mut log = log_of(vec![whole_session(1, 0, 0, 0)]);
+    let mut log = then(
+        ready(0, Rules::default()),
+        vec![whole_session(1, 0, 0, 0)],
+        vec![],
+    );
     // Today: glute bridge done at 0, front plank not yet scored.
     log.sessions.push(Session {
         id: 2,
@@ -598,14 +712,20 @@ proptest! {
 fn two_sessions_on_one_day_unlock_one_step() {
     let mut evening = whole_session(2, 0, 1, 0);
     evening.started_at = at(0, 18);
+    let base = ready(0, rules(0, 1));
     let one_day = vec![whole_session(1, 0, 0, 0), evening];
-    let p = progress(&log_of(one_day.clone()), rules(0, 1));
+    let p = progress(&then(base.clone(), one_day.clone(), vec![]), rules(0, 1));
     assert_eq!(p.level, 1, "one day, one unlock");
     assert_eq!(p.changes.len(), 1);
-    // The next day's session does unlock the next step.
-    let mut two_days = one_day;
-    two_days.push(whole_session(3, 1, 1, 0));
-    assert_eq!(progress(&log_of(two_days), rules(0, 1)).level, 2);
+    // The evening built the new front plank once; the next days build it up to the
+    // full dose and then unlock the next step.
+    assert_eq!(p.doses[1].sets.max, u16::from(START_SETS + SETS_ADDED));
+    let mut more = one_day;
+    for n in 1..=build_days() {
+        more.push(whole_session(i64::from(n) + 2, n, 1, 0));
+    }
+    let p = progress(&then(base, more, vec![]), rules(0, 1));
+    assert_eq!(p.level, 2);
 }
 
 // --- the next-morning check ------------------------------------------------------------
@@ -631,7 +751,8 @@ fn log_with(sessions: Vec<Session>, mornings: Vec<Morning>) -> Log {
 fn with_pain_allowed_a_session_whose_next_morning_is_worse_does_not_count() {
     // Day 0 at 2/10 (allowed 3); the level before is 1/10 (day 0's own morning); the
     // morning after is 3/10.
-    let log = log_with(
+    let log = then(
+        ready(0, rules(3, 1)),
         vec![whole_session(1, 0, 0, 2)],
         vec![morning(0, 1), morning(1, 3)],
     );
@@ -647,7 +768,8 @@ fn with_pain_allowed_a_session_whose_next_morning_is_worse_does_not_count() {
         )
     );
     // A worse morning breaks a run of sessions in a row.
-    let log = log_with(
+    let log = then(
+        ready(0, rules(3, 2)),
         vec![
             whole_session(1, 0, 0, 2),
             whole_session(2, 1, 0, 2),
@@ -656,29 +778,48 @@ fn with_pain_allowed_a_session_whose_next_morning_is_worse_does_not_count() {
         vec![morning(1, 0), morning(2, 2), morning(3, 0)],
     );
     let p = progress(&log, rules(3, 2));
-    assert_eq!((p.level, p.streak), (0, 1), "day 1's worse morning broke the run");
+    assert_eq!(
+        (p.level, p.streak),
+        (0, 1),
+        "day 1's worse morning broke the run"
+    );
 }
 
 #[test]
 fn at_zero_allowed_pain_the_morning_is_only_recorded() {
-    let log = log_with(vec![whole_session(1, 0, 0, 0)], vec![morning(1, 4)]);
+    let base = ready(0, rules(0, 1));
+    let log = then(
+        base.clone(),
+        vec![whole_session(1, 0, 0, 0)],
+        vec![morning(1, 4)],
+    );
     let p = progress(&log, rules(0, 1));
     assert_eq!(p.level, 1, "the session counts as it always did");
     assert_eq!(p.decision.kind, DecisionKind::Unlocked);
     // And without any morning answer too.
-    assert_eq!(progress(&log_of(vec![whole_session(1, 0, 0, 0)]), rules(0, 1)).level, 1);
+    let unanswered = Log {
+        mornings: Vec::new(),
+        ..then(base, vec![whole_session(1, 0, 0, 0)], vec![])
+    };
+    assert_eq!(progress(&unanswered, rules(0, 1)).level, 1);
     assert!(!p.decision.next.contains("morning"));
 }
 
 #[test]
 fn with_pain_allowed_a_session_that_settles_by_the_morning_counts() {
     // Before: no morning check-in at all, so 0/10; the morning after is back to 0.
-    let log = log_with(vec![whole_session(1, 0, 0, 3)], vec![morning(1, 0)]);
+    let base = ready(0, rules(3, 1));
+    let log = then(
+        base.clone(),
+        vec![whole_session(1, 0, 0, 3)],
+        vec![morning(1, 0)],
+    );
     let p = progress(&log, rules(3, 1));
     assert_eq!(p.level, 1);
     assert_eq!(p.decision.kind, DecisionKind::Unlocked);
     // Back to the level before (2/10, the latest morning on or before the day) counts.
-    let log = log_with(
+    let log = then(
+        base,
         vec![whole_session(1, 5, 0, 3)],
         vec![morning(2, 4), morning(5, 2), morning(6, 2)],
     );
@@ -691,7 +832,8 @@ fn with_pain_allowed_a_session_that_settles_by_the_morning_counts() {
 
 #[test]
 fn with_pain_allowed_a_session_without_its_morning_answer_is_pending() {
-    let log = log_with(vec![whole_session(1, 0, 0, 1)], vec![]);
+    let base = ready(0, rules(3, 1));
+    let log = then(base.clone(), vec![whole_session(1, 0, 0, 1)], vec![]);
     let p = progress(&log, rules(3, 1));
     assert_eq!(p.level, 0);
     assert_eq!(p.decision.kind, DecisionKind::Pending);
@@ -703,12 +845,22 @@ fn with_pain_allowed_a_session_without_its_morning_answer_is_pending() {
         )
     );
     // Answered, it counts; the rule is the one in force at the session.
-    let answered = log_with(vec![whole_session(1, 0, 0, 1)], vec![morning(1, 0)]);
+    let answered = then(base, vec![whole_session(1, 0, 0, 1)], vec![morning(1, 0)]);
     assert_eq!(progress(&answered, rules(3, 1)).level, 1);
-    let mut raised_later = log_of(vec![whole_session(1, 0, 0, 0)]);
+    let mut raised_later = then(
+        ready(0, rules(0, 1)),
+        vec![whole_session(1, 0, 0, 0)],
+        vec![],
+    );
     raised_later.rules = vec![
-        RuleChange { at: at(0, 0), rules: rules(0, 1) },
-        RuleChange { at: at(3, 0), rules: rules(3, 1) },
+        RuleChange {
+            at: at(0, 0),
+            rules: rules(0, 1),
+        },
+        RuleChange {
+            at: at(3, 0),
+            rules: rules(3, 1),
+        },
     ];
     assert_eq!(
         progress(&raised_later, rules(3, 1)).level,
@@ -721,13 +873,24 @@ fn with_pain_allowed_a_session_without_its_morning_answer_is_pending() {
 fn today_asks_the_morning_question_only_the_morning_after_a_session_until_answered() {
     let log = log_with(vec![whole_session(1, 0, 0, 2)], vec![morning(0, 1)]);
     let q = morning_check(&log, day(1), rules(3, 1)).expect("asked the day after");
-    assert_eq!(q.question, "How is the hamstring this morning compared with usual?");
+    assert_eq!(
+        q.question,
+        "How is the hamstring this morning compared with usual?"
+    );
     assert_eq!((q.session_date, q.before, q.gates), (day(0), 1, true));
     says(&q.hint, "back to 1/10 or less");
-    assert_eq!(morning_check(&log, day(2), rules(3, 1)), None, "no session the day before");
+    assert_eq!(
+        morning_check(&log, day(2), rules(3, 1)),
+        None,
+        "no session the day before"
+    );
     assert_eq!(morning_check(&log, day(0), rules(3, 1)), None);
     let answered = log_with(log.sessions.clone(), vec![morning(0, 1), morning(1, 1)]);
-    assert_eq!(morning_check(&answered, day(1), rules(3, 1)), None, "answered");
+    assert_eq!(
+        morning_check(&answered, day(1), rules(3, 1)),
+        None,
+        "answered"
+    );
     let q = morning_check(&log, day(1), rules(0, 1)).unwrap();
     assert!(!q.gates);
     says(&q.hint, "does not change the ladder");
@@ -736,9 +899,215 @@ fn today_asks_the_morning_question_only_the_morning_after_a_session_until_answer
 #[test]
 fn the_rule_line_names_the_sessions_the_pain_and_with_pain_allowed_the_morning() {
     let strict = rule_line(rules(0, 1));
-    assert!(strict.contains("one session") && strict.contains("0/10"), "{strict}");
+    assert!(
+        strict.contains("one session") && strict.contains("0/10"),
+        "{strict}"
+    );
     assert!(!strict.contains("morning"), "{strict}");
     let loose = rule_line(rules(3, 2));
-    assert!(loose.contains("2 sessions in a row") && loose.contains("3/10"), "{loose}");
+    assert!(
+        loose.contains("2 sessions in a row") && loose.contains("3/10"),
+        "{loose}"
+    );
     assert!(loose.contains("next morning"), "{loose}");
+}
+
+// --- the dose's build-up -----------------------------------------------------------------
+
+/// A session of the glute bridge alone on day `n`: `sets` sets of `amount`, at `pain`.
+fn bridge(id: i64, n: u32, sets: usize, amount: u16, pain: u8) -> Session {
+    Session {
+        id,
+        started_at: at(n, 8),
+        date: day(n),
+        entries: vec![Entry {
+            exercise: 0,
+            sets: vec![amount; sets],
+            pain: Some(pain),
+        }],
+    }
+}
+
+/// With allowed pain 0 and 3: a new exercise starts at one set of the lowest count; each
+/// day with a session at that dose within the allowed pain (and, with pain allowed, a
+/// settled next morning) adds a set; a painful session does not build; the full dose is
+/// reached at 3 sets, and only then do sessions count toward the next step.
+#[test]
+fn the_dose_builds_up_one_set_after_each_session_within_the_allowed_pain() {
+    for allowed in [0u8, 3] {
+        let r = rules(allowed, 1);
+        let ok = allowed; // a session at the limit is within it
+        let settled = |n: u32| morning(n + 1, 0);
+        let mut log = Log::default();
+        let step = |log: &Log| progress(log, r);
+
+        // First session: the lower volume.
+        let p = step(&log);
+        assert_eq!(
+            p.doses[0].sets,
+            Span { min: 1, max: 1 },
+            "allowed {allowed}"
+        );
+        assert_eq!(p.doses[0].amount, Span { min: 10, max: 10 });
+        assert!(!p.doses[0].full);
+        assert_eq!(p.doses[0].text, "Today: 1 set of 10 repetitions.");
+        says(
+            &p.doses[0].why,
+            &format!("within your limit of {allowed}/10 (the app's own rule)"),
+        );
+
+        // One set of 10 within the allowed pain: one step up.
+        log.sessions.push(bridge(1, 0, 1, 10, ok));
+        log.mornings.push(settled(0));
+        let p = step(&log);
+        assert_eq!(p.doses[0].sets.max, 2, "allowed {allowed}");
+        assert_eq!(p.doses[0].text, "Today: 2 sets of 10 repetitions.");
+        assert_eq!((p.level, p.decision.kind), (0, DecisionKind::Building));
+        assert_eq!(
+            p.decision.headline,
+            "Building up the double-leg glute bridge"
+        );
+        assert_eq!(
+            p.decision.reason,
+            format!(
+                "Your session on {} was at {ok}/10, within your limit of {allowed}/10, so the double-leg glute bridge builds up to 2 of the 3 sets of the full dose, and only sessions at the full dose count toward the next step.",
+                dates::friendly(day(0))
+            )
+        );
+        says(
+            &p.decision.next,
+            "has built up to the full dose (2 of 3 sets so far)",
+        );
+
+        // A painful session at the dose asked does not build.
+        log.sessions.push(bridge(2, 1, 2, 10, allowed + 1));
+        log.mornings.push(settled(1));
+        let p = step(&log);
+        assert_eq!(p.doses[0].sets.max, 2, "a painful session holds the dose");
+        assert_eq!(p.decision.kind, DecisionKind::Hold);
+
+        // Fewer sets than asked does not build either.
+        log.sessions.push(bridge(3, 2, 1, 12, ok));
+        log.mornings.push(settled(2));
+        let p = step(&log);
+        assert_eq!(p.doses[0].sets.max, 2);
+        assert_eq!(p.decision.kind, DecisionKind::NotCounted);
+        says(
+            &p.decision.reason,
+            "had 1 of the 2 sets (10 or more each) its dose asked for",
+        );
+
+        // Two sets within the allowed pain: the full dose is reached, nothing unlocked.
+        log.sessions.push(bridge(4, 3, 2, 10, ok));
+        log.mornings.push(settled(3));
+        let p = step(&log);
+        assert_eq!(p.level, 0, "building sessions never unlock");
+        assert!(p.doses[0].full);
+        assert_eq!(p.doses[0].sets, DAILY_DOSE.sets);
+        assert_eq!(p.doses[0].amount, DAILY_DOSE.amount);
+        assert_eq!(p.doses[0].text, "Today: 3–4 sets of 10–15 repetitions.");
+        assert_eq!(
+            p.decision.next,
+            if allowed == 0 {
+                "Front plank unlocks after one session of double-leg glute bridge in full (3 sets of at least 10) at 0/10 pain or less.".to_string()
+            } else {
+                "Front plank unlocks after one session of double-leg glute bridge in full (3 sets of at least 10) at 3/10 pain or less. Each such session counts once, the morning after, the hamstring is back to its level before it.".to_string()
+            }
+        );
+
+        // A session at the full dose within the allowed pain unlocks the next exercise,
+        // which starts at the lower volume in its turn.
+        log.sessions.push(bridge(5, 4, 3, 10, ok));
+        log.mornings.push(settled(4));
+        let p = step(&log);
+        assert_eq!(
+            (p.level, p.decision.kind),
+            (1, DecisionKind::Unlocked),
+            "allowed {allowed}"
+        );
+        assert!(p.doses[0].full);
+        assert_eq!(p.doses[1].text, "Today: 1 hold of 10 seconds.");
+    }
+}
+
+/// A user who does the full dose from the first session unlocks nothing until the dose
+/// has built up and then `needed` sessions at the full dose have been done; with pain
+/// allowed, a session waiting for its morning answer or followed by a worse morning
+/// does not build.
+#[test]
+fn the_next_exercise_unlocks_only_after_full_dose_sessions() {
+    for allowed in [0u8, 3] {
+        for needed in [1u8, 2] {
+            let r = rules(allowed, needed);
+            let days = build_days() + u32::from(needed);
+            let sessions: Vec<Session> = (0..days)
+                .map(|n| whole_session(i64::from(n), n, 0, allowed))
+                .collect();
+            let short = settled_log(sessions[..sessions.len() - 1].to_vec());
+            let p = progress(&short, r);
+            assert_eq!(p.level, 0, "allowed {allowed}, {needed} needed: one short");
+            assert_eq!(
+                p.streak,
+                needed - 1,
+                "the build-up days are not in the count"
+            );
+            assert_eq!(
+                progress(&settled_log(sessions), r).level,
+                1,
+                "allowed {allowed}, {needed} needed"
+            );
+        }
+    }
+    // With pain allowed: unanswered, the first session has not built yet.
+    let r = rules(3, 1);
+    let waiting = log_with(vec![whole_session(1, 0, 0, 2)], vec![]);
+    let p = progress(&waiting, r);
+    assert_eq!(
+        (p.doses[0].sets.max, p.decision.kind),
+        (1, DecisionKind::Pending)
+    );
+    // Answered worse than before: it does not build; settled, it does.
+    let worse = log_with(vec![whole_session(1, 0, 0, 2)], vec![morning(1, 2)]);
+    assert_eq!(progress(&worse, r).doses[0].sets.max, 1);
+    let settled = log_with(vec![whole_session(1, 0, 0, 2)], vec![morning(1, 0)]);
+    assert_eq!(progress(&settled, r).doses[0].sets.max, 2);
+}
+
+#[test]
+fn a_day_builds_the_dose_once_and_a_hold_counts_in_seconds() {
+    // Two sessions on one day add one set.
+    let mut evening = bridge(2, 0, 1, 10, 0);
+    evening.started_at = at(0, 19);
+    let p = progress(&log_of(vec![bridge(1, 0, 1, 10, 0), evening]), rules(0, 1));
+    assert_eq!(p.doses[0].sets.max, 2);
+    // A set below the lowest count (10) is not at the dose.
+    let p = progress(&log_of(vec![bridge(1, 0, 1, 9, 0)]), rules(0, 1));
+    assert_eq!(
+        (p.doses[0].sets.max, p.decision.kind),
+        (1, DecisionKind::NotCounted)
+    );
+    // The front plank, a hold, builds on holds of at least 10 seconds.
+    let base = ready(0, rules(0, 1));
+    let mut log = then(base, vec![whole_session(1, 0, 0, 0)], vec![]);
+    assert_eq!(progress(&log, rules(0, 1)).level, 1);
+    log.sessions.push(Session {
+        id: 2,
+        started_at: at(1, 8),
+        date: day(1),
+        entries: vec![
+            full(0, 0),
+            Entry {
+                exercise: 1,
+                sets: vec![10],
+                pain: Some(0),
+            },
+        ],
+    });
+    let p = progress(&log, rules(0, 1));
+    assert_eq!(p.doses[1].text, "Today: 2 holds of 10 seconds.");
+    says(&p.doses[1].why, "Building up to the full dose of 3 sets");
+    assert_eq!(
+        p.doses[0].why,
+        "The full dose: sessions at this dose count toward the next step."
+    );
 }
