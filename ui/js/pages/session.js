@@ -50,7 +50,12 @@ function draw(view) {
   const info = view.byId[exercise.id];
   body.replaceChildren(
     exerciseSection(view, exercise, info),
-    setsSection(view, exercise, info),
+    el(
+      'div',
+      { class: 'session-work' },
+      el('section', { class: 'card session-demo', 'aria-label': exercise.name }, picture(view.pictures, exercise.id, 'large')),
+      setsSection(view, exercise, info)
+    ),
     painSection(view, exercise, info),
     navigation(view),
     finishSection(view)
@@ -64,7 +69,6 @@ function exerciseSection(view, exercise, info) {
     { id: 'session-exercise', class: 'card', 'aria-labelledby': 'exercise-name' },
     el('p', { class: 'muted', id: 'exercise-position' }, `Exercise ${state.index + 1} of ${state.session.exercises.length}`),
     el('h2', { id: 'exercise-name' }, exercise.name),
-    picture(view.pictures, exercise.id),
     el('p', {}, info.purpose),
     el('p', { class: 'dose' }, `Dose: ${doseText(info)}.`),
     el('p', {}, el('a', { href: '#/guide/treatment', id: 'exercise-guide-link' }, 'Why this exercise, in the guide')),

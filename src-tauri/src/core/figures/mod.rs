@@ -9,7 +9,7 @@
 //! give now, so the files cannot drift from the data.
 
 pub mod model;
-mod poses;
+pub mod poses;
 pub mod render;
 
 use model::{Ground, Pose, Scene, J};

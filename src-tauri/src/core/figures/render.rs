@@ -625,7 +625,7 @@ fn watch_marks(demo: &Demo, bodies: &[Placed], how: Paint, animate: bool, only: 
                     ("x", n(mid_x)),
                     ("y", n(top - 5.0)),
                     ("text-anchor", "middle".into()),
-                    ("font-size", "4.2".into()),
+                    ("font-size", "5.5".into()),
                 ],
             ),
             vec![],
@@ -721,7 +721,7 @@ pub fn keyframes(demo: &Demo) -> String {
     let pct = |x: f64| format!("{}%", n(x));
     let mut css = String::new();
     let name = |what: &str| format!("fig-{}-{what}", demo.id);
-    let mut emit = |css: &mut String, what: String, values: Vec<String>| {
+    let emit = |css: &mut String, what: String, values: Vec<String>| {
         if values.iter().all(|v| *v == values[0]) {
             return;
         }

@@ -115,7 +115,7 @@ fn the_ball_sits_on_the_floor_under_its_heel_in_every_pose() {
     for d in all() {
         for p in d.props {
             if let Prop::Ball { under } = p {
-                for (what, body, ground) in poses(d) {
+                for (what, _body, ground) in poses(d) {
                     let on_ball = [Some(ground.anchor), ground.second]
                         .into_iter()
                         .flatten()

@@ -5,18 +5,18 @@
 use super::model::{Pose, STAND};
 use super::Demo;
 
-mod back_plank_leg_lifts;
+pub mod back_plank_leg_lifts;
 pub mod bent_knee_stretch;
-mod front_plank;
-mod front_plank_leg_lift;
-mod glute_bridge;
-mod glute_bridge_leg_lift;
-mod hamstring_catch;
-mod hamstring_stretch;
-mod rapid_bent_knee_stretch;
-mod single_leg_swiss_ball_curl;
-mod standing_stretch;
-mod swiss_ball_curl;
+pub mod front_plank;
+pub mod front_plank_leg_lift;
+pub mod glute_bridge;
+pub mod glute_bridge_leg_lift;
+pub mod hamstring_catch;
+pub mod hamstring_stretch;
+pub mod rapid_bent_knee_stretch;
+pub mod single_leg_swiss_ball_curl;
+pub mod standing_stretch;
+pub mod swiss_ball_curl;
 
 pub const ALL: &[Demo] = &[
     standing_stretch::DEMO,

@@ -14,7 +14,7 @@ const GROUND: Ground = Ground {
 };
 
 const ONE_LEG: Pose = Pose { hip_f: 80.0, knee_f: 10.0, ankle_f: -20.0, ..LIFTED };
-const CURLED: Pose = Pose { hip_n: 10.0, knee_n: 100.0, ankle_n: 20.0, shoulder_n: -35.0, shoulder_f: -35.0, neck: 30.0, hip_f: 70.0, ..ONE_LEG };
+const CURLED: Pose = Pose { trunk: 225.0, hip_n: 10.0, knee_n: 100.0, ankle_n: 20.0, shoulder_n: -35.0, shoulder_f: -35.0, neck: 30.0, hip_f: 70.0, ..ONE_LEG };
 
 pub const DEMO: Demo = Demo {
     id: "single_leg_swiss_ball_curl",

@@ -28,7 +28,7 @@ pub const DEMO: Demo = Demo {
     alt: "Standing with the heel of the tested leg resting on a knee-to-waist-high step, knee straight, the body tips forward from the hips with a long back until a stretch is felt behind the thigh, then comes back up.",
     side: NEAR_SIDE,
     root: J::AnkleF,
-    scene: Scene { support: Some((52.0, 76.0, 34.0)), ball_r: 0.0 },
+    scene: Scene { support: Some((49.0, 73.0, 34.0)), ball_r: 0.0 },
     keys: &[
         Key { name: "upright", pose: UPRIGHT, ground: GROUND, moving: 2.5, hold: 1.5 },
         Key { name: "tipped forward", pose: LEAN, ground: GROUND, moving: 3.0, hold: 3.0 },

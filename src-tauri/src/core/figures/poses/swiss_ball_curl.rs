@@ -16,7 +16,7 @@ pub const GROUND: Ground = Ground {
 
 pub const FLAT: Pose = Pose { shoulder_n: -12.0, ankle_n: -10.0, ankle_f: -10.0, ..LIE };
 pub const LIFTED: Pose = Pose { shoulder_n: -20.0, shoulder_f: -20.0, neck: 15.0, ..FLAT };
-const CURLED: Pose = Pose { hip_n: 10.0, knee_n: 100.0, hip_f: 10.0, knee_f: 100.0, ankle_n: 20.0, ankle_f: 20.0, shoulder_n: -35.0, shoulder_f: -35.0, neck: 30.0, ..FLAT };
+const CURLED: Pose = Pose { trunk: 225.0, hip_n: 10.0, knee_n: 100.0, hip_f: 10.0, knee_f: 100.0, ankle_n: 20.0, ankle_f: 20.0, shoulder_n: -35.0, shoulder_f: -35.0, neck: 30.0, ..FLAT };
 
 pub const DEMO: Demo = Demo {
     id: "swiss_ball_curl",
