@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "dismiss_safety_notice",
     "get_guide",
     "get_protocol",
+    "get_demonstration",
     "get_today",
     "get_program",
     "move_step",

@@ -95,6 +95,7 @@ const COMMANDS: &[(&str, &[(&str, Arg)], Does)] = &[
     ("dismiss_safety_notice", &[], Write),
     ("get_guide", &[], Read),
     ("get_protocol", &[], Read),
+    ("get_demonstration", &[("id", Any)], Read),
     ("get_today", &[], Write),
     ("get_program", &[], Read),
     ("move_step", &[("toStep", Any), ("advice", Any)], Write),

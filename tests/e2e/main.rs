@@ -9,6 +9,7 @@ mod a11y;
 mod bus;
 #[path = "../common/mod.rs"]
 mod common;
+mod demos;
 mod guide;
 mod journal;
 mod procs;

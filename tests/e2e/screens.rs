@@ -3,7 +3,7 @@
 //! `HHR_SCREENSHOT_DIR=docs/screens xvfb-run -a dbus-run-session -- bash scripts/e2e.sh screens --ignored`.
 
 use crate::program::{click, record_gate_tests, record_self_tests};
-use crate::support::Harness;
+use crate::support::{eventually, Harness};
 use crate::ui;
 use fantoccini::Client;
 use std::path::{Path, PathBuf};
@@ -109,7 +109,7 @@ async fn screens() {
         )
         .await
         .expect("go to the section");
-        ui::wait_for(client, &format!("#guide-{section} img")).await;
+        ui::wait_for(client, &format!("#guide-{section} figure.demo")).await;
         shoot(client, &dir, name).await;
     }
     ui::js(
@@ -122,12 +122,12 @@ async fn screens() {
     for id in ["glute_bridge", "hamstring_catch"] {
         let figure = ui::wait_for(
             client,
-            &format!(r#"#guide-treatment img[data-picture="{id}"]"#),
+            &format!(r#"#guide-treatment figure.demo[data-picture="{id}"]"#),
         )
         .await;
         ui::js(
             client,
-            &format!(r#"document.querySelector('img[data-picture="{id}"]').scrollIntoView({{block: 'center', behavior: 'instant'}});"#),
+            &format!(r#"document.querySelector('figure.demo[data-picture="{id}"]').scrollIntoView({{block: 'center', behavior: 'instant'}});"#),
             vec![],
         )
         .await
@@ -282,5 +282,84 @@ async fn safety_screens() {
     .await
     .expect("scroll to the form");
     shoot(client, &dir, "red-flags-message").await;
+    h.finish().await;
+}
+
+/// Every demonstration's start and end poses, in both themes (with reduced motion, so the
+/// two poses show side by side), and the session with its large moving figure.
+#[tokio::test]
+#[ignore = "a tool for screenshots, run on demand"]
+async fn demonstration_screens() {
+    let dir = PathBuf::from(
+        std::env::var("HHR_SCREENSHOT_DIR").unwrap_or_else(|_| "target/screens".into()),
+    );
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let mut h = Harness::new();
+    let client = &h.launch().await;
+    client.set_window_size(1280, 860).await.ok();
+    ui::open_page(client, "today", "Today").await;
+    click(client, "#start-session").await;
+    ui::wait_for_heading(client, "Session").await;
+    ui::wait_for(client, ".session-demo figure.demo:not([aria-busy])").await;
+    shoot(client, &dir, "session-demonstration").await;
+    ui::set_theme(client, "dark").await;
+    shoot(client, &dir, "session-demonstration-dark").await;
+    h.end_session().await;
+
+    let gtk = h.temp_path("config").join("gtk-3.0");
+    std::fs::create_dir_all(&gtk).unwrap();
+    std::fs::write(gtk.join("settings.ini"), "[Settings]\ngtk-enable-animations=false\n").unwrap();
+    let client = &h.launch().await;
+    client.set_window_size(1280, 860).await.ok();
+    ui::open_page(client, "guide", "Guide").await;
+    for theme in ["light", "dark"] {
+        ui::set_theme(client, theme).await;
+        let ids = ui::js(
+            client,
+            "return [...new Set([...document.querySelectorAll('#page figure.demo')].map((f) => f.dataset.picture))];",
+            vec![],
+        )
+        .await
+        .expect("ids");
+        for id in ids.as_array().expect("a list") {
+            let id = id.as_str().expect("an id");
+            let css = format!(r#"#page figure.demo[data-picture="{id}"]"#);
+            let figure = ui::wait_for(client, &css).await;
+            ui::js(
+                client,
+                &format!(r#"document.querySelector('{css}').scrollIntoView({{block: 'center', behavior: 'instant'}});"#),
+                vec![],
+            )
+            .await
+            .expect("scroll to the picture");
+            ui::wait_until_still(client).await;
+            // The element's place on screen, read until two reads in a row agree and it is
+            // whole in the window: a screenshot taken while the scroll settles is offset.
+            let last = std::cell::RefCell::new(String::new());
+            eventually("the demonstration to stay put on screen", || {
+                let last = &last;
+                let css = css.clone();
+                async move {
+                    let now = ui::js(
+                        client,
+                        &format!("const r = document.querySelector('{css}').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight ? `${{r.top}},${{r.left}}` : 'out';"),
+                        vec![],
+                    )
+                    .await?;
+                    let now = now.as_str().unwrap_or("out").to_string();
+                    if now != "out" && now == *last.borrow() {
+                        Ok(())
+                    } else {
+                        last.replace(now.clone());
+                        Err(now)
+                    }
+                }
+            })
+            .await;
+            let png = figure.screenshot().await.expect("screenshot of a demonstration");
+            let suffix = if theme == "dark" { "-dark" } else { "" };
+            std::fs::write(dir.join(format!("demo-{id}{suffix}.png")), png).expect("write");
+        }
+    }
     h.finish().await;
 }

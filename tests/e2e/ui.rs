@@ -190,13 +190,18 @@ pub async fn click_that_may_close(client: &Client, css: &str) {
 }
 
 /// What is still moving or loading on the page: running CSS transitions and animations
-/// (a theme switch, or the pointer left on a link by an earlier test, starts some) and
-/// pictures not yet decoded. Empty when the page is still.
+/// (a theme switch, or the pointer left on a link by an earlier test, starts some),
+/// pictures not yet decoded and demonstrations not yet drawn. Empty when the page is
+/// still. The demonstrations' own motion loops for ever: it is not waited for but
+/// stopped at its start, so an audit or a screenshot sees the same thing every time.
 const UNSETTLED_SCRIPT: &str = r#"
-const moving = document.getAnimations().map((a) =>
+const looping = (a) => a.effect && a.effect.getTiming && a.effect.getTiming().iterations === Infinity;
+for (const a of document.getAnimations().filter(looping)) { a.pause(); a.currentTime = 0; }
+const moving = document.getAnimations().filter((a) => !looping(a)).map((a) =>
   (a.transitionProperty || a.animationName || 'animation') + ' on ' +
   ((a.effect && a.effect.target && a.effect.target.outerHTML) || '?').slice(0, 60));
-const loading = [...document.images].filter((i) => !i.complete).map((i) => 'loading ' + i.src);
+const loading = [...document.images].filter((i) => !i.complete).map((i) => 'loading ' + i.src)
+  .concat([...document.querySelectorAll('[aria-busy="true"]')].map((e) => 'drawing ' + (e.dataset.picture || e.id)));
 return moving.concat(loading);
 "#;
 

@@ -71,6 +71,7 @@ function askedOnce(command) {
 export const getAppStatus = askedOnce('get_app_status');
 export const getProtocol = askedOnce('get_protocol');
 export const getGuide = askedOnce('get_guide');
+export const demonstration = (id) => invoke('get_demonstration', { id });
 export const getToday = () => invoke('get_today');
 export const getProgram = () => invoke('get_program');
 export const moveStep = (toStep, advice) => invoke('move_step', { toStep, advice: advice || null });

@@ -2,6 +2,8 @@
 // them), the lists and status lines every screen uses, and the way every screen opens:
 // heading, loading line, then its data.
 
+import { demo } from './figure-ui.js';
+
 /**
  * `el('p', {class: 'hint', id: 'x'}, 'text', child)`. Attributes go through
  * setAttribute; `false`/`null` skip one; strings become text nodes, never markup.
@@ -31,13 +33,12 @@ export function card(titleId, title, ...children) {
 
 
 /**
- * The line drawing with id `id` from the backend's list of pictures (`{id, src, alt}`),
- * or nothing if there is none. Width and height are set so the page does not jump.
+ * The demonstration of `id` from the backend's list of pictures (`{id, src, alt}`), or
+ * nothing if there is none: `size` is `large`, `medium` or `thumb` (figure-ui.js).
  */
-export function picture(pictures, id) {
+export function picture(pictures, id, size = 'medium') {
   const found = (pictures || []).find((p) => p.id === id);
-  if (!found) return null;
-  return el('img', { class: 'illustration', src: found.src, alt: found.alt, width: found.width, height: found.height, 'data-picture': id });
+  return found ? demo(found, size) : null;
 }
 
 /** A list of short lines, or nothing when empty. */

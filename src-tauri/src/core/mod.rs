@@ -9,6 +9,7 @@ pub mod advice;
 pub mod charts;
 pub mod dates;
 pub mod export;
+pub mod figures;
 pub mod files;
 pub mod guide;
 pub mod journal;

@@ -228,7 +228,7 @@ pub fn escape(text: &str) -> String {
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Ubuntu,Arial,sans-serif;color:#1b2a2d;max-width:46rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45}
 h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.25rem 0 .4rem;border-bottom:1px solid #c3d2d4;padding-bottom:.2rem}
 .muted{color:#4a5c60}.figure{font-size:1.25rem;font-weight:650}table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.2rem .4rem;border-bottom:1px solid #e0e8e9;vertical-align:top}
-.open{color:#1b6a33;font-weight:650}.closed{color:#a3161e;font-weight:650}.note{white-space:pre-wrap}svg{max-width:100%;height:auto}
+.open{color:#1b6a33;font-weight:650}.closed{color:#a3161e;font-weight:650}.note{white-space:pre-wrap}svg{max-width:100%;height:auto}.exercises{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:.5rem}.exercises figure{margin:0}.exercises svg{width:100%}.exercises figcaption{font-size:.85rem}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}}";
 
 const COLOURS: [&str; 5] = ["#146e78", "#b7791f", "#6b4fa3", "#a3161e", "#1b6a33"];
@@ -289,6 +289,22 @@ pub fn pain_svg(charts: &Charts) -> String {
     s
 }
 
+/// The exercises of the ladder up to the current step, each with its end pose drawn
+/// (the demonstration's still file, fixed colours: the report stands alone).
+fn exercise_list(s: &mut String, step: usize) {
+    let _ = write!(s, "<h3>{}</h3><ul class=\"exercises\" id=\"report-exercises\">", escape(EXERCISES_TITLE));
+    for e in crate::core::protocol::LADDER.iter().take(step.max(1)) {
+        let svg = crate::core::figures::demo(e.id)
+            .map(crate::core::figures::end_svg)
+            .unwrap_or_default();
+        let _ = write!(s, "<li><figure>{svg}<figcaption>{}</figcaption></figure></li>", escape(e.name));
+    }
+    s.push_str("</ul>");
+}
+
+/// The heading of the report's list of exercises.
+pub const EXERCISES_TITLE: &str = "The exercises so far, each at the end of its movement";
+
 /// The whole report as one HTML document.
 pub fn render_html(r: &Report) -> String {
     let t = texts(r);
@@ -307,6 +323,7 @@ pub fn render_html(r: &Report) -> String {
         escape(&r.ladder.headline),
         escape(&r.ladder.reason)
     );
+    exercise_list(&mut s, r.ladder.step);
 
     let _ = write!(s, "<h2>{}</h2>", escape(t.advised_title));
     if r.advised.is_empty() {
@@ -451,5 +468,17 @@ mod tests {
             escape("<script>alert('x')</script> & \"q\""),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
         );
+    }
+
+    #[test]
+    fn the_exercise_list_draws_each_exercise_so_far_at_its_end_pose() {
+        let mut s = String::new();
+        exercise_list(&mut s, 3);
+        assert_eq!(s.matches("<svg").count(), 3, "{s}");
+        for e in &crate::core::protocol::LADDER[..3] {
+            assert!(s.contains(&format!("<figcaption>{}</figcaption>", escape(e.name))));
+        }
+        assert!(!s.contains(crate::core::protocol::LADDER[3].name));
+        assert!(!s.contains("href") && !s.contains("<script"), "the drawings refer to nothing outside");
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod data;
+pub mod demos;
 pub mod journal;
 pub mod program;
 pub mod reminders;

@@ -181,6 +181,11 @@ pub fn get_protocol() -> ProtocolView {
 }
 
 #[tauri::command]
+pub fn get_demonstration(id: Input<String>) -> Reply<crate::core::figures::DemoView> {
+    Ok(crate::service::demos::demonstration(&id.get()?)?)
+}
+
+#[tauri::command]
 pub fn get_today(state: State<'_, AppState>) -> Reply<TodayView> {
     Ok(program::today(&mut store(&state), now())?)
 }

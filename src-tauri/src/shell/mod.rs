@@ -104,6 +104,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, options: LaunchOptions) ->
             commands::ui_ready,
             commands::dismiss_safety_notice,
             commands::get_guide,
+            commands::get_demonstration,
             commands::get_protocol,
             commands::get_today,
             commands::get_program,

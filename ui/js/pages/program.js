@@ -3,7 +3,7 @@
 
 import * as api from '../api.js';
 import { adviceDialog, confirmDialog } from '../confirm-ui.js';
-import { el, list, loadPage, showError, statusLine } from '../dom.js';
+import { el, list, loadPage, picture, showError, statusLine } from '../dom.js';
 import { cites, decisionBlock, doseLineBlock, safelyBlock } from '../protocol-ui.js';
 import { friendlyDate } from '../dates.js';
 
@@ -58,6 +58,7 @@ function ladder(progress, protocol) {
           { 'data-exercise': step.id, 'data-status': step.status, class: `step step-${step.status}` },
           el('div', { class: 'step-head' }, el('span', { class: 'step-name' }, step.name), el('span', { class: 'badge' }, stepStatusText(step))),
           dose ? el('p', { class: 'step-dose', 'data-full': String(dose.full) }, dose.text, ' ', el('span', { class: 'muted' }, dose.why)) : null,
+          picture(protocol.pictures, step.id, 'thumb'),
           el(
             'details',
             {},

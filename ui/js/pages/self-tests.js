@@ -50,7 +50,7 @@ function testCard(test, pictures) {
     'section',
     { class: 'card test-card', 'data-test': test.id, 'aria-labelledby': `test-${test.id}-title` },
     el('h2', { id: `test-${test.id}-title` }, test.name),
-    picture(pictures, test.id),
+    picture(pictures, test.id, 'thumb'),
     el('p', {}, `${test.summary}${cites(test.citations)}`),
     list('ol', test.steps, { class: 'steps' }),
     el('p', {}, el('strong', {}, 'A positive result: '), test.positive),

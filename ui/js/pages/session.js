@@ -51,7 +51,12 @@ function draw(view) {
   const info = view.byId[exercise.id];
   body.replaceChildren(
     exerciseSection(view, exercise, info),
-    setsSection(view, exercise, info),
+    el(
+      'div',
+      { class: 'session-work' },
+      el('section', { class: 'card session-demo', 'aria-label': exercise.name }, picture(view.pictures, exercise.id, 'large')),
+      setsSection(view, exercise, info)
+    ),
     painSection(view, exercise, info),
     navigation(view),
     finishSection(view)
@@ -65,7 +70,6 @@ function exerciseSection(view, exercise, info) {
     { id: 'session-exercise', class: 'card', 'aria-labelledby': 'exercise-name' },
     el('p', { class: 'muted', id: 'exercise-position' }, `Exercise ${state.index + 1} of ${state.session.exercises.length}`),
     el('h2', { id: 'exercise-name' }, exercise.name),
-    picture(view.pictures, exercise.id),
     el('p', {}, info.purpose),
     el('p', { class: 'dose', id: 'exercise-dose' }, exercise.today.text, ' ', el('span', { class: 'muted', id: 'exercise-dose-why' }, exercise.today.why)),
     doseLineBlock(view.doseLines[exercise.id], 'exercise-dose-line'),

@@ -1,0 +1,138 @@
+// The exercise demonstrations: a figure drawn by the backend from its pose file, built
+// here as inline SVG (so the theme colours and the keyframes in figures.css reach it;
+// the CSP allows no inline style). Only the tags and attributes a figure uses are
+// copied; everything else in the tree is ignored. The motion pauses on hover or focus;
+// with reduced motion the start and end poses show side by side instead (styles.css).
+
+import * as api from './api.js';
+
+/** An HTML element with attributes and children (text as text nodes); dom.js's `el`,
+ *  kept here so dom.js can hand pictures to this module without an import cycle. */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+const TAGS = new Set(['svg', 'g', 'path', 'circle', 'line', 'rect', 'text', 'title']);
+const ATTRS = new Set([
+  'viewBox', 'role', 'class', 'transform', 'd', 'cx', 'cy', 'r', 'x1', 'y1', 'x2', 'y2', 'x', 'y',
+  'width', 'height', 'rx', 'stroke-width', 'stroke-dasharray', 'vector-effect', 'text-anchor',
+  'font-size', 'fill', 'stroke',
+]);
+
+/** An SVG element from the backend's tree `{t, a: [[name, value]], c, x}`. */
+function build(node) {
+  if (!node || !TAGS.has(node.t)) return null;
+  const out = document.createElementNS(SVG, node.t);
+  for (const [name, value] of node.a || []) {
+    if (ATTRS.has(name)) out.setAttribute(name, String(value));
+  }
+  if (node.x) out.append(document.createTextNode(node.x));
+  for (const child of node.c || []) {
+    const built = build(child);
+    if (built) out.append(built);
+  }
+  return out;
+}
+
+/** A still pose as a picture for assistive technology: its words, not its title. */
+function still(tree, label) {
+  const svg = build(tree);
+  svg.setAttribute('aria-hidden', 'true');
+  return el('figure', { class: 'demo-pose' }, svg, el('figcaption', {}, label));
+}
+
+const asked = new Map();
+function demonstration(id) {
+  if (!asked.has(id)) {
+    asked.set(
+      id,
+      api.demonstration(id).catch((error) => {
+        asked.delete(id);
+        throw error;
+      })
+    );
+  }
+  return asked.get(id);
+}
+
+/** The whole demonstration: moving picture (or the two poses), the side, the mistake. */
+function full(view) {
+  const moving = build(view.moving);
+  moving.setAttribute('aria-hidden', 'true');
+  const mistake = view.mistake
+    ? el(
+        'figure',
+        { class: 'demo-mistake' },
+        (() => {
+          const svg = build(view.mistake[1]);
+          svg.setAttribute('aria-hidden', 'true');
+          return svg;
+        })(),
+        el('figcaption', {}, `${view.words.not_like_this}: ${view.mistake[0]}`)
+      )
+    : null;
+  return [
+    el('div', { class: 'demo-anim', tabindex: '0', role: 'img', 'aria-label': view.alt, title: view.words.paused }, moving),
+    el(
+      'div',
+      { class: 'demo-still', role: 'img', 'aria-label': view.alt },
+      still(view.start, view.words.start),
+      still(view.end, view.words.end)
+    ),
+    el('p', { class: 'demo-side muted' }, view.side),
+    mistake,
+  ];
+}
+
+/** The larger demonstration in a dialog, from a thumbnail. */
+function openLarge(view, opener) {
+  const close = el('button', { type: 'button', class: 'demo-close' }, view.words.close);
+  const dialog = el(
+    'dialog',
+    { class: 'demo-dialog', 'aria-label': view.alt },
+    el('figure', { class: 'demo demo-large', 'data-picture': view.id }, ...full(view).filter(Boolean)),
+    el('p', { class: 'actions' }, close)
+  );
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    opener.focus();
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  close.focus();
+}
+
+/**
+ * The demonstration of `id` (`{id, alt}` from the view's pictures): `size` is `large`
+ * (the session), `medium` (guide, stretch) or `thumb` (a small end pose that opens the
+ * large one). The element is returned at once and filled when the figure arrives.
+ */
+export function demo(picture, size = 'medium') {
+  const box = el('figure', { class: `demo demo-${size}`, 'data-picture': picture.id, 'aria-busy': 'true' });
+  demonstration(picture.id)
+    .then((view) => {
+      if (size === 'thumb') {
+        const end = build(view.end);
+        end.setAttribute('aria-hidden', 'true');
+        const button = el('button', { type: 'button', class: 'demo-thumb', 'aria-label': `${view.words.open}: ${view.alt}` }, end);
+        button.addEventListener('click', () => openLarge(view, button));
+        box.replaceChildren(button);
+      } else {
+        box.replaceChildren(...full(view).filter(Boolean));
+      }
+      box.removeAttribute('aria-busy');
+    })
+    .catch((error) => {
+      box.replaceChildren(el('p', { class: 'muted' }, error.message));
+      box.removeAttribute('aria-busy');
+    });
+  return box;
+}
