@@ -7,7 +7,7 @@
 //! only turns groups: the root stays on the ground and the limbs swing from it.
 
 use super::model::{self, Placed, Tone, J, P, SEGMENTS};
-use super::{Demo, Prop, Watch};
+use super::demo::{Demo, Prop, Watch};
 use serde::Serialize;
 use std::fmt::Write;
 

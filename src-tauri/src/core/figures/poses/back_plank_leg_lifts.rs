@@ -2,8 +2,8 @@
 //! the hips lifted in line with the heels, one leg lifts a hand's width and lowers.
 
 use super::super::model::{fit, on, touch, Ground, A, Pose, Scene, Surface::Floor, J};
-use super::super::{Demo, Key, Prop, Watch};
-use super::{LIE, NEAR_SIDE};
+use super::super::demo::{Demo, Key, Prop, Watch};
+use super::common::{LIE, NEAR_SIDE};
 
 const GROUND: Ground = Ground {
     anchor: on("elbow_f", Floor),

@@ -2,8 +2,8 @@
 //! bent toward the chest, a belt round the foot slowly straightens the knee.
 
 use super::super::model::{fit, on, Ground, A, Pose, Scene, Surface::Floor, J};
-use super::super::{Demo, Key, Prop};
-use super::{LIE, NEAR_SIDE};
+use super::super::demo::{Demo, Key, Prop};
+use super::common::{LIE, NEAR_SIDE};
 
 pub const GROUND: Ground = Ground {
     anchor: on("upper_back", Floor),

@@ -2,8 +2,8 @@
 //! and toes in one straight line and holds.
 
 use super::super::model::{fit, on, Ground, A, Pose, Scene, Surface::Floor, J};
-use super::super::{Demo, Key, Mistake, Prop, Watch};
-use super::{BOTH_SIDES, PRONE};
+use super::super::demo::{Demo, Key, Mistake, Prop, Watch};
+use super::common::{BOTH_SIDES, PRONE};
 
 const GROUND: Ground = Ground {
     anchor: on("elbow_n", Floor),

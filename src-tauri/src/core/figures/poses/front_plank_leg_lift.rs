@@ -2,8 +2,8 @@
 //! centimetres and lowers while the plank stays still.
 
 use super::super::model::{fit, on, touch, Ground, A, Pose, Scene, Surface::Floor, J};
-use super::super::{Demo, Key, Mistake, Prop, Watch};
-use super::{NEAR_SIDE, PRONE};
+use super::super::demo::{Demo, Key, Mistake, Prop, Watch};
+use super::common::{NEAR_SIDE, PRONE};
 
 const GROUND: Ground = Ground {
     anchor: on("elbow_f", Floor),

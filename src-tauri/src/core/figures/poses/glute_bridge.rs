@@ -2,8 +2,8 @@
 //! shoulders, hips and knees line up; a pause; down slowly.
 
 use super::super::model::{fit, on, Ground, A, Pose, Scene, Surface::Floor, J};
-use super::super::{Demo, Key, Mistake, Prop, Watch};
-use super::{BOTH_SIDES, LIE};
+use super::super::demo::{Demo, Key, Mistake, Prop, Watch};
+use super::common::{BOTH_SIDES, LIE};
 
 const GROUND: Ground = Ground {
     anchor: on("upper_back", Floor),

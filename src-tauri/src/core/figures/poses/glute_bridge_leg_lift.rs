@@ -2,8 +2,8 @@
 //! floor, hold, foot back down, hips down.
 
 use super::super::model::{fit, on, Ground, A, Pose, Scene, Surface::Floor, J};
-use super::super::{Demo, Key, Mistake, Prop, Watch};
-use super::{LIE, NEAR_SIDE};
+use super::super::demo::{Demo, Key, Mistake, Prop, Watch};
+use super::common::{LIE, NEAR_SIDE};
 
 const GROUND: Ground = Ground {
     anchor: on("upper_back", Floor),

@@ -3,8 +3,8 @@
 //! lowering is caught by the back of the standing thigh, and the body comes back up.
 
 use super::super::model::{fit, on, Ground, A, Pose, Scene, Surface::Floor, J, STAND};
-use super::super::{Demo, Key, Mistake, Watch};
-use super::NEAR_SIDE;
+use super::super::demo::{Demo, Key, Mistake, Watch};
+use super::common::NEAR_SIDE;
 
 const GROUND: Ground = Ground {
     anchor: on("heel_n", Floor),

@@ -2,8 +2,8 @@
 //! raised toward the ceiling with the knee a little bent only to a mild stretch, held.
 
 use super::super::model::{fit, on, Ground, A, Pose, Scene, Surface::Floor, J};
-use super::super::{Demo, Key, Mistake, Prop};
-use super::{LIE, NEAR_SIDE};
+use super::super::demo::{Demo, Key, Mistake, Prop};
+use super::common::{LIE, NEAR_SIDE};
 
 const GROUND: Ground = Ground {
     anchor: on("upper_back", Floor),

@@ -2,10 +2,10 @@
 //! drawing of the movement its steps describe (the guide names the exercises and tests
 //! but shows none), in joint angles — see `model::Pose` for what each angle means.
 
-use super::model::{Pose, STAND};
-use super::Demo;
+use super::demo::Demo;
 
 pub mod back_plank_leg_lifts;
+mod common;
 pub mod bent_knee_stretch;
 pub mod front_plank;
 pub mod front_plank_leg_lift;
@@ -33,40 +33,3 @@ pub const ALL: &[Demo] = &[
     hamstring_stretch::DEMO,
 ];
 
-/// What the near limbs mean, said with every picture.
-pub const NEAR_SIDE: &str = "The darker leg is the one being worked; do the other side the same way.";
-/// For the exercises done with both legs at once.
-pub const BOTH_SIDES: &str = "Both legs work together; the darker one is nearer to you.";
-
-/// Lying on the back, head to the left, legs straight, arms along the sides on the
-/// floor, feet relaxed.
-pub const LIE: Pose = Pose {
-    trunk: 180.0,
-    spine: 0.0,
-    neck: 0.0,
-    nod: 0.0,
-    shoulder_n: -12.0,
-    elbow_n: 0.0,
-    wrist_n: 0.0,
-    shoulder_f: -12.0,
-    elbow_f: 0.0,
-    wrist_f: 0.0,
-    hip_n: 0.0,
-    knee_n: 0.0,
-    ankle_n: -30.0,
-    hip_f: 0.0,
-    knee_f: 0.0,
-    ankle_f: -30.0,
-};
-
-/// Face down, head to the right, on the forearms (elbows under the shoulders).
-pub const PRONE: Pose = Pose {
-    trunk: 0.0,
-    shoulder_n: 90.0,
-    elbow_n: 90.0,
-    shoulder_f: 90.0,
-    elbow_f: 90.0,
-    ankle_n: 0.0,
-    ankle_f: 0.0,
-    ..STAND
-};

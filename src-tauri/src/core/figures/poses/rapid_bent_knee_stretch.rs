@@ -2,14 +2,14 @@
 //! stretch test; the helper straightens the knee in one quick movement.
 
 use super::super::model::{fit, Ground, Pose, Scene, Surface::Floor, A, J};
-use super::super::{Demo, Key, Prop};
+use super::super::demo::{Demo, Key, Prop};
 use super::bent_knee_stretch::{self, BENT};
 
 const GROUND: Ground = Ground {
     also: &[fit("sacrum", Floor, A::Spine), fit("head", Floor, A::Neck), fit("fingers_n", Floor, A::ShoulderBoth)],
     ..bent_knee_stretch::GROUND
 };
-use super::NEAR_SIDE;
+use super::common::NEAR_SIDE;
 
 const STRAIGHT: Pose = Pose { knee_n: 20.0, ankle_n: 0.0, ..BENT };
 

@@ -2,9 +2,9 @@
 //! off the ball and pointing up; the other heel rolls the ball in and slowly out.
 
 use super::super::model::{fit, on, Ground, A, Pose, Surface::{Ball, Floor}, J};
-use super::super::{Demo, Key, Prop, Watch};
+use super::super::demo::{Demo, Key, Prop, Watch};
 use super::swiss_ball_curl::{FLAT, LIFTED, SCENE};
-use super::NEAR_SIDE;
+use super::common::NEAR_SIDE;
 
 const GROUND: Ground = Ground {
     anchor: on("upper_back", Floor),

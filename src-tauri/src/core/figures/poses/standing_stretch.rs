@@ -2,8 +2,8 @@
 //! waist height, knee straight, tipping forward from the hips with a long back.
 
 use super::super::model::{fit, on, Ground, A, Pose, Scene, Surface::{Floor, Support}, J, STAND};
-use super::super::{Demo, Key, Prop, Watch};
-use super::NEAR_SIDE;
+use super::super::demo::{Demo, Key, Prop, Watch};
+use super::common::NEAR_SIDE;
 
 const GROUND: Ground = Ground {
     anchor: on("heel_f", Floor),

@@ -2,8 +2,8 @@
 //! line, the knees bend to roll the ball in, and it rolls out slowly with the hips up.
 
 use super::super::model::{fit, on, Ground, A, Pose, Scene, Surface::{Ball, Floor}, J};
-use super::super::{Demo, Key, Mistake, Prop, Watch};
-use super::{BOTH_SIDES, LIE};
+use super::super::demo::{Demo, Key, Mistake, Prop, Watch};
+use super::common::{BOTH_SIDES, LIE};
 
 pub const SCENE: Scene = Scene { support: None, ball_r: 17.0 };
 
