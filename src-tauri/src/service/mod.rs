@@ -9,6 +9,7 @@ pub mod reminders;
 pub mod report;
 pub mod running;
 pub mod settings;
+pub mod setup;
 
 use crate::core::InvalidInput;
 use crate::store::StoreError;
