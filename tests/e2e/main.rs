@@ -17,6 +17,7 @@ mod reminders;
 mod running;
 mod safety;
 mod screens;
+mod setup;
 mod support;
 mod tray;
 mod ui;

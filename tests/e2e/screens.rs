@@ -253,3 +253,70 @@ async fn safety_screens() {
     shoot(client, &dir, "red-flags-message").await;
     h.finish().await;
 }
+
+/// The first-run setup's three steps on a fresh data folder, in the light theme: the
+/// safety step (the red flags, stretching off the tendon with its source beyond the
+/// guide), the two questions with "not yet" answered, and the reminders with a test
+/// reminder sent. The window is 1560 pixels tall, so run it on a screen that tall:
+/// `HHR_SCREENSHOT_DIR=docs/screens xvfb-run -a -s "-screen 0 1280x1600x24" dbus-run-session -- bash scripts/e2e.sh screens::setup --ignored`.
+#[tokio::test]
+#[ignore = "a tool for screenshots, run on demand"]
+async fn setup_screens() {
+    let dir = PathBuf::from(
+        std::env::var("HHR_SCREENSHOT_DIR").unwrap_or_else(|_| "target/screens".into()),
+    );
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let mut h = Harness::fresh_install();
+    let client = &h.launch().await;
+    // Tall enough for the safety step whole (run under a screen at least this tall).
+    client.set_window_size(1100, 1560).await.ok();
+    ui::set_theme(client, "light").await;
+    ui::wait_for_heading(client, "Setup").await;
+
+    // The whole window, from the top, with no focus ring left on the button just clicked.
+    let page = |name: &'static str| {
+        let dir = dir.clone();
+        async move {
+            ui::js(
+                client,
+                "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);",
+                vec![],
+            )
+            .await
+            .expect("blur");
+            // The resized window painted: its new height seen by the page, two frames drawn.
+            crate::support::eventually("the window at its new size", || async {
+                match ui::js(client, "return window.innerHeight;", vec![]).await?.as_u64() {
+                    Some(h) if h >= 1400 => Ok(()),
+                    other => Err(format!("innerHeight {other:?}")),
+                }
+            })
+            .await;
+            client
+                .execute_async(
+                    "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                    vec![],
+                )
+                .await
+                .expect("two frames");
+            shoot(client, &dir, name).await;
+        }
+    };
+    ui::wait_for(client, "#setup-step-safety").await;
+    page("setup-1-safety").await;
+
+    click(client, "#setup-next").await;
+    ui::wait_for(client, "#setup-step-you").await;
+    click(client, r#"label[for="setup-painful_side-right"]"#).await;
+    click(client, r#"label[for="setup-diagnosis-not_yet"]"#).await;
+    ui::wait_for(client, "#setup-diagnosis-pointer a").await;
+    page("setup-2-you").await;
+
+    click(client, "#setup-next").await;
+    ui::wait_for(client, "#setup-step-reminders").await;
+    click(client, "#setup-test-reminder").await;
+    ui::wait_for(client, "#setup-test-yes").await;
+    click(client, "#setup-test-yes").await;
+    page("setup-3-reminders").await;
+    h.finish().await;
+}
