@@ -254,7 +254,8 @@ async fn safety_screens() {
     h.finish().await;
 }
 
-/// The first-run setup's three steps on a fresh data folder, in the light theme: the
+/// The first-run setup's three steps on a fresh data folder, in the light theme (and the
+/// first again in the dark one): the
 /// safety step (the red flags, stretching off the tendon with its source beyond the
 /// guide), the two questions with "not yet" answered, and the reminders with a test
 /// reminder sent. The window is up to 1560 pixels tall, so run it on a screen that tall:
@@ -320,5 +321,13 @@ async fn setup_screens() {
     ui::wait_for(client, "#setup-test-yes").await;
     click(client, "#setup-test-yes").await;
     page("setup-3-reminders", 1180).await;
+
+    // The safety step once more, in the dark theme.
+    click(client, "#setup-back").await;
+    ui::wait_for(client, "#setup-step-you").await;
+    click(client, "#setup-back").await;
+    ui::wait_for(client, "#setup-step-safety").await;
+    ui::set_theme(client, "dark").await;
+    page("setup-1-safety-dark", 1560).await;
     h.finish().await;
 }
