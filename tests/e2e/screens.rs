@@ -258,8 +258,8 @@ async fn safety_screens() {
 /// first again in the dark one): the
 /// safety step (the red flags, stretching off the tendon with its source beyond the
 /// guide), the two questions with "not yet" answered, and the reminders with a test
-/// reminder sent. The window is up to 1560 pixels tall, so run it on a screen that tall:
-/// `HHR_SCREENSHOT_DIR=docs/screens xvfb-run -a -s "-screen 0 1280x1600x24" dbus-run-session -- bash scripts/e2e.sh screens::setup --ignored`.
+/// reminder sent. The window is up to 1620 pixels tall, so run it on a screen 1700 tall:
+/// `HHR_SCREENSHOT_DIR=docs/screens xvfb-run -a -s "-screen 0 1280x1700x24" dbus-run-session -- bash scripts/e2e.sh screens::setup --ignored`.
 #[tokio::test]
 #[ignore = "a tool for screenshots, run on demand"]
 async fn setup_screens() {
@@ -273,7 +273,7 @@ async fn setup_screens() {
     ui::wait_for_heading(client, "Setup").await;
 
     // The whole window, `height` tall (each step whole; the safety step needs a screen at
-    // least 1600 pixels tall), from the top, with no focus ring left on the button just
+    // least 1700 pixels tall), from the top, with no focus ring left on the button just
     // clicked and the pointer on plain text.
     let page = |name: &'static str, height: u32| {
         let dir = dir.clone();
@@ -306,7 +306,7 @@ async fn setup_screens() {
         }
     };
     ui::wait_for(client, "#setup-step-safety").await;
-    page("setup-1-safety", 1560).await;
+    page("setup-1-safety", 1620).await;
 
     click(client, "#setup-next").await;
     ui::wait_for(client, "#setup-step-you").await;
@@ -328,6 +328,6 @@ async fn setup_screens() {
     click(client, "#setup-back").await;
     ui::wait_for(client, "#setup-step-safety").await;
     ui::set_theme(client, "dark").await;
-    page("setup-1-safety-dark", 1560).await;
+    page("setup-1-safety-dark", 1620).await;
     h.finish().await;
 }

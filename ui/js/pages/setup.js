@@ -104,6 +104,7 @@ function safetyStep(wizard) {
       el('p', { class: 'muted', id: 'setup-safely-source' }, `${safety.safely_note} [${source.key}] ${source.reference}.`)
     ),
     el('p', {}, el('a', { href: safety.read_more.route, class: 'screen-link' }, safety.read_more.label)),
+    statusLine('setup-status'),
     actions(wizard, { back: false, forward })
   );
 }
@@ -298,7 +299,6 @@ async function skipSetup(wizard) {
     location.hash = '#/settings';
     return;
   }
-  const status = wizard.body.querySelector('.status') || statusLine('setup-status');
-  if (!status.isConnected) wizard.body.append(status);
-  await finish(wizard, 'skipped', status);
+  // Every step has its status line, where a failure to record the skip is said.
+  await finish(wizard, 'skipped', wizard.body.querySelector('#setup-status'));
 }
