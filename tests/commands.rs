@@ -89,6 +89,43 @@ fn the_test_reminder_goes_through_the_notifier_with_the_core_text() {
 }
 
 #[test]
+fn the_setup_opens_pending_ends_done_or_skipped_and_refuses_anything_else_naming_outcome() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = start(dir.path());
+    assert_eq!(h.invoke("get_app_status", json!({})).unwrap()["setup"], "pending");
+    let view = h.invoke("get_setup", json!({})).unwrap();
+    assert_eq!(view["state"], "pending");
+    assert_eq!(view["start_at_login_offered"], true);
+    assert_eq!(view["settings"]["settings"]["painful_side"], Value::Null);
+    assert_eq!(
+        view["texts"]["reminders"]["test"]["sent"],
+        "A test reminder was sent. Did you see it?"
+    );
+    for bad in [json!({"outcome": "pending"}), json!({"outcome": 3}), json!({})] {
+        let err = h.invoke("finish_setup", bad.clone()).unwrap_err();
+        assert_eq!(err["kind"], "invalid_input", "{bad}: {err}");
+        assert_eq!(err["field"], "outcome", "{bad}: {err}");
+    }
+    // The "You" step is a settings change; a wrong answer names its field.
+    let err = h
+        .invoke("update_settings", json!({"patch": {"painful_side": "middle"}}))
+        .unwrap_err();
+    assert_eq!(err["field"], "painful_side");
+    h.invoke(
+        "update_settings",
+        json!({"patch": {"painful_side": "both", "diagnosis": "confirmed"}}),
+    )
+    .unwrap();
+    let view = h.invoke("finish_setup", json!({"outcome": "done"})).unwrap();
+    assert_eq!(view["state"], "done");
+    assert_eq!(view["settings"]["settings"]["painful_side"], "both");
+    assert_eq!(
+        h.invoke("get_settings", json!({})).unwrap()["settings"]["diagnosis"],
+        "confirmed"
+    );
+}
+
+#[test]
 fn app_status_reports_where_the_data_lives_and_a_set_aside_file_until_dismissed() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

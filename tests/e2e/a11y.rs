@@ -40,6 +40,8 @@ async fn every_screen_in_both_themes_has_no_serious_or_critical_violation() {
         ("guide", "Guide", "#guide-toc"),
         ("settings", "Settings", "#backups, #no-backups"),
         ("stretch", "Stretch", "#stretch-name"),
+        // The first-run setup's first step, as "Run the setup again" opens it.
+        ("setup", "Setup", "#setup-step-safety"),
         (
             "report",
             "Report for your physiotherapist",
@@ -79,6 +81,32 @@ async fn every_screen_in_both_themes_has_no_serious_or_critical_violation() {
             }
         }
     }
+    // The setup's other two steps (a pointer shown on the second, the test reminder's
+    // question on the third).
+    for theme in ["light", "dark"] {
+        ui::js(client, "location.hash = '#/today';", vec![]).await.expect("navigate");
+        ui::wait_for_heading(client, "Today").await;
+        ui::js(client, "location.hash = '#/setup';", vec![]).await.expect("navigate");
+        ui::wait_for_heading(client, "Setup").await;
+        click(client, "#setup-next").await;
+        ui::wait_for(client, "#setup-step-you").await;
+        click(client, r#"label[for="setup-diagnosis-not_yet"]"#).await;
+        ui::wait_for(client, "#setup-diagnosis-pointer a").await;
+        ui::set_theme(client, theme).await;
+        for v in audit(client).await {
+            failures.push(format!("setup, you ({theme}): {v}"));
+        }
+        // Leaving the step forward saves its answer, as it should; the file is a test's.
+        click(client, "#setup-next").await;
+        ui::wait_for(client, "#setup-step-reminders").await;
+        click(client, "#setup-test-reminder").await;
+        ui::wait_for(client, "#setup-test-yes").await;
+        ui::set_theme(client, theme).await;
+        for v in audit(client).await {
+            failures.push(format!("setup, reminders ({theme}): {v}"));
+        }
+        audited += 2;
+    }
     // The guided session too (it starts a session, so last).
     ui::open_page(client, "today", "Today").await;
     click(client, "#start-session").await;
@@ -91,7 +119,7 @@ async fn every_screen_in_both_themes_has_no_serious_or_critical_violation() {
         }
         audited += 1;
     }
-    println!("accessibility audit: {audited} screens audited (10 screens x 2 themes), {} serious or critical violations", failures.len());
+    println!("accessibility audit: {audited} screens audited (13 screens x 2 themes), {} serious or critical violations", failures.len());
     assert!(
         failures.is_empty(),
         "axe-core found:\n{}",

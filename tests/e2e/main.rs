@@ -18,6 +18,7 @@ mod reminders;
 mod running;
 mod safety;
 mod screens;
+mod setup;
 mod support;
 mod tray;
 mod ui;

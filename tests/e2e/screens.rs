@@ -363,3 +363,81 @@ async fn demonstration_screens() {
     }
     h.finish().await;
 }
+
+/// The first-run setup's three steps on a fresh data folder, in the light theme (and the
+/// first again in the dark one): the
+/// safety step (the red flags, stretching off the tendon with its source beyond the
+/// guide), the two questions with "not yet" answered, and the reminders with a test
+/// reminder sent. The window is up to 1620 pixels tall, so run it on a screen 1700 tall:
+/// `HHR_SCREENSHOT_DIR=docs/screens xvfb-run -a -s "-screen 0 1280x1700x24" dbus-run-session -- bash scripts/e2e.sh screens::setup --ignored`.
+#[tokio::test]
+#[ignore = "a tool for screenshots, run on demand"]
+async fn setup_screens() {
+    let dir = PathBuf::from(
+        std::env::var("HHR_SCREENSHOT_DIR").unwrap_or_else(|_| "target/screens".into()),
+    );
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let mut h = Harness::fresh_install();
+    let client = &h.launch().await;
+    ui::set_theme(client, "light").await;
+    ui::wait_for_heading(client, "Setup").await;
+
+    // The whole window, `height` tall (each step whole; the safety step needs a screen at
+    // least 1700 pixels tall), from the top, with no focus ring left on the button just
+    // clicked and the pointer on plain text.
+    let page = |name: &'static str, height: u32| {
+        let dir = dir.clone();
+        async move {
+            client.set_window_size(1100, height).await.ok();
+            click(client, "#setup-intro").await;
+            ui::js(
+                client,
+                "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);",
+                vec![],
+            )
+            .await
+            .expect("blur");
+            // The resized window painted: its new height seen by the page, two frames drawn.
+            crate::support::eventually("the window at its new size", || async {
+                match ui::js(client, "return window.innerHeight;", vec![]).await?.as_u64() {
+                    Some(h) if h + 100 >= u64::from(height) => Ok(()),
+                    other => Err(format!("innerHeight {other:?}")),
+                }
+            })
+            .await;
+            client
+                .execute_async(
+                    "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                    vec![],
+                )
+                .await
+                .expect("two frames");
+            shoot(client, &dir, name).await;
+        }
+    };
+    ui::wait_for(client, "#setup-step-safety").await;
+    page("setup-1-safety", 1620).await;
+
+    click(client, "#setup-next").await;
+    ui::wait_for(client, "#setup-step-you").await;
+    click(client, r#"label[for="setup-painful_side-right"]"#).await;
+    click(client, r#"label[for="setup-diagnosis-not_yet"]"#).await;
+    ui::wait_for(client, "#setup-diagnosis-pointer a").await;
+    page("setup-2-you", 820).await;
+
+    click(client, "#setup-next").await;
+    ui::wait_for(client, "#setup-step-reminders").await;
+    click(client, "#setup-test-reminder").await;
+    ui::wait_for(client, "#setup-test-yes").await;
+    click(client, "#setup-test-yes").await;
+    page("setup-3-reminders", 1180).await;
+
+    // The safety step once more, in the dark theme.
+    click(client, "#setup-back").await;
+    ui::wait_for(client, "#setup-step-you").await;
+    click(client, "#setup-back").await;
+    ui::wait_for(client, "#setup-step-safety").await;
+    ui::set_theme(client, "dark").await;
+    page("setup-1-safety-dark", 1620).await;
+    h.finish().await;
+}

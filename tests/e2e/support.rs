@@ -2,12 +2,17 @@
 //! data, config and cache; one tauri-driver (and so one WebKitWebDriver) per session,
 //! on free ports, with that environment; the WebDriver client; and the app process.
 //!
+//! By default ([`Harness::new`]) the data folder holds a database whose first-run setup
+//! was skipped, so the app opens on Today; [`Harness::fresh_install`] gives an empty
+//! folder, where the app opens on the setup.
+//!
 //! Dropping a [`Harness`] (at the end of a test, or while a failing test unwinds) ends
 //! everything it started with SIGTERM and waits for it to go, so the next test's app is
 //! not swallowed by the single-instance lock on the session bus.
 
 use crate::procs;
 use fantoccini::{Client, ClientBuilder};
+use high_hamstring_rehab::{service, store::Store};
 use std::fs::File;
 use std::future::Future;
 use std::net::{TcpListener, TcpStream};
@@ -110,8 +115,20 @@ pub struct Harness {
 }
 
 impl Harness {
-    /// A fresh temp directory; nothing is started yet.
+    /// A temp directory whose database has passed the first-run setup (skipped, as for
+    /// a user upgraded from before the setup existed), so the app opens on Today; nothing
+    /// is started yet. The database is made by the app's own `Store::open` and the setup
+    /// skipped through its service, so a test that seeds the same file through the
+    /// services keeps that state. A test of the setup itself uses [`Harness::fresh_install`].
     pub fn new() -> Self {
+        let h = Self::fresh_install();
+        h.skip_setup();
+        h
+    }
+
+    /// A fresh temp directory with no database at all, as on a first install: the app
+    /// opens on the first-run setup. Nothing is started yet.
+    pub fn fresh_install() -> Self {
         let dir = tempfile::Builder::new()
             .prefix("hhr-e2e-")
             .tempdir()
@@ -125,6 +142,13 @@ impl Harness {
             direct: None,
             clock: None,
         }
+    }
+
+    /// Creates this test's database and records its setup as skipped.
+    fn skip_setup(&self) {
+        let (mut store, _) =
+            Store::open(&self.database_path(), chrono::Utc::now()).expect("create the test database");
+        service::setup::finish(&mut store, "skipped").expect("skip the setup in the test database");
     }
 
     /// Moves the wall clock of every process this test starts (tauri-driver,

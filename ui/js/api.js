@@ -91,7 +91,9 @@ export const answerReminder = (answer) => invoke('answer_reminder', { answer });
 export const pauseReminders = (length) => invoke('pause_reminders', { length });
 export const resumeReminders = () => invoke('resume_reminders');
 
-export const dismissSafetyNotice = () => invoke('dismiss_safety_notice');
+// The first-run setup: its view, and its end (`done` or `skipped`).
+export const getSetup = () => invoke('get_setup');
+export const finishSetup = (outcome) => invoke('finish_setup', { outcome });
 
 // The return to running.
 export const getRunning = () => invoke('get_running');

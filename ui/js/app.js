@@ -1,4 +1,6 @@
-// The shell: hash router, theme, recovery banner, close notice and global keys.
+// The shell: hash router, theme, recovery banner, the first-run setup (opened on a new
+// database, and a safety banner on the other pages until it is done or skipped), close
+// notice and global keys.
 
 import * as api from './api.js';
 import { el } from './dom.js';
@@ -12,6 +14,7 @@ import * as settings from './pages/settings.js';
 import * as session from './pages/session.js';
 import * as stretch from './pages/stretch.js';
 import * as report from './pages/report.js';
+import * as setup from './pages/setup.js';
 
 const APP_NAME = 'High Hamstring Rehab';
 const DEFAULT_PAGE = 'today';
@@ -28,6 +31,8 @@ const PAGES = {
   session: { title: 'Session', module: session, nav: 'program' },
   stretch: { title: 'Stretch', module: stretch, nav: 'today' },
   report: { title: 'Report', module: report, nav: 'journal' },
+  // Opened on a new database, and from Settings; no navigation link is marked.
+  setup: { title: 'Setup', module: setup, nav: 'none' },
 };
 
 const THEMES = new Set(['system', 'light', 'dark']);
@@ -38,6 +43,8 @@ const closeNotice = document.getElementById('close-notice');
 
 // Bumped on every navigation so a slow page load cannot draw over the next page.
 let renderCount = 0;
+// The first-run setup is neither done nor skipped: the other pages show the safety banner.
+let setupPending = false;
 let readyReported = false;
 
 function applyTheme(theme) {
@@ -67,6 +74,7 @@ async function show(name, { moveFocus, param = null }) {
   const token = ++renderCount;
   const page = PAGES[name];
   markCurrent(page.nav || name);
+  showSafetyBanner(setupPending && name !== 'setup');
   document.title = `${page.title} — ${APP_NAME}`;
   main.replaceChildren();
   document.scrollingElement.scrollTop = 0;
@@ -126,36 +134,46 @@ function showRecoveryNotice(setAside) {
   notices.append(banner);
 }
 
-function showSafetyNotice() {
-  const ok = el('button', { type: 'button', id: 'safety-dismiss', class: 'primary' }, 'I understand');
-  const banner = el(
-    'div',
-    { id: 'safety-notice', class: 'banner', role: 'region', 'aria-labelledby': 'safety-title' },
-    el('p', { class: 'banner-title', id: 'safety-title' }, 'This app is not medical advice.'),
+/**
+ * The not-medical-advice banner on every page but the setup's while the setup is pending,
+ * in the setup's words (from the backend); it goes once the setup is done or skipped.
+ */
+let bannerToken = 0;
+async function showSafetyBanner(shown) {
+  const token = ++bannerToken;
+  if (!shown) {
+    document.getElementById('safety-notice')?.remove();
+    return;
+  }
+  if (document.getElementById('safety-notice')) return;
+  let texts;
+  try {
+    texts = (await api.getSetup()).texts.banner;
+  } catch (error) {
+    console.warn('Could not read the setup', error);
+    return;
+  }
+  if (token !== bannerToken || document.getElementById('safety-notice')) return;
+  notices.append(
     el(
-      'p',
-      {},
-      'It helps you follow and record a rehabilitation plan. See a clinician to confirm the diagnosis and before any injection or surgery, and get prompt care for any of the red flags in the guide’s first section (they also sit beside every pain score you enter).'
-    ),
-    el('div', { class: 'actions' }, ok, el('a', { href: '#/guide/safety' }, 'Read more'))
+      'div',
+      { id: 'safety-notice', class: 'banner', role: 'region', 'aria-labelledby': 'safety-title' },
+      el('p', { class: 'banner-title', id: 'safety-title' }, texts.title),
+      el('p', {}, texts.text),
+      el(
+        'div',
+        { class: 'actions' },
+        el('a', { href: '#/setup', id: 'safety-setup' }, texts.continue_label),
+        el('a', { href: texts.read_more.route }, texts.read_more.label)
+      )
+    )
   );
-  ok.addEventListener('click', async () => {
-    try {
-      await api.dismissSafetyNotice();
-      banner.remove();
-      focusHeading();
-    } catch (error) {
-      console.warn('Could not save the notice as read', error);
-    }
-  });
-  notices.append(banner);
 }
 
 async function checkRecovery() {
   try {
     const status = await api.getAppStatus();
     if (status && status.set_aside) showRecoveryNotice(status.set_aside);
-    if (status && !status.safety_notice_seen) showSafetyNotice();
   } catch (error) {
     console.warn('Could not read the app status', error);
   }
@@ -215,6 +233,10 @@ function wireKeys() {
 
 function wireNavigation() {
   window.addEventListener('hashchange', () => route({ moveFocus: true }));
+  document.addEventListener(setup.FINISHED_EVENT, () => {
+    setupPending = false;
+    showSafetyBanner(false);
+  });
   document.querySelector('.skip-link').addEventListener('click', (event) => {
     // The link's own "#page" would be read as a route; focus the content instead.
     event.preventDefault();
@@ -245,7 +267,10 @@ async function start() {
   }
   try {
     const status = await api.getAppStatus();
+    setupPending = status.setup === 'pending';
     if (typeof status.open_route === 'string' && status.open_route.startsWith('#/')) history.replaceState(null, '', status.open_route);
+    // A new database opens on the setup (unless the tray asked for a screen).
+    else if (setupPending) history.replaceState(null, '', '#/setup');
   } catch (error) {
     console.warn('Could not read the app status', error);
   }

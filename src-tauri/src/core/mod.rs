@@ -27,6 +27,7 @@ pub mod running;
 pub mod safety;
 pub mod selftests;
 pub mod settings;
+pub mod setup;
 pub mod sources;
 
 use serde::Serialize;

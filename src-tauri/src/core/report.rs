@@ -7,6 +7,7 @@ use super::dates;
 use super::journal::Kind;
 use super::protocol::LADDER;
 use super::selftests::{GateStatus, Side};
+use super::setup::{self, Diagnosis, PainfulSide};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt::Write;
@@ -72,6 +73,8 @@ pub struct Texts {
     /// The heading of the changes made on a clinician's advice, and the line when none was.
     pub advised_title: &'static str,
     pub no_advised: &'static str,
+    /// "Painful side: right. Diagnosis confirmed by a clinician: not yet." (the setup's answers)
+    pub you: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -90,6 +93,9 @@ pub struct Report {
     /// Each rule change and step forward made on a clinician's advice, in one sentence
     /// ("Allowed pain raised to 3/10 on …, advised by …: …"), oldest first.
     pub advised: Vec<String>,
+    /// The setup's answers, as Settings holds them.
+    pub painful_side: Option<PainfulSide>,
+    pub diagnosis: Option<Diagnosis>,
     /// Filled by `finish`.
     pub texts: Texts,
 }
@@ -157,6 +163,7 @@ pub fn texts(r: &Report) -> Texts {
         no_notes: "No notes in this period.",
         advised_title: "Changes advised by a clinician",
         no_advised: "No rule was loosened and no step taken forward by hand.",
+        you: setup::report_line(r.painful_side, r.diagnosis),
     }
 }
 
@@ -315,6 +322,7 @@ pub fn render_html(r: &Report) -> String {
         escape(&dates::friendly(r.generated_on))
     );
     let _ = write!(s, "<h1>High hamstring tendinopathy: rehabilitation report</h1><p class=\"muted\">Prepared by the patient with High Hamstring Rehab on {}. Not a medical record; for discussion with a clinician.</p>", escape(&dates::friendly(r.generated_on)));
+    let _ = write!(s, "<p id=\"report-you\">{}</p>", escape(&t.you));
 
     let _ = write!(
         s,

@@ -28,6 +28,32 @@ impl Side {
     }
 }
 
+/// A leg as the Self-tests screen asks about it: "left leg", marked when it is the side
+/// that hurts (the setup's answer). Both legs are always asked: the other leg is the
+/// comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Leg {
+    pub side: Side,
+    pub label: String,
+    pub painful: bool,
+    pub mark: Option<&'static str>,
+}
+
+pub fn legs(painful: Option<super::setup::PainfulSide>) -> Vec<Leg> {
+    Side::BOTH
+        .into_iter()
+        .map(|side| {
+            let hurts = painful.is_some_and(|p| p.includes(side.as_str()));
+            Leg {
+                side,
+                label: format!("{} leg", side.as_str()),
+                painful: hurts,
+                mark: hurts.then_some(super::setup::PAINFUL_MARK),
+            }
+        })
+        .collect()
+}
+
 /// One test on one leg, as recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TestResult {

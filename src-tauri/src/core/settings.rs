@@ -4,6 +4,7 @@
 //! model; 3–4 stretches a day follows the guide), so they are defined here once and
 //! served to the Settings page, which never repeats them.
 
+use super::setup::answers::{self, Diagnosis, PainfulSide};
 use super::InvalidInput;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -108,6 +109,10 @@ pub struct Settings {
     pub snooze_minutes: u8,
     /// Start in the tray at login (off until the user turns it on).
     pub start_at_login: bool,
+    /// Which side hurts (the setup asks; unknown until answered).
+    pub painful_side: Option<PainfulSide>,
+    /// Whether a clinician has confirmed the diagnosis (unknown until answered).
+    pub diagnosis: Option<Diagnosis>,
 }
 
 impl Default for Settings {
@@ -125,6 +130,8 @@ impl Default for Settings {
             grace_minutes: 60,
             snooze_minutes: 15,
             start_at_login: false,
+            painful_side: None,
+            diagnosis: None,
         }
     }
 }
@@ -154,6 +161,10 @@ pub struct SettingsPatch {
     pub snooze_minutes: Option<Value>,
     #[serde(default, deserialize_with = "present")]
     pub start_at_login: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    pub painful_side: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    pub diagnosis: Option<Value>,
     /// The confirmation that a clinician advised the change (`advice::form_of`): needed
     /// to raise the allowed pain above 0/10.
     #[serde(default)]
@@ -309,6 +320,12 @@ impl Settings {
                     ))
                 }
             };
+        }
+        if let Some(v) = &patch.painful_side {
+            next.painful_side = answers::painful_side(v)?;
+        }
+        if let Some(v) = &patch.diagnosis {
+            next.diagnosis = answers::diagnosis(v)?;
         }
         next.check_window(patch.reminder_window_end.is_some())?;
         Ok(next)
@@ -620,6 +637,22 @@ mod tests {
                 .field,
             "start_at_login"
         );
+    }
+
+    #[test]
+    fn the_setup_answers_are_settings_and_a_wrong_one_changes_nothing() {
+        let s = Settings::default()
+            .apply(&patch(json!({"painful_side": "left", "diagnosis": "not_yet"})))
+            .unwrap();
+        assert_eq!(s.painful_side, Some(PainfulSide::Left));
+        assert_eq!(s.diagnosis, Some(Diagnosis::NotYet));
+        let cleared = s.apply(&patch(json!({"painful_side": null}))).unwrap();
+        assert_eq!((cleared.painful_side, cleared.diagnosis), (None, Some(Diagnosis::NotYet)));
+        let e = s
+            .apply(&patch(json!({"diagnosis": "maybe", "theme": "dark"})))
+            .unwrap_err();
+        assert_eq!(e.field, "diagnosis");
+        assert_eq!(serde_json::to_value(&s).unwrap()["diagnosis"], "not_yet");
     }
 
     #[test]

@@ -1,10 +1,9 @@
-//! The app's own housekeeping: the close-to-tray notice and what the tray and a test
-//! reminder say.
+//! The app's own housekeeping: the close-to-tray notice and what a test reminder says.
 
 use super::ServiceError;
 use crate::core::dates::Now;
 use crate::core::messages::{self, Reminder};
-use crate::store::{self, app_state::CLOSE_NOTICE_SEEN, app_state::SAFETY_NOTICE_SEEN, Store};
+use crate::store::{self, app_state::CLOSE_NOTICE_SEEN, Store};
 
 pub fn close_notice_seen(store: &mut Store) -> Result<bool, ServiceError> {
     seen(store, CLOSE_NOTICE_SEEN)
@@ -16,14 +15,6 @@ pub fn mark_close_notice_seen(store: &mut Store, now: Now) -> Result<(), Service
 
 pub fn test_reminder(store: &mut Store) -> Result<Reminder, ServiceError> {
     Ok(messages::test_reminder(&super::settings::current(store)?))
-}
-
-pub fn safety_notice_seen(store: &mut Store) -> Result<bool, ServiceError> {
-    seen(store, SAFETY_NOTICE_SEEN)
-}
-
-pub fn mark_safety_notice_seen(store: &mut Store, now: Now) -> Result<(), ServiceError> {
-    mark_seen(store, SAFETY_NOTICE_SEEN, now)
 }
 
 /// Whether the notice behind `flag` has been seen.

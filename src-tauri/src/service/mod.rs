@@ -10,6 +10,7 @@ pub mod reminders;
 pub mod report;
 pub mod running;
 pub mod settings;
+pub mod setup;
 
 use crate::core::InvalidInput;
 use crate::store::StoreError;

@@ -462,6 +462,8 @@ pub struct SelfTestsView {
     pub range_of_motion: Option<RangeOfMotion>,
     /// What the gate tests open, above them.
     pub gates_text: &'static str,
+    /// The legs each test asks about, the painful side (the setup's answer) marked.
+    pub legs: Vec<selftests::Leg>,
 }
 
 fn self_tests_in(tx: &Tx) -> Result<SelfTestsView, ServiceError> {
@@ -491,6 +493,7 @@ fn self_tests_in(tx: &Tx) -> Result<SelfTestsView, ServiceError> {
         history,
         range_of_motion: rom,
         gates_text: selftests::GATES_TEXT,
+        legs: selftests::legs(store::settings::load(tx)?.painful_side),
     })
 }
 

@@ -132,6 +132,8 @@ fn report_in(tx: &Tx, now: Now) -> Result<Report, ServiceError> {
         running,
         notes,
         advised,
+        painful_side: settings.painful_side,
+        diagnosis: settings.diagnosis,
         texts: Default::default(),
     }))
 }

@@ -7,6 +7,7 @@ use crate::core::dates::Now;
 use crate::core::messages;
 use crate::core::progression::Rules;
 use crate::core::settings::{self, SettingLimits, Settings, SettingsPatch};
+use crate::core::setup;
 use crate::core::InvalidInput;
 use crate::store::{self, Store, Tx};
 use serde::Serialize;
@@ -22,6 +23,8 @@ pub struct SettingsView {
     pub advice: advice::Texts,
     /// The settings that shape the program, in sentences (from the core).
     pub summary: Vec<String>,
+    /// The setup's two answers as Settings asks them, and "Run the setup again".
+    pub setup: setup::InSettings,
 }
 
 impl SettingsView {
@@ -31,6 +34,7 @@ impl SettingsView {
             limits: settings::limits(),
             labels: settings::labels(&settings),
             advice: advice::texts(),
+            setup: setup::in_settings(),
             settings,
         }
     }
@@ -42,6 +46,11 @@ pub fn current(store: &mut Store) -> Result<Settings, ServiceError> {
 
 pub fn view(store: &mut Store) -> Result<SettingsView, ServiceError> {
     Ok(SettingsView::of(current(store)?))
+}
+
+/// The Settings page's view of `settings` (the setup's reminders step shows it too).
+pub fn view_of(settings: Settings) -> SettingsView {
+    SettingsView::of(settings)
 }
 
 /// Applies `patch` if every field in it is valid; otherwise returns the first broken

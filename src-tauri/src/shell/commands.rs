@@ -50,8 +50,8 @@ pub struct AppStatus {
     pub schema_version: usize,
     /// Set when a damaged database was renamed aside at this start-up.
     pub set_aside: Option<SetAside>,
-    /// The first-run "not medical advice" notice was acknowledged.
-    pub safety_notice_seen: bool,
+    /// Where the first-run setup stands: the window opens on it while `pending`.
+    pub setup: crate::core::setup::SetupState,
     /// A screen to open on (asked for from the tray before the window existed).
     pub open_route: Option<String>,
     /// `make bench` asks the page to time the Today command's round trip.
@@ -61,14 +61,14 @@ pub struct AppStatus {
 #[tauri::command]
 pub fn get_app_status(state: State<'_, AppState>) -> Reply<AppStatus> {
     let database_path = store(&state).path().to_path_buf();
-    let safety_notice_seen = service::app::safety_notice_seen(&mut store(&state))?;
+    let setup = service::setup::state(&mut store(&state))?;
     Ok(AppStatus {
         version: env!("CARGO_PKG_VERSION"),
         data_dir: state.data_dir.clone(),
         database_path,
         schema_version: SCHEMA_VERSION,
         set_aside: state.set_aside.lock().map(|s| s.clone()).unwrap_or(None),
-        safety_notice_seen,
+        setup,
         open_route: state.open_route.lock().ok().and_then(|mut r| r.take()),
         measure_ipc: std::env::var_os("HHR_BENCH_IPC").is_some(),
     })
@@ -162,12 +162,22 @@ fn whole(value: &serde_json::Value) -> Whole {
     Whole::from_json(value)
 }
 
+// --- the first-run setup ------------------------------------------------------------
+
 #[tauri::command]
-pub fn dismiss_safety_notice(state: State<'_, AppState>) -> Reply<()> {
-    Ok(service::app::mark_safety_notice_seen(
-        &mut store(&state),
-        now(),
-    )?)
+pub fn get_setup(state: State<'_, AppState>) -> Reply<service::setup::SetupView> {
+    Ok(service::setup::view(&mut store(&state))?)
+}
+
+/// The setup finished (`done`) or skipped (`skipped`); its answers were saved as
+/// settings step by step (`update_settings`).
+#[tauri::command]
+pub fn finish_setup(
+    state: State<'_, AppState>,
+    outcome: Input<String>,
+) -> Reply<service::setup::SetupView> {
+    let outcome = outcome.get()?;
+    Ok(service::setup::finish(&mut store(&state), &outcome)?)
 }
 
 #[tauri::command]

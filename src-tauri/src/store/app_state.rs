@@ -6,7 +6,9 @@ use rusqlite::{params, OptionalExtension};
 
 /// Set once the user has been told that closing the window keeps the app in the tray.
 pub const CLOSE_NOTICE_SEEN: &str = "close_notice_seen";
-/// Set once the user has acknowledged the first-run "not medical advice" notice.
+/// Set by versions before the first-run setup once the user had acknowledged their
+/// "not medical advice" notice; schema v8 counts such a database's setup as skipped.
+/// Nothing sets it any more.
 pub const SAFETY_NOTICE_SEEN: &str = "safety_notice_seen";
 
 pub fn flag(tx: &Tx, key: &str) -> Result<bool, StoreError> {

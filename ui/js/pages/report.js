@@ -50,6 +50,7 @@ function report(r) {
       'article',
       { id: 'report', class: 'report' },
       el('p', { class: 'muted' }, r.texts.prepared),
+      el('p', { id: 'report-you' }, r.texts.you),
       el('h2', {}, 'Exercise ladder'),
       el('p', { class: 'figure', id: 'report-step' }, r.texts.step),
       el('p', {}, r.ladder.headline),

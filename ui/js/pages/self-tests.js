@@ -6,8 +6,6 @@ import { el, list, loadPage, picture, showError, showOk, statusLine } from '../d
 import { cites, gatesList } from '../protocol-ui.js';
 import { friendlyDate, todayYmd } from '../dates.js';
 
-const SIDES = ['left', 'right'];
-
 export function render(container, ctx) {
   const intro = el(
     'p',
@@ -33,7 +31,7 @@ function draw(page, view, protocol, ctx) {
   };
   page.replaceChildren(
     ...diagnostic.map((t) => testCard(t, protocol.pictures)),
-    testForm(diagnostic, ctx, redraw),
+    testForm(diagnostic, view.legs, ctx, redraw),
     interpretation(view.interpretation),
     el('h2', { class: 'section-title' }, 'Gate tests'),
     el('p', {}, view.gates_text),
@@ -58,28 +56,30 @@ function testCard(test, pictures) {
   );
 }
 
-function sideChoice(test, side) {
+/** Pain / no pain for one test on one leg; the painful side (the setup's answer) marked. */
+function sideChoice(test, leg) {
+  const side = leg.side;
   const name = `${test.id}-${side}`;
   const pain = el('input', { type: 'radio', name, id: `st-${name}-pain`, value: 'pain' });
   const none = el('input', { type: 'radio', name, id: `st-${name}-none`, value: 'none' });
   return el(
     'fieldset',
-    { class: 'choice', 'data-test': test.id, 'data-side': side },
-    el('legend', {}, `${test.name}, ${side} leg`),
+    { class: leg.painful ? 'choice painful-side' : 'choice', 'data-test': test.id, 'data-side': side, 'data-painful': String(leg.painful) },
+    el('legend', {}, `${test.name}, ${leg.label}`, leg.mark ? el('span', { class: 'side-mark' }, ` (${leg.mark})`) : null),
     el('label', { for: pain.id, class: 'inline' }, pain, ' Pain'),
     el('label', { for: none.id, class: 'inline' }, none, ' No pain')
   );
 }
 
 /** Pain / no pain for each test on each leg. */
-function choices(tests) {
-  return el('div', { class: 'choices' }, tests.flatMap((test) => SIDES.map((side) => sideChoice(test, side))));
+function choices(tests, legs) {
+  return el('div', { class: 'choices' }, tests.flatMap((test) => legs.map((leg) => sideChoice(test, leg))));
 }
 
-function answers(form, tests) {
+function answers(form, tests, legs) {
   const results = [];
   for (const test of tests) {
-    for (const side of SIDES) {
+    for (const { side } of legs) {
       const picked = form.querySelector(`input[name="${test.id}-${side}"]:checked`);
       if (picked) results.push({ test_id: test.id, side, painful: picked.value === 'pain' });
     }
@@ -117,18 +117,18 @@ function saveOnSubmit(form, status, ctx, redraw, okText, input) {
   });
 }
 
-function testForm(tests, ctx, redraw) {
+function testForm(tests, legs, ctx, redraw) {
   const status = statusLine('self-tests-status');
   const form = el(
     'form',
     { id: 'self-test-form', class: 'card', novalidate: true, 'aria-labelledby': 'self-test-form-title' },
     el('h2', { id: 'self-test-form-title' }, 'Record your results'),
     dateField('taken-on', 'Date of the tests'),
-    choices(tests),
+    choices(tests, legs),
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'save-self-tests', class: 'primary' }, 'Save results')),
     status
   );
-  saveOnSubmit(form, status, ctx, redraw, 'Results saved.', () => ({ taken_on: form.querySelector('#taken-on').value, results: answers(form, tests) }));
+  saveOnSubmit(form, status, ctx, redraw, 'Results saved.', () => ({ taken_on: form.querySelector('#taken-on').value, results: answers(form, tests, legs) }));
   return form;
 }
 
@@ -140,14 +140,14 @@ function gateForm(tests, view, ctx, redraw) {
     { id: 'gate-test-form', class: 'card', novalidate: true, 'aria-labelledby': 'gate-form-title' },
     el('h2', { id: 'gate-form-title' }, 'Record the running gate'),
     dateField('gate-taken-on', 'Date of the test'),
-    choices(tests),
+    choices(tests, view.legs),
     el('label', { for: 'rom-normal', class: 'inline' }, rom, ' My range of motion is back to normal'),
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'save-gate-tests', class: 'primary' }, 'Save')),
     status
   );
   saveOnSubmit(form, status, ctx, redraw, 'Saved.', () => ({
     taken_on: form.querySelector('#gate-taken-on').value,
-    results: answers(form, tests),
+    results: answers(form, tests, view.legs),
     range_of_motion_normal: rom.checked,
   }));
   return form;

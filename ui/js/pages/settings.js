@@ -51,6 +51,11 @@ function select(choices) {
   return el('select', {}, choices.map(([value, label]) => el('option', { value }, label)));
 }
 
+/** A setup question (core/setup.rs) as a select, "not answered" first. */
+function answerSelect(question) {
+  return select([['', question.unanswered], ...question.choices.map((c) => [c.value, c.label])]);
+}
+
 function numberInput({ min, max }) {
   return el('input', { type: 'number', min, max, step: 1, inputmode: 'numeric' });
 }
@@ -152,7 +157,8 @@ function settingsForm(view, ctx, advice) {
         numberInput(limits.sessions_to_progress),
         `A whole number from ${limits.sessions_to_progress.min} to ${limits.sessions_to_progress.max}, counted in a row.`
       )
-    )
+    ),
+    aboutYou(view.setup)
   );
 
   const controls = [...form.querySelectorAll('input, select')];
@@ -161,18 +167,41 @@ function settingsForm(view, ctx, advice) {
   return form;
 }
 
+/** The setup's two answers, changed here like any setting, and "Run the setup again". */
+function aboutYou(texts) {
+  return el(
+    'fieldset',
+    { id: 'settings-about-you' },
+    el('legend', {}, texts.legend),
+    el(
+      'div',
+      { class: 'field-row' },
+      field('painful_side', texts.side.label, answerSelect(texts.side), texts.side.hint),
+      field('diagnosis', texts.diagnosis.label, answerSelect(texts.diagnosis), texts.diagnosis.hint)
+    ),
+    el(
+      'div',
+      { class: 'field' },
+      el('p', { class: 'hint', id: 'run-setup-again-hint' }, texts.again_hint),
+      el('div', { class: 'actions' }, el('a', { href: '#/setup', id: 'run-setup-again', class: 'button-link', 'aria-describedby': 'run-setup-again-hint' }, texts.again))
+    )
+  );
+}
+
 /** A control's value as sent to the backend: a checkbox is on or off. */
 function valueOf(control) {
   return control.type === 'checkbox' ? control.checked : control.value;
 }
 
 function shownValue(control, stored) {
-  return control.type === 'checkbox' ? Boolean(stored) : String(stored);
+  if (control.type === 'checkbox') return Boolean(stored);
+  // An unanswered question (null) shows as its empty "not answered" choice.
+  return stored === null || stored === undefined ? '' : String(stored);
 }
 
 function setControl(control, stored) {
   if (control.type === 'checkbox') control.checked = Boolean(stored);
-  else control.value = String(stored);
+  else control.value = shownValue(control, stored);
 }
 
 function markInvalid(control, status) {
