@@ -41,6 +41,11 @@ use serde::Serialize;
 pub struct Rules {
     pub allowed_pain: u8,
     pub sessions_to_progress: u8,
+    /// Whether a new exercise builds up to the full dose (`START_SETS`, `SETS_ADDED`).
+    /// True for every rule from this version of the app on; false in the history of a
+    /// database whose sessions were judged before it, which asked for the full dose from
+    /// an exercise's first session — so those sessions keep the verdicts they had.
+    pub dose_builds_up: bool,
 }
 
 impl Rules {
@@ -48,6 +53,7 @@ impl Rules {
         Rules {
             allowed_pain: settings.allowed_pain,
             sessions_to_progress: settings.sessions_to_progress,
+            dose_builds_up: true,
         }
     }
 }
@@ -476,6 +482,13 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
             }
             Event::Session(s) => {
                 let rules = rules_at(log, at, now_rules);
+                // Judged by the rule of its time: before the build-up, every exercise in
+                // the session was asked for the full dose from its first session.
+                if !rules.dose_builds_up {
+                    for b in built.iter_mut().take(level + 1) {
+                        *b = full_sets();
+                    }
+                }
                 let Some((pain, exercise)) = worst_pain(s) else {
                     continue;
                 };

@@ -247,7 +247,18 @@ ALTER TABLE ladder_moves ADD COLUMN advice_note TEXT NOT NULL DEFAULT '' CHECK (
 /// A reminder's event may now be `window`: shown in the app's own window because no
 /// notification server accepted it (SQLite cannot widen a `CHECK`, so the events table
 /// is rebuilt with every row and id kept).
+/// The dose now builds up (`progression::Rules::dose_builds_up`): in a database that
+/// already holds sessions, the rules on record are marked as from before it, and a copy
+/// of the latest takes effect at the upgrade with the build-up on, so every session is
+/// still judged by the rule of its time.
 const V8_SETUP_AND_FALLBACK: &str = "
+ALTER TABLE progression_rules ADD COLUMN dose_builds_up INTEGER NOT NULL DEFAULT 1 CHECK (dose_builds_up IN (0, 1));
+UPDATE progression_rules SET dose_builds_up = 0 WHERE EXISTS (SELECT 1 FROM exercise_sessions);
+INSERT INTO progression_rules (effective_at, allowed_pain, sessions_to_progress, dose_builds_up)
+    SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), allowed_pain, sessions_to_progress, 1 FROM progression_rules
+    WHERE EXISTS (SELECT 1 FROM exercise_sessions)
+    ORDER BY effective_at DESC, id DESC LIMIT 1;
+
 ALTER TABLE settings ADD COLUMN painful_side TEXT
     CHECK (painful_side IS NULL OR painful_side IN ('left', 'right', 'both'));
 ALTER TABLE settings ADD COLUMN diagnosis TEXT
@@ -346,7 +357,7 @@ mod tests {
         }
         if v >= 7 {
             conn.execute_batch(
-                "INSERT INTO progression_rules VALUES (3, '2026-05-03T09:00:00.000Z', 3, 1, '2026-05-03', 'Dr Lee', 'slowly');
+                "INSERT INTO progression_rules (id, effective_at, allowed_pain, sessions_to_progress, advised_on, advised_by, advice_note) VALUES (3, '2026-05-03T09:00:00.000Z', 3, 1, '2026-05-03', 'Dr Lee', 'slowly');
                  INSERT INTO ladder_moves VALUES (2, '2026-05-04T08:00:00.000Z', '2026-05-04', 0, 1, '2026-05-04', '', '');",
             )
             .unwrap();
@@ -485,6 +496,9 @@ mod tests {
             ),
             "first rules at v{v}"
         );
+        // Upgraded past v8 with sessions on record, the rules gain a row with the dose
+        // build-up on and the older ones are marked as from before it.
+        let upgraded_with_sessions = (3..8).contains(&v);
         assert_eq!(
             count("progression_rules"),
             if v >= 7 {
@@ -493,9 +507,22 @@ mod tests {
                 2
             } else {
                 1
-            },
+            } + i64::from(upgraded_with_sessions),
             "rule history at v{v}"
         );
+        let builds: Vec<i64> = conn
+            .prepare("SELECT dose_builds_up FROM progression_rules ORDER BY effective_at, id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        if upgraded_with_sessions {
+            let (last, older) = builds.split_last().unwrap();
+            assert_eq!((*last, older.iter().all(|b| *b == 0)), (1, true), "v{v}: {builds:?}");
+        } else {
+            assert!(builds.iter().all(|b| *b == 1), "v{v}: {builds:?}");
+        }
     }
 
     #[test]
@@ -578,9 +605,9 @@ mod tests {
             "INSERT INTO test_results VALUES (1, 'standing_stretch', 'left', 1, '1 March', '2026-03-01T07:00:00.000Z')",
             "INSERT INTO ladder_moves VALUES (1, '2026-03-02T08:00:00.000Z', '2026-03-02', 1, 3, NULL, '', '')",
             "INSERT INTO ladder_moves VALUES (1, '2026-03-02T08:00:00.000Z', '2026-03-02', 6, 7, NULL, '', '')",
-            "INSERT INTO progression_rules VALUES (9, '2026-03-02T09:00:00.000Z', 6, 2, NULL, '', '')",
-            "INSERT INTO progression_rules VALUES (9, '2026-03-02T09:00:00.000Z', 2, 0, NULL, '', '')",
-            "INSERT INTO progression_rules VALUES (9, '2026-03-02T09:00:00.000Z', 2, 1, '2 March', '', '')",
+            "INSERT INTO progression_rules VALUES (9, '2026-03-02T09:00:00.000Z', 6, 2, NULL, '', '', 1)",
+            "INSERT INTO progression_rules VALUES (9, '2026-03-02T09:00:00.000Z', 2, 0, NULL, '', '', 1)",
+            "INSERT INTO progression_rules VALUES (9, '2026-03-02T09:00:00.000Z', 2, 1, '2 March', '', '', 1)",
             "INSERT INTO ladder_moves VALUES (9, '2026-03-02T08:00:00.000Z', '2026-03-02', 0, 1, '2026-02-30', '', '')",
             "INSERT INTO stretches VALUES (1, '2026-03-01T09:00:00.000Z', '2026-03-01', 'dreamed')",
             "UPDATE settings SET grace_minutes = 5",
@@ -608,6 +635,7 @@ mod tests {
             "UPDATE settings SET setup = NULL",
             "UPDATE settings SET setup = 'later'",
             "INSERT INTO reminder_events VALUES (9, '2026-03-01', 540, 'popup', 0, '2026-03-01T08:05:00.000Z')",
+            "UPDATE progression_rules SET dose_builds_up = 2",
         ] {
             assert!(conn.execute_batch(bad).is_err(), "{bad} was accepted");
         }

@@ -434,16 +434,17 @@ pub fn advised_changes(tx: &Tx) -> Result<Vec<Advised>, StoreError> {
 
 pub fn rule_changes(tx: &Tx) -> Result<Vec<RuleChange>, StoreError> {
     tx.rows(
-        "SELECT effective_at, allowed_pain, sessions_to_progress FROM progression_rules ORDER BY effective_at, id",
+        "SELECT effective_at, allowed_pain, sessions_to_progress, dose_builds_up FROM progression_rules ORDER BY effective_at, id",
         [],
         |r| {
-            let (at, allowed_pain, sessions_to_progress): (String, u8, u8) =
-                (r.get(0)?, r.get(1)?, r.get(2)?);
+            let (at, allowed_pain, sessions_to_progress, dose_builds_up): (String, u8, u8, bool) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
             Ok(RuleChange {
                 at: instant(&at)?,
                 rules: Rules {
                     allowed_pain,
                     sessions_to_progress,
+                    dose_builds_up,
                 },
             })
         },

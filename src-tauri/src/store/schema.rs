@@ -30,7 +30,7 @@ pub const FINGERPRINTS: [u64; migrations::LATEST] = [
     0xfa92_a1b0_1e50_3b90, // v5
     0x9c4f_61a9_49eb_4085, // v6
     0x0b7c_b06d_653f_41d9, // v7
-    0x0995_4595_9c53_c86c, // v8
+    0xb64d_0c23_0c71_e48a, // v8
 ];
 
 /// The schema of the main database of `conn`, in a stable order.

@@ -34,6 +34,7 @@ fn rules(allowed_pain: u8, sessions_to_progress: u8) -> Rules {
     Rules {
         allowed_pain,
         sessions_to_progress,
+        dose_builds_up: true,
     }
 }
 
@@ -1071,6 +1072,41 @@ fn the_next_exercise_unlocks_only_after_full_dose_sessions() {
     assert_eq!(progress(&worse, r).doses[0].sets.max, 1);
     let settled = log_with(vec![whole_session(1, 0, 0, 2)], vec![morning(1, 0)]);
     assert_eq!(progress(&settled, r).doses[0].sets.max, 2);
+}
+
+#[test]
+fn sessions_from_before_the_build_up_keep_their_verdicts_and_later_steps_build_up() {
+    // Two full-dose sessions at 0/10, two in a row needed: under the rule of their time
+    // (no build-up) they unlock the plank; judged by today's rule they would not.
+    let old = Rules {
+        dose_builds_up: false,
+        ..rules(0, 2)
+    };
+    let now = rules(0, 2);
+    let sessions = vec![whole_session(1, 0, 0, 0), whole_session(2, 1, 0, 0)];
+    assert_eq!(progress(&log_of(sessions.clone()), now).level, 0, "today's rule alone");
+    let upgraded = Log {
+        sessions: sessions.clone(),
+        rules: vec![
+            RuleChange { at: at(0, 0) - Duration::days(30), rules: old },
+            // The upgrade, on day 2: from here on the dose builds up.
+            RuleChange { at: at(2, 0), rules: now },
+        ],
+        ..Log::default()
+    };
+    let p = progress(&upgraded, now);
+    assert_eq!(p.level, 1, "the plank stays unlocked after the upgrade");
+    assert!(p.doses[0].full, "the bridge was at the full dose before");
+    assert_eq!(
+        (p.doses[1].sets.max, p.doses[1].full),
+        (u16::from(START_SETS), false),
+        "the plank, unlocked under the old rule, builds up from now on"
+    );
+    // A new session after the upgrade is judged by the new rule: it builds the plank.
+    let mut later = upgraded;
+    later.sessions.push(whole_session(3, 2, 1, 0));
+    let p = progress(&later, now);
+    assert_eq!(p.doses[1].sets.max, u16::from(START_SETS + SETS_ADDED));
 }
 
 #[test]
