@@ -44,6 +44,15 @@ const fn p(text: &'static str, cites: &'static [u8]) -> Para {
     }
 }
 
+/// A paragraph of the app's own (a rule it adds, said as its own in the text).
+const fn own(text: &'static str) -> Para {
+    Para {
+        text,
+        cites: &[],
+        others: &[],
+    }
+}
+
 /// A paragraph from a source beyond the guide.
 const fn beyond(text: &'static str, others: &'static [&'static str]) -> Para {
     Para {
@@ -136,6 +145,7 @@ pub const SECTIONS: &[Section] = &[
             p("The heart of the rehabilitation is eccentric strengthening: loading the hamstring while it lengthens under control, the approach that works for Achilles and patellar tendon problems.", &[3, 4]),
             p("Ease in. Start with gentle glute and hamstring work such as bridges (the guide calls this first work static; the app programs the bridge as slow repetitions with a pause at the top), and add the next exercise only when the one before it causes no pain. Planks with leg lifts train the core and make the glutes and hamstrings work together; the standing hamstring catch and Swiss ball curls build eccentric strength.", &[3]),
             p("Aim for 3–4 sets of 10–15 repetitions per exercise, done once daily.", &[7]),
+            own("The app works up to that dose: a new exercise starts at one set and gains a set after each day it stays within your pain limit (the app's own way there, listed under Sources and method)."),
         ],
         list: &[],
         links: &[ScreenLink { label: "Your exercise ladder", route: "#/program" }, ScreenLink { label: "Do a stretch", route: "#/stretch" }],

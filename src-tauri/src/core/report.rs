@@ -487,6 +487,9 @@ mod tests {
             assert!(s.contains(&format!("<figcaption>{}</figcaption>", escape(e.name))));
         }
         assert!(!s.contains(crate::core::protocol::LADDER[3].name));
-        assert!(!s.contains("href") && !s.contains("<script"), "the drawings refer to nothing outside");
+        assert!(
+            !s.contains("href") && !s.contains("<script") && !s.contains("http"),
+            "the drawings refer to nothing outside"
+        );
     }
 }

@@ -76,9 +76,9 @@ pub fn view(d: &Demo) -> DemoView {
     }
 }
 
-/// The end pose as a file's SVG (fixed colours), for the report.
+/// The end pose as SVG for an HTML page (fixed colours), for the report.
 pub fn end_svg(d: &Demo) -> String {
-    render::svg_text(&render::picture(d, Shot::Still(d.end), Paint::Fixed))
+    render::svg_inline(&render::picture(d, Shot::Still(d.end), Paint::Fixed))
 }
 
 /// The contents of `ui/img/<id>.svg`: start and end side by side, fixed colours, with

@@ -802,6 +802,16 @@ pub fn keyframes(demo: &Demo) -> String {
 
 /// The tree as an SVG file.
 pub fn svg_text(root: &Node) -> String {
+    svg_markup(root, true)
+}
+
+/// The tree as SVG inside an HTML page: no namespace declaration (HTML gives it), so
+/// the page names no address at all.
+pub fn svg_inline(root: &Node) -> String {
+    svg_markup(root, false)
+}
+
+fn svg_markup(root: &Node, standalone: bool) -> String {
     fn esc(s: &str) -> String {
         s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
     }
@@ -837,6 +847,6 @@ pub fn svg_text(root: &Node) -> String {
         let _ = writeln!(out, "</{}>", nd.t);
     }
     let mut out = String::new();
-    write(root, &mut out, 0, true);
+    write(root, &mut out, 0, standalone);
     out
 }
