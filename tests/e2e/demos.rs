@@ -94,6 +94,39 @@ async fn every_demonstration_is_drawn_in_both_themes_with_its_words() {
             }
         }
     }
+    // A thumbnail on the Program ladder opens the large, moving demonstration in a
+    // dialog, and closing it gives the focus back to the thumbnail.
+    ui::open_page(client, "program", "Program").await;
+    demos_on_page(client, 7).await;
+    click(client, r#"figure.demo[data-picture="glute_bridge"] .demo-thumb"#).await;
+    let opened = eventually("the large demonstration in its dialog", || async {
+        let v = ui::js(
+            client,
+            "const d = document.querySelector('dialog.demo-dialog[open] figure.demo-large');\
+             if (!d) return null;\
+             const g = [...d.querySelectorAll('.demo-anim g[class]')].map((g) => getComputedStyle(g).animationName).find((n) => n !== 'none');\
+             return [d.dataset.picture, d.querySelector('.demo-anim').getBoundingClientRect().width, g || 'none'];",
+            vec![],
+        )
+        .await?;
+        if v.is_null() { Err("not open".into()) } else { Ok(v) }
+    })
+    .await;
+    assert_eq!(opened[0], json!("glute_bridge"), "{opened}");
+    assert!(opened[1].as_f64().unwrap_or(0.0) >= 360.0, "{opened}");
+    assert!(opened[2].as_str().unwrap_or("none").starts_with("fig-glute_bridge-"), "{opened}");
+    click(client, "dialog.demo-dialog .demo-close").await;
+    eventually("the dialog closed and the focus back on the thumbnail", || async {
+        let v = ui::js(
+            client,
+            "return [!!document.querySelector('dialog.demo-dialog'), document.activeElement.classList.contains('demo-thumb')];",
+            vec![],
+        )
+        .await?;
+        if v == json!([false, true]) { Ok(()) } else { Err(format!("{v}")) }
+    })
+    .await;
+
     // The figures take the theme's colours (not one drawing for both).
     assert_eq!(fills["light"].len(), 1, "{fills:?}");
     assert_ne!(fills["light"], fills["dark"], "{fills:?}");

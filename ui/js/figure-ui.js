@@ -18,7 +18,6 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-const SVG = 'http://www.w3.org/2000/svg';
 const TAGS = new Set(['svg', 'g', 'path', 'circle', 'line', 'rect', 'text', 'title']);
 const ATTRS = new Set([
   'viewBox', 'role', 'class', 'transform', 'd', 'cx', 'cy', 'r', 'x1', 'y1', 'x2', 'y2', 'x', 'y',
@@ -26,24 +25,25 @@ const ATTRS = new Set([
   'font-size', 'fill', 'stroke',
 ]);
 
-/** An SVG element from the backend's tree `{t, a: [[name, value]], c, x}`. */
-function build(node) {
+/** An SVG element from the backend's tree `{t, a: [[name, value]], c, x}`, made in the
+ *  namespace the view names. */
+function build(node, ns) {
   if (!node || !TAGS.has(node.t)) return null;
-  const out = document.createElementNS(SVG, node.t);
+  const out = document.createElementNS(ns, node.t);
   for (const [name, value] of node.a || []) {
     if (ATTRS.has(name)) out.setAttribute(name, String(value));
   }
   if (node.x) out.append(document.createTextNode(node.x));
   for (const child of node.c || []) {
-    const built = build(child);
+    const built = build(child, ns);
     if (built) out.append(built);
   }
   return out;
 }
 
-/** A still pose as a picture for assistive technology: its words, not its title. */
-function still(tree, label) {
-  const svg = build(tree);
+/** A still pose, hidden from assistive technology (the group around it has the words). */
+function still(tree, label, ns) {
+  const svg = build(tree, ns);
   svg.setAttribute('aria-hidden', 'true');
   return el('figure', { class: 'demo-pose' }, svg, el('figcaption', {}, label));
 }
@@ -64,14 +64,14 @@ function demonstration(id) {
 
 /** The whole demonstration: moving picture (or the two poses), the side, the mistake. */
 function full(view) {
-  const moving = build(view.moving);
+  const moving = build(view.moving, view.namespace);
   moving.setAttribute('aria-hidden', 'true');
   const mistake = view.mistake
     ? el(
         'figure',
         { class: 'demo-mistake' },
         (() => {
-          const svg = build(view.mistake[1]);
+          const svg = build(view.mistake[1], view.namespace);
           svg.setAttribute('aria-hidden', 'true');
           return svg;
         })(),
@@ -83,8 +83,8 @@ function full(view) {
     el(
       'div',
       { class: 'demo-still', role: 'img', 'aria-label': view.alt },
-      still(view.start, view.words.start),
-      still(view.end, view.words.end)
+      still(view.start, view.words.start, view.namespace),
+      still(view.end, view.words.end, view.namespace)
     ),
     el('p', { class: 'demo-side muted' }, view.side),
     mistake,
@@ -120,7 +120,7 @@ export function demo(picture, size = 'medium') {
   demonstration(picture.id)
     .then((view) => {
       if (size === 'thumb') {
-        const end = build(view.end);
+        const end = build(view.end, view.namespace);
         end.setAttribute('aria-hidden', 'true');
         const button = el('button', { type: 'button', class: 'demo-thumb', 'aria-label': `${view.words.open}: ${view.alt}` }, end);
         button.addEventListener('click', () => openLarge(view, button));

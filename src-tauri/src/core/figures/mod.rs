@@ -51,6 +51,8 @@ pub const WORDS: Words = Words {
 /// (shown instead when motion is reduced), the mistake, the words.
 #[derive(Debug, Clone, Serialize)]
 pub struct DemoView {
+    /// The namespace the window makes the SVG elements in.
+    pub namespace: &'static str,
     pub id: &'static str,
     pub alt: &'static str,
     pub side: &'static str,
@@ -63,6 +65,7 @@ pub struct DemoView {
 
 pub fn view(d: &Demo) -> DemoView {
     DemoView {
+        namespace: render::SVG_NS,
         id: d.id,
         alt: d.alt,
         side: d.side,

@@ -576,7 +576,14 @@ fn moving_props(demo: &Demo, body: &Placed, how: Paint, animate: bool) -> Vec<No
     out
 }
 
-fn watch_marks(demo: &Demo, bodies: &[Placed], how: Paint, animate: bool, only: Option<usize>) -> Vec<Node> {
+fn watch_marks(
+    demo: &Demo,
+    bodies: &[Placed],
+    how: Paint,
+    animate: bool,
+    only: Option<usize>,
+    f: (f64, f64, f64, f64),
+) -> Vec<Node> {
     let mut out = Vec::new();
     for (i, w) in demo.watch.iter().enumerate() {
         let (at, pts, label) = match w {
@@ -615,17 +622,23 @@ fn watch_marks(demo: &Demo, bodies: &[Placed], how: Paint, animate: bool, only: 
             vec![],
         );
         let top = pts.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
-        let mid_x = pts.iter().map(|p| p.0).sum::<f64>() / pts.len() as f64;
+        // Above the line, starting where a label centred on it would start, but kept
+        // inside the picture from its left edge (a character is about 0.65 of the font
+        // size wide, allowing for wide fonts; a webview's minimum font size can make it
+        // wider still, so it starts left and grows right).
+        let width = label.chars().count() as f64 * 0.65 * LABEL_SIZE;
+        let centre = pts.iter().map(|p| p.0).sum::<f64>() / pts.len() as f64;
+        let start_x = (centre - width / 2.0).min(f.0 + f.2 - width - 1.0).max(f.0 + 1.0);
+        let top = (top - 5.0).max(f.1 + LABEL_SIZE + 1.0) + 5.0;
         let mut text = node(
             "text",
             paint(
                 Ink::WatchText,
                 how,
                 vec![
-                    ("x", n(mid_x)),
+                    ("x", n(start_x)),
                     ("y", n(top - 5.0)),
-                    ("text-anchor", "middle".into()),
-                    ("font-size", "5.5".into()),
+                    ("font-size", n(LABEL_SIZE)),
                 ],
             ),
             vec![],
@@ -639,6 +652,9 @@ fn watch_marks(demo: &Demo, bodies: &[Placed], how: Paint, animate: bool, only: 
     }
     out
 }
+
+/// The size of a label of what to watch, in the figure's units.
+const LABEL_SIZE: f64 = 5.5;
 
 /// How to draw a picture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -687,7 +703,7 @@ pub fn picture(demo: &Demo, shot: Shot, how: Paint) -> Node {
             _ => None,
         };
         let _ = key;
-        children.extend(watch_marks(demo, &bodies, how, animate, only));
+        children.extend(watch_marks(demo, &bodies, how, animate, only, f));
     }
     let mut attrs = vec![
         ("viewBox", format!("{} {} {} {}", n(f.0), n(f.1), n(f.2), n(f.3))),
@@ -800,6 +816,9 @@ pub fn keyframes(demo: &Demo) -> String {
     css
 }
 
+/// The SVG namespace, for a file and for the window that builds the tree.
+pub const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
 /// The tree as an SVG file.
 pub fn svg_text(root: &Node) -> String {
     svg_markup(root, true)
@@ -822,7 +841,7 @@ fn svg_markup(root: &Node, standalone: bool) -> String {
         out.push('<');
         out.push_str(nd.t);
         if top {
-            out.push_str(" xmlns=\"http://www.w3.org/2000/svg\"");
+            let _ = write!(out, " xmlns=\"{SVG_NS}\"");
         }
         for (k, v) in &nd.a {
             let _ = write!(out, " {k}=\"{}\"", esc(v));
