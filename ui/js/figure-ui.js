@@ -122,6 +122,9 @@ export function demo(picture, size = 'medium') {
       if (size === 'thumb') {
         const end = build(view.end, view.namespace);
         end.setAttribute('aria-hidden', 'true');
+        // Too small to read here, and a button's visible words must be in its name: the
+        // labels of what to watch show in the large one.
+        for (const label of end.querySelectorAll('text')) label.remove();
         const button = el('button', { type: 'button', class: 'demo-thumb', 'aria-label': `${view.words.open}: ${view.alt}` }, end);
         button.addEventListener('click', () => openLarge(view, button));
         box.replaceChildren(button);
