@@ -46,9 +46,18 @@ async fn demos_on_page(client: &Client, at_least: usize) -> Vec<(String, f64, St
 
 async fn set_theme(client: &Client, theme: &str) {
     ui::open_page(client, "settings", "Settings").await;
-    click(client, &format!(r#"#setting-theme option[value="{theme}"]"#)).await;
+    click(
+        client,
+        &format!(r#"#setting-theme option[value="{theme}"]"#),
+    )
+    .await;
     eventually(&format!("the {theme} theme"), || async {
-        let v = ui::js(client, "return document.documentElement.dataset.theme;", vec![]).await?;
+        let v = ui::js(
+            client,
+            "return document.documentElement.dataset.theme;",
+            vec![],
+        )
+        .await?;
         if v == json!(theme) {
             Ok(())
         } else {
@@ -84,12 +93,21 @@ async fn every_demonstration_is_drawn_in_both_themes_with_its_words() {
         for (page, demos) in pages {
             for (id, width, words, fill) in demos {
                 assert!(width > 0.0, "{theme}: {id} is not drawn on {page}");
-                assert!(words.len() > 60, "{theme}: {id} on {page} has no real words: {words:?}");
+                assert!(
+                    words.len() > 60,
+                    "{theme}: {id} on {page} has no real words: {words:?}"
+                );
                 assert!(!fill.is_empty(), "{theme}: {id} on {page}: no body drawn");
                 if page == "session" {
-                    assert!(width >= 360.0, "{theme}: the session's figure is {width} px wide");
+                    assert!(
+                        width >= 360.0,
+                        "{theme}: the session's figure is {width} px wide"
+                    );
                 }
-                fills.entry(theme).or_insert_with(std::collections::BTreeSet::new).insert(fill);
+                fills
+                    .entry(theme)
+                    .or_insert_with(std::collections::BTreeSet::new)
+                    .insert(fill);
                 seen.insert(id);
             }
         }
@@ -98,7 +116,11 @@ async fn every_demonstration_is_drawn_in_both_themes_with_its_words() {
     // dialog, and closing it gives the focus back to the thumbnail.
     ui::open_page(client, "program", "Program").await;
     demos_on_page(client, 7).await;
-    click(client, r#"figure.demo[data-picture="glute_bridge"] .demo-thumb"#).await;
+    click(
+        client,
+        r#"figure.demo[data-picture="glute_bridge"] .demo-thumb"#,
+    )
+    .await;
     let opened = eventually("the large demonstration in its dialog", || async {
         let v = ui::js(
             client,
@@ -114,7 +136,13 @@ async fn every_demonstration_is_drawn_in_both_themes_with_its_words() {
     .await;
     assert_eq!(opened[0], json!("glute_bridge"), "{opened}");
     assert!(opened[1].as_f64().unwrap_or(0.0) >= 360.0, "{opened}");
-    assert!(opened[2].as_str().unwrap_or("none").starts_with("fig-glute_bridge-"), "{opened}");
+    assert!(
+        opened[2]
+            .as_str()
+            .unwrap_or("none")
+            .starts_with("fig-glute_bridge-"),
+        "{opened}"
+    );
     click(client, "dialog.demo-dialog .demo-close").await;
     eventually("the dialog closed and the focus back on the thumbnail", || async {
         let v = ui::js(
@@ -130,7 +158,11 @@ async fn every_demonstration_is_drawn_in_both_themes_with_its_words() {
     // The figures take the theme's colours (not one drawing for both).
     assert_eq!(fills["light"].len(), 1, "{fills:?}");
     assert_ne!(fills["light"], fills["dark"], "{fills:?}");
-    assert_eq!(seen.len(), 12, "every demonstration was shown somewhere: {seen:?}");
+    assert_eq!(
+        seen.len(),
+        12,
+        "every demonstration was shown somewhere: {seen:?}"
+    );
     h.finish().await;
 }
 
@@ -172,19 +204,34 @@ async fn the_session_demonstration_moves_and_with_reduced_motion_shows_start_and
     assert_eq!(v["still"], json!("none"), "{v}");
     assert_ne!(v["anim"], json!("none"), "{v}");
     let name = v["animation"].as_str().unwrap_or_default();
-    assert!(name.starts_with("fig-glute_bridge-"), "the session's first exercise moves: {v}");
+    assert!(
+        name.starts_with("fig-glute_bridge-"),
+        "the session's first exercise moves: {v}"
+    );
     h.end_session().await;
 
     // Reduced motion, as GTK says it (gtk-enable-animations off), which WebKitGTK turns
     // into prefers-reduced-motion: reduce.
     let gtk = h.temp_path("config").join("gtk-3.0");
     std::fs::create_dir_all(&gtk).unwrap();
-    std::fs::write(gtk.join("settings.ini"), "[Settings]\ngtk-enable-animations=false\n").unwrap();
+    std::fs::write(
+        gtk.join("settings.ini"),
+        "[Settings]\ngtk-enable-animations=false\n",
+    )
+    .unwrap();
     let client = &h.launch().await;
-    let reduced = ui::js(client, "return matchMedia('(prefers-reduced-motion: reduce)').matches;", vec![])
-        .await
-        .unwrap();
-    assert_eq!(reduced, json!(true), "the webview did not take the reduced-motion setting");
+    let reduced = ui::js(
+        client,
+        "return matchMedia('(prefers-reduced-motion: reduce)').matches;",
+        vec![],
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        reduced,
+        json!(true),
+        "the webview did not take the reduced-motion setting"
+    );
     ui::open_page(client, "today", "Today").await;
     click(client, "#start-session").await;
     ui::wait_for_heading(client, "Session").await;

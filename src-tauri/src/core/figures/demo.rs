@@ -77,4 +77,3 @@ pub struct Demo {
     pub watch: &'static [Watch],
     pub mistake: Option<Mistake>,
 }
-

@@ -123,7 +123,16 @@ pub fn file_svg(d: &Demo) -> String {
     let root = render::Node {
         t: "svg",
         a: vec![
-            ("viewBox", format!("{} {} {} {}", render::n(x), render::n(y), render::n(total), render::n(h))),
+            (
+                "viewBox",
+                format!(
+                    "{} {} {} {}",
+                    render::n(x),
+                    render::n(y),
+                    render::n(total),
+                    render::n(h)
+                ),
+            ),
             ("width", render::n(total * 3.0)),
             ("height", render::n(h * 3.0)),
             ("role", "img".into()),

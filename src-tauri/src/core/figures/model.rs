@@ -73,11 +73,46 @@ pub const SEGMENTS: &[Segment] = &[
     seg("chest", J::Waist, J::Shoulder, 18.0, (6.0, 7.0), Tone::Body),
     seg("neck", J::Shoulder, J::NeckTop, 4.5, (2.6, 2.6), Tone::Body),
     seg("head", J::NeckTop, J::HeadC, 5.5, (2.6, HEAD_R), Tone::Body),
-    seg("upper_arm_n", J::Shoulder, J::ElbowN, 18.0, (2.8, 2.2), Tone::Near),
-    seg("forearm_n", J::ElbowN, J::WristN, 14.5, (2.2, 1.6), Tone::Near),
-    seg("hand_n", J::WristN, J::FingersN, 6.5, (1.6, 1.2), Tone::Near),
-    seg("upper_arm_f", J::Shoulder, J::ElbowF, 18.0, (2.8, 2.2), Tone::Far),
-    seg("forearm_f", J::ElbowF, J::WristF, 14.5, (2.2, 1.6), Tone::Far),
+    seg(
+        "upper_arm_n",
+        J::Shoulder,
+        J::ElbowN,
+        18.0,
+        (2.8, 2.2),
+        Tone::Near,
+    ),
+    seg(
+        "forearm_n",
+        J::ElbowN,
+        J::WristN,
+        14.5,
+        (2.2, 1.6),
+        Tone::Near,
+    ),
+    seg(
+        "hand_n",
+        J::WristN,
+        J::FingersN,
+        6.5,
+        (1.6, 1.2),
+        Tone::Near,
+    ),
+    seg(
+        "upper_arm_f",
+        J::Shoulder,
+        J::ElbowF,
+        18.0,
+        (2.8, 2.2),
+        Tone::Far,
+    ),
+    seg(
+        "forearm_f",
+        J::ElbowF,
+        J::WristF,
+        14.5,
+        (2.2, 1.6),
+        Tone::Far,
+    ),
     seg("hand_f", J::WristF, J::FingersF, 6.5, (1.6, 1.2), Tone::Far),
     seg("thigh_n", J::Hip, J::KneeN, 24.5, (4.8, 3.3), Tone::Near),
     seg("shank_n", J::KneeN, J::AnkleN, 24.5, (3.3, 2.1), Tone::Near),
@@ -337,12 +372,19 @@ pub struct Placed {
 
 impl Placed {
     pub fn at(&self, j: J) -> P {
-        self.joints.iter().find(|(k, _)| *k == j).expect("every joint is placed").1
+        self.joints
+            .iter()
+            .find(|(k, _)| *k == j)
+            .expect("every joint is placed")
+            .1
     }
 
     /// The centre of body point `p` in the world.
     pub fn point(&self, p: &BodyPoint) -> P {
-        let i = SEGMENTS.iter().position(|s| s.name == p.seg).expect("known segment");
+        let i = SEGMENTS
+            .iter()
+            .position(|s| s.name == p.seg)
+            .expect("known segment");
         let s = &SEGMENTS[i];
         let o = self.at(s.from);
         let (c, sn) = dir(self.angles[i]);
@@ -422,7 +464,11 @@ pub fn pose(p: &Pose) -> Placed {
     let angles = directions(p);
     let mut joints: Vec<(J, P)> = vec![(J::Hip, (0.0, 0.0))];
     for (s, a) in SEGMENTS.iter().zip(&angles) {
-        let o = joints.iter().find(|(j, _)| *j == s.from).expect("parents come first").1;
+        let o = joints
+            .iter()
+            .find(|(j, _)| *j == s.from)
+            .expect("parents come first")
+            .1;
         let d = dir(*a);
         joints.push((s.to, (o.0 + s.len * d.0, o.1 + s.len * d.1)));
     }
@@ -544,7 +590,11 @@ mod tests {
 
     #[test]
     fn a_second_contact_turns_the_body_onto_its_surface() {
-        let lying = Pose { trunk: 180.0, hip_n: 0.0, ..STAND };
+        let lying = Pose {
+            trunk: 180.0,
+            hip_n: 0.0,
+            ..STAND
+        };
         let g = Ground {
             anchor: on("upper_back", Surface::Floor),
             x: 0.0,

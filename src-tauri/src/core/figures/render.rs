@@ -6,8 +6,8 @@
 //! ground), one group per segment turned about the joint it hangs from, so an animation
 //! only turns groups: the root stays on the ground and the limbs swing from it.
 
-use super::model::{self, Placed, Tone, J, P, SEGMENTS};
 use super::demo::{Demo, Prop, Watch};
+use super::model::{self, Placed, Tone, J, P, SEGMENTS};
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -120,7 +120,11 @@ pub fn capsule(a: P, ra: f64, b: P, rb: f64) -> String {
     let pt = |c: P, r: f64, ang: f64| (c.0 + r * ang.cos(), c.1 + r * ang.sin());
     let (a1, b1) = (pt(a, ra, base + off), pt(b, rb, base + off));
     let (a2, b2) = (pt(a, ra, base - off), pt(b, rb, base - off));
-    let big_a = if off < std::f64::consts::FRAC_PI_2 { 1 } else { 0 };
+    let big_a = if off < std::f64::consts::FRAC_PI_2 {
+        1
+    } else {
+        0
+    };
     let big_b = 1 - big_a;
     format!(
         "M{} {}L{} {}A{} {} 0 {} 0 {} {}L{} {}A{} {} 0 {} 0 {} {}Z",
@@ -219,70 +223,81 @@ fn tree(root: J) -> Tree {
     }
 }
 
-fn walk<'t>(t: &'t Tree, out: &mut Vec<&'t Tree>) {
-    out.push(t);
-    for c in &t.children {
-        walk(c, out);
+/// One group's transform in a pose: the root moved to its joint, a segment hanging from
+/// the root turned to its direction, or a segment moved to the end of its parent (`along`
+/// its length) and turned relative to it. Angles in degrees, clockwise as SVG turns.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Tf {
+    Root { x: f64, y: f64 },
+    Turn { angle: f64 },
+    Hang { along: f64, angle: f64 },
+}
+
+impl Tf {
+    fn angle(&self) -> f64 {
+        match *self {
+            Tf::Root { .. } => 0.0,
+            Tf::Turn { angle } | Tf::Hang { angle, .. } => angle,
+        }
+    }
+
+    fn with_angle(self, angle: f64) -> Tf {
+        match self {
+            Tf::Root { .. } => self,
+            Tf::Turn { .. } => Tf::Turn { angle },
+            Tf::Hang { along, .. } => Tf::Hang { along, angle },
+        }
+    }
+
+    /// As an SVG `transform` attribute.
+    fn attribute(&self) -> String {
+        match *self {
+            Tf::Root { x, y } => format!("translate({} {})", n(x), n(y)),
+            Tf::Turn { angle } => format!("rotate({})", n(angle)),
+            Tf::Hang { along, angle } => format!("translate({} 0) rotate({})", n(along), n(angle)),
+        }
+    }
+
+    /// As a CSS `transform` value, for the keyframes.
+    fn css(&self) -> String {
+        match *self {
+            Tf::Root { x, y } => format!("translate({}px,{}px)", n(x), n(y)),
+            Tf::Turn { angle } => format!("rotate({}deg)", n(angle)),
+            Tf::Hang { along, angle } => {
+                format!("translate({}px,0) rotate({}deg)", n(along), n(angle))
+            }
+        }
     }
 }
 
-/// Every group's transform in one placed pose, in tree order: the root's translation,
-/// then each segment's turn relative to its parent (the first, absolute).
-fn transforms(t: &Tree, body: &Placed, root: J) -> Vec<(Option<f64>, f64, f64, f64)> {
-    // (translate along the parent, or None for the root) and the angle.
-    let mut flat = Vec::new();
-    walk(t, &mut flat);
+/// Every group's transform in one placed pose, in the tree's order (pre-order, as
+/// `body_groups` numbers them).
+fn transforms(t: &Tree, body: &Placed, root: J) -> Vec<Tf> {
+    // A segment's direction in SVG: the world angle with y flipped.
     let angle_of = |e: &Edge| {
-        let a = body.at(e.start());
-        let b = body.at(e.end());
-        // SVG turns clockwise: the world angle with y flipped.
+        let (a, b) = (body.at(e.start()), body.at(e.end()));
         -(b.1 - a.1).atan2(b.0 - a.0).to_degrees()
     };
-    let mut out = Vec::new();
-    fn parent_of<'t>(t: &'t Tree, target: *const Tree) -> Option<&'t Tree> {
+    fn visit(t: &Tree, parent: Option<&Edge>, angle_of: &dyn Fn(&Edge) -> f64, out: &mut Vec<Tf>) {
+        if let Some(e) = &t.edge {
+            out.push(match parent {
+                None => Tf::Turn { angle: angle_of(e) },
+                Some(p) => Tf::Hang {
+                    along: SEGMENTS[p.seg].len,
+                    angle: angle_of(e) - angle_of(p),
+                },
+            });
+        }
         for c in &t.children {
-            if std::ptr::eq(c, target) {
-                return Some(t);
-            }
-            if let Some(p) = parent_of(c, target) {
-                return Some(p);
-            }
+            visit(c, t.edge.as_ref(), angle_of, out);
         }
-        None
     }
-    for node in flat {
-        match node.edge {
-            None => {
-                let r = flip(body.at(root));
-                out.push((None, r.0, r.1, 0.0));
-            }
-            Some(e) => {
-                let parent = parent_of(t, node).expect("a child has a parent");
-                let a = angle_of(&e);
-                match parent.edge {
-                    None => out.push((Some(0.0), 0.0, 0.0, a)),
-                    Some(p) => out.push((Some(SEGMENTS[p.seg].len), 0.0, 0.0, a - angle_of(&p))),
-                }
-            }
-        }
+    let r = flip(body.at(root));
+    let mut out = vec![Tf::Root { x: r.0, y: r.1 }];
+    for c in &t.children {
+        visit(c, None, &angle_of, &mut out);
     }
     out
-}
-
-fn transform_text(t: &(Option<f64>, f64, f64, f64)) -> String {
-    match t.0 {
-        None => format!("translate({} {})", n(t.1), n(t.2)),
-        Some(len) if len == 0.0 => format!("rotate({})", n(t.3)),
-        Some(len) => format!("translate({} 0) rotate({})", n(len), n(t.3)),
-    }
-}
-
-fn css_transform(t: &(Option<f64>, f64, f64, f64)) -> String {
-    match t.0 {
-        None => format!("translate({}px,{}px)", n(t.1), n(t.2)),
-        Some(len) if len == 0.0 => format!("rotate({}deg)", n(t.3)),
-        Some(len) => format!("translate({}px,0) rotate({}deg)", n(len), n(t.3)),
-    }
 }
 
 /// The shapes of one segment, in its walked frame.
@@ -308,7 +323,12 @@ fn shapes(e: &Edge, how: Paint, mistake: bool) -> Vec<Node> {
     let at = |p: P| flip(e.local(p));
     match s.name {
         "head" => vec![
-            path(capsule(at((0.0, 0.0)), s.r_from, at((s.len, 0.0)), s.r_from)),
+            path(capsule(
+                at((0.0, 0.0)),
+                s.r_from,
+                at((s.len, 0.0)),
+                s.r_from,
+            )),
             circle(at((s.len, 0.0)), model::HEAD_R),
         ],
         "foot_n" | "foot_f" => vec![
@@ -320,7 +340,12 @@ fn shapes(e: &Edge, how: Paint, mistake: bool) -> Vec<Node> {
                 s.r_to,
             )),
         ],
-        _ => vec![path(capsule(at((0.0, 0.0)), s.r_from, at((s.len, 0.0)), s.r_to))],
+        _ => vec![path(capsule(
+            at((0.0, 0.0)),
+            s.r_from,
+            at((s.len, 0.0)),
+            s.r_to,
+        ))],
     }
 }
 
@@ -330,7 +355,11 @@ fn helper_hands(e: &Edge, how: Paint) -> Vec<Node> {
     let hand = |a: P, b: P| {
         node(
             "path",
-            paint(Ink::Helper, how, vec![("d", capsule(flip(e.local(a)), 1.9, flip(e.local(b)), 1.5))]),
+            paint(
+                Ink::Helper,
+                how,
+                vec![("d", capsule(flip(e.local(a)), 1.9, flip(e.local(b)), 1.5))],
+            ),
             vec![],
         )
     };
@@ -344,7 +373,7 @@ fn helper_hands(e: &Edge, how: Paint) -> Vec<Node> {
 /// The body in pose `k` (its transforms), each group tagged for the animation.
 fn body_groups(
     t: &Tree,
-    tf: &[(Option<f64>, f64, f64, f64)],
+    tf: &[Tf],
     index: &mut usize,
     how: Paint,
     demo: &Demo,
@@ -353,7 +382,7 @@ fn body_groups(
 ) -> Node {
     let i = *index;
     *index += 1;
-    let mut attrs = vec![("transform", transform_text(&tf[i]))];
+    let mut attrs = vec![("transform", tf[i].attribute())];
     if animate {
         attrs.push(("class", format!("k{i}")));
     }
@@ -404,8 +433,7 @@ pub fn frame(demo: &Demo) -> (f64, f64, f64, f64) {
     }
     let (mut x0, mut x1, mut y1) = (f64::INFINITY, f64::NEG_INFINITY, 0.0f64);
     for b in &bodies {
-        for (i, s) in SEGMENTS.iter().enumerate() {
-            let _ = i;
+        for s in SEGMENTS {
             for (j, r) in [(s.from, s.r_from), (s.to, s.r_to)] {
                 let p = b.at(j);
                 let r = if j == J::HeadC { model::HEAD_R } else { r };
@@ -528,9 +556,21 @@ fn prop_transform(p: &Prop, demo: &Demo, body: &Placed) -> Option<(f64, f64, f64
 fn prop_transform_text(t: &(f64, f64, f64, f64), css: bool) -> String {
     let (x, y, a, s) = *t;
     if css {
-        format!("translate({}px,{}px) rotate({}deg) scale({},1)", n(x), n(y), n(a), n(s))
+        format!(
+            "translate({}px,{}px) rotate({}deg) scale({},1)",
+            n(x),
+            n(y),
+            n(a),
+            n(s)
+        )
     } else {
-        format!("translate({} {}) rotate({}) scale({} 1)", n(x), n(y), n(a), n(s))
+        format!(
+            "translate({} {}) rotate({}) scale({} 1)",
+            n(x),
+            n(y),
+            n(a),
+            n(s)
+        )
     }
 }
 
@@ -628,7 +668,9 @@ fn watch_marks(
         // wider still, so it starts left and grows right).
         let width = label.chars().count() as f64 * 0.65 * LABEL_SIZE;
         let centre = pts.iter().map(|p| p.0).sum::<f64>() / pts.len() as f64;
-        let start_x = (centre - width / 2.0).min(f.0 + f.2 - width - 1.0).max(f.0 + 1.0);
+        let start_x = (centre - width / 2.0)
+            .min(f.0 + f.2 - width - 1.0)
+            .max(f.0 + 1.0);
         let top = (top - 5.0).max(f.1 + LABEL_SIZE + 1.0) + 5.0;
         let mut text = node(
             "text",
@@ -672,14 +714,13 @@ pub fn picture(demo: &Demo, shot: Shot, how: Paint) -> Node {
     let bodies = placed_keys(demo);
     let f = frame(demo);
     let root_tree = tree(demo.root);
-    let (body, key, mistake) = match shot {
-        Shot::Moving => (bodies[0].clone(), Some(0), false),
-        Shot::Still(k) => (bodies[k].clone(), Some(k), false),
+    let (body, mistake) = match shot {
+        Shot::Moving => (bodies[0].clone(), false),
+        Shot::Still(k) => (bodies[k].clone(), false),
         Shot::Mistake => {
             let m = demo.mistake.as_ref().expect("a mistake pose");
             (
                 model::place(&m.pose, &m.ground, &demo.scene).expect("mistake placed"),
-                None,
                 true,
             )
         }
@@ -693,20 +734,31 @@ pub fn picture(demo: &Demo, shot: Shot, how: Paint) -> Node {
     children.extend(still_props(demo, how, f));
     let under: Vec<Node> = moving_props(demo, &body, how, animate);
     // The ball goes under the body, the strap over it.
-    let (balls, straps): (Vec<_>, Vec<_>) = under.into_iter().zip(demo.props.iter().filter(|p| matches!(p, Prop::Ball { .. } | Prop::Strap { .. }))).partition(|(_, p)| matches!(p, Prop::Ball { .. }));
+    let (balls, straps): (Vec<_>, Vec<_>) = under
+        .into_iter()
+        .zip(
+            demo.props
+                .iter()
+                .filter(|p| matches!(p, Prop::Ball { .. } | Prop::Strap { .. })),
+        )
+        .partition(|(_, p)| matches!(p, Prop::Ball { .. }));
     children.extend(balls.into_iter().map(|(n, _)| n));
-    children.push(body_groups(&root_tree, &tf, &mut 0, how, demo, mistake, animate));
+    children.push(body_groups(
+        &root_tree, &tf, &mut 0, how, demo, mistake, animate,
+    ));
     children.extend(straps.into_iter().map(|(n, _)| n));
     if !mistake {
         let only = match shot {
             Shot::Still(k) => Some(k),
             _ => None,
         };
-        let _ = key;
         children.extend(watch_marks(demo, &bodies, how, animate, only, f));
     }
     let mut attrs = vec![
-        ("viewBox", format!("{} {} {} {}", n(f.0), n(f.1), n(f.2), n(f.3))),
+        (
+            "viewBox",
+            format!("{} {} {} {}", n(f.0), n(f.1), n(f.2), n(f.3)),
+        ),
         ("role", "img".into()),
     ];
     if how == Paint::Themed {
@@ -719,7 +771,7 @@ pub fn picture(demo: &Demo, shot: Shot, how: Paint) -> Node {
 pub fn keyframes(demo: &Demo) -> String {
     let bodies = placed_keys(demo);
     let root_tree = tree(demo.root);
-    let per_key: Vec<Vec<(Option<f64>, f64, f64, f64)>> = bodies
+    let per_key: Vec<Vec<Tf>> = bodies
         .iter()
         .map(|b| transforms(&root_tree, b, demo.root))
         .collect();
@@ -765,17 +817,17 @@ pub fn keyframes(demo: &Demo) -> String {
         let values: Vec<String> = per_key
             .iter()
             .map(|tf| {
-                let mut t = tf[g];
+                let mut angle = tf[g].angle();
                 if let Some(prev) = last {
-                    while t.3 - prev > 180.0 {
-                        t.3 -= 360.0;
+                    while angle - prev > 180.0 {
+                        angle -= 360.0;
                     }
-                    while prev - t.3 > 180.0 {
-                        t.3 += 360.0;
+                    while prev - angle > 180.0 {
+                        angle += 360.0;
                     }
                 }
-                last = Some(t.3);
-                css_transform(&t)
+                last = Some(angle);
+                tf[g].with_angle(angle).css()
             })
             .collect();
         emit(&mut css, format!("k{g}"), values);
@@ -832,7 +884,10 @@ pub fn svg_inline(root: &Node) -> String {
 
 fn svg_markup(root: &Node, standalone: bool) -> String {
     fn esc(s: &str) -> String {
-        s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
     }
     fn write(nd: &Node, out: &mut String, depth: usize, top: bool) {
         for _ in 0..depth {

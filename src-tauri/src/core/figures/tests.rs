@@ -44,14 +44,24 @@ fn every_exercise_test_and_the_stretch_has_a_demonstration_with_a_start_an_end_a
     for id in every_id() {
         let d = demo(id).unwrap_or_else(|| panic!("{id} has no pose file"));
         assert!(d.keys.len() >= 2, "{id}: a start and an end pose");
-        assert!(d.end > 0 && d.end < d.keys.len(), "{id}: the end is one of the later poses");
-        assert!(d.alt.split_whitespace().count() >= 20, "{id}: the alt text tells the movement start to end");
+        assert!(
+            d.end > 0 && d.end < d.keys.len(),
+            "{id}: the end is one of the later poses"
+        );
+        assert!(
+            d.alt.split_whitespace().count() >= 20,
+            "{id}: the alt text tells the movement start to end"
+        );
         assert!(!d.side.is_empty());
         for k in d.keys {
             assert!(k.moving > 0.0 && k.hold >= 0.0, "{id} {}: a tempo", k.name);
         }
     }
-    assert_eq!(all().len(), every_id().len(), "a pose file for something the app does not show");
+    assert_eq!(
+        all().len(),
+        every_id().len(),
+        "a pose file for something the app does not show"
+    );
 }
 
 #[test]
@@ -70,7 +80,12 @@ fn a_mistake_is_one_the_protocol_lists_for_that_exercise() {
                     .copied(),
             )
             .collect();
-        assert!(listed.contains(&m.text), "{}: {:?} is not one of {listed:?}", d.id, m.text);
+        assert!(
+            listed.contains(&m.text),
+            "{}: {:?} is not one of {listed:?}",
+            d.id,
+            m.text
+        );
     }
     // Every ladder exercise whose first mistakes can be seen from the side shows one.
     let shown = all().iter().filter(|d| d.mistake.is_some()).count();
@@ -84,7 +99,12 @@ fn in_every_pose_limbs_keep_their_length_contacts_touch_and_nothing_goes_through
             for s in SEGMENTS {
                 let (a, b) = (body.at(s.from), body.at(s.to));
                 let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
-                assert!((len - s.len).abs() < 1e-6, "{what}: {} is {len}, not {}", s.name, s.len);
+                assert!(
+                    (len - s.len).abs() < 1e-6,
+                    "{what}: {} is {len}, not {}",
+                    s.name,
+                    s.len
+                );
             }
             let contacts = [Some(ground.anchor), ground.second]
                 .into_iter()
@@ -92,17 +112,29 @@ fn in_every_pose_limbs_keep_their_length_contacts_touch_and_nothing_goes_through
                 .chain(ground.also.iter().map(|f| f.contact));
             for c in contacts {
                 let g = gap(&body, &c, &d.scene);
-                assert!(g.abs() <= TOUCH, "{what}: {} is {g:.2} off its {:?}", c.point, c.on);
+                assert!(
+                    g.abs() <= TOUCH,
+                    "{what}: {} is {g:.2} off its {:?}",
+                    c.point,
+                    c.on
+                );
             }
             let low = body.lowest();
-            assert!(low >= -TOUCH, "{what}: the body goes {low:.2} through the floor");
+            assert!(
+                low >= -TOUCH,
+                "{what}: the body goes {low:.2} through the floor"
+            );
             // Nothing passes through the support either (a point above its area is on or
             // over its top).
             if let Some((x0, x1, h)) = d.scene.support {
                 for p in model::POINTS {
                     let c = body.point(p);
                     if c.0 > x0 && c.0 < x1 {
-                        assert!(c.1 - p.r >= h - TOUCH, "{what}: {} inside the support", p.name);
+                        assert!(
+                            c.1 - p.r >= h - TOUCH,
+                            "{what}: {} inside the support",
+                            p.name
+                        );
                     }
                 }
             }
@@ -145,14 +177,19 @@ fn the_files_are_what_the_pose_files_give_now() {
     if std::fs::read_to_string(&css).ok() != Some(stylesheet()) {
         stale.push(css.display().to_string());
     }
-    assert!(stale.is_empty(), "out of date (run `cargo run --example figures`): {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "out of date (run `cargo run --example figures`): {stale:?}"
+    );
 }
 
 #[test]
 fn all_the_pictures_together_stay_under_200_kb() {
     let mut total = std::fs::metadata(ui("figures.css")).unwrap().len();
     for d in all() {
-        total += std::fs::metadata(ui(&format!("img/{}.svg", d.id))).unwrap().len();
+        total += std::fs::metadata(ui(&format!("img/{}.svg", d.id)))
+            .unwrap()
+            .len();
     }
     assert!(total < 200 * 1024, "{total} bytes");
     println!("pictures: {total} bytes");
@@ -162,7 +199,11 @@ fn all_the_pictures_together_stay_under_200_kb() {
 fn the_moving_picture_has_keyframes_for_what_moves() {
     for d in all() {
         let css = render::keyframes(d);
-        assert!(css.contains(&format!("@keyframes fig-{}-k", d.id)), "{}: nothing moves", d.id);
+        assert!(
+            css.contains(&format!("@keyframes fig-{}-k", d.id)),
+            "{}: nothing moves",
+            d.id
+        );
     }
 }
 

@@ -1,8 +1,8 @@
 //! The back plank with leg lifts (the running gate test): face up on the elbows with
 //! the hips lifted in line with the heels, one leg lifts a hand's width and lowers.
 
-use super::super::model::{fit, on, touch, Ground, A, Pose, Scene, Surface::Floor, J};
 use super::super::demo::{Demo, Key, Prop, Watch};
+use super::super::model::{fit, on, touch, Ground, Pose, Scene, Surface::Floor, A, J};
 use super::common::{LIE, NEAR_SIDE};
 
 const GROUND: Ground = Ground {
@@ -25,7 +25,10 @@ const PLANK: Pose = Pose {
     ankle_f: -20.0,
     ..LIE
 };
-const LIFT: Pose = Pose { hip_n: 8.0, ..PLANK };
+const LIFT: Pose = Pose {
+    hip_n: 8.0,
+    ..PLANK
+};
 
 pub const DEMO: Demo = Demo {
     id: "back_plank_leg_lifts",

@@ -3,7 +3,8 @@
 use super::super::model::{Pose, STAND};
 
 /// What the near limbs mean, said with every picture.
-pub const NEAR_SIDE: &str = "The darker leg is the one being worked; do the other side the same way.";
+pub const NEAR_SIDE: &str =
+    "The darker leg is the one being worked; do the other side the same way.";
 /// For the exercises done with both legs at once.
 pub const BOTH_SIDES: &str = "Both legs work together; the darker one is nearer to you.";
 

@@ -1,8 +1,8 @@
 //! The front plank: from lying face down on the forearms, the body lifts onto forearms
 //! and toes in one straight line and holds.
 
-use super::super::model::{fit, on, Ground, A, Pose, Scene, Surface::Floor, J};
 use super::super::demo::{Demo, Key, Mistake, Prop, Watch};
+use super::super::model::{fit, on, Ground, Pose, Scene, Surface::Floor, A, J};
 use super::common::{BOTH_SIDES, PRONE};
 
 const GROUND: Ground = Ground {
@@ -13,9 +13,27 @@ const GROUND: Ground = Ground {
 };
 
 /// Lying on the forearms, hips and legs on the floor, chest raised a little.
-const DOWN: Pose = Pose { spine: -18.0, shoulder_n: 72.0, shoulder_f: 72.0, neck: 10.0, knee_n: 12.0, knee_f: 12.0, ankle_n: -85.0, ankle_f: -85.0, ..PRONE };
+const DOWN: Pose = Pose {
+    spine: -18.0,
+    shoulder_n: 72.0,
+    shoulder_f: 72.0,
+    neck: 10.0,
+    knee_n: 12.0,
+    knee_f: 12.0,
+    ankle_n: -85.0,
+    ankle_f: -85.0,
+    ..PRONE
+};
 
-const PLANK: Pose = Pose { shoulder_n: 78.0, shoulder_f: 78.0, elbow_n: 90.0, elbow_f: 90.0, ankle_n: -10.0, ankle_f: -10.0, ..PRONE };
+const PLANK: Pose = Pose {
+    shoulder_n: 78.0,
+    shoulder_f: 78.0,
+    elbow_n: 90.0,
+    elbow_f: 90.0,
+    ankle_n: -10.0,
+    ankle_f: -10.0,
+    ..PRONE
+};
 
 pub const DEMO: Demo = Demo {
     id: "front_plank",

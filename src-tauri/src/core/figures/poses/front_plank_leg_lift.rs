@@ -1,8 +1,8 @@
 //! The front plank with a leg lift: in a front plank, one straight leg lifts a few
 //! centimetres and lowers while the plank stays still.
 
-use super::super::model::{fit, on, touch, Ground, A, Pose, Scene, Surface::Floor, J};
 use super::super::demo::{Demo, Key, Mistake, Prop, Watch};
+use super::super::model::{fit, on, touch, Ground, Pose, Scene, Surface::Floor, A, J};
 use super::common::{NEAR_SIDE, PRONE};
 
 const GROUND: Ground = Ground {
@@ -12,8 +12,18 @@ const GROUND: Ground = Ground {
     also: &[fit("wrist_f", Floor, A::ElbowBoth)],
 };
 
-const PLANK: Pose = Pose { shoulder_n: 78.0, shoulder_f: 78.0, ankle_n: -10.0, ankle_f: -10.0, ..PRONE };
-const LIFT: Pose = Pose { hip_n: -12.0, ankle_n: -30.0, ..PLANK };
+const PLANK: Pose = Pose {
+    shoulder_n: 78.0,
+    shoulder_f: 78.0,
+    ankle_n: -10.0,
+    ankle_f: -10.0,
+    ..PRONE
+};
+const LIFT: Pose = Pose {
+    hip_n: -12.0,
+    ankle_n: -30.0,
+    ..PLANK
+};
 
 pub const DEMO: Demo = Demo {
     id: "front_plank_leg_lift",

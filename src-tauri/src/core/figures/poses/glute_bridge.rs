@@ -1,15 +1,19 @@
 //! The double-leg glute bridge: from lying with knees bent, the hips lift until
 //! shoulders, hips and knees line up; a pause; down slowly.
 
-use super::super::model::{fit, on, Ground, A, Pose, Scene, Surface::Floor, J};
 use super::super::demo::{Demo, Key, Mistake, Prop, Watch};
+use super::super::model::{fit, on, Ground, Pose, Scene, Surface::Floor, A, J};
 use super::common::{BOTH_SIDES, LIE};
 
 const GROUND: Ground = Ground {
     anchor: on("upper_back", Floor),
     x: 0.0,
     second: Some(on("heel_n", Floor)),
-    also: &[fit("toe_n", Floor, A::AnkleBoth), fit("head", Floor, A::Neck), fit("fingers_n", Floor, A::ShoulderBoth)],
+    also: &[
+        fit("toe_n", Floor, A::AnkleBoth),
+        fit("head", Floor, A::Neck),
+        fit("fingers_n", Floor, A::ShoulderBoth),
+    ],
 };
 
 const DOWN: Pose = Pose {

@@ -1,15 +1,19 @@
 //! The single-leg glute bridge: bridge up, straighten one knee so the foot leaves the
 //! floor, hold, foot back down, hips down.
 
-use super::super::model::{fit, on, Ground, A, Pose, Scene, Surface::Floor, J};
 use super::super::demo::{Demo, Key, Mistake, Prop, Watch};
+use super::super::model::{fit, on, Ground, Pose, Scene, Surface::Floor, A, J};
 use super::common::{LIE, NEAR_SIDE};
 
 const GROUND: Ground = Ground {
     anchor: on("upper_back", Floor),
     x: 0.0,
     second: Some(on("heel_f", Floor)),
-    also: &[fit("toe_f", Floor, A::AnkleBoth), fit("head", Floor, A::Neck), fit("fingers_n", Floor, A::ShoulderBoth)],
+    also: &[
+        fit("toe_f", Floor, A::AnkleBoth),
+        fit("head", Floor, A::Neck),
+        fit("fingers_n", Floor, A::ShoulderBoth),
+    ],
 };
 
 const DOWN: Pose = Pose {
@@ -35,7 +39,12 @@ const UP: Pose = Pose {
     ..LIE
 };
 
-const LEG_OUT: Pose = Pose { hip_n: 0.0, knee_n: 0.0, ankle_n: -20.0, ..UP };
+const LEG_OUT: Pose = Pose {
+    hip_n: 0.0,
+    knee_n: 0.0,
+    ankle_n: -20.0,
+    ..UP
+};
 
 pub const DEMO: Demo = Demo {
     id: "glute_bridge_leg_lift",

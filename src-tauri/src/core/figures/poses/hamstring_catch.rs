@@ -2,8 +2,8 @@
 //! body hinges forward from the hip while the free leg swings back in line, the
 //! lowering is caught by the back of the standing thigh, and the body comes back up.
 
-use super::super::model::{fit, on, Ground, A, Pose, Scene, Surface::Floor, J, STAND};
 use super::super::demo::{Demo, Key, Mistake, Watch};
+use super::super::model::{fit, on, Ground, Pose, Scene, Surface::Floor, A, J, STAND};
 use super::common::NEAR_SIDE;
 
 const GROUND: Ground = Ground {
@@ -13,7 +13,14 @@ const GROUND: Ground = Ground {
     also: &[fit("toe_n", Floor, A::AnkleN)],
 };
 
-const STANDING: Pose = Pose { knee_n: 15.0, hip_n: 8.0, ankle_n: 7.0, hip_f: 10.0, knee_f: 40.0, ..STAND };
+const STANDING: Pose = Pose {
+    knee_n: 15.0,
+    hip_n: 8.0,
+    ankle_n: 7.0,
+    hip_f: 10.0,
+    knee_f: 40.0,
+    ..STAND
+};
 const HINGED: Pose = Pose {
     trunk: 12.0,
     hip_n: 85.0,

@@ -1,8 +1,8 @@
 //! The gentle hamstring stretch: lying on the back, a towel round one foot, that leg
 //! raised toward the ceiling with the knee a little bent only to a mild stretch, held.
 
-use super::super::model::{fit, on, Ground, A, Pose, Scene, Surface::Floor, J};
 use super::super::demo::{Demo, Key, Mistake, Prop};
+use super::super::model::{fit, on, Ground, Pose, Scene, Surface::Floor, A, J};
 use super::common::{LIE, NEAR_SIDE};
 
 const GROUND: Ground = Ground {
@@ -12,8 +12,26 @@ const GROUND: Ground = Ground {
     also: &[fit("sacrum", Floor, A::Spine), fit("head", Floor, A::Neck)],
 };
 
-const START: Pose = Pose { hip_n: 45.0, knee_n: 60.0, ankle_n: -10.0, shoulder_n: 60.0, elbow_n: 30.0, shoulder_f: 65.0, elbow_f: 25.0, ..LIE };
-const STRETCH: Pose = Pose { hip_n: 72.0, knee_n: 18.0, ankle_n: 0.0, shoulder_n: 88.0, elbow_n: 35.0, shoulder_f: 92.0, elbow_f: 30.0, ..LIE };
+const START: Pose = Pose {
+    hip_n: 45.0,
+    knee_n: 60.0,
+    ankle_n: -10.0,
+    shoulder_n: 60.0,
+    elbow_n: 30.0,
+    shoulder_f: 65.0,
+    elbow_f: 25.0,
+    ..LIE
+};
+const STRETCH: Pose = Pose {
+    hip_n: 72.0,
+    knee_n: 18.0,
+    ankle_n: 0.0,
+    shoulder_n: 88.0,
+    elbow_n: 35.0,
+    shoulder_f: 92.0,
+    elbow_f: 30.0,
+    ..LIE
+};
 
 pub const DEMO: Demo = Demo {
     id: "hamstring_stretch",

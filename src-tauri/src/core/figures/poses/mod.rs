@@ -5,8 +5,8 @@
 use super::demo::Demo;
 
 pub mod back_plank_leg_lifts;
-mod common;
 pub mod bent_knee_stretch;
+mod common;
 pub mod front_plank;
 pub mod front_plank_leg_lift;
 pub mod glute_bridge;
@@ -32,4 +32,3 @@ pub const ALL: &[Demo] = &[
     single_leg_swiss_ball_curl::DEMO,
     hamstring_stretch::DEMO,
 ];
-

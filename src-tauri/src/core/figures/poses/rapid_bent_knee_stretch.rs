@@ -1,17 +1,25 @@
 //! The rapid bent-knee stretch test, with a helper: the same start as the bent-knee
 //! stretch test; the helper straightens the knee in one quick movement.
 
-use super::super::model::{fit, Ground, Pose, Scene, Surface::Floor, A, J};
 use super::super::demo::{Demo, Key, Prop};
+use super::super::model::{fit, Ground, Pose, Scene, Surface::Floor, A, J};
 use super::bent_knee_stretch::{self, BENT};
 
 const GROUND: Ground = Ground {
-    also: &[fit("sacrum", Floor, A::Spine), fit("head", Floor, A::Neck), fit("fingers_n", Floor, A::ShoulderBoth)],
+    also: &[
+        fit("sacrum", Floor, A::Spine),
+        fit("head", Floor, A::Neck),
+        fit("fingers_n", Floor, A::ShoulderBoth),
+    ],
     ..bent_knee_stretch::GROUND
 };
 use super::common::NEAR_SIDE;
 
-const STRAIGHT: Pose = Pose { knee_n: 20.0, ankle_n: 0.0, ..BENT };
+const STRAIGHT: Pose = Pose {
+    knee_n: 20.0,
+    ankle_n: 0.0,
+    ..BENT
+};
 
 pub const DEMO: Demo = Demo {
     id: "rapid_bent_knee_stretch",

@@ -1,18 +1,29 @@
 //! The standing stretch test: the heel of the tested leg on a support between knee and
 //! waist height, knee straight, tipping forward from the hips with a long back.
 
-use super::super::model::{fit, on, Ground, A, Pose, Scene, Surface::{Floor, Support}, J, STAND};
 use super::super::demo::{Demo, Key, Prop, Watch};
+use super::super::model::{
+    fit, on, Ground, Pose, Scene,
+    Surface::{Floor, Support},
+    A, J, STAND,
+};
 use super::common::NEAR_SIDE;
 
 const GROUND: Ground = Ground {
     anchor: on("heel_f", Floor),
     x: 0.0,
     second: None,
-    also: &[fit("toe_f", Floor, A::AnkleF), fit("heel_n", Support, A::HipN)],
+    also: &[
+        fit("toe_f", Floor, A::AnkleF),
+        fit("heel_n", Support, A::HipN),
+    ],
 };
 
-const UPRIGHT: Pose = Pose { hip_n: 75.0, ankle_n: -15.0, ..STAND };
+const UPRIGHT: Pose = Pose {
+    hip_n: 75.0,
+    ankle_n: -15.0,
+    ..STAND
+};
 const LEAN: Pose = Pose {
     trunk: 62.0,
     hip_n: 103.0,

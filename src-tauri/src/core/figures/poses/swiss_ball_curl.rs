@@ -1,22 +1,54 @@
 //! The Swiss ball curl: lying with the heels on the ball, the hips lift into a straight
 //! line, the knees bend to roll the ball in, and it rolls out slowly with the hips up.
 
-use super::super::model::{fit, on, Ground, A, Pose, Scene, Surface::{Ball, Floor}, J};
 use super::super::demo::{Demo, Key, Mistake, Prop, Watch};
+use super::super::model::{
+    fit, on, Ground, Pose, Scene,
+    Surface::{Ball, Floor},
+    A, J,
+};
 use super::common::{BOTH_SIDES, LIE};
 
-pub const SCENE: Scene = Scene { support: None, ball_r: 17.0 };
+pub const SCENE: Scene = Scene {
+    support: None,
+    ball_r: 17.0,
+};
 
 pub const GROUND: Ground = Ground {
     anchor: on("upper_back", Floor),
     x: 0.0,
     second: Some(on("heel_n", Ball)),
-    also: &[fit("head", Floor, A::Neck), fit("fingers_n", Floor, A::ShoulderBoth)],
+    also: &[
+        fit("head", Floor, A::Neck),
+        fit("fingers_n", Floor, A::ShoulderBoth),
+    ],
 };
 
-pub const FLAT: Pose = Pose { shoulder_n: -12.0, ankle_n: -10.0, ankle_f: -10.0, ..LIE };
-pub const LIFTED: Pose = Pose { shoulder_n: -20.0, shoulder_f: -20.0, neck: 15.0, ..FLAT };
-const CURLED: Pose = Pose { trunk: 225.0, hip_n: 10.0, knee_n: 100.0, hip_f: 10.0, knee_f: 100.0, ankle_n: 20.0, ankle_f: 20.0, shoulder_n: -35.0, shoulder_f: -35.0, neck: 30.0, ..FLAT };
+pub const FLAT: Pose = Pose {
+    shoulder_n: -12.0,
+    ankle_n: -10.0,
+    ankle_f: -10.0,
+    ..LIE
+};
+pub const LIFTED: Pose = Pose {
+    shoulder_n: -20.0,
+    shoulder_f: -20.0,
+    neck: 15.0,
+    ..FLAT
+};
+const CURLED: Pose = Pose {
+    trunk: 225.0,
+    hip_n: 10.0,
+    knee_n: 100.0,
+    hip_f: 10.0,
+    knee_f: 100.0,
+    ankle_n: 20.0,
+    ankle_f: 20.0,
+    shoulder_n: -35.0,
+    shoulder_f: -35.0,
+    neck: 30.0,
+    ..FLAT
+};
 
 pub const DEMO: Demo = Demo {
     id: "swiss_ball_curl",
