@@ -49,6 +49,8 @@ function draw(view) {
   stopTimer(state);
   const exercise = state.session.exercises[state.index];
   const info = view.byId[exercise.id];
+  // What to do now first (the exercise, its demonstration beside the set controls),
+  // then how to do it.
   body.replaceChildren(
     exerciseSection(view, exercise, info),
     el(
@@ -57,6 +59,7 @@ function draw(view) {
       el('section', { class: 'card session-demo', 'aria-label': exercise.name }, picture(view.pictures, exercise.id, 'large')),
       setsSection(view, exercise, info)
     ),
+    howSection(view, exercise, info),
     painSection(view, exercise, info),
     navigation(view),
     finishSection(view)
@@ -70,8 +73,16 @@ function exerciseSection(view, exercise, info) {
     { id: 'session-exercise', class: 'card', 'aria-labelledby': 'exercise-name' },
     el('p', { class: 'muted', id: 'exercise-position' }, `Exercise ${state.index + 1} of ${state.session.exercises.length}`),
     el('h2', { id: 'exercise-name' }, exercise.name),
+    el('p', { class: 'dose', id: 'exercise-dose' }, exercise.today.text, ' ', el('span', { class: 'muted', id: 'exercise-dose-why' }, exercise.today.why))
+  );
+}
+
+function howSection(view, exercise, info) {
+  return el(
+    'section',
+    { id: 'session-how', class: 'card', 'aria-labelledby': 'session-how-title' },
+    el('h2', { id: 'session-how-title' }, 'How to do it'),
     el('p', {}, info.purpose),
-    el('p', { class: 'dose', id: 'exercise-dose' }, exercise.today.text, ' ', el('span', { class: 'muted', id: 'exercise-dose-why' }, exercise.today.why)),
     doseLineBlock(view.doseLines[exercise.id], 'exercise-dose-line'),
     el('p', {}, el('a', { href: '#/guide/treatment', id: 'exercise-guide-link' }, 'Why this exercise, in the guide')),
     list('ol', info.steps, { class: 'steps' }),
