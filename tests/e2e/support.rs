@@ -7,6 +7,7 @@
 //! not swallowed by the single-instance lock on the session bus.
 
 use crate::procs;
+use crate::servers::{self, Notifications};
 use fantoccini::{Client, ClientBuilder};
 use std::fs::File;
 use std::future::Future;
@@ -107,6 +108,8 @@ pub struct Harness {
     /// The fake wall clock, when the test set one: libfaketime's offset file and the
     /// offset it holds.
     clock: Option<(PathBuf, chrono::Duration)>,
+    /// The notification server this test asked for (the default one is put back after).
+    notifications: Notifications,
 }
 
 impl Harness {
@@ -124,7 +127,20 @@ impl Harness {
             app_pid: None,
             direct: None,
             clock: None,
+            notifications: Notifications::Default,
         }
+    }
+
+    /// Runs this test with another notification server on the bus (or none); call it
+    /// before the app starts. The default one comes back when the harness is dropped.
+    pub fn use_notifications(&mut self, kind: Notifications) {
+        servers::switch_to(kind, &self.notification_log());
+        self.notifications = kind;
+    }
+
+    /// Where a notification server this test started logs the calls it gets.
+    pub fn notification_log(&self) -> PathBuf {
+        self.dir.path().join("notifications.log")
     }
 
     /// Moves the wall clock of every process this test starts (tauri-driver,
@@ -525,6 +541,9 @@ impl Drop for Harness {
         }
         self.stop_driver();
         self.stop_app();
+        if self.notifications != Notifications::Default {
+            servers::switch_to(Notifications::Default, &self.notification_log());
+        }
     }
 }
 

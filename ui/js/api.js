@@ -89,6 +89,8 @@ export const getReminders = () => invoke('get_reminders');
 export const answerReminder = (answer) => invoke('answer_reminder', { answer });
 export const pauseReminders = (length) => invoke('pause_reminders', { length });
 export const resumeReminders = () => invoke('resume_reminders');
+// What this desktop lacks (no notification server, no tray): [{key, text}].
+export const desktopNotes = () => invoke('desktop_notes');
 
 export const dismissSafetyNotice = () => invoke('dismiss_safety_notice');
 
