@@ -4,8 +4,10 @@
 #
 #   xvfb-run -a dbus-run-session -- bash scripts/e2e.sh [test name filter]
 #
-# It starts a mock notification daemon (python3-dbusmock) on that bus, logging to a
-# temp file the tests read (HHR_NOTIFICATION_LOG), then runs the tests one at a time:
+# It starts a mock notification daemon (python3-dbusmock, its default capabilities: no
+# `actions`, so text-only notifications) on that bus, logging to a temp file the tests
+# read (HHR_NOTIFICATION_LOG); a test may swap it for one with `actions` or for none and
+# puts a default one back afterwards (tests/e2e/servers.rs). It runs the tests one at a time:
 # the app is single-instance per session bus. Fails with cargo's status; then, on a
 # full run (no arguments), unless every test listed in tests/e2e/expected.txt passed
 # and no unlisted test did. With arguments (a name filter, --ignored) it only requires

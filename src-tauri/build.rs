@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "answer_reminder",
     "pause_reminders",
     "resume_reminders",
+    "desktop_notes",
     "get_running",
     "start_running",
     "log_run",

@@ -125,6 +125,7 @@ const COMMANDS: &[(&str, &[(&str, Arg)], Does)] = &[
     ("answer_reminder", &[("answer", Any)], Write),
     ("pause_reminders", &[("length", Any), ("until", Any)], Write),
     ("resume_reminders", &[], Write),
+    ("desktop_notes", &[], Read),
     ("get_running", &[], Read),
     ("start_running", &[("again", Any), ("date", Any)], Write),
     ("log_run", &[("input", Any)], Write),

@@ -5,7 +5,8 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use high_hamstring_rehab::core::dates::Now;
 use high_hamstring_rehab::core::InvalidInput;
-use high_hamstring_rehab::service::reminders::{self, Answer, PauseFor};
+use high_hamstring_rehab::core::messages::ReminderAction;
+use high_hamstring_rehab::service::reminders::{self, Answer, Delivery, PauseFor};
 use high_hamstring_rehab::service::{self, ServiceError};
 use high_hamstring_rehab::store::Store;
 use std::path::Path;
@@ -44,10 +45,16 @@ fn a_day_of_reminders_with_a_late_start_an_answer_a_pause_and_a_restart() {
     let tick = reminders::tick(&mut store, at(10, 12, 50)).unwrap();
     assert_eq!(tick.fire.len(), 1);
     assert_eq!(
-        tick.fire[0].title,
+        tick.fire[0].reminder.title,
         "Time for your hamstring stretch — 1 of 4 today"
     );
-    assert!(tick.fire[0].body.starts_with("A little late"));
+    assert!(tick.fire[0].reminder.body.starts_with("A little late"));
+    reminders::delivered(
+        &mut store,
+        at(10, 12, 50),
+        &[(tick.fire[0].showing, Delivery::Notification)],
+    )
+    .unwrap();
     assert_eq!(tick.view.due.as_deref(), Some("12:20"));
     assert_eq!(
         tick.view.tray.status,
@@ -306,4 +313,122 @@ fn a_pause_in_the_past_or_an_answer_with_nothing_due_is_refused_and_changes_noth
         None
     );
     assert_eq!(events(&path), before);
+}
+
+fn fixed_times(store: &mut Store, times: &str) {
+    service::settings::update(
+        store,
+        &serde_json::from_value(serde_json::json!({ "fixed_times": times })).unwrap(),
+        Now::of(Utc::now()),
+    )
+    .unwrap();
+}
+
+fn stretches(path: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.query_row("SELECT count(*) FROM stretches", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// A reminder that fell due has no event until the shell says how it reached the user:
+/// `shown` when a notification server took it, `window` when none did.
+#[test]
+fn a_fired_reminder_is_recorded_shown_only_once_a_server_took_it_and_window_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    let mut store = open(&path);
+    fixed_times(&mut store, "10:00, 11:00");
+    // A moment into the second, as a real clock reads.
+    let fired = Now::of(at(14, 10, 0).utc + chrono::Duration::milliseconds(750));
+    let tick = reminders::tick(&mut store, fired).unwrap();
+    assert_eq!(tick.fire.len(), 1);
+    assert!(events(&path).is_empty(), "nothing recorded before delivery");
+    let first = tick.fire[0].showing;
+    assert_eq!(tick.view.waiting, Some(first));
+    reminders::delivered(&mut store, at(14, 10, 0), &[(first, Delivery::Window)]).unwrap();
+    assert_eq!(
+        events(&path),
+        [("2026-03-14".to_string(), 600, "window".to_string())]
+    );
+    // Its notification's Done, read back from the file, still names it.
+    reminders::answer_showing(&mut store, at(14, 10, 1), &first, Answer::Done)
+        .unwrap()
+        .expect("the reminder just shown is answerable");
+    let tick = reminders::tick(&mut store, at(14, 11, 0)).unwrap();
+    reminders::delivered(
+        &mut store,
+        at(14, 11, 0),
+        &[(tick.fire[0].showing, Delivery::Notification)],
+    )
+    .unwrap();
+    let outcomes: Vec<String> = events(&path).into_iter().map(|e| e.2).collect();
+    assert_eq!(outcomes, ["window", "done", "shown"]);
+}
+
+/// The action → answer mapping, and a notification's answer recorded exactly as the
+/// tray's, but only while its reminder is the one waiting: answered elsewhere, snoozed,
+/// replaced by a later one or of another day, a late click records nothing.
+#[test]
+fn an_action_answers_like_the_tray_and_a_stale_or_answered_notification_records_nothing() {
+    assert_eq!(Answer::of_action(ReminderAction::Open), None);
+    assert_eq!(Answer::of_action(ReminderAction::Done), Some(Answer::Done));
+    assert_eq!(Answer::of_action(ReminderAction::Snooze), Some(Answer::Snooze));
+    assert_eq!(Answer::of_action(ReminderAction::Skip), Some(Answer::Skip));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    let mut store = open(&path);
+    fixed_times(&mut store, "10:00, 11:00, 12:00");
+    // Fired a moment into the second: the showing is named to the second, as stored.
+    let fired = Now::of(at(15, 10, 0).utc + chrono::Duration::milliseconds(750));
+    let first = reminders::tick(&mut store, fired).unwrap().fire[0].showing;
+
+    // Done from the tray; the notification's Done afterwards records nothing.
+    reminders::answer(&mut store, at(15, 10, 1), Answer::Done).unwrap();
+    let (before, stretched) = (events(&path), stretches(&path));
+    let late = reminders::answer_showing(&mut store, at(15, 10, 2), &first, Answer::Done);
+    assert!(late.unwrap().is_none());
+    assert_eq!((events(&path), stretches(&path)), (before, stretched));
+
+    // Snoozed from its notification: recorded as the tray would; the old notification's
+    // Skip then records nothing, the new showing's Done does.
+    let second = reminders::tick(&mut store, at(15, 11, 0)).unwrap().fire[0].showing;
+    let tick = reminders::answer_showing(&mut store, at(15, 11, 1), &second, Answer::Snooze)
+        .unwrap()
+        .expect("the waiting reminder is answered");
+    assert_eq!(tick.view.slots[1].state, "snoozed");
+    assert_eq!(tick.view.waiting, None);
+    let again = reminders::tick(&mut store, at(15, 11, 16)).unwrap().fire[0].showing;
+    assert_ne!(again, second);
+    let before = events(&path);
+    assert!(
+        reminders::answer_showing(&mut store, at(15, 11, 17), &second, Answer::Skip)
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(events(&path), before);
+
+    // A later reminder fired while this one waited: only the later one is answerable.
+    let third = reminders::tick(&mut store, at(15, 12, 0)).unwrap().fire[0].showing;
+    assert!(
+        reminders::answer_showing(&mut store, at(15, 12, 1), &again, Answer::Done)
+            .unwrap()
+            .is_none()
+    );
+    // The next day, yesterday's notification records nothing either.
+    assert!(
+        reminders::answer_showing(&mut store, at(16, 8, 0), &third, Answer::Done)
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(events(&path), before, "no answer recorded by a stale click");
+
+    // The waiting one's Done: the same event and stretch as the tray's Done.
+    let stretched = stretches(&path);
+    reminders::answer_showing(&mut store, at(15, 12, 2), &third, Answer::Done)
+        .unwrap()
+        .expect("answered");
+    let last = events(&path).pop().unwrap();
+    assert_eq!(last, ("2026-03-15".to_string(), 12 * 60, "done".to_string()));
+    assert_eq!(stretches(&path), stretched + 1);
 }

@@ -40,8 +40,22 @@ impl Monitor {
         monitor
     }
 
-    fn text(&self) -> String {
+    /// Everything recorded so far, as dbus-monitor prints it.
+    pub fn text(&self) -> String {
         String::from_utf8_lossy(&std::fs::read(&self.log).unwrap_or_default()).into_owned()
+    }
+
+    /// How many calls of `member` were seen, with `arg` (dbus-monitor's line of their first
+    /// argument, e.g. `uint32 1`) when given.
+    pub fn calls(&self, member: &str, arg: Option<&str>) -> usize {
+        let text = self.text();
+        let lines: Vec<&str> = text.lines().collect();
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.starts_with("method call ") && l.contains(&format!("member={member}")))
+            .filter(|(k, _)| arg.map_or(true, |a| lines.get(k + 1).is_some_and(|n| n.trim() == a)))
+            .count()
     }
 
     /// The unique names of the connections that sent the method calls seen so far.

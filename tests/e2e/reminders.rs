@@ -2,9 +2,13 @@
 //! `Harness::set_clock`) and python3-dbusmock's notification daemon. The clock is set to
 //! 10:00:35 today and a fixed reminder at 10:01 is set in Settings, so the reminder is
 //! always on the same day, whatever the real time; the notification is observed on the
-//! bus; "Done" in the window records it; a pause set before the time stops it.
+//! bus (text only: the default mock has no `actions`); "Done" in the window records it
+//! and withdraws the notification (`CloseNotification`); a pause set before the time
+//! stops it. The notification's buttons, and no notification server at all, are
+//! `notifications.rs`.
 
-use crate::support::Harness;
+use crate::bus::Monitor;
+use crate::support::{eventually, Harness};
 use crate::ui;
 use chrono::{DateTime, Local, NaiveTime, TimeZone, Timelike};
 use fantoccini::Client;
@@ -14,12 +18,16 @@ use high_hamstring_rehab::store::Store;
 use serde_json::json;
 use std::time::{Duration, Instant};
 
-const TITLE: &str = "Time for your hamstring stretch — 1 of 4 today";
+/// What `dbus-monitor` records: the calls to the notification server.
+pub(crate) const CLOSE_RULE: &str =
+    "type='method_call',interface='org.freedesktop.Notifications'";
+
+pub(crate) const TITLE: &str = "Time for your hamstring stretch — 1 of 4 today";
 
 /// The fixed reminder the tests set, and the wall-clock time they set it at: far
 /// enough ahead for a slow machine to finish setting it (checked), near enough for a
 /// short wait. The scheduler's sleep until it is real time passing.
-fn reminder_time() -> NaiveTime {
+pub(crate) fn reminder_time() -> NaiveTime {
     NaiveTime::from_hms_opt(10, 1, 0).expect("a valid time")
 }
 
@@ -47,7 +55,7 @@ fn reminders_in_log() -> usize {
 impl Harness {
     /// Launches the app at 09:00 on the fake clock with a fixed reminder time of 12:00
     /// set beforehand, so nothing fires at start-up, then moves the clock to 10:00:35.
-    async fn launch_quiet_before_ten(&mut self) -> Client {
+    pub(crate) async fn launch_quiet_before_ten(&mut self) -> Client {
         self.set_clock(today_at(9, 0, 0));
         std::fs::create_dir_all(self.app_data_dir()).expect("the data folder");
         seed_quiet_settings(self);
@@ -58,7 +66,7 @@ impl Harness {
 
     /// Fails the test if the app's clock has reached the reminder already: a step the
     /// test needed to finish before it took too long on this machine.
-    fn still_before_the_reminder(&self, step: &str) {
+    pub(crate) fn still_before_the_reminder(&self, step: &str) {
         let now = self.app_now();
         assert!(
             now.time() < reminder_time(),
@@ -79,7 +87,7 @@ fn seed_quiet_settings(h: &Harness) {
     .expect("seed the settings");
 }
 
-async fn set_fixed_time(client: &Client, time: NaiveTime) {
+pub(crate) async fn set_fixed_time(client: &Client, time: NaiveTime) {
     ui::open_page(client, "settings", "Settings").await;
     ui::enter_value(
         client,
@@ -90,7 +98,7 @@ async fn set_fixed_time(client: &Client, time: NaiveTime) {
     ui::wait_for_text(client, "#settings-status", "\"Saved.\"", |t| t == "Saved.").await;
 }
 
-fn slot_state(h: &Harness, time: NaiveTime) -> String {
+pub(crate) fn slot_state(h: &Harness, time: NaiveTime) -> String {
     let conn = rusqlite::Connection::open(h.database_path()).expect("open the database");
     conn.query_row(
         "SELECT state FROM reminder_slots WHERE local_date = ?1 AND planned = ?2",
@@ -106,7 +114,7 @@ fn slot_state(h: &Harness, time: NaiveTime) -> String {
 /// Waits (up to `limit`) for `done`, checking every second: for the reminder's minute,
 /// real time has to pass (the scheduler sleeps until it), longer than the suite's
 /// usual deadline allows.
-async fn within(limit: Duration, what: &str, mut done: impl FnMut() -> bool) {
+pub(crate) async fn within(limit: Duration, what: &str, mut done: impl FnMut() -> bool) {
     let start = Instant::now();
     while !done() {
         assert!(
@@ -120,6 +128,7 @@ async fn within(limit: Duration, what: &str, mut done: impl FnMut() -> bool) {
 #[tokio::test]
 async fn a_fixed_reminder_a_minute_ahead_is_notified_and_done_in_the_window_records_it() {
     let mut h = Harness::new();
+    let closes = Monitor::start(CLOSE_RULE, h.temp_path("bus.log")).await;
     let client = &h.launch_quiet_before_ten().await;
     let before = reminders_in_log();
     let time = reminder_time();
@@ -142,7 +151,13 @@ async fn a_fixed_reminder_a_minute_ahead_is_notified_and_done_in_the_window_reco
         line.contains("A gentle stretch on each leg"),
         "the body is shown too: {line}"
     );
+    // This server has no `actions`: the text-only notification, saying where to answer.
+    assert!(
+        line.contains("Answer Done, Snooze or Skip in the tray or the window") && !line.contains("Snooze 15 min"),
+        "text only, no buttons: {line}"
+    );
     println!("notification: {line}");
+    assert_eq!(closes.calls("CloseNotification", None), 0, "still waiting: not withdrawn");
 
     ui::open_page(client, "today", "Today").await;
     ui::wait_for(client, "#reminder-done")
@@ -156,6 +171,14 @@ async fn a_fixed_reminder_a_minute_ahead_is_notified_and_done_in_the_window_reco
     .await;
     println!("status after Done: {status}");
     assert_eq!(slot_state(&h, time), "done");
+    // Answered in the window, its notification is withdrawn.
+    eventually("CloseNotification on the bus after Done in the window", || async {
+        match closes.calls("CloseNotification", None) {
+            0 => Err(closes.text()),
+            n => Ok(n),
+        }
+    })
+    .await;
     h.finish().await;
 }
 

@@ -11,6 +11,7 @@
 //! not swallowed by the single-instance lock on the session bus.
 
 use crate::procs;
+use crate::servers::{self, Notifications};
 use fantoccini::{Client, ClientBuilder};
 use high_hamstring_rehab::{service, store::Store};
 use std::fs::File;
@@ -112,6 +113,8 @@ pub struct Harness {
     /// The fake wall clock, when the test set one: libfaketime's offset file and the
     /// offset it holds.
     clock: Option<(PathBuf, chrono::Duration)>,
+    /// The notification server this test asked for (the default one is put back after).
+    notifications: Notifications,
 }
 
 impl Harness {
@@ -141,6 +144,7 @@ impl Harness {
             app_pid: None,
             direct: None,
             clock: None,
+            notifications: Notifications::Default,
         }
     }
 
@@ -149,6 +153,18 @@ impl Harness {
         let (mut store, _) =
             Store::open(&self.database_path(), chrono::Utc::now()).expect("create the test database");
         service::setup::finish(&mut store, "skipped").expect("skip the setup in the test database");
+    }
+
+    /// Runs this test with another notification server on the bus (or none); call it
+    /// before the app starts. The default one comes back when the harness is dropped.
+    pub fn use_notifications(&mut self, kind: Notifications) {
+        servers::switch_to(kind, &self.notification_log());
+        self.notifications = kind;
+    }
+
+    /// Where a notification server this test started logs the calls it gets.
+    pub fn notification_log(&self) -> PathBuf {
+        self.dir.path().join("notifications.log")
     }
 
     /// Moves the wall clock of every process this test starts (tauri-driver,
@@ -549,6 +565,9 @@ impl Drop for Harness {
         }
         self.stop_driver();
         self.stop_app();
+        if self.notifications != Notifications::Default {
+            servers::switch_to(Notifications::Default, &self.notification_log());
+        }
     }
 }
 

@@ -90,6 +90,8 @@ export const getReminders = () => invoke('get_reminders');
 export const answerReminder = (answer) => invoke('answer_reminder', { answer });
 export const pauseReminders = (length) => invoke('pause_reminders', { length });
 export const resumeReminders = () => invoke('resume_reminders');
+// What this desktop lacks (no notification server, no tray): [{key, text}].
+export const desktopNotes = () => invoke('desktop_notes');
 
 // The first-run setup: its view, and its end (`done` or `skipped`).
 export const getSetup = () => invoke('get_setup');

@@ -21,18 +21,149 @@ pub fn test_reminder(settings: &Settings) -> Reminder {
     }
 }
 
-/// A stretch reminder: "Time for your hamstring stretch — 2 of 4 today".
-pub fn stretch_reminder(number: u32, target: u8, catch_up: bool) -> Reminder {
-    Reminder {
-        title: format!("Time for your hamstring stretch — {number} of {target} today"),
-        body: if catch_up {
-            "A little late, after a break: a gentle stretch on each leg, about 30 seconds, never into pain. Answer Done, Snooze or Skip in the tray or the window."
-                .to_string()
-        } else {
-            "A gentle stretch on each leg, about 30 seconds, never into pain. Answer Done, Snooze or Skip in the tray or the window."
-                .to_string()
-        },
+/// A stretch reminder as the notifier gets it: the words for a notification with buttons
+/// and for a text-only one (the server decides which it can show), and the buttons.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StretchReminder {
+    pub title: String,
+    /// The body when the notification carries the buttons.
+    pub body: String,
+    /// The body of a text-only notification: where to answer instead.
+    pub text_only_body: String,
+    /// The buttons, in order: Done, Snooze (with its length), Skip.
+    pub buttons: Vec<Button>,
+    /// What clicking the notification's body does (the default action).
+    pub open: Button,
+}
+
+/// One action of a reminder notification: the key the server sends back and its label.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Button {
+    pub key: &'static str,
+    pub label: String,
+}
+
+impl StretchReminder {
+    /// The reminder as a text-only notification (no buttons).
+    pub fn text_only(&self) -> Reminder {
+        Reminder {
+            title: self.title.clone(),
+            body: self.text_only_body.clone(),
+        }
     }
+}
+
+/// What the user can do on a reminder notification. The key is what the notification
+/// server sends back (`ActionInvoked`); "default" is the freedesktop key of a click on
+/// the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReminderAction {
+    /// Clicked the body: open the window on the stretch, answer nothing.
+    Open,
+    Done,
+    Snooze,
+    Skip,
+}
+
+impl ReminderAction {
+    pub fn key(self) -> &'static str {
+        match self {
+            ReminderAction::Open => "default",
+            ReminderAction::Done => "done",
+            ReminderAction::Snooze => "snooze",
+            ReminderAction::Skip => "skip",
+        }
+    }
+
+    /// The action a key names; anything else (a server's own key, a typo) is none.
+    pub fn from_key(key: &str) -> Option<ReminderAction> {
+        [
+            ReminderAction::Open,
+            ReminderAction::Done,
+            ReminderAction::Snooze,
+            ReminderAction::Skip,
+        ]
+        .into_iter()
+        .find(|a| a.key() == key)
+    }
+
+    fn button(self, snooze_minutes: u8) -> Button {
+        let label = match self {
+            ReminderAction::Open => "Open the stretch".to_string(),
+            ReminderAction::Done => "Done".to_string(),
+            ReminderAction::Snooze => snooze_label(snooze_minutes),
+            ReminderAction::Skip => "Skip".to_string(),
+        };
+        Button {
+            key: self.key(),
+            label,
+        }
+    }
+}
+
+fn snooze_label(snooze_minutes: u8) -> String {
+    format!("Snooze {snooze_minutes} min")
+}
+
+/// A stretch reminder: "Time for your hamstring stretch — 2 of 4 today", with Done,
+/// "Snooze 15 min" and Skip.
+pub fn stretch_reminder(
+    number: u32,
+    target: u8,
+    catch_up: bool,
+    snooze_minutes: u8,
+) -> StretchReminder {
+    let what = if catch_up {
+        "A little late, after a break: a gentle stretch on each leg, about 30 seconds, never into pain."
+    } else {
+        "A gentle stretch on each leg, about 30 seconds, never into pain."
+    };
+    StretchReminder {
+        title: format!("Time for your hamstring stretch — {number} of {target} today"),
+        body: format!("{what} Click here to stretch with the timer."),
+        text_only_body: format!(
+            "{what} Answer Done, Snooze or Skip in the tray or the window."
+        ),
+        buttons: [
+            ReminderAction::Done,
+            ReminderAction::Snooze,
+            ReminderAction::Skip,
+        ]
+        .into_iter()
+        .map(|a| a.button(snooze_minutes))
+        .collect(),
+        open: ReminderAction::Open.button(snooze_minutes),
+    }
+}
+
+/// A fact about this desktop the user should know once, said in Settings (and the setup).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DesktopNote {
+    pub key: &'static str,
+    pub text: &'static str,
+}
+
+/// No notification server took a reminder.
+pub const NO_NOTIFICATIONS: DesktopNote = DesktopNote {
+    key: "no_notifications",
+    text: "System notifications are not available on this desktop: when a reminder is due, the app's window opens on the stretch instead, with Done, Snooze and Skip.",
+};
+
+/// No tray host on the session bus.
+pub const NO_TRAY: DesktopNote = DesktopNote {
+    key: "no_tray",
+    text: "This desktop has no tray, so the app shows no tray icon. Reminders keep running after you close the window; answer them on the notification or in the window.",
+};
+
+/// The notes that apply, in a fixed order.
+pub fn desktop_notes(notifications_unavailable: bool, no_tray: bool) -> Vec<DesktopNote> {
+    [
+        (notifications_unavailable, NO_NOTIFICATIONS),
+        (no_tray, NO_TRAY),
+    ]
+    .into_iter()
+    .filter_map(|(applies, note)| applies.then_some(note))
+    .collect()
 }
 
 /// What the tray menu shows, as a pure function of the reminder state: the shell only
@@ -86,7 +217,7 @@ pub fn tray_menu(f: &TrayFacts) -> TrayMenu {
         due: f
             .due
             .then(|| format!("Stretch due ({} of {})", f.done + 1, f.target)),
-        snooze_label: format!("Snooze {} min", f.snooze_minutes),
+        snooze_label: snooze_label(f.snooze_minutes),
         resume: f
             .paused_until
             .map(|u| format!("Resume reminders (paused until {})", clock_text(u, f.today))),
@@ -177,11 +308,50 @@ mod tests {
 
     #[test]
     fn a_reminder_says_which_stretch_of_the_day_it_is() {
-        let r = stretch_reminder(2, 4, false);
+        let r = stretch_reminder(2, 4, false, 15);
         assert_eq!(r.title, "Time for your hamstring stretch — 2 of 4 today");
-        assert!(stretch_reminder(1, 3, true)
+        assert!(stretch_reminder(1, 3, true, 15)
             .body
             .starts_with("A little late"));
+        assert!(r.text_only().body.ends_with("in the tray or the window."));
+        assert!(!r.body.contains("tray"), "with buttons: {}", r.body);
+    }
+
+    #[test]
+    fn a_reminder_carries_done_snooze_with_its_length_and_skip() {
+        let r = stretch_reminder(1, 4, false, 5);
+        let buttons: Vec<(&str, &str)> =
+            r.buttons.iter().map(|b| (b.key, b.label.as_str())).collect();
+        assert_eq!(
+            buttons,
+            [("done", "Done"), ("snooze", "Snooze 5 min"), ("skip", "Skip")]
+        );
+        assert_eq!(r.open.key, "default");
+    }
+
+    #[test]
+    fn each_action_key_names_one_action_and_nothing_else_names_one() {
+        for (key, action) in [
+            ("default", ReminderAction::Open),
+            ("done", ReminderAction::Done),
+            ("snooze", ReminderAction::Snooze),
+            ("skip", ReminderAction::Skip),
+        ] {
+            assert_eq!(ReminderAction::from_key(key), Some(action));
+            assert_eq!(action.key(), key);
+        }
+        for other in ["", "Done", "close", "__closed", "inline-reply"] {
+            assert_eq!(ReminderAction::from_key(other), None, "{other:?}");
+        }
+    }
+
+    #[test]
+    fn desktop_notes_are_said_only_when_they_apply() {
+        assert!(desktop_notes(false, false).is_empty());
+        let keys = |n: Vec<DesktopNote>| n.iter().map(|n| n.key).collect::<Vec<_>>();
+        assert_eq!(keys(desktop_notes(true, false)), ["no_notifications"]);
+        assert_eq!(keys(desktop_notes(true, true)), ["no_notifications", "no_tray"]);
+        assert!(NO_TRAY.text.contains("keep running"));
     }
 
     #[test]

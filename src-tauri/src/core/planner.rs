@@ -16,7 +16,7 @@
 //!   snooze ends (or is missed if that is long past).
 
 use super::settings::{ClockTime, Settings};
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike};
 use serde::Serialize;
 
 /// A reminder fired more than this after its time counts as a catch-up: the scheduler
@@ -272,7 +272,10 @@ pub fn apply(day: &mut Day, actions: &[Action], now: NaiveDateTime) {
     for action in actions {
         match *action {
             Action::Fire { slot, catch_up } => {
-                day.slots[slot].state = SlotState::Shown { at: now };
+                // To the second, as the store keeps it: a notification names its showing
+                // by this time, and must still match once the day is read back.
+                let at = now.with_nanosecond(0).unwrap_or(now);
+                day.slots[slot].state = SlotState::Shown { at };
                 day.slots[slot].catch_up |= catch_up;
             }
             Action::Missed { slot } => day.slots[slot].state = SlotState::Missed,
@@ -287,6 +290,36 @@ pub fn due(day: &Day) -> Option<usize> {
     day.slots
         .iter()
         .rposition(|s| matches!(s.state, SlotState::Shown { .. }))
+}
+
+/// A reminder as it was shown: its day, its slot's time and when it fired. A snoozed
+/// reminder that comes back fires again at a new time, so each showing has its own key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Showing {
+    pub date: NaiveDate,
+    pub time: ClockTime,
+    pub at: NaiveDateTime,
+}
+
+/// The reminder waiting for an answer, as a [`Showing`].
+pub fn waiting(day: &Day) -> Option<Showing> {
+    let k = due(day)?;
+    match day.slots[k].state {
+        SlotState::Shown { at } => Some(Showing {
+            date: day.date,
+            time: day.slots[k].time,
+            at,
+        }),
+        _ => None,
+    }
+}
+
+/// The slot an answer given on `showing` (a notification's button) may still settle:
+/// only the reminder waiting now, shown at that very time. Answered elsewhere, snoozed,
+/// followed by a later reminder, or of another day, it is none: a late click on a stale
+/// notification records nothing.
+pub fn answerable(day: &Day, showing: &Showing) -> Option<usize> {
+    (waiting(day) == Some(*showing)).then(|| due(day)).flatten()
 }
 
 /// The next slot still to come after `now`, for the tray's "next at 16:40".
@@ -341,6 +374,61 @@ mod tests {
 
     fn answer(day: &mut Day, slot: usize, state: SlotState) {
         day.slots[slot].state = state;
+    }
+
+    #[test]
+    fn a_showing_is_kept_to_the_second_as_the_store_keeps_it() {
+        let s = schedule();
+        let mut day = s.plan_day(date());
+        let now = hm(8, 0) + Duration::milliseconds(1500);
+        step(&s, &mut day, now, None);
+        assert_eq!(waiting(&day).map(|w| w.at), Some(hm(8, 0) + Duration::seconds(1)));
+    }
+
+    #[test]
+    fn only_the_reminder_waiting_now_as_it_was_shown_can_be_answered_from_its_notification() {
+        let s = Schedule {
+            fixed: vec![ClockTime::hm(10, 0).unwrap(), ClockTime::hm(11, 0).unwrap()],
+            ..schedule()
+        };
+        let mut day = s.plan_day(date());
+        assert_eq!(waiting(&day), None);
+        step(&s, &mut day, hm(10, 0), None);
+        let first = waiting(&day).expect("the 10:00 reminder waits");
+        assert_eq!((first.time, first.at), (ClockTime::hm(10, 0).unwrap(), hm(10, 0)));
+        assert_eq!(answerable(&day, &first), Some(0));
+        // Another day's, or the same slot shown at another time: not this one.
+        let yesterday = Showing {
+            date: date().pred_opt().unwrap(),
+            ..first
+        };
+        assert_eq!(answerable(&day, &yesterday), None);
+        let earlier = Showing {
+            at: hm(9, 59),
+            ..first
+        };
+        assert_eq!(answerable(&day, &earlier), None);
+
+        // Answered elsewhere (done, skipped): nothing left to answer.
+        for answered in [SlotState::Done, SlotState::Skipped, SlotState::Missed] {
+            let mut d = day.clone();
+            answer(&mut d, 0, answered);
+            assert_eq!(answerable(&d, &first), None, "{answered:?}");
+        }
+        // Snoozed, then back: the new showing is answerable, the old one is not.
+        let mut d = day.clone();
+        answer(&mut d, 0, SlotState::Snoozed { until: hm(10, 15) });
+        assert_eq!(answerable(&d, &first), None);
+        step(&s, &mut d, hm(10, 15), None);
+        let again = waiting(&d).unwrap();
+        assert_eq!(answerable(&d, &again), Some(0));
+        assert_eq!(answerable(&d, &first), None);
+
+        // A later reminder fired while the first waited: only the later one.
+        step(&s, &mut day, hm(11, 0), None);
+        let second = waiting(&day).unwrap();
+        assert_eq!(answerable(&day, &second), Some(1));
+        assert_eq!(answerable(&day, &first), None);
     }
 
     #[test]

@@ -3,8 +3,8 @@
 
 use super::ServiceError;
 use crate::core::dates::Now;
-use crate::core::messages::{self, Reminder, TrayFacts, TrayMenu};
-use crate::core::planner::{self, Action, Day, Schedule, SlotState};
+use crate::core::messages::{self, ReminderAction, StretchReminder, TrayFacts, TrayMenu};
+use crate::core::planner::{self, Action, Day, Schedule, Showing, SlotState};
 use crate::core::settings::ClockTime;
 use crate::core::InvalidInput;
 use crate::store::{self, reminders as rows, Store, Tx};
@@ -31,12 +31,24 @@ pub struct RemindersView {
     pub next_at: Option<NaiveDateTime>,
     pub snooze_minutes: u8,
     pub tray: TrayMenu,
+    /// The reminder waiting for an answer, as it was shown: a notification of any other
+    /// is stale and is withdrawn.
+    #[serde(skip)]
+    pub waiting: Option<Showing>,
+}
+
+/// A reminder that fell due: which showing it is and its words. Its event is written
+/// once the shell has delivered it ([`delivered`]).
+#[derive(Debug, Clone)]
+pub struct Due {
+    pub showing: Showing,
+    pub reminder: StretchReminder,
 }
 
 /// What a wake-up decided: reminders to show now, the state, and when to wake next.
 #[derive(Debug, Clone)]
 pub struct Tick {
-    pub fire: Vec<Reminder>,
+    pub fire: Vec<Due>,
     pub view: RemindersView,
     pub next: Option<NaiveDateTime>,
 }
@@ -83,6 +95,7 @@ fn view(
         paused_until,
         next_at,
         snooze_minutes,
+        waiting: planner::waiting(day),
         tray: messages::tray_menu(&TrayFacts {
             done,
             target: s.target,
@@ -103,11 +116,15 @@ fn reconcile(tx: &Tx, now: Now) -> Result<Tick, ServiceError> {
     let decision = planner::decide(&s, &day, now.local, paused_until);
     let mut fire = Vec::new();
     for action in &decision.actions {
-        if let Action::Fire { catch_up, .. } = action {
-            fire.push(messages::stretch_reminder(
-                planner::done_today(&day) + 1,
-                s.target,
-                *catch_up,
+        if let Action::Fire { slot, catch_up } = action {
+            fire.push((
+                *slot,
+                messages::stretch_reminder(
+                    planner::done_today(&day) + 1,
+                    s.target,
+                    *catch_up,
+                    settings.snooze_minutes,
+                ),
             ));
         }
     }
@@ -126,6 +143,21 @@ fn reconcile(tx: &Tx, now: Now) -> Result<Tick, ServiceError> {
         .and_hms_opt(0, 0, 0)
         .expect("midnight");
     let next = Some(decision.next.map_or(midnight, |n| n.min(midnight)));
+    let fire = fire
+        .into_iter()
+        .map(|(k, reminder)| Due {
+            showing: Showing {
+                date: day.date,
+                time: day.slots[k].time,
+                // The time the slot keeps (to the second), not `now` itself.
+                at: match day.slots[k].state {
+                    SlotState::Shown { at } => at,
+                    _ => now.local,
+                },
+            },
+            reminder,
+        })
+        .collect();
     Ok(Tick {
         fire,
         view: view(&s, &day, now, paused_until, settings.snooze_minutes),
@@ -137,6 +169,34 @@ fn reconcile(tx: &Tx, now: Now) -> Result<Tick, ServiceError> {
 /// due. Called at start-up and each time the scheduler wakes.
 pub fn tick(store: &mut Store, now: Now) -> Result<Tick, ServiceError> {
     store.write(|tx| reconcile(tx, now))
+}
+
+/// Where a reminder that fell due reached the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// A notification server accepted it (the show call returned an id).
+    Notification,
+    /// None did: the app's window was brought forward with it.
+    Window,
+}
+
+/// Records how each reminder of a [`Tick`] was delivered: `shown` only for one a
+/// notification server accepted, `window` for one shown in the app's window instead.
+pub fn delivered(
+    store: &mut Store,
+    now: Now,
+    deliveries: &[(Showing, Delivery)],
+) -> Result<(), ServiceError> {
+    store.write(|tx| {
+        for (showing, how) in deliveries {
+            let outcome = match how {
+                Delivery::Notification => "shown",
+                Delivery::Window => "window",
+            };
+            rows::record_delivery(tx, showing.date, showing.time, outcome, now.utc)?;
+        }
+        Ok(())
+    })
 }
 
 /// The state for the window: the day reconciled first; the caller delivers `fire`.
@@ -167,6 +227,18 @@ impl Answer {
     }
 }
 
+impl Answer {
+    /// The answer a notification's action gives; opening the window answers nothing.
+    pub fn of_action(action: ReminderAction) -> Option<Answer> {
+        match action {
+            ReminderAction::Open => None,
+            ReminderAction::Done => Some(Answer::Done),
+            ReminderAction::Snooze => Some(Answer::Snooze),
+            ReminderAction::Skip => Some(Answer::Skip),
+        }
+    }
+}
+
 /// Answers the reminder waiting now (from the tray or the window). Like every call below
 /// it reconciles the day too, so the caller delivers `fire` (a reminder may fall due at
 /// that very moment) and shows the view.
@@ -174,7 +246,7 @@ pub fn answer(store: &mut Store, now: Now, answer: Answer) -> Result<Tick, Servi
     store.write(|tx| {
         let settings = store::settings::load(tx)?;
         let s = Schedule::of(&settings);
-        let mut day = day(tx, &s, now)?;
+        let day = day(tx, &s, now)?;
         let Some(k) = planner::due(&day).or_else(|| {
             // A snoozed reminder can also be answered before it comes back.
             day.slots
@@ -185,19 +257,56 @@ pub fn answer(store: &mut Store, now: Now, answer: Answer) -> Result<Tick, Servi
                 InvalidInput::new("answer", "No reminder is waiting for an answer.").into(),
             );
         };
-        day.slots[k].state = match answer {
-            Answer::Done => SlotState::Done,
-            Answer::Skip => SlotState::Skipped,
-            Answer::Snooze => SlotState::Snoozed {
-                until: now.local + Duration::minutes(i64::from(settings.snooze_minutes)),
-            },
-        };
-        rows::save_slot(tx, day.date, &day.slots[k], now.utc)?;
-        if answer == Answer::Done {
-            store::program::insert_stretch(tx, now.utc, day.date, "reminder")?;
-        }
-        reconcile(tx, now)
+        settle(tx, now, day, k, answer, settings.snooze_minutes)
     })
+}
+
+/// Answers the reminder shown as `showing` from its notification: exactly as [`answer`]
+/// does, but only while that showing is the reminder waiting now. Answered elsewhere,
+/// snoozed, replaced by a later reminder or of another day, it records nothing and
+/// returns `None`.
+pub fn answer_showing(
+    store: &mut Store,
+    now: Now,
+    showing: &Showing,
+    answer: Answer,
+) -> Result<Option<Tick>, ServiceError> {
+    if showing.date != now.today {
+        return Ok(None);
+    }
+    store.write(|tx| {
+        let Some(day) = rows::load_day(tx, showing.date)? else {
+            return Ok(None);
+        };
+        let Some(k) = planner::answerable(&day, showing) else {
+            return Ok(None);
+        };
+        let settings = store::settings::load(tx)?;
+        settle(tx, now, day, k, answer, settings.snooze_minutes).map(Some)
+    })
+}
+
+/// Stores `answer` for slot `k` of `day` (and the stretch, for Done), then reconciles.
+fn settle(
+    tx: &Tx,
+    now: Now,
+    mut day: Day,
+    k: usize,
+    answer: Answer,
+    snooze_minutes: u8,
+) -> Result<Tick, ServiceError> {
+    day.slots[k].state = match answer {
+        Answer::Done => SlotState::Done,
+        Answer::Skip => SlotState::Skipped,
+        Answer::Snooze => SlotState::Snoozed {
+            until: now.local + Duration::minutes(i64::from(snooze_minutes)),
+        },
+    };
+    rows::save_slot(tx, day.date, &day.slots[k], now.utc)?;
+    if answer == Answer::Done {
+        store::program::insert_stretch(tx, now.utc, day.date, "reminder")?;
+    }
+    reconcile(tx, now)
 }
 
 /// Pause lengths offered in the tray and the window.

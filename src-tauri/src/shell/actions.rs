@@ -1,13 +1,15 @@
 //! The user's actions on reminders, stretches and settings, one path each whether they
-//! come from the window (`commands`), the tray menu (`tray`) or, later, a notification's
-//! buttons: the moment read once (`clock`), one service call, then the reminders that
+//! come from the window (`commands`), the tray menu (`tray`) or a notification's
+//! buttons (`from_notification`): the moment read once (`clock`), one service call, then the reminders that
 //! fell due delivered, the tray and the window refreshed (`publish`), and the scheduler
 //! woken to look again.
 
 use super::state::AppState;
 use super::tray::TrayAction;
-use super::{clock, login, publish, scheduler};
+use super::{clock, login, publish, scheduler, window};
 use crate::core::dates::Now;
+use crate::core::messages::ReminderAction;
+use crate::core::planner::Showing;
 use crate::core::settings::SettingsPatch;
 use crate::core::InvalidInput;
 use crate::service::program::{self, TodayView};
@@ -95,6 +97,28 @@ pub fn from_tray<R: Runtime>(app: &AppHandle<R>, action: TrayAction) {
     if let Err(e) = done {
         eprintln!("High Hamstring Rehab: {e}");
     }
+}
+
+/// An action on the notification of `showing`: a click on its body opens the Stretch
+/// view; Done, Snooze and Skip answer it exactly as the tray and the window do (same
+/// service, same stored event), but only while it is still the reminder waiting: a late
+/// click on a stale notification records nothing.
+pub fn from_notification<R: Runtime>(app: &AppHandle<R>, showing: Showing, action: ReminderAction) {
+    let Some(answer) = Answer::of_action(action) else {
+        window::open_at(app, window::STRETCH_ROUTE);
+        return;
+    };
+    let state = app.state::<AppState>();
+    let tick = reminders::answer_showing(&mut state.lock_store(), clock::now(), &showing, answer);
+    match tick {
+        Ok(Some(tick)) => publish::deliver(app, &tick),
+        Ok(None) => eprintln!(
+            "High Hamstring Rehab: the {} reminder of {} was already answered; nothing recorded",
+            showing.time, showing.date
+        ),
+        Err(e) => eprintln!("High Hamstring Rehab: {e}"),
+    }
+    scheduler::wake(app);
 }
 
 /// A reminder service call at this moment; what it decided is delivered and the

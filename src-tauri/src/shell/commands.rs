@@ -360,6 +360,13 @@ pub fn resume_reminders<R: Runtime>(app: AppHandle<R>) -> Reply<RemindersView> {
     Ok(actions::resume(&app)?)
 }
 
+/// What this desktop lacks, once each (no notification server took a reminder, no tray
+/// host): a list of `{key, text}`, empty on a desktop that has both.
+#[tauri::command]
+pub fn desktop_notes(state: State<'_, AppState>) -> Reply<Vec<crate::core::messages::DesktopNote>> {
+    Ok(state.desktop_facts.notes())
+}
+
 // --- return to running -------------------------------------------------------------
 
 #[tauri::command]

@@ -4,13 +4,17 @@
 //!
 //! This file only wires the others together; none of them imports it, so the modules
 //! form a graph without cycles (checked by `tests/layers.rs`):
-//! `commands` → `actions` → `scheduler` → `publish` → `tray` → `window` → `state`.
+//! `commands` → `actions` → `scheduler` → `publish` → `tray` → `window` → `state`,
+//! and `freedesktop` → `notifier` (the notifier calls the actions back through a
+//! function this file hands it).
 
 mod actions;
 mod clock;
 mod commands;
 pub mod desktop;
 mod error;
+#[cfg(all(unix, not(target_os = "macos")))]
+mod freedesktop;
 mod input;
 mod login;
 pub mod notifier;
@@ -145,6 +149,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, options: LaunchOptions) ->
             commands::answer_reminder,
             commands::pause_reminders,
             commands::resume_reminders,
+            commands::desktop_notes,
         ])
         .on_window_event(window::on_window_event)
         .setup(move |app| {
@@ -171,7 +176,7 @@ fn setup<R: Runtime>(
     }
     let notifier = match options.notifier {
         Some(n) => n,
-        None => Arc::new(notifier::PluginNotifier::new(app.clone())),
+        None => system_notifier(app),
     };
     let desktop = match options.desktop {
         Some(d) => d,
@@ -189,8 +194,10 @@ fn setup<R: Runtime>(
         desktop,
         written: Mutex::new(Default::default()),
         picked_backup: Mutex::new(None),
+        desktop_facts: Default::default(),
     });
     if options.tray {
+        look_for_a_tray_host(app);
         tray::create(app, actions::from_tray)?;
     }
     if options.reminders {
@@ -212,6 +219,42 @@ fn setup<R: Runtime>(
     }
     Ok(())
 }
+
+/// The freedesktop notification server on Linux and the BSDs, its buttons answered
+/// through `actions`; tauri-plugin-notification (text only) on Windows and macOS.
+#[cfg(all(unix, not(target_os = "macos")))]
+fn system_notifier<R: Runtime>(app: &AppHandle<R>) -> Arc<dyn Notifier> {
+    let app = app.clone();
+    Arc::new(freedesktop::FreedesktopNotifier::new(Arc::new(
+        move |showing, action| actions::from_notification(&app, showing, action),
+    )))
+}
+
+#[cfg(not(all(unix, not(target_os = "macos"))))]
+fn system_notifier<R: Runtime>(app: &AppHandle<R>) -> Arc<dyn Notifier> {
+    Arc::new(notifier::PluginNotifier::new(app.clone()))
+}
+
+/// Asks the session bus, off the start-up path, whether a tray host is there; without
+/// one Settings says so. (Windows and macOS always have a tray.)
+#[cfg(all(unix, not(target_os = "macos")))]
+fn look_for_a_tray_host<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    let _ = std::thread::Builder::new()
+        .name("tray-host".into())
+        .spawn(move || {
+            if freedesktop::tray_host_present() == Some(false) {
+                let state = app.state::<AppState>();
+                state
+                    .desktop_facts
+                    .no_tray
+                    .store(true, std::sync::atomic::Ordering::SeqCst);
+            }
+        });
+}
+
+#[cfg(not(all(unix, not(target_os = "macos"))))]
+fn look_for_a_tray_host<R: Runtime>(_app: &AppHandle<R>) {}
 
 /// Keeps the app alive in the tray when its last window closes; only an explicit quit
 /// (which carries an exit code) ends it.

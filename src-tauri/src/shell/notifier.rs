@@ -1,8 +1,12 @@
 //! How a reminder reaches the user. The core writes the words; this delivers them.
-//! A trait, so tests can record what would be shown and later backends (a tray badge,
-//! a sound) slot in beside the OS notification.
+//! A trait, so tests can record what would be shown and each platform has its backend:
+//! on Linux and the BSDs the freedesktop notification server directly (`freedesktop`:
+//! buttons, click to open, withdrawn once answered, and an error when no server took
+//! it); elsewhere tauri-plugin-notification (text only).
 
-use crate::core::messages::Reminder;
+use crate::core::messages::{Reminder, ReminderAction, StretchReminder};
+use crate::core::planner::Showing;
+use std::sync::Arc;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::NotificationExt;
 
@@ -10,12 +14,28 @@ use tauri_plugin_notification::NotificationExt;
 #[error("the reminder could not be shown: {0}")]
 pub struct NotifyError(pub String);
 
+/// Where a notification's action goes: the shell's one action path.
+pub type OnAction = Arc<dyn Fn(Showing, ReminderAction) + Send + Sync>;
+
 pub trait Notifier: Send + Sync {
+    /// Shows a message (the test reminder). `Ok` only when the backend saw it accepted,
+    /// as far as the backend can tell.
     fn deliver(&self, reminder: &Reminder) -> Result<(), NotifyError>;
+
+    /// Shows a stretch reminder, with its buttons where the backend and the server have
+    /// them. `Ok` only when it was accepted; an error means nobody will see it.
+    fn remind(&self, _showing: &Showing, reminder: &StretchReminder) -> Result<(), NotifyError> {
+        self.deliver(&reminder.text_only())
+    }
+
+    /// Withdraws every reminder notification still on screen except the one of
+    /// `waiting` (the others were answered, replaced or belong to another day).
+    fn withdraw_all_but(&self, _waiting: Option<&Showing>) {}
 }
 
-/// Desktop notifications through tauri-plugin-notification (D-Bus on Linux, the
-/// notification centre on macOS, toasts on Windows).
+/// Desktop notifications through tauri-plugin-notification (the notification centre on
+/// macOS, toasts on Windows): title and body only; its `show()` returns before the
+/// system answers, so a failure to display is not seen here.
 pub struct PluginNotifier<R: Runtime> {
     app: AppHandle<R>,
 }

@@ -5,7 +5,7 @@ use super::desktop::Desktop;
 use super::notifier::Notifier;
 use crate::store::{SetAside, Store};
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 use tauri::{AppHandle, Manager, Runtime};
@@ -33,6 +33,27 @@ pub struct AppState {
     /// The backup file picked in the system's dialog, waiting for the user to confirm the
     /// restore. Only the dialog sets it; the page never sends a path.
     pub picked_backup: Mutex<Option<PathBuf>>,
+    /// What this run found out about the desktop, said once in Settings.
+    pub desktop_facts: DesktopFacts,
+}
+
+/// Runtime facts about the desktop (not settings: they are true of this session only).
+#[derive(Default)]
+pub struct DesktopFacts {
+    /// A reminder found no notification server to take it (cleared when one does).
+    pub notifications_unavailable: AtomicBool,
+    /// No tray host was on the session bus at start.
+    pub no_tray: AtomicBool,
+}
+
+impl DesktopFacts {
+    /// The notes that apply now, in the core's words.
+    pub fn notes(&self) -> Vec<crate::core::messages::DesktopNote> {
+        crate::core::messages::desktop_notes(
+            self.notifications_unavailable.load(Ordering::SeqCst),
+            self.no_tray.load(Ordering::SeqCst),
+        )
+    }
 }
 
 impl AppState {

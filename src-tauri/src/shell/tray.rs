@@ -125,22 +125,39 @@ fn item<R: Runtime>(
 }
 
 /// Shows `model` in the tray; a no-op where there is no tray (tests) or nothing changed.
+/// The menu is changed on the main thread, queued while the model is recorded: a caller
+/// on another thread (the scheduler) must not hold the lock while it waits for the main
+/// thread, which may itself be waiting for the lock (a command publishing at the same
+/// moment) — that deadlocked the app when a reminder opened the window.
 pub fn show<R: Runtime>(app: &AppHandle<R>, model: &TrayMenu) {
-    let (Some(shown), Some(tray)) = (app.try_state::<Shown>(), app.tray_by_id(TRAY_ID)) else {
+    let Some(shown) = app.try_state::<Shown>() else {
         return;
     };
     let mut last = shown.0.lock().unwrap_or_else(|p| p.into_inner());
     if last.as_ref() == Some(model) {
         return;
     }
-    match build(app, model) {
-        Ok(menu) => {
-            if tray.set_menu(Some(menu)).is_ok() {
-                let _ = tray.set_tooltip(Some(format!("High Hamstring Rehab — {}", model.status)));
-                *last = Some(model.clone());
-            }
+    *last = Some(model.clone());
+    let (handle, model) = (app.clone(), model.clone());
+    // Queued with the lock held, so the updates reach the main thread in order.
+    // (On the main thread itself this runs at once, with the lock held: `apply` must not
+    // take it.)
+    if app.run_on_main_thread(move || apply(&handle, &model)).is_err() {
+        *last = None;
+    }
+}
+
+/// Puts `model` in the tray (on the main thread).
+fn apply<R: Runtime>(app: &AppHandle<R>, model: &TrayMenu) {
+    let Some(tray) = app.tray_by_id(TRAY_ID) else {
+        return;
+    };
+    let shown = build(app, model).and_then(|menu| tray.set_menu(Some(menu)));
+    match shown {
+        Ok(()) => {
+            let _ = tray.set_tooltip(Some(format!("High Hamstring Rehab — {}", model.status)));
         }
-        Err(e) => eprintln!("High Hamstring Rehab: the tray menu could not be built: {e}"),
+        Err(e) => eprintln!("High Hamstring Rehab: the tray menu could not be shown: {e}"),
     }
 }
 

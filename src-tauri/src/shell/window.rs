@@ -33,6 +33,9 @@ pub fn show_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<
     Ok(window)
 }
 
+/// The Stretch view, with its hold timer and the waiting reminder's Done, Snooze and Skip.
+pub const STRETCH_ROUTE: &str = "#/stretch";
+
 /// The event that tells an open window to go to a screen (`#/journal/checkin`).
 pub const NAVIGATE_EVENT: &str = "navigate";
 

@@ -93,7 +93,9 @@ pub fn drop_pending(tx: &Tx, date: NaiveDate) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Writes a slot's state and records the outcome as an event at `at`.
+/// Writes a slot's state and records the outcome as an event at `at`. A slot just
+/// fired (`shown`) gets no event here: whether a notification server took it decides
+/// its event, written by [`record_delivery`] once the shell knows.
 pub fn save_slot(
     tx: &Tx,
     date: NaiveDate,
@@ -110,12 +112,31 @@ pub fn save_slot(
           WHERE local_date = ?1 AND planned = ?2",
         params![ymd(date), slot.time.minutes(), slot.state.as_str(), shown_at, snoozed_until, slot.catch_up],
     )?;
-    if slot.state != SlotState::Pending {
+    if !matches!(slot.state, SlotState::Pending | SlotState::Shown { .. }) {
         tx.conn().execute(
             "INSERT INTO reminder_events (local_date, planned, outcome, catch_up, at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![ymd(date), slot.time.minutes(), slot.state.as_str(), slot.catch_up, stamp(at)],
         )?;
     }
+    Ok(())
+}
+
+/// How a fired reminder reached the user: `shown` (a notification server accepted it)
+/// or `window` (none did; the app's window showed it). Recorded for the slot at `time`
+/// on `date`, with the slot's catch-up flag.
+pub fn record_delivery(
+    tx: &Tx,
+    date: NaiveDate,
+    time: ClockTime,
+    outcome: &str,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    tx.conn().execute(
+        "INSERT INTO reminder_events (local_date, planned, outcome, catch_up, at)
+         SELECT local_date, planned, ?3, catch_up, ?4 FROM reminder_slots
+          WHERE local_date = ?1 AND planned = ?2",
+        params![ymd(date), time.minutes(), outcome, stamp(at)],
+    )?;
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 import * as api from '../api.js';
 import { adviceDialog } from '../confirm-ui.js';
 import { dataSection } from '../data-ui.js';
+import { desktopNotes } from '../desktop-notes-ui.js';
 import { el, loadPage, showError, showOk, statusLine } from '../dom.js';
 
 const THEME_LABELS = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
@@ -16,7 +17,7 @@ export function render(container, ctx) {
     load: api.getSettings,
     draw: (view) => {
       const advice = adviceDialog('clinician-advice', view.advice);
-      return [settingsForm(view, ctx, advice), advice.dialog, dataSection(ctx)];
+      return [desktopNotes(), settingsForm(view, ctx, advice), advice.dialog, dataSection(ctx)];
     },
   });
 }

@@ -5,6 +5,7 @@
 
 import * as api from '../api.js';
 import { el, list, loadPage, showError, showOk, statusLine } from '../dom.js';
+import { desktopNotes } from '../desktop-notes-ui.js';
 
 /** Fired on the document once the setup is done or skipped (the shell drops its banner). */
 export const FINISHED_EVENT = 'hhr-setup-finished';
@@ -202,6 +203,7 @@ function remindersStep(wizard) {
       textField('reminder_window_end', reminders.window_end, el('input', { type: 'time', value: settings.reminder_window_end }))
     ),
     textField('fixed_times', reminders.fixed_times, fixed),
+    desktopNotes(),
     testReminder(reminders.test),
     el(
       'div',

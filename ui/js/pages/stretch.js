@@ -1,16 +1,20 @@
-// The Stretch view (#/stretch): the gentle hamstring stretch with its steps, a hold timer
-// for each leg, and Done, which answers the waiting reminder or logs the stretch.
+// The Stretch view (#/stretch): the stretch reminders card (the waiting reminder's Done,
+// Snooze and Skip), then the gentle hamstring stretch with its steps, a hold timer for
+// each leg, and Done, which answers the waiting reminder or logs the stretch.
 
 import * as api from '../api.js';
 import { card, el, list, loadPage, picture, showError, showOk, statusLine } from '../dom.js';
 import { cites, otherCites } from '../protocol-ui.js';
+import { reminderCard } from '../reminders-ui.js';
 
 export function render(container, ctx) {
   return loadPage(container, ctx, {
     title: 'Stretch',
     loading: 'Loading…',
     load: api.getProtocol,
-    draw: (protocol) => stretchCard(protocol, ctx),
+    // The waiting reminder's Done, Snooze and Skip above the stretch: a notification's
+    // click, or a reminder no notification server took, opens the window here.
+    draw: (protocol) => [reminderCard(ctx), stretchCard(protocol, ctx)],
   });
 }
 

@@ -166,6 +166,7 @@ fn stretch(s: StretchRecord) -> Entry {
 fn reminder(r: ReminderRecord) -> Entry {
     let word = match r.outcome.as_str() {
         "shown" => "shown",
+        "window" => "shown in the app's window (no notifications)",
         "done" => "done",
         "snoozed" => "snoozed",
         "skipped" => "skipped",
