@@ -140,6 +140,12 @@ pub fn morning_after(log: &Log, date: NaiveDate) -> Option<u8> {
         .map(|m| m.pain)
 }
 
+/// When the next-morning check-in that `morning_after` reads was given.
+fn morning_after_given(log: &Log, date: NaiveDate) -> Option<DateTime<Utc>> {
+    let next = date.succ_opt()?;
+    log.mornings.iter().filter(|m| m.date == next).map(|m| m.at).max()
+}
+
 /// The question Today asks the morning after a session.
 pub const MORNING_QUESTION: &str = "How is the hamstring this morning compared with usual?";
 
@@ -300,8 +306,9 @@ pub struct TodayDose {
     pub why: String,
 }
 
-/// The dose of exercise `index` once its sets have built up to `built`.
-pub fn today_dose(index: usize, built: u8, rules: Rules) -> TodayDose {
+/// The dose of exercise `index` once its sets have built up to `built`; `top` when it is
+/// the current step, whose sessions at the full dose count toward the next one.
+pub fn today_dose(index: usize, built: u8, rules: Rules, top: bool) -> TodayDose {
     let e = &LADDER[index];
     let full = built >= full_sets();
     let (sets, amount) = if full {
@@ -310,8 +317,10 @@ pub fn today_dose(index: usize, built: u8, rules: Rules) -> TodayDose {
         let one = |n: u16| Span { min: n, max: n };
         (one(u16::from(built)), one(DAILY_DOSE.amount.min))
     };
-    let why = if full {
+    let why = if full && top {
         "The full dose: sessions at this dose count toward the next step.".to_string()
+    } else if full {
+        "The full dose, kept up while the next exercises build.".to_string()
     } else {
         format!(
             "Building up to the full dose of {} sets: one set more after each day with a session within your limit of {}/10 (the app's own rule).",
@@ -448,8 +457,34 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
     // Each exercise's dose (its sets) as built so far, and the last day that built it.
     let mut built: Vec<u8> = vec![START_SETS; LADDER.len()];
     let mut built_day: Vec<Option<NaiveDate>> = vec![None; LADDER.len()];
+    // Builds waiting for their next morning (with pain allowed): a session's set is
+    // added when its settled morning answer was given, so a session started before that
+    // answer is asked for the dose as it stood then (the page showed that dose).
+    let mut waiting: Vec<(DateTime<Utc>, NaiveDate, Vec<usize>)> = Vec::new();
+    let build = |built: &mut Vec<u8>, built_day: &mut Vec<Option<NaiveDate>>, date: NaiveDate, ks: &[usize]| {
+        for &k in ks {
+            if built[k] < full_sets() && built_day[k] != Some(date) {
+                built[k] = (built[k] + SETS_ADDED).min(full_sets());
+                built_day[k] = Some(date);
+            }
+        }
+    };
+    let mut settle = |until: Option<DateTime<Utc>>,
+                      built: &mut Vec<u8>,
+                      built_day: &mut Vec<Option<NaiveDate>>,
+                      waiting: &mut Vec<(DateTime<Utc>, NaiveDate, Vec<usize>)>| {
+        waiting.sort_by_key(|w| w.0);
+        while let Some(first) = waiting.first() {
+            if until.is_some_and(|t| first.0 > t) {
+                break;
+            }
+            let (_, date, ks) = waiting.remove(0);
+            build(built, built_day, date, &ks);
+        }
+    };
 
     for (at, event) in events {
+        settle(Some(at), &mut built, &mut built_day, &mut waiting);
         match event {
             Event::Move(m) => {
                 let to = m.to.min(last);
@@ -528,21 +563,19 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
                     .entries
                     .iter()
                     .find(|e| e.exercise == level && e.pain.is_some());
-                // Build up every exercise of the session done at its dose (once a day).
+                // Build up every exercise of the session done at its dose (once a day):
+                // at once with no pain allowed, else when its settled morning was given.
                 if pending.is_none() && morning_worse.is_none() {
-                    for e in s
+                    let ks: Vec<usize> = s
                         .entries
                         .iter()
                         .filter(|e| e.pain.is_some() && e.exercise <= level)
-                    {
-                        let k = e.exercise;
-                        if built[k] < full_sets()
-                            && built_day[k] != Some(s.date)
-                            && did_dose(e, built[k])
-                        {
-                            built[k] = (built[k] + SETS_ADDED).min(full_sets());
-                            built_day[k] = Some(s.date);
-                        }
+                        .filter(|e| did_dose(e, built[e.exercise]))
+                        .map(|e| e.exercise)
+                        .collect();
+                    match morning_after_given(log, s.date).filter(|_| rules.allowed_pain > 0) {
+                        Some(given) if given > at => waiting.push((given, s.date, ks)),
+                        _ => build(&mut built, &mut built_day, s.date, &ks),
                     }
                 }
                 let Some(entry) = top else {
@@ -579,8 +612,10 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
                     });
                     continue;
                 }
-                // Still building up: the session built the dose, it does not count.
-                if asked < full_sets() {
+                // Still building up: the session built the dose, it does not count; nor
+                // does a later session the same day that built it to the full dose (a
+                // day counts once).
+                if asked < full_sets() || built_day[level] == Some(s.date) {
                     outcome = Some(Outcome::Building {
                         date: s.date,
                         pain,
@@ -634,9 +669,14 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
             since: if i <= level { step_since[i] } else { None },
         })
         .collect();
+    // Every settled morning given by now has built its session's dose.
+    settle(None, &mut built, &mut built_day, &mut waiting);
+    if let Some(Outcome::Building { sets, .. }) = &mut outcome {
+        *sets = built[level];
+    }
     let decision = decide(level, streak, built[level], outcome, now_rules);
     let doses = (0..=level)
-        .map(|i| today_dose(i, built[i], now_rules))
+        .map(|i| today_dose(i, built[i], now_rules, i == level))
         .collect();
     Progress {
         level,
@@ -837,10 +877,11 @@ fn decide(level: usize, streak: u8, built: u8, outcome: Option<Outcome>, now: Ru
             DecisionKind::NotCounted,
             "Last session did not build up the dose".to_string(),
             format!(
-                "On {} the {} had {sets_done} of the {asked} sets ({} or more each) its dose asked for that day, so the dose stays at {built} sets.",
+                "On {} the {} had {sets_done} of the {asked} sets ({} or more each) its dose asked for that day, so the dose stays at {}.",
                 dates::friendly(date),
                 lower_first(name(level)),
-                DAILY_DOSE.amount.min
+                DAILY_DOSE.amount.min,
+                if built == 1 { "1 set".to_string() } else { format!("{built} sets") }
             ),
             None,
         ),

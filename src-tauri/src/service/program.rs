@@ -198,7 +198,7 @@ fn session_view(tx: &Tx, row: rows::SessionRow) -> Result<SessionView, ServiceEr
         .map(|(i, e)| {
             let entry = entries.iter().find(|x| x.exercise == i);
             let today = before.doses.get(i).cloned().unwrap_or_else(|| {
-                progression::today_dose(i, progression::START_SETS, before.rules)
+                progression::today_dose(i, progression::START_SETS, before.rules, i == level)
             });
             let asked = u8::try_from(today.sets.min).unwrap_or(u8::MAX);
             SessionExercise {

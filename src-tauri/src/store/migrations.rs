@@ -242,8 +242,9 @@ ALTER TABLE ladder_moves ADD COLUMN advice_note TEXT NOT NULL DEFAULT '' CHECK (
 /// Version 8: the first-run setup, and reminders that no notification server took.
 /// The setup's answers (which side hurts, whether a clinician has confirmed the
 /// diagnosis; both unknown until asked) and whether the setup was finished or skipped:
-/// a database that already passed the first-run safety notice counts as skipped, so an
-/// upgrade does not interrupt someone mid-program (Settings offers the setup again).
+/// a database that already passed the first-run safety notice, or holds anything the
+/// user logged, counts as skipped, so an upgrade does not interrupt someone mid-program
+/// (Settings offers the setup again).
 /// A reminder's event may now be `window`: shown in the app's own window because no
 /// notification server accepted it (SQLite cannot widen a `CHECK`, so the events table
 /// is rebuilt with every row and id kept).
@@ -266,7 +267,10 @@ ALTER TABLE settings ADD COLUMN diagnosis TEXT
 ALTER TABLE settings ADD COLUMN setup TEXT NOT NULL DEFAULT 'pending'
     CHECK (setup IN ('pending', 'done', 'skipped'));
 UPDATE settings SET setup = 'skipped'
-    WHERE EXISTS (SELECT 1 FROM app_state WHERE key = 'safety_notice_seen');
+    WHERE EXISTS (SELECT 1 FROM app_state WHERE key = 'safety_notice_seen')
+       OR EXISTS (SELECT 1 FROM exercise_sessions) OR EXISTS (SELECT 1 FROM stretches)
+       OR EXISTS (SELECT 1 FROM test_results) OR EXISTS (SELECT 1 FROM pain_checkins)
+       OR EXISTS (SELECT 1 FROM runs) OR EXISTS (SELECT 1 FROM notes);
 
 CREATE TABLE reminder_events_v8 (
     id          INTEGER PRIMARY KEY,
@@ -457,7 +461,10 @@ mod tests {
             assert_eq!(setup, (Some("left".into()), Some("not_yet".into()), "done".into()));
             assert_eq!(count("reminder_events"), 2, "reminder_events rows written at v8");
         } else {
-            assert_eq!(setup, (None, None, "pending".into()), "setup at v{v}");
+            // Rows logged before the upgrade (sessions from v3 on) mean someone is using
+            // the app: the setup counts as skipped rather than interrupting them.
+            let state = if v >= 3 { "skipped" } else { "pending" };
+            assert_eq!(setup, (None, None, state.into()), "setup at v{v}");
         }
         for (table, since) in [
             ("reminder_slots", 4),
@@ -549,6 +556,25 @@ mod tests {
             assert_eq!(v, LATEST as i64, "from v{from}");
             assert_rows_of_version_kept(&conn, from);
         }
+    }
+
+    #[test]
+    fn an_upgraded_database_with_only_a_logged_stretch_counts_its_setup_as_skipped() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrations().to_version(&mut conn, 7).unwrap();
+        conn.execute_batch("INSERT INTO stretches VALUES (1, '2026-03-01T09:00:00.000Z', '2026-03-01', 'logged')")
+            .unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        let setup: String = conn
+            .query_row("SELECT setup FROM settings", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(setup, "skipped");
+        let mut empty = Connection::open_in_memory().unwrap();
+        migrations().to_latest(&mut empty).unwrap();
+        let setup: String = empty
+            .query_row("SELECT setup FROM settings", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(setup, "pending", "a new database waits for the setup");
     }
 
     #[test]

@@ -1075,6 +1075,49 @@ fn the_next_exercise_unlocks_only_after_full_dose_sessions() {
 }
 
 #[test]
+fn a_morning_answered_after_the_next_session_does_not_raise_the_dose_that_session_was_asked() {
+    // Allowed pain 3: day 0 builds only once its next morning settles. That answer comes
+    // on day 1 at 20:00, after day 1's session (08:00) did the one set the page showed.
+    let r = rules(3, 1);
+    let one_set = |id: i64, n: u32| Session {
+        id,
+        started_at: at(n, 8),
+        date: day(n),
+        entries: vec![Entry { exercise: 0, sets: vec![12], pain: Some(1) }],
+    };
+    let late = Morning { at: at(1, 20), date: day(1), pain: 0 };
+    let p = progress(&log_with(vec![one_set(1, 0), one_set(2, 1)], vec![late]), r);
+    assert_ne!(p.decision.kind, DecisionKind::NotCounted, "{}", p.decision.reason);
+    assert_eq!(p.decision.kind, DecisionKind::Pending, "{}", p.decision.reason);
+    assert_eq!(p.doses[0].sets.max, 2, "day 0 has built, from its morning on");
+    // Answered before day 1's session, the same answer raises what day 1 is asked.
+    let early = Morning { at: at(1, 7), date: day(1), pain: 0 };
+    let p = progress(&log_with(vec![one_set(1, 0), one_set(2, 1)], vec![early]), r);
+    assert_eq!(p.decision.kind, DecisionKind::NotCounted, "{}", p.decision.reason);
+}
+
+#[test]
+fn a_day_that_builds_the_dose_to_full_does_not_also_count_toward_the_next_step() {
+    // Allowed 0, one session needed. Day 0 builds 1 → 2; day 1's morning session 2 → 3;
+    // day 1's evening session is at the full dose but the day has built: it does not count.
+    let r = rules(0, 1);
+    let evening = Session {
+        id: 3,
+        started_at: at(1, 18),
+        date: day(1),
+        entries: vec![full(0, 0)],
+    };
+    let sessions = vec![whole_session(1, 0, 0, 0), whole_session(2, 1, 0, 0), evening];
+    let p = progress(&log_of(sessions.clone()), r);
+    assert_eq!(p.level, 0, "{}", p.decision.reason);
+    assert!(p.doses[0].full);
+    // The next day's session at the full dose counts.
+    let mut next = sessions;
+    next.push(whole_session(4, 2, 0, 0));
+    assert_eq!(progress(&log_of(next), r).level, 1);
+}
+
+#[test]
 fn sessions_from_before_the_build_up_keep_their_verdicts_and_later_steps_build_up() {
     // Two full-dose sessions at 0/10, two in a row needed: under the rule of their time
     // (no build-up) they unlock the plank; judged by today's rule they would not.
@@ -1142,8 +1185,9 @@ fn a_day_builds_the_dose_once_and_a_hold_counts_in_seconds() {
     let p = progress(&log, rules(0, 1));
     assert_eq!(p.doses[1].text, "Today: 2 holds of 10 seconds.");
     says(&p.doses[1].why, "Building up to the full dose of 3 sets");
+    // The bridge, below the current step, is at the full dose but no longer counts.
     assert_eq!(
         p.doses[0].why,
-        "The full dose: sessions at this dose count toward the next step."
+        "The full dose, kept up while the next exercises build."
     );
 }
