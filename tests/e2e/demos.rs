@@ -6,6 +6,7 @@ use crate::program::click;
 use crate::support::{eventually, Harness};
 use crate::ui;
 use fantoccini::Client;
+use high_hamstring_rehab::core::{figures, pictures};
 use serde_json::{json, Value};
 
 /// Every demonstration on the page once all have arrived: for each, its id, the width
@@ -93,9 +94,12 @@ async fn every_demonstration_is_drawn_in_both_themes_with_its_words() {
         for (page, demos) in pages {
             for (id, width, words, fill) in demos {
                 assert!(width > 0.0, "{theme}: {id} is not drawn on {page}");
+                // Its words are the pose file's alt text (a thumbnail's button says it opens).
+                let alt = pictures::picture(&id).expect("a listed picture").alt;
+                let thumb = format!("{}: {alt}", figures::WORDS.open);
                 assert!(
-                    words.len() > 60,
-                    "{theme}: {id} on {page} has no real words: {words:?}"
+                    words == alt || words == thumb,
+                    "{theme}: {id} on {page} says {words:?}, not its alt text"
                 );
                 assert!(!fill.is_empty(), "{theme}: {id} on {page}: no body drawn");
                 if page == "session" {
@@ -155,6 +159,35 @@ async fn every_demonstration_is_drawn_in_both_themes_with_its_words() {
     })
     .await;
 
+    // The report draws each exercise so far at its end pose, with its words.
+    ui::js(client, "location.hash = '#/report';", vec![])
+        .await
+        .expect("open the report");
+    let drawn = eventually("the report's exercise drawings", || async {
+        let v = ui::js(
+            client,
+            "const f = [...document.querySelectorAll('#report-exercises figure.demo')];\
+             if (!f.length || f.some((d) => d.getAttribute('aria-busy') === 'true')) return null;\
+             return f.map((d) => [d.dataset.picture, d.querySelector('svg[role=img]').getAttribute('aria-label'), d.querySelector('svg').getBoundingClientRect().width]);",
+            vec![],
+        )
+        .await?;
+        if v.is_null() {
+            Err("not drawn".into())
+        } else {
+            Ok(v)
+        }
+    })
+    .await;
+    let first = &drawn[0];
+    assert_eq!(first[0], json!("glute_bridge"), "{drawn}");
+    assert_eq!(
+        first[1],
+        json!(pictures::picture("glute_bridge").unwrap().alt),
+        "{drawn}"
+    );
+    assert!(first[2].as_f64().unwrap_or(0.0) > 0.0, "{drawn}");
+
     // The figures take the theme's colours (not one drawing for both).
     assert_eq!(fills["light"].len(), 1, "{fills:?}");
     assert_ne!(fills["light"], fills["dark"], "{fills:?}");
@@ -208,6 +241,26 @@ async fn the_session_demonstration_moves_and_with_reduced_motion_shows_start_and
         name.starts_with("fig-glute_bridge-"),
         "the session's first exercise moves: {v}"
     );
+    // Pause holds it (a lasting pause, not only while hovered); Play lets it go on.
+    for (press, state) in [("true", "paused"), ("false", "running")] {
+        click(client, ".session-demo .demo-pause").await;
+        eventually(&format!("the motion {state}"), || async {
+            let v = ui::js(
+                client,
+                "const d = document.querySelector('.session-demo figure.demo');\
+                 const g = [...d.querySelectorAll('.demo-anim g[class]')].find((g) => getComputedStyle(g).animationName !== 'none');\
+                 return [d.querySelector('.demo-pause').getAttribute('aria-pressed'), getComputedStyle(g).animationPlayState];",
+                vec![],
+            )
+            .await?;
+            if v == json!([press, state]) {
+                Ok(())
+            } else {
+                Err(format!("{v}"))
+            }
+        })
+        .await;
+    }
     h.end_session().await;
 
     // Reduced motion, as GTK says it (gtk-enable-animations off), which WebKitGTK turns

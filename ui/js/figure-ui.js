@@ -78,8 +78,17 @@ function full(view) {
         el('figcaption', {}, `${view.words.not_like_this}: ${view.mistake[0]}`)
       )
     : null;
+  // A lasting pause for the looping motion (hover holds it only while the pointer stays).
+  const pause = el('button', { type: 'button', class: 'demo-pause', 'aria-pressed': 'false' }, view.words.pause);
+  pause.addEventListener('click', () => {
+    const figure = pause.closest('figure.demo');
+    const paused = figure.classList.toggle('paused');
+    pause.setAttribute('aria-pressed', String(paused));
+    pause.textContent = paused ? view.words.play : view.words.pause;
+  });
   return [
-    el('div', { class: 'demo-anim', tabindex: '0', role: 'img', 'aria-label': view.alt, title: view.words.paused }, moving),
+    el('div', { class: 'demo-anim', role: 'img', 'aria-label': view.alt, title: view.words.paused }, moving),
+    pause,
     el(
       'div',
       { class: 'demo-still', role: 'img', 'aria-label': view.alt },
@@ -112,14 +121,19 @@ function openLarge(view, opener) {
 
 /**
  * The demonstration of `id` (`{id, alt}` from the view's pictures): `size` is `large`
- * (the session), `medium` (guide, stretch) or `thumb` (a small end pose that opens the
- * large one). The element is returned at once and filled when the figure arrives.
+ * (the session), `medium` (guide, stretch), `thumb` (a small end pose that opens the
+ * large one) or `end` (the end pose alone, for the printed report). The element is returned at once and filled when the figure arrives.
  */
 export function demo(picture, size = 'medium') {
   const box = el('figure', { class: `demo demo-${size}`, 'data-picture': picture.id, 'aria-busy': 'true' });
   demonstration(picture.id)
     .then((view) => {
-      if (size === 'thumb') {
+      if (size === 'end') {
+        const end = build(view.end, view.namespace);
+        end.setAttribute('role', 'img');
+        end.setAttribute('aria-label', view.alt);
+        box.replaceChildren(end);
+      } else if (size === 'thumb') {
         const end = build(view.end, view.namespace);
         end.setAttribute('aria-hidden', 'true');
         // Too small to read here, and a button's visible words must be in its name: the

@@ -75,6 +75,32 @@ pub struct Texts {
     pub no_advised: &'static str,
     /// "Painful side: right. Diagnosis confirmed by a clinician: not yet." (the setup's answers)
     pub you: String,
+    /// The heading of the exercises so far, and each (drawn at its end pose in the window
+    /// and in the file).
+    pub exercises_title: &'static str,
+    pub exercises: Vec<ExerciseShown>,
+}
+
+/// An exercise of the ladder up to the current step, as the report draws it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExerciseShown {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// The words of its picture.
+    pub alt: &'static str,
+}
+
+/// The exercises of the ladder up to step `step` (1-based), at least the first.
+pub fn exercises_so_far(step: usize) -> Vec<ExerciseShown> {
+    crate::core::protocol::LADDER
+        .iter()
+        .take(step.max(1))
+        .map(|e| ExerciseShown {
+            id: e.id,
+            name: e.name,
+            alt: crate::core::pictures::picture(e.id).map_or("", |p| p.alt),
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -164,6 +190,8 @@ pub fn texts(r: &Report) -> Texts {
         advised_title: "Changes advised by a clinician",
         no_advised: "No rule was loosened and no step taken forward by hand.",
         you: setup::report_line(r.painful_side, r.diagnosis),
+        exercises_title: EXERCISES_TITLE,
+        exercises: exercises_so_far(r.ladder.step),
     }
 }
 
@@ -298,9 +326,9 @@ pub fn pain_svg(charts: &Charts) -> String {
 
 /// The exercises of the ladder up to the current step, each with its end pose drawn
 /// (the demonstration's still file, fixed colours: the report stands alone).
-fn exercise_list(s: &mut String, step: usize) {
-    let _ = write!(s, "<h3>{}</h3><ul class=\"exercises\" id=\"report-exercises\">", escape(EXERCISES_TITLE));
-    for e in crate::core::protocol::LADDER.iter().take(step.max(1)) {
+fn exercise_list(s: &mut String, t: &Texts) {
+    let _ = write!(s, "<h3>{}</h3><ul class=\"exercises\" id=\"report-exercises\">", escape(t.exercises_title));
+    for e in &t.exercises {
         let svg = crate::core::figures::demo(e.id)
             .map(crate::core::figures::end_svg)
             .unwrap_or_default();
@@ -331,7 +359,7 @@ pub fn render_html(r: &Report) -> String {
         escape(&r.ladder.headline),
         escape(&r.ladder.reason)
     );
-    exercise_list(&mut s, r.ladder.step);
+    exercise_list(&mut s, &t);
 
     let _ = write!(s, "<h2>{}</h2>", escape(t.advised_title));
     if r.advised.is_empty() {
@@ -481,7 +509,12 @@ mod tests {
     #[test]
     fn the_exercise_list_draws_each_exercise_so_far_at_its_end_pose() {
         let mut s = String::new();
-        exercise_list(&mut s, 3);
+        let t = Texts {
+            exercises_title: EXERCISES_TITLE,
+            exercises: exercises_so_far(3),
+            ..Texts::default()
+        };
+        exercise_list(&mut s, &t);
         assert_eq!(s.matches("<svg").count(), 3, "{s}");
         for e in &crate::core::protocol::LADDER[..3] {
             assert!(s.contains(&format!("<figcaption>{}</figcaption>", escape(e.name))));

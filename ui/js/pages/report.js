@@ -7,6 +7,7 @@ import { el, loadPage, showError, showOk, statusLine } from '../dom.js';
 import { gatesList } from '../protocol-ui.js';
 import { friendlyDate } from '../dates.js';
 import { loadUPlot } from '../charts-lib.js';
+import { demo } from '../figure-ui.js';
 
 export async function render(container, ctx) {
   let charts = null;
@@ -55,6 +56,8 @@ function report(r) {
       el('p', { class: 'figure', id: 'report-step' }, r.texts.step),
       el('p', {}, r.ladder.headline),
       el('p', { class: 'muted' }, r.ladder.reason),
+      el('h3', {}, r.texts.exercises_title),
+      el('ul', { id: 'report-exercises', class: 'report-exercises' }, r.texts.exercises.map((e) => el('li', {}, demo(e, 'end'), el('span', {}, e.name)))),
       el('h2', {}, r.texts.advised_title),
       r.advised.length
         ? el('ul', { id: 'report-advised' }, r.advised.map((line) => el('li', {}, line)))

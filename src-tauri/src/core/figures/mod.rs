@@ -34,6 +34,8 @@ pub struct Words {
     pub end: &'static str,
     pub not_like_this: &'static str,
     pub paused: &'static str,
+    pub pause: &'static str,
+    pub play: &'static str,
     pub open: &'static str,
     pub close: &'static str,
 }
@@ -42,7 +44,9 @@ pub const WORDS: Words = Words {
     start: "Start",
     end: "End",
     not_like_this: "Not like this",
-    paused: "Hover or focus the picture to pause it.",
+    paused: "Hover over the picture to hold it still.",
+    pause: "Pause",
+    play: "Play",
     open: "Show larger",
     close: "Close",
 };
