@@ -261,7 +261,9 @@ async fn the_session_demonstration_moves_and_with_reduced_motion_shows_start_and
         })
         .await;
     }
-    h.end_session().await;
+    // Stopped for good before the next start (ending the WebDriver session only closes
+    // the window, which may leave the app in the tray).
+    h.finish().await;
 
     // Reduced motion, as GTK says it (gtk-enable-animations off), which WebKitGTK turns
     // into prefers-reduced-motion: reduce.

@@ -304,7 +304,7 @@ async fn demonstration_screens() {
     shoot(client, &dir, "session-demonstration").await;
     ui::set_theme(client, "dark").await;
     shoot(client, &dir, "session-demonstration-dark").await;
-    h.end_session().await;
+    h.finish().await;
 
     let gtk = h.temp_path("config").join("gtk-3.0");
     std::fs::create_dir_all(&gtk).unwrap();
