@@ -165,3 +165,51 @@ fn every_earlier_schema_version_opens_in_this_version_with_every_row_kept() {
     }
     println!("upgrade safety: {files} fixtures (schema 1 to {}) opened at schema {SCHEMA_VERSION}; {kept} rows kept", SCHEMA_VERSION - 1);
 }
+
+/// A user mid-way up the ladder keeps every step earned when the app that builds the dose
+/// up arrives: two full-dose, pain-free days under the rule of their time (no build-up,
+/// two sessions in a row to unlock) unlocked the plank; after the upgrade the plank is
+/// still unlocked, though the same two days judged by today's rule would not unlock it.
+#[test]
+fn an_upgrade_keeps_the_step_earned_under_the_rule_before_the_dose_built_up() {
+    use high_hamstring_rehab::service::program;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        migrations::migrations().to_version(&mut conn, 7).unwrap();
+        let mut sql = String::from(
+            "UPDATE settings SET sessions_to_progress = 2;
+             UPDATE progression_rules SET sessions_to_progress = 2;",
+        );
+        for (id, day) in [(1, "2026-03-01"), (2, "2026-03-02")] {
+            sql.push_str(&format!(
+                "INSERT INTO exercise_sessions VALUES ({id}, '{day}T08:00:00.000Z', '{day}', '{day}T08:30:00.000Z');"
+            ));
+            for set in 1..=3 {
+                sql.push_str(&format!(
+                    "INSERT INTO exercise_sets (session_id, exercise_id, set_no, amount, recorded_at) VALUES ({id}, 'glute_bridge', {set}, 12, '{day}T08:0{set}:00.000Z');"
+                ));
+            }
+            sql.push_str(&format!(
+                "INSERT INTO exercise_pain VALUES ({id}, 'glute_bridge', 0, '{day}T08:10:00.000Z');"
+            ));
+        }
+        conn.execute_batch(&sql).unwrap();
+    }
+    let (mut store, _) = Store::open(&path, Utc::now()).unwrap();
+    let view = program::program(&mut store).unwrap();
+    assert_eq!(
+        view.progress.level, 1,
+        "the plank unlocked before the upgrade stays unlocked: {}",
+        view.progress.decision.reason
+    );
+    // The same two days under today's rule alone: still building the bridge's dose.
+    let fresh = dir.path().join("fresh.db");
+    let (mut today, _) = Store::open(&fresh, Utc::now()).unwrap();
+    let conn = Connection::open(&fresh).unwrap();
+    conn.execute_batch(&format!("UPDATE settings SET sessions_to_progress = 2; UPDATE progression_rules SET sessions_to_progress = 2; ATTACH '{}' AS old; INSERT INTO exercise_sessions SELECT * FROM old.exercise_sessions; INSERT INTO exercise_sets SELECT * FROM old.exercise_sets; INSERT INTO exercise_pain SELECT * FROM old.exercise_pain; DETACH old;", path.display())).unwrap();
+    drop(conn);
+    let fresh_view = program::program(&mut today).unwrap();
+    assert_eq!(fresh_view.progress.level, 0, "today's rule would hold the step");
+}
