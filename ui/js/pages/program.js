@@ -52,7 +52,7 @@ function ladder(progress, protocol) {
       progress.steps.map((step, i) => {
         const exercise = protocol.ladder[i];
         // Today's dose, for every step in today's session (built up from the log by the backend).
-        const dose = progress.doses[i];
+        const dose = progress.doses.find((d) => d.id === step.id);
         return el(
           'li',
           { 'data-exercise': step.id, 'data-status': step.status, class: `step step-${step.status}` },

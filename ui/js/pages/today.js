@@ -113,8 +113,8 @@ function sessionCard(today, names) {
     el(
       'ol',
       { class: 'exercise-list', id: 'today-exercises' },
-      today.exercises.map((id, i) => {
-        const dose = today.progress.doses[i];
+      today.exercises.map((id) => {
+        const dose = today.progress.doses.find((d) => d.id === id);
         return el('li', { 'data-exercise': id }, names[id] || id, dose ? el('span', { class: 'muted today-dose' }, ` — ${dose.text}`) : null);
       })
     ),
