@@ -469,7 +469,7 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
             }
         }
     };
-    let mut settle = |until: Option<DateTime<Utc>>,
+    let settle = |until: Option<DateTime<Utc>>,
                       built: &mut Vec<u8>,
                       built_day: &mut Vec<Option<NaiveDate>>,
                       waiting: &mut Vec<(DateTime<Utc>, NaiveDate, Vec<usize>)>| {

@@ -11,7 +11,9 @@
 mod demo;
 pub mod model;
 pub mod poses;
+mod props;
 pub mod render;
+mod svg;
 
 pub use demo::{Demo, Key, Mistake, Prop, Watch};
 
