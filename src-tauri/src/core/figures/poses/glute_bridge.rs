@@ -16,7 +16,8 @@ const GROUND: Ground = Ground {
     ],
 };
 
-const DOWN: Pose = Pose {
+/// Lying with knees bent and feet flat (also the single-leg bridge's start).
+pub const DOWN: Pose = Pose {
     hip_n: 55.0,
     knee_n: 120.0,
     ankle_n: -25.0,
@@ -26,7 +27,8 @@ const DOWN: Pose = Pose {
     ..LIE
 };
 
-const UP: Pose = Pose {
+/// Hips up, shoulders, hips and knees in line (also the single-leg bridge's).
+pub const UP: Pose = Pose {
     hip_n: 0.0,
     knee_n: 85.0,
     ankle_n: 5.0,

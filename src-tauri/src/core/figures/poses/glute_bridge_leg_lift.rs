@@ -3,7 +3,8 @@
 
 use super::super::demo::{Demo, Key, Mistake, Prop, Watch};
 use super::super::model::{fit, on, Ground, Pose, Scene, Surface::Floor, A, J};
-use super::common::{LIE, NEAR_SIDE};
+use super::common::NEAR_SIDE;
+use super::glute_bridge::{DOWN, UP};
 
 const GROUND: Ground = Ground {
     anchor: on("upper_back", Floor),
@@ -14,29 +15,6 @@ const GROUND: Ground = Ground {
         fit("head", Floor, A::Neck),
         fit("fingers_n", Floor, A::ShoulderBoth),
     ],
-};
-
-const DOWN: Pose = Pose {
-    hip_n: 55.0,
-    knee_n: 120.0,
-    ankle_n: -25.0,
-    hip_f: 55.0,
-    knee_f: 120.0,
-    ankle_f: -25.0,
-    ..LIE
-};
-
-const UP: Pose = Pose {
-    hip_n: 0.0,
-    knee_n: 85.0,
-    ankle_n: 5.0,
-    hip_f: 0.0,
-    knee_f: 85.0,
-    ankle_f: 5.0,
-    shoulder_n: -25.0,
-    shoulder_f: -25.0,
-    neck: 25.0,
-    ..LIE
 };
 
 const LEG_OUT: Pose = Pose {
