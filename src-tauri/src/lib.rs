@@ -18,7 +18,32 @@ pub fn context<R: tauri::Runtime>() -> tauri::Context<R> {
 
 /// Starts the app with the real window system.
 pub fn run() {
+    shell::trace::begin();
+    // A program that replaced the old one in the tray takes its bus socket over first.
+    #[cfg(target_os = "linux")]
+    let inherited = shell::restart::inherited();
     let options = shell::LaunchOptions::from_args(std::env::args());
+    // One copy per session, decided before anything else (Linux; elsewhere the plugin).
+    #[cfg(target_os = "linux")]
+    shell::trace::timed("single instance (session bus)", || {
+        use shell::instance::Claim;
+        match shell::instance::claim(inherited) {
+            Claim::Ours => {}
+            Claim::HandedOver => std::process::exit(0),
+            Claim::NotTaken(text) => {
+                // The running copy is quitting or restarting: by now it is gone or
+                // replaced, so start again once, as the user asked.
+                if std::env::var_os(RELAUNCHED).is_none() {
+                    relaunch();
+                }
+                eprintln!("High Hamstring Rehab could not start: the running copy did not answer ({text})");
+                std::process::exit(1);
+            }
+            Claim::NoBus(text) => eprintln!(
+                "High Hamstring Rehab: no session bus ({text}); starting without looking for another copy"
+            ),
+        }
+    });
     let app =
         shell::build_app(tauri::Builder::default(), context(), options).unwrap_or_else(|err| {
             let text = err.to_string();
@@ -35,7 +60,8 @@ pub fn run() {
     app.run(shell::on_run_event);
 }
 
-/// Set on the one relaunch after a failed hand-over, so it cannot loop.
+/// Set on the one relaunch after a failed hand-over, so it cannot loop (the restart
+/// into the tray, `shell/restart.rs`, clears it).
 const RELAUNCHED: &str = "HHR_RELAUNCHED";
 
 /// Starts this program again with the same arguments: in place of this process where

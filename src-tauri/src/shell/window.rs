@@ -1,6 +1,7 @@
 //! The main window: created on demand, destroyed (webview and all) when closed, so the
 //! app in the tray holds no webview. The first close explains that the app keeps running.
 
+use super::restart;
 use super::state::AppState;
 use crate::service;
 use std::sync::atomic::Ordering;
@@ -51,22 +52,43 @@ pub fn open_at<R: Runtime>(app: &AppHandle<R>, route: &str) {
 }
 
 /// `show_main` from any thread (single-instance and tray callbacks), on the main thread.
+/// Counted as coming until it is shown, so the restart into the tray cannot lose it.
 pub fn show_main_soon<R: Runtime>(app: &AppHandle<R>) {
+    coming(app, true);
     let handle = app.clone();
-    let _ = app.run_on_main_thread(move || {
+    let queued = app.run_on_main_thread(move || {
         if let Err(err) = show_main(&handle) {
             eprintln!("High Hamstring Rehab: could not open the window: {err}");
         }
+        coming(&handle, false);
     });
+    if queued.is_err() {
+        coming(app, false);
+    }
+}
+
+/// Counts a window asked for (`up`) or shown.
+fn coming<R: Runtime>(app: &AppHandle<R>, up: bool) {
+    if let Some(state) = app.try_state::<AppState>() {
+        let count = &state.switch.window_coming;
+        if up {
+            count.fetch_add(1, Ordering::SeqCst);
+        } else {
+            count.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
 }
 
 pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
-    let WindowEvent::CloseRequested { api, .. } = event else {
-        return;
-    };
     if window.label() != MAIN {
         return;
     }
+    let api = match event {
+        WindowEvent::CloseRequested { api, .. } => api,
+        // Closed to the tray (a quit says so first): the program restarts light.
+        WindowEvent::Destroyed => return restart::after_close(window.app_handle()),
+        _ => return,
+    };
     let Some(state) = window.try_state::<AppState>() else {
         return;
     };
