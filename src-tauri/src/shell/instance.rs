@@ -13,7 +13,8 @@
 //! closes the inherited socket, and the bus hands the name straight to the queue.
 //! Arguments that arrive while the app is not built yet are kept and handed on once it
 //! is ([`attach`]); while the program is being replaced they are refused, so the
-//! launch that sent them tries again (`lib.rs` `relaunch`) and reaches the new program.
+//! launch that sent them starts again once (`restart::again_once`) and reaches the new
+//! program.
 
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 use std::os::unix::net::UnixStream;
@@ -91,10 +92,47 @@ impl Callback {
     }
 }
 
+/// The claim `start` began, until `settle` takes its outcome.
+enum Claiming {
+    Thread(std::thread::JoinHandle<Claim>),
+    Done(Claim),
+}
+
+static CLAIMING: Mutex<Option<Claiming>> = Mutex::new(None);
+
+/// Starts claiming the name on its own thread, so the bus's answers overlap the start of
+/// GTK and Tauri; `settle` waits for the outcome before anything touches the database.
+pub fn start(inherited: Option<OwnedFd>) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let claiming = match std::thread::Builder::new()
+        .name("single-instance".into())
+        .spawn(move || claim(rx.recv().ok().flatten()))
+    {
+        Ok(thread) => {
+            let _ = tx.send(inherited);
+            Claiming::Thread(thread)
+        }
+        // No thread to be had: claim here.
+        Err(_) => Claiming::Done(claim(inherited)),
+    };
+    *CLAIMING.lock().unwrap_or_else(|p| p.into_inner()) = Some(claiming);
+}
+
+/// The outcome of the claim `start` began (`None` if none was: tests on the mock runtime).
+pub fn settle() -> Option<Claim> {
+    let claiming = CLAIMING.lock().unwrap_or_else(|p| p.into_inner()).take()?;
+    Some(match claiming {
+        Claiming::Done(claim) => claim,
+        Claiming::Thread(thread) => thread
+            .join()
+            .unwrap_or_else(|_| Claim::NoBus("the claim stopped".into())),
+    })
+}
+
 /// Claims the name for this process, or hands this launch's arguments to the copy that
 /// has it. `inherited` is the old program's bus socket when this program replaced it
 /// (the restart into the tray): the name is then taken over from it.
-pub fn claim(inherited: Option<OwnedFd>) -> Claim {
+fn claim(inherited: Option<OwnedFd>) -> Claim {
     zbus::block_on(async move {
         let (stream, socket) = match connect() {
             Ok(s) => s,

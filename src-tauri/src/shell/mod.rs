@@ -182,17 +182,32 @@ fn setup<R: Runtime>(
     options: LaunchOptions,
 ) -> Result<(), Box<dyn std::error::Error>> {
     trace::built();
+    #[cfg(target_os = "linux")]
+    settle_single_instance()?;
     let data_dir = match options.data_dir {
         Some(dir) => dir,
         None => app.path().app_data_dir()?,
     };
-    let (store, set_aside) = {
-        let mut from = trace::now();
-        Store::open_marked(&data_dir.join(DATABASE_FILE), clock::now().utc, &mut |step| {
-            trace::step(step, from);
-            from = trace::now();
-        })?
-    };
+    // The database is checked (the full integrity check, on a read-only connection:
+    // nothing writes to the file before it passes or the file is set aside) and opened on
+    // its own thread, while this one builds the window: the page's first command cannot
+    // come before this function returns, so nothing waits for the store that would not
+    // have anyway.
+    let path = data_dir.join(DATABASE_FILE);
+    let opening = std::thread::Builder::new()
+        .name("open-database".into())
+        .spawn(move || {
+            let mut from = trace::now();
+            Store::open_marked(&path, clock::now().utc, &mut |step| {
+                trace::step(step, from);
+                from = trace::now();
+            })
+        })?;
+    if !options.background {
+        trace::timed("window (webview created)", || window::show_main(app))?;
+    }
+    let (store, set_aside) = trace::timed("waiting for the database", || opening.join())
+        .map_err(|_| "the database could not be opened (the check stopped)")??;
     if let Some(s) = &set_aside {
         eprintln!(
             "High Hamstring Rehab: the database was damaged ({}); it was moved to {}",
@@ -243,10 +258,29 @@ fn setup<R: Runtime>(
             eprintln!("High Hamstring Rehab: start at login could not be updated: {e}");
         }
     });
-    if !options.background {
-        trace::timed("window (webview created)", || window::show_main(app))?;
-    }
     Ok(())
+}
+
+/// Waits for the single-instance claim (`instance::start`): another copy that took this
+/// launch's arguments ends this one here, before the database is touched (as the plugin
+/// does); one that did not take them means it was quitting or restarting, and this
+/// launch starts again once (`restart::again_once`).
+#[cfg(target_os = "linux")]
+fn settle_single_instance() -> Result<(), Box<dyn std::error::Error>> {
+    use instance::Claim;
+    match trace::timed("single instance (waiting for the claim)", instance::settle) {
+        None | Some(Claim::Ours) => Ok(()),
+        Some(Claim::HandedOver) => std::process::exit(0),
+        Some(Claim::NotTaken(text)) => restart::again_once(&format!(
+            "the running copy did not take this launch's arguments ({text})"
+        )),
+        Some(Claim::NoBus(text)) => {
+            eprintln!(
+                "High Hamstring Rehab: no session bus ({text}); starting without looking for another copy"
+            );
+            Ok(())
+        }
+    }
 }
 
 /// The freedesktop notification server on Linux and the BSDs, its buttons answered

@@ -1,3 +1,6 @@
+//! The program starting itself again: after a launch's failed hand-over (`again_once`),
+//! and the restart into the tray.
+//!
 //! The restart into the tray (Linux): once the window is closed to the tray, the program
 //! replaces itself (`exec`) with a fresh `--background` start, so the tray after a close
 //! costs what a login start costs. Without it the process keeps, for as long as it runs,
@@ -171,8 +174,8 @@ fn replace_program(socket: RawFd) -> std::io::Error {
             .args(&args)
             .env(HANDOVER_FD, socket.to_string())
             .env(REAP, &children)
-            // A restart is not the relaunch after a failed hand-over.
-            .env_remove("HHR_RELAUNCHED")
+            // A restart is not the start again after a failed hand-over.
+            .env_remove(RELAUNCHED)
             .exec();
     }
     // SAFETY: as in `keep_only`; the socket goes back to closing on exec.
@@ -266,4 +269,40 @@ pub fn inherited() -> Option<OwnedFd> {
             });
     }
     socket
+}
+
+/// Set on the one start again after a failed hand-over, so it cannot loop (the restart
+/// into the tray clears it).
+const RELAUNCHED: &str = "HHR_RELAUNCHED";
+
+/// A launch whose hand-over to the running copy failed (`why`): that copy was quitting or
+/// restarting in the tray, and by now it is gone or replaced, so this launch starts again
+/// once, as the user asked: in place of this process where the system allows it,
+/// otherwise as a child whose status becomes ours. A second failure ends it.
+pub fn again_once(why: &str) -> ! {
+    if std::env::var_os(RELAUNCHED).is_some() {
+        eprintln!("High Hamstring Rehab could not start: {why}");
+        std::process::exit(1);
+    }
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let mut again = match std::env::current_exe() {
+        Ok(exe) => std::process::Command::new(exe),
+        Err(e) => {
+            eprintln!("High Hamstring Rehab could not start again: {e}");
+            std::process::exit(1);
+        }
+    };
+    again.args(std::env::args_os().skip(1)).env(RELAUNCHED, "1");
+    #[cfg(unix)]
+    let error = {
+        use std::os::unix::process::CommandExt;
+        again.exec()
+    };
+    #[cfg(not(unix))]
+    let error = match again.status() {
+        Ok(s) => std::process::exit(s.code().unwrap_or(1)),
+        Err(e) => e,
+    };
+    eprintln!("High Hamstring Rehab could not start again: {error}");
+    std::process::exit(1)
 }
