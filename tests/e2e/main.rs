@@ -13,6 +13,7 @@ mod demos;
 mod guide;
 mod journal;
 mod notifications;
+mod pain;
 mod procs;
 mod program;
 mod reminders;
