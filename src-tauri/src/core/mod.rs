@@ -29,6 +29,7 @@ pub mod selftests;
 pub mod settings;
 pub mod setup;
 pub mod sources;
+pub mod today;
 
 use serde::Serialize;
 
