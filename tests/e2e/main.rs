@@ -22,6 +22,7 @@ mod screens;
 mod servers;
 mod setup;
 mod support;
+mod today;
 mod tray;
 mod ui;
 
