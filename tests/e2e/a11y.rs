@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 const AXE: &str = include_str!("vendor/axe-core/axe.min.js");
 
 /// Runs axe on the page and returns its serious and critical violations.
-async fn audit(client: &Client) -> Vec<Value> {
+pub(crate) async fn audit(client: &Client) -> Vec<Value> {
     let script = format!(
         "{AXE}\n;const done = arguments[arguments.length - 1];
          axe.run(document, {{ resultTypes: ['violations'] }}).then(

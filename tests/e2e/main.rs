@@ -25,6 +25,7 @@ mod servers;
 mod session;
 mod setup;
 mod support;
+mod today;
 mod tray;
 mod ui;
 
