@@ -343,8 +343,11 @@ async function start() {
   await route({ moveFocus: false });
   if (!readyReported) {
     readyReported = true;
+    const nav = performance.getEntriesByType('navigation')[0];
+    const htmlAt = performance.timeOrigin + (nav ? nav.responseEnd : 0);
     const steps = [
-      ['page loaded (HTML, styles, modules)', performance.timeOrigin, modulesLoadedAt],
+      ['page: HTML received', performance.timeOrigin, htmlAt],
+      ['page: styles and scripts loaded and run', htmlAt, modulesLoadedAt],
       ['page: settings and status read', modulesLoadedAt, statusReadAt],
       ['page: first screen drawn (its commands)', statusReadAt, wallNow()],
     ];

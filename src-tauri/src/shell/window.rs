@@ -30,9 +30,28 @@ pub fn show_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<
         .cloned()
         .ok_or_else(|| tauri::Error::WindowNotFound)?;
     let window = WebviewWindowBuilder::from_config(app, &config)?.build()?;
+    draw_without_compositing(&window);
     window.set_focus()?;
     Ok(window)
 }
+
+/// Linux: WebKitGTK draws the page without its accelerated compositing. The screens are
+/// documents with small SVG animations, which it draws as smoothly on the CPU, and the
+/// compositing path costs about 100 MB more in the web process (software GL, layer
+/// buffers; measured under Xvfb: docs/benchmarks.md). Set on the main thread right after
+/// the web view is made, before its page starts loading.
+#[cfg(target_os = "linux")]
+fn draw_without_compositing<R: Runtime>(window: &WebviewWindow<R>) {
+    let _ = window.with_webview(|webview| {
+        use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+        if let Some(settings) = WebViewExt::settings(&webview.inner()) {
+            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+        }
+    });
+}
+
+#[cfg(not(target_os = "linux"))]
+fn draw_without_compositing<R: Runtime>(_window: &WebviewWindow<R>) {}
 
 /// The Stretch view, with its hold timer and the waiting reminder's Done, Snooze and Skip.
 pub const STRETCH_ROUTE: &str = "#/stretch";
