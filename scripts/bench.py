@@ -299,13 +299,13 @@ def step_rows(label, runs):
     ordered = sorted(names, key=lambda n: statistics.median(r[2][n][0] for r in runs if n in r[2]))
     rows = []
     before_run = statistics.median(r[0] * 1000 - r[1] for r in runs)
-    rows.append(("%s: before `run` (exec, loading the libraries)" % label, "%.0f ms (wall time less the app's own)" % before_run))
+    rows.append(("%s: before `main`/`run` (exec, loading the libraries)" % label, "%.0f ms (wall time less the program's own)" % before_run))
     for name in ordered:
         seen = [r[2][name] for r in runs if name in r[2]]
         length = statistics.median(b - a for a, b in seen)
         rows.append(("%s: %s" % (label, name), "%.1f ms (at %.0f–%.0f ms)" % (
             length, statistics.median(a for a, _ in seen), statistics.median(b for _, b in seen))))
-    rows.append(("%s: interactive (the app's own figure)" % label, "%.0f ms" % statistics.median(r[1] for r in runs)))
+    rows.append(("%s: interactive (the program's own figure, from `main`/`run`)" % label, "%.0f ms" % statistics.median(r[1] for r in runs)))
     return rows
 
 
@@ -390,6 +390,8 @@ def main():
             rows.append(("Floor", "not built (bench/floor)"))
             rows.append(("Launch to interactive, empty database (median of %d)" % RUNS, "%.0f ms" % median_ms(e_runs)))
             rows.append(("Launch to interactive, ten years of data (median of %d)" % RUNS, "%.0f ms" % median_ms(t_runs)))
+        if f_runs:
+            rows.extend(step_rows("Start-up, floor", f_runs))
         rows.extend(step_rows("Start-up step, empty database", e_runs))
         rows.extend(step_rows("Start-up step, ten years", t_runs))
 
