@@ -318,8 +318,15 @@ fn exercise_at(r: &Row, i: usize) -> Result<usize, StoreError> {
         .ok_or_else(|| StoreError::BadRow(format!("exercise {id}")))
 }
 
-/// The latest pain given for an exercise: (pain, exercise id, day of the session).
+/// The latest pain given for an exercise: (pain, exercise id, day of the session). Kept in
+/// memory while the data is unchanged (`memo.rs`): finding it sorts every pain ever given.
 pub fn latest_exercise_pain(tx: &Tx) -> Result<Option<(u8, String, NaiveDate)>, StoreError> {
+    struct Latest(Option<(u8, String, NaiveDate)>);
+    let kept = tx.memo(0, |tx| latest_exercise_pain_now(tx).map(Latest))?;
+    Ok(kept.0.clone())
+}
+
+fn latest_exercise_pain_now(tx: &Tx) -> Result<Option<(u8, String, NaiveDate)>, StoreError> {
     let row = tx
         .conn()
         .query_row(
