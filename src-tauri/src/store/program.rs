@@ -255,9 +255,10 @@ pub fn sessions(tx: &Tx) -> Result<Vec<Session>, StoreError> {
         |r| Ok((r.get(0)?, exercise_at(r, 1)?, r.get(2)?, r.get(3)?)),
     )?;
     sets.sort_by_key(|&(session_id, i, set_no, _)| (session_id, i, set_no));
-    for (session_id, i, _, amount) in sets {
-        if let Some(e) = entry(&mut sessions, &mut last, session_id, i) {
-            e.sets.push(amount);
+    // One entry's sets at a time, each list made at its length.
+    for run in sets.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        if let Some(e) = entry(&mut sessions, &mut last, run[0].0, run[0].1) {
+            e.sets.extend(run.iter().map(|&(.., amount)| amount));
         }
     }
     tx.rows(
