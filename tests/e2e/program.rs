@@ -66,14 +66,14 @@ async fn dose_shown(client: &Client, exercise: &str, want: &str) -> String {
 }
 
 /// From Today, into the guided session.
-async fn start_session(client: &Client) {
+pub async fn start_session(client: &Client) {
     ui::open_page(client, "today", "Today").await;
     click(client, "#start-session").await;
     ui::wait_for_heading(client, "Session").await;
 }
 
 /// Saves `sets` sets of `amount` repetitions of the exercise on screen.
-async fn save_sets(client: &Client, exercise: &str, sets: usize, amount: &str) {
+pub async fn save_sets(client: &Client, exercise: &str, sets: usize, amount: &str) {
     ui::wait_for_text(client, "#exercise-name", exercise, |t| t == exercise).await;
     for done in 1..=sets {
         ui::enter_value(client, "#set-amount", amount).await;
@@ -114,14 +114,14 @@ async fn hold_once(client: &Client, seconds: &str) {
     .await;
 }
 
-/// Picks a pain score on the 0–10 scale (the visible label, as a user clicks it).
-async fn give_pain(client: &Client, pain: u8) {
-    click(client, &format!(r#"label[for="pain-{pain}"]"#)).await;
+/// Picks a pain score on the session's pain control, as a user clicks it, and saves it.
+pub async fn give_pain(client: &Client, pain: u8) {
+    ui::choose_pain(client, "session-pain", pain).await;
     click(client, "#save-pain").await;
 }
 
 /// Finishes the session and returns the summary's sentences.
-async fn finish(client: &Client) -> String {
+pub async fn finish(client: &Client) -> String {
     click(client, "#finish-session").await;
     ui::wait_for_text(client, "ul#session-changes", "what changed", |t| {
         !t.is_empty()
