@@ -12,10 +12,21 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt::Write;
 
-/// The report's period: pain and notes of the last 8 weeks.
+/// The report's period: pain and notes of the last 8 weeks (from the first day of use on:
+/// `charts::window`).
 pub const REPORT_WEEKS: i64 = 8;
-/// Stretching adherence is counted over the last 28 days (fewer in the first days of use).
+/// Stretching adherence is counted over the last 28 days (fewer in the first days of use:
+/// `adherence_window`).
 pub const ADHERENCE_DAYS: i64 = 28;
+
+/// The days stretching adherence is counted over: the last `ADHERENCE_DAYS` up to `today`,
+/// from the first day of use on.
+pub fn adherence_window(
+    today: NaiveDate,
+    first_use: Option<NaiveDate>,
+) -> crate::core::charts::Window {
+    crate::core::charts::window(today, ADHERENCE_DAYS, first_use)
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Ladder {
@@ -463,8 +474,7 @@ mod tests {
 
     fn charts_with(checkins: &[(NaiveDate, String, u8)]) -> Charts {
         assemble(&Inputs {
-            from: d(0),
-            to: d(13),
+            window: crate::core::charts::window(d(13), 14, Some(d(0))),
             exercise_pain: &[(d(1), 3), (d(5), 4)],
             checkins,
             runs: &[],
@@ -496,6 +506,23 @@ mod tests {
             mornings_line(&charts_with(&checkins[3..])),
             "Next-morning pain on 1 day: 0/10 on Wed 11 Mar 2026."
         );
+    }
+
+    #[test]
+    fn adherence_counts_from_the_first_day_of_use() {
+        let today = d(40);
+        // Installed five days ago: five days' target, not 28.
+        let w = adherence_window(today, Some(d(36)));
+        assert_eq!((w.from, w.days()), (d(36), 5));
+        let a = adherence(15, 4 * w.days(), w.days());
+        assert_eq!((a.target, a.percent), (20, 75));
+        // Used for longer than the period: the whole period.
+        assert_eq!(
+            adherence_window(today, Some(d(0))).days(),
+            ADHERENCE_DAYS as u32
+        );
+        // Nothing logged yet: today.
+        assert_eq!(adherence_window(today, None).days(), 1);
     }
 
     #[test]
