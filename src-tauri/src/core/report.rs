@@ -273,7 +273,7 @@ pub fn escape(text: &str) -> String {
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Ubuntu,Arial,sans-serif;color:#1b2a2d;max-width:46rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45}
 h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.25rem 0 .4rem;border-bottom:1px solid #c3d2d4;padding-bottom:.2rem}
-.muted{color:#4a5c60}.figure{font-size:1.25rem;font-weight:650}table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.2rem .4rem;border-bottom:1px solid #e0e8e9;vertical-align:top}
+.muted{color:#4a5c60}.figure{font-size:1.05rem;font-weight:650}table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.2rem .4rem;border-bottom:1px solid #e0e8e9;vertical-align:top}
 .open{color:#1b6a33;font-weight:650}.closed{color:#a3161e;font-weight:650}.note{white-space:pre-wrap}svg{max-width:100%;height:auto}.exercises{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:.5rem}.exercises figure{margin:0}.exercises svg{width:100%}.exercises figcaption{font-size:.85rem}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}}";
 

@@ -10,7 +10,7 @@ import { card, el, loadPage, showError, showOk, statusLine } from '../dom.js';
 import { gatesList } from '../protocol-ui.js';
 import { redFlagsLink, showSafety } from '../safety-ui.js';
 import { intervalTimer } from '../interval-timer.js';
-import { friendlyDate, todayYmd } from '../dates.js';
+import { friendlyDate, shortDate, todayYmd } from '../dates.js';
 
 export function render(container, ctx) {
   return loadPage(container, ctx, {
@@ -131,7 +131,7 @@ function calendarCard(plan) {
         el(
           'li',
           { 'data-date': day.date, 'data-kind': day.kind, class: `day day-${day.kind}${day.today ? ' today' : ''}`, 'aria-current': day.today ? 'date' : false },
-          el('span', { class: 'day-date' }, friendlyDate(day.date).replace(/ \d{4}$/, '')),
+          el('span', { class: 'day-date' }, shortDate(day.date)),
           el('span', { class: 'day-kind' }, day.label),
           day.today ? el('span', { class: 'badge' }, 'Today') : null
         )
