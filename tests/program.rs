@@ -169,6 +169,12 @@ fn a_new_user_tests_trains_is_held_and_changes_the_rule_and_all_of_it_survives_a
     let finished = do_session(&mut store, on(4), 0);
     assert_eq!(finished.changes, ["Front plank is unlocked."]);
     assert_eq!(finished.decision.kind, DecisionKind::Unlocked);
+    assert_eq!(
+        finished.summary.done[0].sets, "3 sets: 12, 12 and 12 repetitions",
+        "the summary says what was done"
+    );
+    assert_eq!(finished.summary.done[0].pain, "Pain 0/10");
+    assert_eq!(finished.summary.changes, finished.changes);
     let session = program::start_session(&mut store, on(5)).unwrap();
     assert_eq!(
         session
@@ -182,6 +188,14 @@ fn a_new_user_tests_trains_is_held_and_changes_the_rule_and_all_of_it_survives_a
         ],
         "the new exercise starts low, the one before stays at the full dose"
     );
+    // The bridge has been shown before (sets in earlier sessions): its steps fold; the
+    // plank is new: open. The words of the set controls come with the view.
+    let steps: Vec<_> = session.exercises.iter().map(|e| e.steps_open).collect();
+    assert_eq!(steps, [false, true]);
+    assert_eq!(session.exercises[1].count, "Hold 1 of 1");
+    assert_eq!(session.exercises[1].stepper.label, "Hold for (seconds)");
+    assert_eq!(session.exercises[1].position, "Exercise 2 of 2");
+    assert!(!session.all_scored);
 
     let finished = do_session(&mut store, on(5), 4);
     assert_eq!(finished.progress.level, 1);

@@ -66,7 +66,7 @@ async fn dose_shown(client: &Client, exercise: &str, want: &str) -> String {
 }
 
 /// From Today, into the guided session.
-async fn start_session(client: &Client) {
+pub async fn start_session(client: &Client) {
     ui::open_page(client, "today", "Today").await;
     click(client, "#start-session").await;
     ui::wait_for_heading(client, "Session").await;
@@ -115,13 +115,13 @@ async fn hold_once(client: &Client, seconds: &str) {
 }
 
 /// Picks a pain score on the 0–10 scale (the visible label, as a user clicks it).
-async fn give_pain(client: &Client, pain: u8) {
+pub async fn give_pain(client: &Client, pain: u8) {
     click(client, &format!(r#"label[for="pain-{pain}"]"#)).await;
     click(client, "#save-pain").await;
 }
 
 /// Finishes the session and returns the summary's sentences.
-async fn finish(client: &Client) -> String {
+pub async fn finish(client: &Client) -> String {
     click(client, "#finish-session").await;
     ui::wait_for_text(client, "ul#session-changes", "what changed", |t| {
         !t.is_empty()

@@ -1,9 +1,10 @@
 // The shell: hash router, theme, recovery banner, the first-run setup (opened on a new
 // database, and a safety banner on the other pages until it is done or skipped), close
-// notice and global keys.
+// notice and global keys (the shortcuts of shortcuts.js, and its list behind "?").
 
 import * as api from './api.js';
 import { el } from './dom.js';
+import { digitOf, shortcutList, typingIn, withMod } from './shortcuts.js';
 import * as today from './pages/today.js';
 import * as program from './pages/program.js';
 import * as selfTests from './pages/self-tests.js';
@@ -221,12 +222,69 @@ function wireNavigateRequests() {
   }).catch((error) => console.warn('Could not listen for navigation requests', error));
 }
 
+function sectionLinks() {
+  return [...document.querySelectorAll('nav[aria-label="Sections"] a[data-page]')];
+}
+
+// The "?" dialog: the list from shortcuts.js, drawn when opened; Escape or Close shuts
+// it and the focus goes back where it was.
+let shortcutsReturnTo = null;
+
+function openShortcuts() {
+  const dialog = document.getElementById('shortcuts');
+  if (dialog.open) return;
+  const rows = shortcutList(sectionLinks()).map(({ keys, what }) =>
+    el('tr', {}, el('th', { scope: 'row' }, el('kbd', {}, keys)), el('td', {}, what))
+  );
+  document.getElementById('shortcut-rows').replaceChildren(...rows);
+  shortcutsReturnTo = document.activeElement;
+  dialog.showModal();
+  document.getElementById('shortcuts-close').focus();
+}
+
+function wireShortcutsDialog() {
+  const dialog = document.getElementById('shortcuts');
+  document.getElementById('shortcuts-close').addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => {
+    const back = shortcutsReturnTo;
+    shortcutsReturnTo = null;
+    if (back && back.isConnected && back !== document.body) back.focus();
+    else focusHeading();
+  });
+}
+
 function wireKeys() {
   document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented) return;
     const isW = event.key === 'w' || event.key === 'W';
     if (isW && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
       event.preventDefault();
       api.requestClose().catch((error) => console.warn('Could not close the window', error));
+      return;
+    }
+    // While a dialog asks something, its keys are its own.
+    const asking = document.querySelector('dialog[open]');
+    if (withMod(event) && !event.shiftKey) {
+      const links = sectionLinks();
+      const digit = digitOf(event);
+      const comma = event.key === ',' || event.code === 'Comma';
+      const target = digit ? links[digit - 1] : comma ? links.find((a) => a.dataset.page === 'settings') : null;
+      if (target) {
+        event.preventDefault();
+        if (!asking) target.click();
+        return;
+      }
+      const search = document.getElementById('guide-search');
+      if ((event.key === 'f' || event.key === 'F') && search && !asking) {
+        event.preventDefault();
+        search.focus();
+        search.select();
+      }
+      return;
+    }
+    if (event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey && !asking && !typingIn(event.target)) {
+      event.preventDefault();
+      openShortcuts();
     }
   });
 }
@@ -254,6 +312,7 @@ function wireNavigation() {
 
 async function start() {
   wireKeys();
+  wireShortcutsDialog();
   wireNavigation();
   wireCloseNotice();
   wireNavigateRequests();

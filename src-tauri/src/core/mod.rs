@@ -26,6 +26,7 @@ pub mod report;
 pub mod running;
 pub mod safety;
 pub mod selftests;
+pub mod session;
 pub mod settings;
 pub mod setup;
 pub mod sources;

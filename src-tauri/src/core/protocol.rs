@@ -142,7 +142,8 @@ pub const DAILY_DOSE: Dose = Dose {
 /// How a dose, or a part of one, that the guide does not give is labelled.
 pub const APP_SUGGESTION: &str = "the app's suggestion";
 
-fn span_words(s: Span) -> String {
+/// "3", or "3–4" for a range.
+pub fn span_words(s: Span) -> String {
     if s.min == s.max {
         s.min.to_string()
     } else {

@@ -10,6 +10,7 @@ use crate::core::protocol::{
     self, Citation, Dose, Exercise, Measure, Stretch, TestInfo, DAILY_DOSE, LADDER,
 };
 use crate::core::selftests::{self, GateStatus, Interpretation, RangeOfMotion, Side, TestResult};
+use crate::core::session;
 use crate::core::{InvalidInput, Whole};
 use crate::store::{self, program as rows, Store, Tx};
 use chrono::{Duration, NaiveDate};
@@ -159,6 +160,18 @@ pub struct SessionExercise {
     pub dose_done: bool,
     /// What one set may record.
     pub amount_range: progression::AmountRange,
+    /// "Exercise 2 of 3".
+    pub position: String,
+    /// The line above the set controls ("Set 2 of 3", "3 sets saved: today's dose is done.").
+    pub count: String,
+    /// Each saved set in words ("Set 1: 12 repetitions").
+    pub set_lines: Vec<String>,
+    /// The status line for the last set saved ("Set saved: 12 repetitions."), if any.
+    pub saved: Option<String>,
+    /// The − / + control for the next set's repetitions or seconds.
+    pub stepper: session::Stepper,
+    /// The steps show open: the exercise has no set in an earlier session.
+    pub steps_open: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -173,6 +186,12 @@ pub struct SessionView {
     pub dose: Dose,
     /// The scale each exercise's pain is scored on.
     pub pain: PainScale,
+    /// Every exercise has its pain score, so the session can be finished.
+    pub all_scored: bool,
+    /// How many exercises still need a pain score, in words.
+    pub scoring_left: String,
+    /// The hold timer's words.
+    pub timer: session::TimerWords,
 }
 
 /// A session with the exercises it holds: every step unlocked before it counted (an
@@ -182,9 +201,9 @@ fn session_view(tx: &Tx, row: rows::SessionRow) -> Result<SessionView, ServiceEr
     let level = before.level;
     let all = rows::sessions(tx)?;
     let entries = all
-        .into_iter()
+        .iter()
         .find(|s| s.id == row.id)
-        .map(|s| s.entries)
+        .map(|s| s.entries.clone())
         .unwrap_or_default();
     let top = entries
         .iter()
@@ -201,21 +220,33 @@ fn session_view(tx: &Tx, row: rows::SessionRow) -> Result<SessionView, ServiceEr
                 progression::today_dose(i, progression::START_SETS, before.rules, i == level)
             });
             let asked = u8::try_from(today.sets.min).unwrap_or(u8::MAX);
+            let sets = entry.map(|x| x.sets.clone()).unwrap_or_default();
+            let dose_done = entry.is_some_and(|x| progression::did_dose(x, asked));
             SessionExercise {
                 id: e.id,
                 name: e.name,
                 measure: e.measure,
                 per_side: e.per_side,
-                sets: entry.map(|x| x.sets.clone()).unwrap_or_default(),
                 pain: entry.and_then(|x| x.pain),
                 full: entry.is_some_and(progression::is_full_dose),
-                dose_done: entry.is_some_and(|x| progression::did_dose(x, asked)),
-                today,
+                dose_done,
                 amount_range: progression::amount_range(i),
+                position: session::position(i, top + 1),
+                count: session::set_count(e, &today, sets.len(), dose_done),
+                set_lines: (1..)
+                    .zip(&sets)
+                    .map(|(n, &amount)| session::set_line(e, n, amount))
+                    .collect(),
+                saved: sets.last().map(|&amount| session::saved_line(e, amount)),
+                stepper: session::stepper(i, &today, &sets),
+                steps_open: session::steps_open(&all, row.id, i),
+                today,
+                sets,
             }
         })
         .collect();
     let resume_at = exercises.iter().find(|e| e.pain.is_none()).map(|e| e.id);
+    let left = exercises.iter().filter(|e| e.pain.is_none()).count();
     Ok(SessionView {
         id: row.id,
         date: row.date,
@@ -224,6 +255,9 @@ fn session_view(tx: &Tx, row: rows::SessionRow) -> Result<SessionView, ServiceEr
         resume_at,
         dose: DAILY_DOSE,
         pain: pain::SCALE,
+        all_scored: left == 0,
+        scoring_left: session::scoring_left(left),
+        timer: session::TIMER,
     })
 }
 
@@ -400,6 +434,8 @@ pub struct Finished {
     pub changes: Vec<String>,
     pub decision: Decision,
     pub progress: Progress,
+    /// The session in a few lines: sets and pain per exercise, what it means for the ladder.
+    pub summary: session::Summary,
 }
 
 pub fn finish_session(
@@ -412,18 +448,24 @@ pub fn finish_session(
         let before = level_without(tx, session_id)?;
         rows::finish_session(tx, session_id, now.utc)?;
         let progress = progress_in(tx)?;
-        let mut changes: Vec<String> = (before + 1..=progress.level.max(before))
-            .map(|i| format!("{} is unlocked.", LADDER[i].name))
-            .collect();
-        if changes.is_empty() {
-            changes.push(format!("{}.", progress.decision.headline));
-        }
+        // The session just finished is in the log (read in this transaction).
+        let done = rows::sessions(tx)?
+            .into_iter()
+            .find(|s| s.id == session_id)
+            .unwrap_or_else(|| progression::Session {
+                id: session_id,
+                started_at: row.started_at,
+                date: row.date,
+                entries: Vec::new(),
+            });
+        let summary = session::summary(&done, before, &progress);
         let row = rows::session(tx, row.id)?.unwrap_or(row);
         Ok(Finished {
             session: session_view(tx, row)?,
-            changes,
+            changes: summary.changes.clone(),
             decision: progress.decision.clone(),
             progress,
+            summary,
         })
     })
 }
