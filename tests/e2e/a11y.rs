@@ -38,7 +38,7 @@ fn axe_script(settle: bool) -> String {
 }
 
 /// Runs axe on the page, once it is still, and returns its serious and critical violations.
-async fn audit(client: &Client) -> Vec<Value> {
+pub(crate) async fn audit(client: &Client) -> Vec<Value> {
     let script = axe_script(true);
     let script = &script;
     eventually("a still page to audit", || async move {

@@ -24,6 +24,7 @@ mod servers;
 mod session;
 mod setup;
 mod support;
+mod today;
 mod tray;
 mod ui;
 

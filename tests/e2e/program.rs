@@ -73,7 +73,7 @@ pub async fn start_session(client: &Client) {
 }
 
 /// Saves `sets` sets of `amount` repetitions of the exercise on screen.
-async fn save_sets(client: &Client, exercise: &str, sets: usize, amount: &str) {
+pub async fn save_sets(client: &Client, exercise: &str, sets: usize, amount: &str) {
     ui::wait_for_text(client, "#exercise-name", exercise, |t| t == exercise).await;
     for done in 1..=sets {
         ui::enter_value(client, "#set-amount", amount).await;

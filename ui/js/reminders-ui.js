@@ -1,13 +1,15 @@
 // The stretch-reminder card: today's status (the same line as the tray), the reminder
 // waiting for an answer with Done / Snooze / Skip, and Pause or Resume. It follows the
 // backend's "reminders-changed" event, so an answer given in the tray shows here too.
+// On Today it is `quiet` (its Done is not the screen's filled button: "Next up" has that)
+// and `onChange` lets Today follow an answer given elsewhere.
 
 import * as api from './api.js';
 import { el, showError, statusLine } from './dom.js';
 
 let stopListening = null;
 
-export function reminderCard(ctx) {
+export function reminderCard(ctx, { quiet = false, onChange = null } = {}) {
   const body = el('div', { id: 'reminders-body' }, el('p', { class: 'muted' }, 'Loading reminders…'));
   const status = statusLine('reminders-status');
   const card = el(
@@ -18,13 +20,16 @@ export function reminderCard(ctx) {
     status
   );
   const draw = (view) => {
-    if (ctx.isCurrent()) body.replaceChildren(...content(view, ctx, status, draw));
+    if (ctx.isCurrent()) body.replaceChildren(...content(view, ctx, status, draw, quiet));
   };
   api.getReminders().then(draw, (error) => showError(status, error));
   if (stopListening) stopListening();
   stopListening = null;
   api
-    .listen('reminders-changed', (event) => draw(event.payload))
+    .listen('reminders-changed', (event) => {
+      draw(event.payload);
+      if (onChange && ctx.isCurrent()) onChange(event.payload);
+    })
     .then((unlisten) => {
       stopListening = unlisten;
     })
@@ -48,7 +53,7 @@ function act(button, call, status, draw) {
   return button;
 }
 
-function content(view, ctx, status, draw) {
+function content(view, ctx, status, draw, quiet) {
   const parts = [el('p', { id: 'reminder-status', class: 'big-number' }, view.tray.status)];
   if (view.due) {
     parts.push(
@@ -59,7 +64,7 @@ function content(view, ctx, status, draw) {
         el(
           'div',
           { class: 'actions' },
-          act(el('button', { type: 'button', id: 'reminder-done', class: 'primary' }, 'Done'), () => api.answerReminder('done'), status, draw),
+          act(el('button', { type: 'button', id: 'reminder-done', class: quiet ? null : 'primary' }, 'Done'), () => api.answerReminder('done'), status, draw),
           act(el('button', { type: 'button', id: 'reminder-snooze' }, view.tray.snooze_label), () => api.answerReminder('snooze'), status, draw),
           act(el('button', { type: 'button', id: 'reminder-skip' }, 'Skip'), () => api.answerReminder('skip'), status, draw),
           el('a', { href: '#/stretch' }, 'Stretch with a timer')

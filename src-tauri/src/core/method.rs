@@ -5,7 +5,7 @@
 
 use super::settings::{self, Settings};
 use super::sources::{OtherSource, Provenance, GOOM_2016, OTHER_SOURCES, SILBERNAGEL_2007};
-use super::{files, journal, pain, progression, protocol, report, running, safety};
+use super::{files, journal, pain, progression, protocol, report, running, safety, today};
 use serde::Serialize;
 
 /// One row of the "Sources and method" table.
@@ -100,6 +100,12 @@ pub fn rules() -> Vec<RuleRow> {
             Own,
         ),
         row("Snooze", format!("{} minutes by default, {} minutes allowed", d.snooze_minutes, span(&settings::SNOOZE_MINUTES)), Own),
+        row("What Today puts next, in this order", today::ORDER.to_string(), Own),
+        row(
+            "Today's strip",
+            format!("the last {} days, today included; stretches against today's target; days before the app was first used count nothing", today::STRIP_DAYS),
+            Own,
+        ),
         row("Cross-training gate", "the bent-knee stretch test pain-free on both legs".to_string(), Guide { cites: &[3] }),
         row(
             "Running gate",

@@ -30,6 +30,7 @@ pub mod session;
 pub mod settings;
 pub mod setup;
 pub mod sources;
+pub mod today;
 
 use serde::Serialize;
 

@@ -11,6 +11,7 @@ pub mod report;
 pub mod running;
 pub mod settings;
 pub mod setup;
+pub mod today;
 
 use crate::core::InvalidInput;
 use crate::store::StoreError;

@@ -600,19 +600,19 @@ pub struct LatestPain {
     pub date: NaiveDate,
 }
 
-#[derive(Debug, Clone, Copy, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SessionState {
-    NotStarted,
-    InProgress,
-    Done,
-}
+pub use crate::core::today::SessionState;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TodayView {
     pub date: NaiveDate,
     pub date_text: String,
+    /// The one thing to do now (`core::today::next_up`), with its words.
+    pub next_up: crate::core::today::NextUp,
+    /// The last seven days: stretches against the target, session and run done.
+    pub week: crate::core::today::WeekStrip,
     pub session_state: SessionState,
+    /// Where today's session stands and its button's words.
+    pub session_words: crate::core::today::SessionWords,
     /// The open (or today's finished) session.
     pub session: Option<SessionView>,
     /// Today's exercises: every unlocked one.
@@ -666,19 +666,24 @@ fn today_in(tx: &Tx, now: Now) -> Result<TodayView, ServiceError> {
     });
     let results = rows::test_results(tx)?;
     let rom = rows::latest_range_of_motion(tx)?;
+    let running = super::running::today_in(tx, now)?;
+    let glance = super::today::glance(tx, now, &settings, session_state, running.as_ref())?;
     Ok(TodayView {
         date: now.today,
         date_text: dates::friendly(now.today),
+        next_up: glance.next_up,
+        week: glance.week,
         session_state,
+        session_words: crate::core::today::session_words(session_state),
         session,
         exercises: progress.session_exercises().iter().map(|e| e.id).collect(),
         stretches: Stretches {
-            done: rows::stretches_on(tx, now.today)?,
+            done: glance.stretches_done,
             target: settings.stretches_per_day,
         },
         latest_pain,
         gates: selftests::gates(&results, rom.as_ref()),
-        running: super::running::today_in(tx, now)?,
+        running,
         running_ready: crate::core::running::texts().today_ready,
         stretch_hint: protocol::stretch_hint(),
         pain: pain::SCALE,

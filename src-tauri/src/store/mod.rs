@@ -15,6 +15,7 @@ pub mod reminders;
 pub mod running;
 pub mod schema;
 pub mod settings;
+pub mod today;
 
 pub use migrations::LATEST as SCHEMA_VERSION;
 

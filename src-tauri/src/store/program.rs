@@ -466,10 +466,3 @@ pub fn insert_stretch(
     Ok(())
 }
 
-pub fn stretches_on(tx: &Tx, date: NaiveDate) -> Result<u32, StoreError> {
-    Ok(tx.conn().query_row(
-        "SELECT count(*) FROM stretches WHERE local_date = ?1",
-        [ymd(date)],
-        |r| r.get(0),
-    )?)
-}
