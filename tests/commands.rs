@@ -222,6 +222,23 @@ fn a_guided_session_runs_through_the_commands_with_typed_errors() {
             "message": "Pain must be a whole number from 0 to 10 (got \"eleven\")."
         })
     );
+    // No score chosen (the pain control sends null, or leaves the argument out): refused
+    // naming the field, with what to do; the same through a check-in and a run.
+    let missing = json!({
+        "kind": "invalid_input",
+        "field": "pain",
+        "message": "Pain: choose a number from 0 to 10 before saving."
+    });
+    for (command, args) in [
+        ("record_pain", json!({"sessionId": id, "exerciseId": "glute_bridge", "pain": null})),
+        ("record_pain", json!({"sessionId": id, "exerciseId": "glute_bridge"})),
+        ("add_checkin", json!({"context": "sitting", "pain": null, "note": ""})),
+        ("add_checkin", json!({"context": "sitting", "pain": "", "note": ""})),
+    ] {
+        assert_eq!(h.invoke(command, args.clone()).unwrap_err(), missing, "{command} {args}");
+    }
+    assert_eq!(protocol["pain"]["min_words"], "no pain");
+    assert_eq!(protocol["pain"]["max_words"], "worst imaginable");
     let err = h
         .invoke(
             "record_set",

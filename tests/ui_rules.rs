@@ -5,8 +5,9 @@
 //! left in the pages:
 //!
 //! - the pain scale written out: `0–10` / `0-10`, `3/10` (`/10`), `out of 10`, the anchors
-//!   `0 = none, 10 = worst`, `min: 0` / `max: 10` (or `min="0"`, `max='10'`) on a
-//!   control, a loop or check against `<= 10`;
+//!   `0 = none, 10 = worst` (or `0 = no pain`, `worst imaginable`: the words at the pain
+//!   control's ends come with the scale), `min: 0` / `max: 10` (or `min="0"`,
+//!   `max='10'`) on a control, a loop or check against `<= 10`;
 //! - any range written into words with a literal number: `3–4 times` (an en dash between
 //!   numbers), `from 0 to 10`, `1 to 10`;
 //! - a chart axis with a literal range, `range: [0, 10]`;
@@ -82,6 +83,14 @@ fn patterns() -> Vec<(&'static str, Vec<Tok>)> {
                 OneOf("oo"),
                 OneOf("nr"),
             ],
+        ),
+        (
+            "the pain anchors (0 = no pain)",
+            vec![Num(None), Sp, Lit("="), Sp, Lit("no pain")],
+        ),
+        (
+            "the pain anchors (worst imaginable)",
+            vec![Lit("worst imaginable")],
         ),
         (
             "min 0 on a control",
@@ -299,6 +308,8 @@ fn the_patterns_catch_the_old_literals_and_pass_harmless_code() {
     for caught in [
         "const pain = el('input', { type: 'number', min: 0, max: 10, step: 1 });",
         "el('p', { class: 'hint' }, '0 = none, 10 = worst.')",
+        "el('span', {}, '0 = no pain')",
+        "const ends = ['No pain', 'Worst imaginable'];",
         "const note = el('input', { type: 'text', maxlength: 2000 });",
         "el('input', { min=\"0\" })",
         "const painOpts = baseOptions(uPlot, width, 'Pain (0–10)', { range: [0, 10] });",

@@ -1,6 +1,7 @@
 //! Accessibility audit: axe-core (vendored in the test harness, never in the app) run
 //! through WebDriver on every screen, in the light and the dark theme, with a week of
-//! data so the screens are full. No serious or critical violation may remain.
+//! data so the screens are full (and the pain control refused, chosen and in an edit). No
+//! serious or critical violation may remain.
 //!
 //! An audit is of a still page: it waits for every transition and animation to finish
 //! (`ui::UNSETTLED_FN`, checked in the same script right before axe runs and again when
@@ -193,6 +194,35 @@ async fn every_screen_in_both_themes_has_no_serious_or_critical_violation() {
         }
         audited += 2;
     }
+    // The pain control in its states: refused (nothing chosen, marked invalid, focused),
+    // a score chosen, and in a Journal entry's edit form.
+    for theme in ["light", "dark"] {
+        // Through Today, so the Journal is drawn afresh with nothing chosen.
+        ui::js(client, "location.hash = '#/today';", vec![]).await.expect("navigate");
+        ui::wait_for_heading(client, "Today").await;
+        ui::js(client, "location.hash = '#/journal';", vec![]).await.expect("navigate");
+        ui::wait_for_heading(client, "Journal").await;
+        ui::wait_for(client, "#checkin-pain-0").await;
+        click(client, "#checkin-save").await;
+        ui::wait_for_text(client, "#checkin-status", "the refusal", |t| t.starts_with("Pain: choose")).await;
+        ui::wait_for(client, r#"#checkin-pain[aria-invalid="true"]"#).await;
+        ui::set_theme(client, theme).await;
+        for v in audit(client).await {
+            failures.push(format!("pain control, refused ({theme}): {v}"));
+        }
+        ui::choose_pain(client, "checkin-pain", 3).await;
+        let edit = ui::js(client, r#"return document.querySelector('#journal-entries > li[data-kind="checkin"]').dataset.id;"#, vec![])
+            .await
+            .expect("a check-in in the list");
+        let edit = edit.as_str().expect("an id").to_string();
+        click(client, &format!("#edit-checkin-{edit}")).await;
+        ui::wait_for(client, &format!("#edit-checkin-{edit}-pain-0")).await;
+        ui::set_theme(client, theme).await;
+        for v in audit(client).await {
+            failures.push(format!("pain control, chosen and in an edit ({theme}): {v}"));
+        }
+        audited += 2;
+    }
     // The guided session too (it starts a session, so last).
     ui::open_page(client, "today", "Today").await;
     click(client, "#start-session").await;
@@ -205,7 +235,7 @@ async fn every_screen_in_both_themes_has_no_serious_or_critical_violation() {
         }
         audited += 1;
     }
-    println!("accessibility audit: {audited} screens audited (13 screens x 2 themes), {} serious or critical violations", failures.len());
+    println!("accessibility audit: {audited} screens audited (15 screens x 2 themes), {} serious or critical violations", failures.len());
     assert!(
         failures.is_empty(),
         "axe-core found:\n{}",

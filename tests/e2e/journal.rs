@@ -194,7 +194,7 @@ async fn a_seeded_week_is_in_the_journal_edited_deleted_and_undone_charted_expor
     let id = ui::js(client, r#"return document.querySelector('#journal-entries li.entry[data-kind="checkin"]').dataset.id;"#, vec![]).await.unwrap();
     let id = id.as_str().unwrap().to_string();
     click(client, &format!("#edit-checkin-{id}")).await;
-    ui::enter_value(client, &format!("#edit-checkin-{id}-pain"), "7").await;
+    ui::choose_pain(client, &format!("edit-checkin-{id}-pain"), 7).await;
     click(client, &format!("#save-checkin-{id}")).await;
     ui::wait_for_text(client, "#journal-status", "Saved.", |t| t == "Saved.").await;
     ui::wait_for_text(client, &format!("#entry-checkin-{id}"), "pain 7", |t| {
@@ -315,10 +315,10 @@ async fn a_pain_check_in_from_the_tray_opens_the_journal_form_and_is_saved() {
     let client = &h.launch().await;
     let pid = h.app_pid();
     crate::tray::click(pid, "Pain check-in…").await;
-    eventually("the check-in form, focused", || async {
+    eventually("the check-in form's pain control, focused", || async {
         let v = ui::js(
             client,
-            "return [location.hash, document.activeElement ? document.activeElement.id : ''];",
+            "const g = document.activeElement && document.activeElement.closest('[role=radiogroup]'); return [location.hash, g ? g.id : ''];",
             vec![],
         )
         .await?;
@@ -334,7 +334,7 @@ async fn a_pain_check_in_from_the_tray_opens_the_journal_form_and_is_saved() {
         .select_by_value("sitting")
         .await
         .expect("choose sitting");
-    ui::enter_value(client, "#checkin-pain", "3").await;
+    ui::choose_pain(client, "checkin-pain", 3).await;
     click(client, "#checkin-save").await;
     ui::wait_for_text(client, "#checkin-status", "saved", |t| {
         t == "Check-in saved: pain 3/10, when sitting."
@@ -375,7 +375,7 @@ async fn the_morning_after_a_session_today_asks_the_morning_question_and_saves_t
         t == "How is the hamstring this morning compared with usual?"
     })
     .await;
-    ui::enter_value(client, "#morning-pain", "2").await;
+    ui::choose_pain(client, "morning-pain", 2).await;
     click(client, "#morning-save").await;
     ui::wait_for_text(client, "#morning-status", "saved", |t| t.starts_with("Check-in saved: pain 2/10")).await;
     let stored: (String, i64, String) = rusqlite::Connection::open(h.database_path())

@@ -14,6 +14,7 @@ mod guide;
 mod journal;
 mod keys;
 mod notifications;
+mod pain;
 mod procs;
 mod program;
 mod reminders;

@@ -114,9 +114,9 @@ async fn hold_once(client: &Client, seconds: &str) {
     .await;
 }
 
-/// Picks a pain score on the 0–10 scale (the visible label, as a user clicks it).
+/// Picks a pain score on the session's pain control, as a user clicks it, and saves it.
 pub async fn give_pain(client: &Client, pain: u8) {
-    click(client, &format!(r#"label[for="pain-{pain}"]"#)).await;
+    ui::choose_pain(client, "session-pain", pain).await;
     click(client, "#save-pain").await;
 }
 

@@ -101,7 +101,7 @@ async fn a_runner_starts_week_one_times_intervals_logs_runs_is_refused_a_next_da
     // Yesterday's run, pain-free.
     set_date(client, "run-date", &yesterday.to_string()).await;
     ui::enter_value(client, "#run-amount", "2").await;
-    ui::enter_value(client, "#run-pain", "0").await;
+    ui::choose_pain(client, "run-pain", 0).await;
     click(client, "#log-run").await;
     ui::wait_for_text(client, "#run-status", "saved", |t| t == "Run saved.").await;
     ui::wait_for(
@@ -119,7 +119,7 @@ async fn a_runner_starts_week_one_times_intervals_logs_runs_is_refused_a_next_da
 
     // Today, the next day: refused with the rule's reason, nothing saved.
     ui::enter_value(client, "#run-amount", "3").await;
-    ui::enter_value(client, "#run-pain", "4").await;
+    ui::choose_pain(client, "run-pain", 4).await;
     click(client, "#log-run").await;
     let reason = ui::wait_for_text(client, "#run-rule-reason", "the rule", |t| {
         t.contains("alternate days")

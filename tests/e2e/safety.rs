@@ -22,14 +22,14 @@ async fn a_check_in_of_7_out_of_10_shows_the_red_flags() {
     })
     .await;
     // A 6/10 check-in says nothing more; a 7/10 one shows the message and the red flags.
-    ui::enter_value(client, "#checkin-pain", "6").await;
+    ui::choose_pain(client, "checkin-pain", 6).await;
     click(client, "#checkin-save").await;
     ui::wait_for_text(client, "#checkin-status", "saved 6", |t| t.contains("6/10")).await;
     let none = ui::js(client, "return document.getElementById('safety-prompt') === null;", vec![])
         .await
         .unwrap();
     assert_eq!(none, serde_json::json!(true), "6/10 brings no message");
-    ui::enter_value(client, "#checkin-pain", "7").await;
+    ui::choose_pain(client, "checkin-pain", 7).await;
     click(client, "#checkin-save").await;
     ui::wait_for_text(client, "#safety-prompt", "the red-flag message", |t| {
         t.contains("consider contacting your clinician")

@@ -50,7 +50,7 @@ async fn screens() {
         click(client, "#save-set").await;
     }
     shoot(client, &dir, "session").await;
-    click(client, r#"label[for="pain-0"]"#).await;
+    ui::choose_pain(client, "session-pain", 0).await;
     click(client, "#save-pain").await;
     click(client, "#finish-session").await;
     ui::wait_for(client, "#session-summary").await;
@@ -271,7 +271,7 @@ async fn safety_screens() {
 
     ui::open_page(client, "journal", "Journal").await;
     ui::wait_for(client, "#checkin-context").await;
-    ui::enter_value(client, "#checkin-pain", "7").await;
+    ui::choose_pain(client, "checkin-pain", 7).await;
     click(client, "#checkin-save").await;
     ui::wait_for(client, "#safety-prompt").await;
     ui::js(
@@ -439,6 +439,48 @@ async fn setup_screens() {
     ui::wait_for(client, "#setup-step-safety").await;
     ui::set_theme(client, "dark").await;
     page("setup-1-safety-dark", 1620).await;
+    h.finish().await;
+}
+
+/// The pain control: the Journal's check-in refused with nothing chosen, then with 3
+/// chosen, in both themes; the run log's and the session's. Run it with
+/// `HHR_SCREENSHOT_DIR=… bash scripts/e2e.sh screens::pain --ignored`.
+#[tokio::test]
+#[ignore = "a tool for screenshots, run on demand"]
+async fn pain_screens() {
+    let dir = PathBuf::from(
+        std::env::var("HHR_SCREENSHOT_DIR").unwrap_or_else(|_| "target/screens".into()),
+    );
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let mut h = Harness::new();
+    crate::journal::seed(&h);
+    let client = &h.launch().await;
+    client.set_window_size(1100, 800).await.ok();
+    for theme in ["light", "dark"] {
+        ui::open_page(client, "today", "Today").await;
+        ui::open_page(client, "journal", "Journal").await;
+        ui::set_theme(client, theme).await;
+        click(client, "#checkin-save").await;
+        ui::wait_for(client, r#"#checkin-pain[aria-invalid="true"]"#).await;
+        shoot(client, &dir, &format!("pain-refused-{theme}")).await;
+        ui::choose_pain(client, "checkin-pain", 3).await;
+        shoot(client, &dir, &format!("pain-chosen-{theme}")).await;
+    }
+    ui::set_theme(client, "light").await;
+    ui::open_page(client, "running", "Running").await;
+    ui::wait_for(client, "#run-pain-0").await;
+    ui::js(client, "document.getElementById('run-form').scrollIntoView({ block: 'start' });", vec![])
+        .await
+        .expect("scroll to the run log");
+    painted(client).await;
+    shoot(client, &dir, "pain-run").await;
+    ui::js(client, "location.hash = '#/session';", vec![]).await.expect("the session");
+    ui::wait_for(client, "#session-pain-0").await;
+    ui::js(client, "document.getElementById('pain-question').scrollIntoView({ block: 'center' });", vec![])
+        .await
+        .expect("scroll to the pain question");
+    painted(client).await;
+    shoot(client, &dir, "pain-session").await;
     h.finish().await;
 }
 

@@ -165,6 +165,30 @@ pub async fn enter_value(client: &Client, css: &str, value: &str) {
         .unwrap_or_else(|e| panic!("could not type into {css}: {e}"));
 }
 
+/// Picks `score` on the pain control whose group has the id `group` (`checkin-pain`,
+/// `run-pain`, `session-pain`, `morning-pain`, `edit-checkin-N-pain`), as a user clicks
+/// it, and waits until the control says it is chosen.
+pub async fn choose_pain(client: &Client, group: &str, score: u8) {
+    let css = format!("#{group} #{group}-{score}");
+    wait_for(client, &css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+    eventually(&format!("{css} to be chosen"), || async {
+        let checked = displayed(client, &css)
+            .await?
+            .attr("aria-checked")
+            .await
+            .map_err(|e| e.to_string())?;
+        match checked.as_deref() {
+            Some("true") => Ok(()),
+            other => Err(format!("aria-checked {other:?}")),
+        }
+    })
+    .await;
+}
+
 /// Ctrl+W in the page, and waits for the close-to-tray notice.
 pub async fn close_with_keyboard(client: &Client) {
     press(client, &[Key::Control.into(), 'w']).await;

@@ -59,22 +59,29 @@ impl InvalidInput {
     }
 }
 
-/// A whole number as the window sent it: a whole number, or anything else (kept as it
-/// was written, so the error message can show it back).
+/// A whole number as the window sent it: a whole number, nothing (no value chosen), or
+/// anything else (kept as it was written, so the error message can show it back).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Whole {
     Number(i64),
+    /// No value: `null`, a missing argument or a blank string, as a control left unset
+    /// sends it. A check can say "choose one" instead of echoing it back.
+    Missing,
     Other(String),
 }
 
 impl Whole {
-    /// Reads a JSON value: an integer, or a string holding one ("12"), is a number.
+    /// Reads a JSON value: an integer, or a string holding one ("12"), is a number;
+    /// `null` or a blank string is missing.
     pub fn from_json(value: &serde_json::Value) -> Whole {
         if let Some(n) = value.as_i64() {
             return Whole::Number(n);
         }
         if let Some(n) = value.as_str().and_then(|s| s.trim().parse::<i64>().ok()) {
             return Whole::Number(n);
+        }
+        if value.is_null() || value.as_str().is_some_and(|s| s.trim().is_empty()) {
+            return Whole::Missing;
         }
         Whole::Other(match value {
             serde_json::Value::String(s) => format!("\"{s}\""),
@@ -89,7 +96,7 @@ impl Whole {
     ) -> Option<T> {
         match self {
             Whole::Number(n) => T::try_from(*n).ok().filter(|v| range.contains(v)),
-            Whole::Other(_) => None,
+            Whole::Missing | Whole::Other(_) => None,
         }
     }
 }
@@ -104,6 +111,7 @@ impl std::fmt::Display for Whole {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Whole::Number(n) => write!(f, "{n}"),
+            Whole::Missing => f.write_str("nothing"),
             Whole::Other(text) => f.write_str(text),
         }
     }

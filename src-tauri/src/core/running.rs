@@ -998,7 +998,8 @@ pub fn texts() -> Texts {
         ready: "The running gate is open. Week 1 is walking with short jogs, every other day; each week moves on only if it stays pain-free.",
         start_hint: format!("Today, or up to {START_BACK_DAYS} days back if you have already begun."),
         today_ready: "The running gate is open: you can start week 1 of the return to running.",
-        pain_label: format!("Pain during or after ({})", pain::SCALE.anchors),
+        // The pain control shows what its ends mean.
+        pain_label: "Pain during or after the run".into(),
         pain_hint: format!(
             "Any pain above {} holds the plan: the week starts again.",
             pain::SCALE.min

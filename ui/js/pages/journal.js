@@ -5,7 +5,8 @@
 import * as api from '../api.js';
 import { alertLine, card, el, heading, showError, showOk, statusLine } from '../dom.js';
 import { checkinForm } from '../checkin-ui.js';
-import { redFlagsLink, showSafety } from '../safety-ui.js';
+import { showSafety } from '../safety-ui.js';
+import { painControl } from '../pain-ui.js';
 import { friendlyDate, todayYmd } from '../dates.js';
 import { trends } from './journal-charts.js';
 
@@ -16,7 +17,14 @@ export function render(container, ctx) {
   const state = { filter: null, ctx };
   container.append(
     heading('Journal'),
-    checkinForm({ prefix: 'checkin', title: 'Quick pain check-in', withNote: true, onSaved: () => ctx.isCurrent() && refresh(state, charts, log) }),
+    checkinForm({
+      prefix: 'checkin',
+      title: 'Quick pain check-in',
+      withNote: true,
+      onSaved: () => ctx.isCurrent() && refresh(state, charts, log),
+      // "Pain check-in…" from the tray opens here, on the pain control.
+      focusPain: ctx.param === 'checkin',
+    }),
     noteCard(() => refresh(state, charts, log)),
     card(
       'charts-title',
@@ -26,11 +34,6 @@ export function render(container, ctx) {
     ),
     log
   );
-  if (ctx.param === 'checkin') {
-    const pain = document.getElementById('checkin-pain');
-    pain.scrollIntoView({ block: 'center' });
-    pain.focus();
-  }
   return refresh(state, charts, log);
 }
 
@@ -210,17 +213,31 @@ function offerUndo(deleted, reload) {
   undo.focus();
 }
 
+/** One field of an edit form: its node, the value to send, and how to mark it refused. */
+function editField(edit, id, view) {
+  if (edit.input === 'pain') {
+    const pain = painControl({ id, label: edit.label, scale: view.pain, value: edit.value });
+    const read = () => pain.value();
+    const mark = () => {
+      pain.invalid(true);
+      pain.focus();
+    };
+    return { edit, field: pain.field, read, changed: () => String(read()) !== edit.value, mark, focus: pain.focus };
+  }
+  let control;
+  if (edit.input === 'date') control = el('input', { type: 'date', id, value: edit.value, max: todayYmd() });
+  else if (edit.input === 'choice') control = el('select', { id }, edit.choices.map(([value, label]) => el('option', { value, selected: value === edit.value }, label)));
+  else control = el('textarea', { id, rows: 2, maxlength: view.max_note }, edit.value);
+  const mark = () => {
+    control.setAttribute('aria-invalid', 'true');
+    control.focus();
+  };
+  const read = () => control.value;
+  return { edit, field: el('div', { class: 'field' }, el('label', { for: id }, edit.label), control), read, changed: () => read() !== edit.value, mark, focus: () => control.focus() };
+}
+
 function editForm(entry, view, key, status, reload, close) {
-  const controls = entry.edits.map((edit) => {
-    const id = `edit-${key}-${edit.field.replace(/[^a-z0-9_-]/gi, '-')}`;
-    let control;
-    if (edit.input === 'pain') control = el('input', { type: 'number', id, min: view.pain.min, max: view.pain.max, step: 1, inputmode: 'numeric', value: edit.value });
-    else if (edit.input === 'date') control = el('input', { type: 'date', id, value: edit.value, max: todayYmd() });
-    else if (edit.input === 'choice') control = el('select', { id }, edit.choices.map(([value, label]) => el('option', { value, selected: value === edit.value }, label)));
-    else control = el('textarea', { id, rows: 2, maxlength: view.max_note }, edit.value);
-    const flags = edit.input === 'pain' ? redFlagsLink(view.pain.red_flags, id) : null;
-    return { edit, control, field: el('div', { class: 'field' }, el('label', { for: id }, edit.label), control, flags) };
-  });
+  const controls = entry.edits.map((edit) => editField(edit, `edit-${key}-${edit.field.replace(/[^a-z0-9_-]/gi, '-')}`, view));
   const save = el('button', { type: 'submit', id: `save-${key}`, class: 'primary' }, 'Save');
   const cancel = el('button', { type: 'button', id: `cancel-${key}` }, 'Cancel');
   const form = el('form', { class: 'entry-edit', novalidate: true, 'aria-label': `Edit ${entry.title}` }, controls.map((c) => c.field), el('div', { class: 'actions' }, save, cancel));
@@ -230,24 +247,24 @@ function editForm(entry, view, key, status, reload, close) {
   });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    let sending = null;
     try {
       let safety = null;
-      for (const { edit, control } of controls) {
-        if (control.value !== edit.value) safety = (await api.editEntry(entry.kind, entry.id, edit.field, control.value)).safety || safety;
+      for (const c of controls) {
+        sending = c;
+        if (c.changed()) safety = (await api.editEntry(entry.kind, entry.id, c.edit.field, c.read())).safety || safety;
       }
+      sending = null;
       await reload();
       const line = document.getElementById('journal-status');
       if (line) showOk(line, 'Saved.');
       showSafety(line, safety);
     } catch (error) {
       showError(status, error);
-      const bad = controls.find((c) => c.edit.field === error.field || error.field === 'pain');
-      if (bad) {
-        bad.control.setAttribute('aria-invalid', 'true');
-        bad.control.focus();
-      }
+      // The refused field is the one being sent (a session's pain fields all check as `pain`).
+      if (sending && error.field) sending.mark();
     }
   });
-  queueMicrotask(() => controls[0] && controls[0].control.focus());
+  queueMicrotask(() => controls[0] && controls[0].focus());
   return form;
 }

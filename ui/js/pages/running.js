@@ -8,7 +8,8 @@
 import * as api from '../api.js';
 import { card, el, loadPage, showError, showOk, statusLine } from '../dom.js';
 import { gatesList } from '../protocol-ui.js';
-import { redFlagsLink, showSafety } from '../safety-ui.js';
+import { showSafety } from '../safety-ui.js';
+import { painControl, refusePain } from '../pain-ui.js';
 import { intervalTimer } from '../interval-timer.js';
 import { friendlyDate, shortDate, todayYmd } from '../dates.js';
 
@@ -156,7 +157,8 @@ function logCard(view, redraw) {
   const amount = intervals
     ? el('input', { type: 'number', min: limits.min_sets, max: limits.max_sets, step: 1, inputmode: 'numeric', value: String(plan.log_amount) })
     : el('input', { type: 'number', min: limits.min_minutes, max: limits.max_minutes, step: 1, inputmode: 'numeric', value: String(plan.log_amount) });
-  const pain = el('input', { type: 'number', min: limits.pain.min, max: limits.pain.max, step: 1, inputmode: 'numeric', value: String(limits.pain.min) });
+  // Nothing chosen until the runner picks a score: a pain-free run moves the plan on.
+  const pain = painControl({ id: 'run-pain', label: view.text.pain_label, scale: limits.pain, hint: view.text.pain_hint });
   const note = el('textarea', { rows: 2, maxlength: limits.max_note });
   const status = statusLine('run-status');
   const rule = el('div', { id: 'run-rule', class: 'notice', hidden: true });
@@ -173,7 +175,8 @@ function logCard(view, redraw) {
     rule.hidden = true;
     rule.replaceChildren();
     for (const id of Object.values(fields)) document.getElementById(id)?.removeAttribute('aria-invalid');
-    const input = { date: date.value, pain: pain.value, note: note.value };
+    pain.invalid(false);
+    const input = { date: date.value, pain: pain.value(), note: note.value };
     if (intervals) input.sets = amount.value;
     else input.minutes = amount.value;
     if (overrideRule) input.override_rule = overrideRule;
@@ -193,6 +196,7 @@ function logCard(view, redraw) {
         return;
       }
       showError(status, error);
+      if (refusePain(pain, error)) return;
       const bad = error.field && document.getElementById(fields[error.field]);
       if (bad) {
         bad.setAttribute('aria-invalid', 'true');
@@ -209,8 +213,7 @@ function logCard(view, redraw) {
     intervals
       ? inputField('run-amount', 'Walk/jog sets done', amount, `${limits.min_sets} to ${limits.max_sets}.`)
       : inputField('run-amount', 'Minutes run', amount, `${limits.min_minutes} to ${limits.max_minutes}.`),
-    inputField('run-pain', view.text.pain_label, pain, view.text.pain_hint),
-    redFlagsLink(limits.pain.red_flags, 'run-pain'),
+    pain.field,
     inputField('run-note', 'Note (optional)', note, null),
     el('div', { class: 'actions' }, submit),
     rule,

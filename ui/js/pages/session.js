@@ -6,7 +6,8 @@
 
 import * as api from '../api.js';
 import { el, list, loadPage, picture, showError, showOk, statusLine } from '../dom.js';
-import { redFlagsLink, showSafety } from '../safety-ui.js';
+import { showSafety } from '../safety-ui.js';
+import { painControl, refusePain } from '../pain-ui.js';
 import { beep, doseLineBlock, safelyBlock } from '../protocol-ui.js';
 import { SESSION_KEYS, onChoice, sessionHint, typingIn } from '../shortcuts.js';
 
@@ -323,33 +324,22 @@ function wireKeys(view) {
 function painSection(view, exercise) {
   const { state, ctx } = view;
   const scale = state.session.pain;
-  const radios = [];
-  for (let value = scale.min; value <= scale.max; value += 1) {
-    const id = `pain-${value}`;
-    const input = el('input', { type: 'radio', name: 'pain', id, value: String(value), checked: exercise.pain === value });
-    radios.push(input);
-  }
-  const options = el(
-    'div',
-    { class: 'pain-scale' },
-    radios.map((input) => el('label', { for: input.id, class: 'pain-option' }, input, el('span', {}, input.value)))
-  );
+  // The exercise's score if it has one (back on an exercise already scored), else none.
+  const pain = painControl({ id: 'session-pain', label: `Pain during ${exercise.name.toLowerCase()}`, scale, value: exercise.pain });
+  const status = statusLine('session-pain-status');
   const save = el('button', { type: 'button', id: 'save-pain', class: 'primary' }, 'Save pain and continue');
   save.addEventListener('click', async () => {
-    const chosen = radios.find((r) => r.checked);
-    if (!chosen) {
-      showError(view.status, { message: `Choose a pain score from ${scale.min} to ${scale.max} first.` });
-      radios[0].focus();
-      return;
-    }
+    pain.invalid(false);
+    const chosen = pain.value();
     try {
-      const answer = await api.recordPain(state.session.id, exercise.id, chosen.value);
+      // Nothing chosen is sent as nothing: the backend refuses it, naming the field.
+      const answer = await api.recordPain(state.session.id, exercise.id, chosen);
       if (!ctx.isCurrent()) return;
       state.session = answer.session;
       const next = state.session.exercises.findIndex((e) => e.id === state.session.resume_at);
       if (next >= 0) state.index = next;
       draw(view);
-      showOk(view.status, `Pain saved: ${chosen.value}/${scale.max} for ${exercise.name}.`);
+      showOk(view.status, `Pain saved: ${chosen}/${scale.max} for ${exercise.name}.`);
       showSafety(view.status, answer.safety);
       const target = allScored(state.session) ? 'finish-session' : 'exercise-name';
       const node = document.getElementById(target);
@@ -358,21 +348,12 @@ function painSection(view, exercise) {
         node.focus();
       }
     } catch (error) {
-      if (ctx.isCurrent()) showError(view.status, error);
+      if (!ctx.isCurrent()) return;
+      showError(status, error);
+      refusePain(pain, error);
     }
   });
-  return el(
-    'section',
-    { class: 'card', 'aria-label': 'Pain' },
-    el(
-      'fieldset',
-      { id: 'pain-question', class: 'plain' },
-      el('legend', {}, `Pain during ${exercise.name.toLowerCase()} (${scale.anchors})`),
-      options
-    ),
-    redFlagsLink(scale.red_flags, 'session-pain'),
-    el('div', { class: 'actions' }, save)
-  );
+  return el('section', { class: 'card', id: 'pain-question', 'aria-label': 'Pain' }, pain.field, el('div', { class: 'actions' }, save), status);
 }
 
 function navigation(view) {

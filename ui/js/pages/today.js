@@ -10,7 +10,8 @@ import { reminderCard } from '../reminders-ui.js';
 import { decisionBlock, gatesList } from '../protocol-ui.js';
 import { friendlyDate } from '../dates.js';
 import { checkinForm } from '../checkin-ui.js';
-import { redFlagsLink, showSafety } from '../safety-ui.js';
+import { showSafety } from '../safety-ui.js';
+import { painControl, refusePain } from '../pain-ui.js';
 
 export function render(container, ctx) {
   return loadPage(container, ctx, {
@@ -223,51 +224,33 @@ function weekStrip(week) {
 function morningCard(today, ctx) {
   const m = today.morning;
   if (!m) return null;
-  const pain = el('input', {
-    type: 'number',
-    id: 'morning-pain',
-    step: 1,
-    inputmode: 'numeric',
-    min: String(today.pain.min),
-    max: String(today.pain.max),
-    value: String(m.before),
-    'aria-describedby': 'morning-pain-hint morning-hint',
-  });
+  // Nothing chosen until the user picks this morning's score.
+  const pain = painControl({ id: 'morning-pain', label: 'Pain this morning', scale: today.pain, describedBy: 'morning-hint', flags: 'morning' });
   const status = statusLine('morning-status');
   const form = el(
     'form',
     { id: 'morning-form', class: 'card', 'aria-labelledby': 'morning-title', novalidate: true },
     el('h2', { id: 'morning-title' }, m.question),
     el('p', { id: 'morning-hint', class: 'hint' }, m.hint),
-    el(
-      'div',
-      { class: 'field inline-field' },
-      el('label', { for: 'morning-pain' }, 'Pain this morning'),
-      pain,
-      el('p', { class: 'hint', id: 'morning-pain-hint' }, `${today.pain.anchors}.`),
-      today.pain.red_flags ? redFlagsLink(today.pain.red_flags, 'morning') : null
-    ),
+    pain.field,
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'morning-save', class: 'primary' }, 'Save the morning check')),
     status
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    pain.removeAttribute('aria-invalid');
+    pain.invalid(false);
     try {
-      const saved = await api.addCheckin(m.context, pain.value, '');
+      const saved = await api.addCheckin(m.context, pain.value(), '');
       if (!ctx.isCurrent()) return;
       showOk(status, saved.message);
       showSafety(status, saved.safety);
-      form.querySelector('button').setAttribute('disabled', 'true');
-      pain.setAttribute('disabled', 'true');
+      form.querySelector('#morning-save').setAttribute('disabled', 'true');
+      pain.disable();
       form.dataset.saved = 'true';
     } catch (error) {
       if (!ctx.isCurrent()) return;
       showError(status, error);
-      if (error.field === 'pain') {
-        pain.setAttribute('aria-invalid', 'true');
-        pain.focus();
-      }
+      refusePain(pain, error);
     }
   });
   return form;
