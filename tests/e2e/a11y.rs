@@ -211,7 +211,7 @@ async fn every_screen_in_both_themes_has_no_serious_or_critical_violation() {
             failures.push(format!("pain control, refused ({theme}): {v}"));
         }
         ui::choose_pain(client, "checkin-pain", 3).await;
-        let edit = ui::js(client, r#"return document.querySelector('#journal-entries > li[data-kind="checkin"]').dataset.id;"#, vec![])
+        let edit = ui::js(client, r#"return document.querySelector('#journal-entries li.entry[data-kind="checkin"]').dataset.id;"#, vec![])
             .await
             .expect("a check-in in the list");
         let edit = edit.as_str().expect("an id").to_string();
