@@ -55,6 +55,9 @@ async fn screens() {
     click(client, "#finish-session").await;
     ui::wait_for(client, "#session-summary").await;
     shoot(client, &dir, "session-finished").await;
+    ui::set_theme(client, "dark").await;
+    shoot(client, &dir, "session-finished-dark").await;
+    ui::set_theme(client, "light").await;
 
     ui::open_page(client, "today", "Today").await;
     ui::wait_for(client, "#decision-headline").await;
@@ -481,6 +484,108 @@ async fn pain_screens() {
         .expect("scroll to the pain question");
     painted(client).await;
     shoot(client, &dir, "pain-session").await;
+    h.finish().await;
+}
+
+/// Every screen, each in both themes, on a seeded week (sessions, check-ins, stretches,
+/// reminders, tests and runs through the app's services): `screen-<name>.png` and
+/// `screen-<name>-dark.png`, the window 1280×900 from the top of the page. The setup has
+/// its own tool (`setup_screens`). Run it with
+/// `HHR_SCREENSHOT_DIR=docs/screens xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- bash scripts/e2e.sh screens::every_screen --ignored`.
+#[tokio::test]
+#[ignore = "a tool for screenshots, run on demand"]
+async fn every_screen_in_both_themes() {
+    let dir = PathBuf::from(
+        std::env::var("HHR_SCREENSHOT_DIR").unwrap_or_else(|_| "target/screens".into()),
+    );
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let mut h = Harness::new();
+    crate::journal::seed(&h);
+    let client = &h.launch().await;
+    client.set_window_size(1280, 900).await.ok();
+
+    // Both themes of what is on screen now, from the top, with no focus ring left over.
+    let both = |name: String| {
+        let dir = dir.clone();
+        async move {
+            ui::js(
+                client,
+                "document.activeElement && document.activeElement !== document.body && !document.activeElement.closest('dialog') && document.activeElement.blur(); window.scrollTo(0, 0); const m = document.getElementById('page'); if (m) m.scrollTop = 0;",
+                vec![],
+            )
+            .await
+            .expect("to the top");
+            for theme in ["light", "dark"] {
+                ui::set_theme(client, theme).await;
+                painted(client).await;
+                let suffix = if theme == "dark" { "-dark" } else { "" };
+                shoot(client, &dir, &format!("screen-{name}{suffix}")).await;
+            }
+            ui::set_theme(client, "light").await;
+        }
+    };
+
+    for (page, title, ready) in [
+        ("today", "Today", "#next-up"),
+        ("program", "Program", "ol#ladder"),
+        ("self-tests", "Self-tests", "#page form"),
+        ("running", "Running", "#page h2"),
+        ("journal", "Journal", "#journal-entries li"),
+        ("guide", "Guide", "#page figure.demo"),
+        ("settings", "Settings", "#page form"),
+    ] {
+        ui::open_page(client, page, title).await;
+        ui::wait_for(client, ready).await;
+        both(page.to_string()).await;
+    }
+
+    // The Journal's charts, further down its page.
+    ui::open_page(client, "journal", "Journal").await;
+    ui::wait_for(client, "#chart-running canvas").await;
+    for theme in ["light", "dark"] {
+        ui::set_theme(client, theme).await;
+        ui::js(
+            client,
+            "document.getElementById('charts-title').scrollIntoView({block: 'start'});",
+            vec![],
+        )
+        .await
+        .expect("scroll to the charts");
+        painted(client).await;
+        let suffix = if theme == "dark" { "-dark" } else { "" };
+        shoot(client, &dir, &format!("screen-charts{suffix}")).await;
+    }
+    ui::set_theme(client, "light").await;
+
+    // The report, from the Journal.
+    click(client, "#open-report").await;
+    ui::wait_for(client, "#report-chart canvas").await;
+    both("report".into()).await;
+
+    // The Stretch view.
+    ui::js(client, "location.hash = '#/stretch';", vec![]).await.expect("the stretch view");
+    ui::wait_for_heading(client, "Stretch").await;
+    both("stretch".into()).await;
+
+    // A session: the first exercise, then its end with the summary.
+    ui::open_page(client, "today", "Today").await;
+    ui::js(client, "location.hash = '#/session';", vec![]).await.expect("the session");
+    ui::wait_for_heading(client, "Session").await;
+    ui::wait_for(client, ".session-demo figure.demo:not([aria-busy])").await;
+    both("session".into()).await;
+
+    // The shortcuts, over Today.
+    ui::open_page(client, "today", "Today").await;
+    ui::wait_for(client, "#next-up").await;
+    ui::js(
+        client,
+        "document.body.dispatchEvent(new KeyboardEvent('keydown', {key: '?', bubbles: true}));",
+        vec![],
+    )
+    .await
+    .expect("press ?");
+    ui::wait_for(client, "dialog[open]").await;
+    both("shortcuts".into()).await;
     h.finish().await;
 }
 
