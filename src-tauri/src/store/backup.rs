@@ -52,6 +52,17 @@ impl Store {
         from: &Path,
         keep_current_at: &Path,
     ) -> Result<Result<usize, NotABackup>, StoreError> {
+        let restored = self.restore_checked(from, keep_current_at);
+        // The backup API changes pages, not rows: no counter the memo reads has moved.
+        self.memo.get_mut().forget();
+        restored
+    }
+
+    fn restore_checked(
+        &mut self,
+        from: &Path,
+        keep_current_at: &Path,
+    ) -> Result<Result<usize, NotABackup>, StoreError> {
         let candidate = match Candidate::open(from, Some(&self.path)) {
             Ok(c) => c,
             Err(why) => return Ok(Err(why)),

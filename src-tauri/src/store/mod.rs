@@ -8,6 +8,7 @@ pub mod app_state;
 pub mod backup;
 pub mod charts;
 pub mod journal;
+pub mod memo;
 pub mod migrations;
 pub mod program;
 pub mod records;
@@ -20,9 +21,12 @@ pub mod today;
 pub use migrations::LATEST as SCHEMA_VERSION;
 
 use chrono::{DateTime, Utc};
+use memo::{Memo, Version};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Params, Row, Transaction, TransactionBehavior};
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The database file's name inside the app-data directory.
 pub const DATABASE_FILE: &str = "rehab.db";
@@ -65,6 +69,8 @@ pub struct SetAside {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Values worked out from the data, while it is unchanged (`memo.rs`).
+    memo: RefCell<Memo>,
 }
 
 /// The durability settings in force on the store's connection, as SQLite reports them
@@ -80,11 +86,48 @@ pub struct Durability {
 }
 
 /// A transaction handed to the typed read/write functions of this module's children.
-pub struct Tx<'a>(Transaction<'a>);
+pub struct Tx<'a> {
+    tx: Transaction<'a>,
+    memo: &'a RefCell<Memo>,
+}
 
 impl Tx<'_> {
     fn conn(&self) -> &Connection {
-        &self.0
+        &self.tx
+    }
+
+    /// What the data is at now, as this transaction sees it (see `memo.rs`).
+    fn version(&self) -> Result<Version, StoreError> {
+        // In a transaction this reads the version of the snapshot the transaction reads.
+        let data_version = self
+            .tx
+            .pragma_query_value(None, "data_version", |r| r.get::<_, i64>(0))?;
+        Ok(Version {
+            data_version,
+            total_changes: self.tx.total_changes(),
+            generation: self.memo.borrow().generation(),
+        })
+    }
+
+    /// The value `work` makes from the data, worked out once for each version of the data
+    /// and kept in memory until the data changes (`memo.rs`); `key` tells apart values
+    /// of the same type made from different arguments. `work` must depend on nothing
+    /// but the data and `key`.
+    pub fn memo<T, E>(&self, key: i64, work: impl FnOnce(&Tx) -> Result<T, E>) -> Result<Arc<T>, E>
+    where
+        T: std::any::Any + Send + Sync,
+        E: From<StoreError>,
+    {
+        let version = self.version()?;
+        if let Some(kept) = self.memo.borrow_mut().get::<T>(version, key) {
+            return Ok(kept);
+        }
+        let value = Arc::new(work(self)?);
+        // Kept only if `work` changed nothing on the way (it should not write).
+        if self.version()? == version {
+            self.memo.borrow_mut().put(version, key, value.clone());
+        }
+        Ok(value)
     }
 
     /// Every row `sql` returns for `params`, in its order, each made into a value by
@@ -95,7 +138,7 @@ impl Tx<'_> {
         params: impl Params,
         mut make: impl FnMut(&Row) -> Result<T, StoreError>,
     ) -> Result<Vec<T>, StoreError> {
-        let mut stmt = self.0.prepare_cached(sql)?;
+        let mut stmt = self.tx.prepare_cached(sql)?;
         let mut rows = stmt.query(params)?;
         let mut out = Vec::new();
         while let Some(row) = rows.next()? {
@@ -176,13 +219,30 @@ impl Store {
         behavior: TransactionBehavior,
         f: impl FnOnce(&Tx) -> Result<T, E>,
     ) -> Result<T, E> {
-        let tx = Tx(self
-            .conn
-            .transaction_with_behavior(behavior)
-            .map_err(StoreError::from)?);
-        let value = f(&tx)?; // dropping an uncommitted transaction rolls it back
-        tx.0.commit().map_err(StoreError::from)?;
-        Ok(value)
+        let tx = Tx {
+            tx: self
+                .conn
+                .transaction_with_behavior(behavior)
+                .map_err(StoreError::from)?,
+            memo: &self.memo,
+        };
+        let done = match f(&tx) {
+            Ok(value) => tx
+                .tx
+                .commit()
+                .map(|()| value)
+                .map_err(|e| StoreError::from(e).into()),
+            Err(e) => {
+                drop(tx); // an uncommitted transaction is rolled back
+                Err(e)
+            }
+        };
+        if done.is_err() {
+            // Rolled back: what was worked out from its changes no longer holds, and
+            // `total_changes` does not go back.
+            self.memo.borrow_mut().forget();
+        }
+        done
     }
 
     fn open_checked(path: &Path) -> Result<Store, Opening> {
@@ -210,6 +270,7 @@ impl Store {
         Ok(Store {
             conn,
             path: path.into(),
+            memo: RefCell::new(Memo::default()),
         })
     }
 }
