@@ -60,6 +60,11 @@ fn main() {
             program::today(&mut store, now).unwrap();
         },
     );
+    // The common change: a stretch logged (a table no kept value reads), with the Today
+    // it returns; one durable commit included.
+    line("Log a stretch, with the Today it returns", 15, &mut || {
+        program::log_stretch(&mut store, now).unwrap();
+    });
     line(
         "Ladder replayed from the whole log (part of the line above)",
         15,

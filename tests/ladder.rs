@@ -430,3 +430,32 @@ proptest! {
         }
     }
 }
+
+/// A logged stretch changes no table the ladder is worked out from
+/// (`store::memo::NOT_KEPT_FROM`): the ladder kept before it is the one read after it, not
+/// a new replay of the whole log; a pain score changes it. (Fails when every write
+/// forgets what is kept.)
+#[test]
+fn a_logged_stretch_keeps_the_ladder_and_a_pain_score_replays_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir.path().join("rehab.db"));
+    let now = Now::of(Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap());
+    let ladder = |store: &mut Store| {
+        store
+            .read(|tx| program::ladder_in(tx))
+            .unwrap()
+    };
+    let before = ladder(&mut store);
+    program::log_stretch(&mut store, now).unwrap();
+    let after = ladder(&mut store);
+    assert!(
+        std::sync::Arc::ptr_eq(&before, &after),
+        "a stretch made the ladder be replayed again"
+    );
+    journal::checkin(&mut store, now, "next_morning", &Whole::Number(2), "").unwrap();
+    let replayed = ladder(&mut store);
+    assert!(
+        !std::sync::Arc::ptr_eq(&after, &replayed),
+        "a pain check-in left the ladder kept from before it"
+    );
+}

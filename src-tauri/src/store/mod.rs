@@ -102,9 +102,14 @@ impl Tx<'_> {
         let data_version = self
             .tx
             .pragma_query_value(None, "data_version", |r| r.get::<_, i64>(0))?;
+        let own_changes = self.tx.query_row(
+            "SELECT n FROM temp.memo_changes",
+            [],
+            |r| r.get::<_, i64>(0),
+        )?;
         Ok(Version {
             data_version,
-            total_changes: self.tx.total_changes(),
+            own_changes,
             generation: self.memo.borrow().generation(),
         })
     }
@@ -239,7 +244,7 @@ impl Store {
         };
         if done.is_err() {
             // Rolled back: what was worked out from its changes no longer holds, and
-            // `total_changes` does not go back.
+            // the count of changes goes back with the transaction.
             self.memo.borrow_mut().forget();
         }
         done
@@ -267,12 +272,49 @@ impl Store {
         migrations::migrations()
             .to_latest(&mut conn)
             .map_err(|e| Opening::Failed(e.into()))?;
+        watch_changes(&conn).map_err(failed)?;
         Ok(Store {
             conn,
             path: path.into(),
             memo: RefCell::new(Memo::default()),
         })
     }
+}
+
+/// Counts, in a temporary table of this connection, every row changed in a table a kept
+/// value may be worked out from (all but [`memo::NOT_KEPT_FROM`]): the count is part of
+/// the memo's [`Version`]. Temporary triggers live with the connection, never in the file.
+fn watch_changes(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS memo_changes (n INTEGER NOT NULL);
+         INSERT INTO temp.memo_changes (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM temp.memo_changes);",
+    )?;
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut sql = String::new();
+    for table in tables.iter().filter(|t| !memo::NOT_KEPT_FROM.contains(&t.as_str())) {
+        for op in ["INSERT", "UPDATE", "DELETE"] {
+            sql.push_str(&format!(
+                "CREATE TEMP TRIGGER IF NOT EXISTS \"memo_{op}_{table}\" AFTER {op} ON main.\"{table}\" \
+                 BEGIN UPDATE temp.memo_changes SET n = n + 1; END;\n"
+            ));
+        }
+    }
+    conn.execute_batch(&sql)
+}
+
+/// Drops the triggers of [`watch_changes`] (before a restore replaces the tables).
+fn unwatch_changes(conn: &Connection) -> rusqlite::Result<()> {
+    let triggers: Vec<String> = conn
+        .prepare("SELECT name FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'memo\\_%' ESCAPE '\\'")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for name in triggers {
+        conn.execute_batch(&format!("DROP TRIGGER IF EXISTS temp.\"{name}\";"))?;
+    }
+    Ok(())
 }
 
 /// Checks an existing file on a read-only connection that never checkpoints, so a
