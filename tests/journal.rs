@@ -388,3 +388,40 @@ fn a_high_or_rising_pain_brings_up_the_red_flags() {
     let rising = checkin(&mut store, 13, 3).safety.expect("rising prompts");
     assert_eq!(rising.trigger, Trigger::Rising);
 }
+
+/// SQLite gives the highest id again once its row is deleted: a check-in deleted, then a
+/// new one saved (taking its id), then the delete undone — both are kept, the one put
+/// back under a new id. (Failed with a raw "UNIQUE constraint failed" before.)
+#[test]
+fn undoing_a_delete_after_a_new_entry_took_its_id_keeps_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    let mut store = open(&path);
+    let now = now_at(first(), 9);
+    journal::checkin(&mut store, now, "other", &Whole::Number(2), "first").unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let id_of = |note: &str| -> Vec<i64> {
+        let mut stmt = conn
+            .prepare("SELECT id FROM pain_checkins WHERE note = ?1")
+            .unwrap();
+        stmt.query_map([note], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let old = id_of("first")[0];
+    let d = journal::delete(&mut store, now_at(first(), 10), "checkin", old).unwrap();
+    journal::checkin(&mut store, now_at(first(), 11), "other", &Whole::Number(4), "second").unwrap();
+    assert_eq!(id_of("second"), vec![old], "the new check-in took the deleted one's id");
+    journal::undo(&mut store, d.trash_id).unwrap();
+    let pains: Vec<(String, i64)> = {
+        let mut stmt = conn
+            .prepare("SELECT note, pain FROM pain_checkins ORDER BY at")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(pains, vec![("first".to_string(), 2), ("second".to_string(), 4)]);
+}

@@ -14,13 +14,27 @@ fn first() -> NaiveDate {
 }
 
 #[test]
-fn the_charts_cover_the_weeks_asked_for_with_the_seeded_data() {
+fn the_charts_cover_the_weeks_asked_for_from_the_first_day_of_use() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(&dir.path().join("rehab.db"));
     seed_week(&mut store, first());
     let today = now_at(first() + Duration::days(6), 21);
+    // 8 weeks asked for, a week of use: that week, said under the period's choice.
     let c = report::charts(&mut store, today, &Whole::from(8)).unwrap();
-    assert_eq!(c.days.len(), 56);
+    assert_eq!((c.from, c.days.len()), (first(), 7));
+    assert_eq!(
+        c.fitted.as_deref(),
+        Some("Shown from Mon 2 Mar 2026, the first day anything was logged.")
+    );
+    assert!(
+        c.summary.stretches.ends_with("met on 0 of 7 days."),
+        "{}",
+        c.summary.stretches
+    );
+    // One week asked for: the same week, not cut short.
+    let one = report::charts(&mut store, today, &Whole::from(1)).unwrap();
+    assert_eq!((one.from, one.days.len(), one.fitted), (first(), 7, None));
+
     assert_eq!(c.stretches.iter().map(|&n| n as u32).sum::<u32>(), 21);
     let exercise = &c.pain[0];
     assert_eq!(exercise.values.iter().flatten().count(), 7);
@@ -41,6 +55,11 @@ fn the_charts_cover_the_weeks_asked_for_with_the_seeded_data() {
             other => panic!("{other:?}"),
         }
     }
+    // Anything logged is use: a note the day before the week moves its first day back.
+    let before = first() - Duration::days(1);
+    journal::add_note(&mut store, now_at(before, 20), "before the week").unwrap();
+    let c = report::charts(&mut store, today, &Whole::from(8)).unwrap();
+    assert_eq!((c.from, c.days.len()), (before, 8));
 }
 
 #[test]

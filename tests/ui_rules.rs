@@ -351,3 +351,115 @@ fn the_patterns_catch_the_old_literals_and_pass_harmless_code() {
         assert!(findings(harmless).is_empty(), "flagged: {harmless}: {:?}", findings(harmless));
     }
 }
+
+/// The colour transitions declared in `css` (outside comments), as "line: declaration":
+/// a `transition` of a colour, a background, a border, a fill or stroke, `all`, or of no
+/// property named (which is `all`). `transition: none` is none.
+fn colour_transitions(css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_comment = false;
+    for (n, line) in css.lines().enumerate() {
+        let mut text = String::new();
+        let mut rest = line;
+        loop {
+            if in_comment {
+                match rest.find("*/") {
+                    Some(end) => {
+                        rest = &rest[end + 2..];
+                        in_comment = false;
+                    }
+                    None => break,
+                }
+            } else {
+                match rest.find("/*") {
+                    Some(start) => {
+                        text.push_str(&rest[..start]);
+                        rest = &rest[start + 2..];
+                        in_comment = true;
+                    }
+                    None => {
+                        text.push_str(rest);
+                        break;
+                    }
+                }
+            }
+        }
+        for decl in text.split([';', '{', '}']) {
+            let Some((name, value)) = decl.split_once(':') else {
+                continue;
+            };
+            let (name, value) = (name.trim(), value.trim().to_lowercase());
+            if !name.starts_with("transition") || name == "transition-duration" {
+                continue;
+            }
+            let value = value.trim_end_matches("!important").trim();
+            if value == "none" || name == "transition-timing-function" || name == "transition-delay"
+            {
+                continue;
+            }
+            let colour = value.split(',').any(|part| {
+                let first = part.split_whitespace().next().unwrap_or("");
+                first.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+                    || [
+                        "color",
+                        "background",
+                        "border",
+                        "fill",
+                        "stroke",
+                        "outline",
+                        "all",
+                        "box-shadow",
+                    ]
+                    .iter()
+                    .any(|p| first.contains(p))
+            });
+            if colour {
+                out.push(format!("{}: {}", n + 1, decl.trim()));
+            }
+        }
+    }
+    out
+}
+
+/// No colour fades in the stylesheets: a theme switch (or a hover) would pass the text
+/// and its background through each other, below any contrast for a moment (the dark
+/// theme's nav highlight was once measured at 1.01:1 half-way). Colours change at once.
+#[test]
+fn no_colour_fades_in_the_stylesheets() {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui");
+    let mut found = Vec::new();
+    for file in ["styles.css", "figures.css"] {
+        let css = std::fs::read_to_string(ui.join(file)).expect("a stylesheet");
+        for f in colour_transitions(&css) {
+            found.push(format!("{file}:{f}"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a colour transition:\n{}",
+        found.join("\n")
+    );
+    for caught in [
+        ".nav-list a { transition: background-color 120ms ease; }",
+        "button {\n  transition: background-color 120ms ease, color 120ms ease;\n}",
+        "a { transition: 0.2s; }",
+        "a { transition: all 1s linear !important }",
+        "input { transition-property: border-color; }",
+    ] {
+        assert!(
+            !colour_transitions(caught).is_empty(),
+            "not caught: {caught}"
+        );
+    }
+    for harmless in [
+        "* { transition: none !important; }",
+        "/* transition: background-color 1s */",
+        ".demo { transition: transform 200ms ease; }",
+        "a { transition-duration: 1s; }",
+    ] {
+        assert!(
+            colour_transitions(harmless).is_empty(),
+            "flagged: {harmless}"
+        );
+    }
+}

@@ -48,7 +48,7 @@ async fn a_seeded_week_is_in_the_journal_edited_deleted_and_undone_charted_expor
 
     ui::open_page(client, "journal", "Journal").await;
     ui::wait_for(client, "#journal-entries li").await;
-    let entries = count(client, "#journal-entries > li").await;
+    let entries = count(client, "#journal-entries li.entry").await;
     assert!(entries >= 50, "a week of entries: {entries}");
     for kind in [
         "session", "checkin", "stretch", "reminder", "test", "run", "note",
@@ -84,6 +84,39 @@ async fn a_seeded_week_is_in_the_journal_edited_deleted_and_undone_charted_expor
     assert_ne!(shown[2], json!("pwned"));
     println!("markup in a note shown as text: {}", shown[0]);
 
+    // A day at a time: each day's heading once, and its reminders in one line that opens
+    // on them ("1 of 4 reminders answered"), not a row each.
+    let days = ui::js(
+        client,
+        "return [...document.querySelectorAll('#journal-entries .journal-day')].map((d) => [d.querySelector('.day-heading').textContent, d.dataset.date, (d.querySelector('.day-reminders summary') || {}).textContent || '', d.querySelectorAll('.day-reminders li[data-kind=\"reminder\"]').length, [...d.querySelectorAll('li.entry')].every((e) => e.closest('.journal-day') === d)]);",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let days = days.as_array().unwrap();
+    let dates: std::collections::BTreeSet<&str> =
+        days.iter().map(|d| d[1].as_str().unwrap()).collect();
+    assert_eq!(dates.len(), days.len(), "a heading once a day: {days:?}");
+    assert!(days.len() >= 7, "the seeded week's days: {days:?}");
+    let first_day = days
+        .iter()
+        .find(|d| d[1] == json!(first.to_string()))
+        .unwrap_or_else(|| panic!("the seeded week's first day: {days:?}"));
+    let expected_heading = high_hamstring_rehab::core::dates::friendly(first);
+    assert_eq!(first_day[0], json!(expected_heading));
+    let line = first_day[2].as_str().unwrap();
+    assert!(
+        line.ends_with(" reminders answered") && first_day[3].as_u64().unwrap() > 1,
+        "the day's reminders folded into one line: {first_day:?}"
+    );
+    assert!(days.iter().all(|d| d[4] == json!(true)));
+    assert_eq!(
+        count(client, "#journal-entries .day-reminders[open]").await,
+        0,
+        "the reminders start folded"
+    );
+    println!("the seeded week's first day: {first_day}");
+
     // The charts draw: one canvas each, with its sentence.
     for chart in [
         "chart-pain",
@@ -108,6 +141,39 @@ async fn a_seeded_week_is_in_the_journal_edited_deleted_and_undone_charted_expor
     })
     .await;
     println!("stretches: {summary}");
+    // Fitted to the data: from the seeded week's first day (the first day of use) to
+    // today, not the 8 weeks chosen; and legends that read without hovering.
+    assert!(
+        summary.ends_with(" of 8 days."),
+        "counted from the first day of use: {summary}"
+    );
+    ui::wait_for_text(client, "#charts-fitted", "the first day of use", |t| {
+        t == format!(
+            "Shown from {}, the first day anything was logged.",
+            high_hamstring_rehab::core::dates::friendly(first)
+        )
+    })
+    .await;
+    let legends = ui::js(
+        client,
+        "return [...document.querySelectorAll('#charts-body .u-legend')].map((l) => l.innerText);",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let legends: Vec<&str> = legends
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_str().unwrap())
+        .collect();
+    assert!(
+        legends.len() == 4
+            && legends
+                .iter()
+                .all(|l| !l.contains("--") && !l.trim().is_empty()),
+        "each chart's legend names its series, without hovering: {legends:?}"
+    );
 
     // Filter to check-ins and edit one pain score.
     click(client, "#kind-session").await;
@@ -116,8 +182,8 @@ async fn a_seeded_week_is_in_the_journal_edited_deleted_and_undone_charted_expor
     }
     click(client, "#journal-apply").await;
     eventually("only check-ins listed", || async {
-        let all = count(client, "#journal-entries > li").await;
-        let checkins = count(client, r#"#journal-entries > li[data-kind="checkin"]"#).await;
+        let all = count(client, "#journal-entries li.entry").await;
+        let checkins = count(client, r#"#journal-entries li.entry[data-kind="checkin"]"#).await;
         if all == checkins && all == 7 {
             Ok(())
         } else {
@@ -125,7 +191,7 @@ async fn a_seeded_week_is_in_the_journal_edited_deleted_and_undone_charted_expor
         }
     })
     .await;
-    let id = ui::js(client, r#"return document.querySelector('#journal-entries > li[data-kind="checkin"]').dataset.id;"#, vec![]).await.unwrap();
+    let id = ui::js(client, r#"return document.querySelector('#journal-entries li.entry[data-kind="checkin"]').dataset.id;"#, vec![]).await.unwrap();
     let id = id.as_str().unwrap().to_string();
     click(client, &format!("#edit-checkin-{id}")).await;
     ui::choose_pain(client, &format!("edit-checkin-{id}-pain"), 7).await;
@@ -149,11 +215,11 @@ async fn a_seeded_week_is_in_the_journal_edited_deleted_and_undone_charted_expor
     // Delete a run, then undo from the message: the file is exactly as before.
     click(client, "#kind-run").await;
     click(client, "#journal-apply").await;
-    ui::wait_for(client, r#"#journal-entries > li[data-kind="run"]"#).await;
+    ui::wait_for(client, r#"#journal-entries li.entry[data-kind="run"]"#).await;
     let before = dump(&db);
     let run = ui::js(
         client,
-        r#"return document.querySelector('#journal-entries > li[data-kind="run"]').dataset.id;"#,
+        r#"return document.querySelector('#journal-entries li.entry[data-kind="run"]').dataset.id;"#,
         vec![],
     )
     .await
@@ -274,7 +340,7 @@ async fn a_pain_check_in_from_the_tray_opens_the_journal_form_and_is_saved() {
         t == "Check-in saved: pain 3/10, when sitting."
     })
     .await;
-    ui::wait_for(client, r#"#journal-entries > li[data-kind="checkin"]"#).await;
+    ui::wait_for(client, r#"#journal-entries li.entry[data-kind="checkin"]"#).await;
     let stored: (String, i64) = rusqlite::Connection::open(h.database_path())
         .unwrap()
         .query_row("SELECT context, pain FROM pain_checkins", [], |r| {

@@ -588,3 +588,112 @@ async fn every_screen_in_both_themes() {
     both("shortcuts".into()).await;
     h.finish().await;
 }
+
+/// The screens of the visual pass, in both themes, for reviewing a change to the look:
+/// the navigation with the pointer on another section, disabled buttons (Program's first
+/// step, the interval timer before it starts), the Journal's list and charts, the report
+/// and its print layout (the print rules applied to the screen). The window is up to
+/// 1700 pixels tall: `HHR_SCREENSHOT_DIR=/tmp/shots xvfb-run -a -s "-screen 0 1280x1800x24"
+/// dbus-run-session -- bash scripts/e2e.sh screens::visual --ignored`.
+#[tokio::test]
+#[ignore = "a tool for screenshots, run on demand"]
+async fn visual_screens() {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+    let dir = PathBuf::from(
+        std::env::var("HHR_SCREENSHOT_DIR").unwrap_or_else(|_| "target/screens".into()),
+    );
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    // A new user: the first step (nothing to step back to), the timer not started.
+    let mut h = Harness::new();
+    let client = &h.launch().await;
+    client.set_window_size(1100, 800).await.ok();
+    record_gate_tests(client).await;
+    ui::open_page(client, "running", "Running").await;
+    let yesterday = (chrono::Local::now().date_naive() - chrono::Duration::days(1)).to_string();
+    ui::wait_for(client, "#running-start-date").await;
+    ui::js(
+        client,
+        "document.getElementById('running-start-date').value = arguments[0];",
+        vec![serde_json::json!(yesterday)],
+    )
+    .await
+    .expect("start date");
+    click(client, "#start-running").await;
+    ui::wait_for(client, "#timer-start").await;
+    for theme in ["light", "dark"] {
+        ui::set_theme(client, theme).await;
+        ui::open_page(client, "program", "Program").await;
+        ui::wait_for(client, "ol#ladder").await;
+        let today = ui::wait_for(client, &ui::nav_link("today")).await;
+        let moves = MouseActions::new("mouse".to_string()).then(PointerAction::MoveToElement {
+            element: today,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        });
+        client
+            .perform_actions(moves)
+            .await
+            .expect("pointer on Today");
+        shoot(client, &dir, &format!("visual-program-{theme}")).await;
+        ui::open_page(client, "running", "Running").await;
+        ui::js(
+            client,
+            "document.getElementById('timer-start').scrollIntoView({block: 'center'});",
+            vec![],
+        )
+        .await
+        .expect("scroll");
+        painted(client).await;
+        shoot(client, &dir, &format!("visual-running-{theme}")).await;
+    }
+    h.finish().await;
+
+    // A seeded week: the Journal and the report.
+    let mut h = Harness::new();
+    crate::journal::seed(&h);
+    let client = &h.launch().await;
+    client.set_window_size(1100, 1700).await.ok();
+    for theme in ["light", "dark"] {
+        ui::set_theme(client, theme).await;
+        ui::open_page(client, "today", "Today").await;
+        ui::open_page(client, "journal", "Journal").await;
+        ui::wait_for(client, "#chart-running canvas").await;
+        ui::wait_for(client, "#journal-title").await;
+        for (anchor, name) in [
+            ("note-form", "journal-top"),
+            ("charts-title", "journal-charts"),
+            ("journal-title", "journal-log"),
+        ] {
+            ui::js(
+                client,
+                &format!("document.getElementById('{anchor}').scrollIntoView({{block: 'start'}});"),
+                vec![],
+            )
+            .await
+            .expect("scroll");
+            painted(client).await;
+            shoot(client, &dir, &format!("visual-{name}-{theme}")).await;
+        }
+        click(client, "#open-report").await;
+        ui::wait_for(client, "#report-chart canvas").await;
+        shoot(client, &dir, &format!("visual-report-{theme}")).await;
+    }
+    // The print layout: the stylesheet's print rules made to apply on screen (and its
+    // screen-only rules not), and the page told it is printed, in the dark theme (paper is
+    // light all the same). WebKitWebDriver has no Print command to make a real PDF.
+    ui::open_page(client, "journal", "Journal").await;
+    click(client, "#open-report").await;
+    ui::wait_for(client, "#report-chart canvas").await;
+    ui::js(
+        client,
+        "for (const s of document.styleSheets) for (const r of s.cssRules) if (r.media) r.media.mediaText = r.media.mediaText === 'print' ? 'all' : r.media.mediaText.replace(/^screen/, 'print');
+         window.dispatchEvent(new Event('beforeprint'));",
+        vec![],
+    )
+    .await
+    .expect("print rules on screen");
+    painted(client).await;
+    shoot(client, &dir, "visual-report-print").await;
+    h.finish().await;
+}

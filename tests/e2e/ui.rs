@@ -218,24 +218,29 @@ pub async fn click_that_may_close(client: &Client, css: &str) {
 /// pictures not yet decoded and demonstrations not yet drawn. Empty when the page is
 /// still. The demonstrations' own motion loops for ever: it is not waited for but
 /// stopped at its start, so an audit or a screenshot sees the same thing every time.
-const UNSETTLED_SCRIPT: &str = r#"
-const looping = (a) => a.effect && a.effect.getTiming && a.effect.getTiming().iterations === Infinity;
-for (const a of document.getAnimations().filter(looping)) { a.pause(); a.currentTime = 0; }
-const moving = document.getAnimations().filter((a) => !looping(a)).map((a) =>
-  (a.transitionProperty || a.animationName || 'animation') + ' on ' +
-  ((a.effect && a.effect.target && a.effect.target.outerHTML) || '?').slice(0, 60));
-const loading = [...document.images].filter((i) => !i.complete).map((i) => 'loading ' + i.src)
-  .concat([...document.querySelectorAll('[aria-busy="true"]')].map((e) => 'drawing ' + (e.dataset.picture || e.id)));
-return moving.concat(loading);
+/// Defines `unsettled()`, for a script to call (the audit calls it before and after).
+pub const UNSETTLED_FN: &str = r#"
+const unsettled = () => {
+  const looping = (a) => a.effect && a.effect.getTiming && a.effect.getTiming().iterations === Infinity;
+  for (const a of document.getAnimations().filter(looping)) { a.pause(); a.currentTime = 0; }
+  const moving = document.getAnimations().filter((a) => !looping(a)).map((a) =>
+    (a.transitionProperty || a.animationName || 'animation') + ' on ' +
+    ((a.effect && a.effect.target && a.effect.target.outerHTML) || '?').slice(0, 60));
+  const loading = [...document.images].filter((i) => !i.complete).map((i) => 'loading ' + i.src)
+    .concat([...document.querySelectorAll('[aria-busy="true"]')].map((e) => 'drawing ' + (e.dataset.picture || e.id)));
+  return moving.concat(loading);
+};
 "#;
 
-/// Waits until the page is still (see [`UNSETTLED_SCRIPT`]): an audit or a screenshot
+/// Waits until the page is still (see [`UNSETTLED_FN`]): an audit or a screenshot
 /// taken while a colour transition runs sees mixed colours.
 pub async fn wait_until_still(client: &Client) {
+    let script = format!("{UNSETTLED_FN}\nreturn unsettled();");
+    let script = &script;
     eventually(
         "the page to be still (no transition, animation or loading picture)",
-        || async {
-            match js(client, UNSETTLED_SCRIPT, vec![]).await? {
+        || async move {
+            match js(client, script, vec![]).await? {
                 Value::Array(left) if left.is_empty() => Ok(()),
                 left => Err(format!("{left}")),
             }

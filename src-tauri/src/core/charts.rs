@@ -1,5 +1,6 @@
 //! The charts' data, day by day, and their text summaries (for screen readers and the
-//! report). Pure: per-day figures come in, aligned series and sentences go out.
+//! report), over a period fitted to the data (`window`: never before the first day of
+//! use). Pure: per-day figures come in, aligned series and sentences go out.
 
 use super::progression::Change;
 use super::protocol::LADDER;
@@ -55,6 +56,47 @@ pub const DEFAULT_WEEKS: u16 = 8;
 pub const MIN_WEEKS: u16 = 1;
 pub const MAX_WEEKS: u16 = 520;
 
+/// The days a chart or a count covers: the last `days` days up to `today`, but never
+/// before the first day of use (the app's own choice: a day before anything was logged
+/// holds nothing, and counted it would read as a day missed, "met on 0 of 56 days" in a
+/// first week). With nothing logged yet, today alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Window {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Whether the first day of use cut the period short.
+    pub fitted: bool,
+}
+
+impl Window {
+    /// The number of days, both ends counted.
+    pub fn days(&self) -> u32 {
+        ((self.to - self.from).num_days() + 1).max(1) as u32
+    }
+}
+
+/// The window of the last `days` days up to `today` from `first_use` on (see [`Window`]).
+/// A first day after today (a clock set back) counts as today.
+pub fn window(today: NaiveDate, days: i64, first_use: Option<NaiveDate>) -> Window {
+    let start = today - Duration::days(days.max(1) - 1);
+    let first = first_use.unwrap_or(today).min(today);
+    Window {
+        from: start.max(first),
+        to: today,
+        fitted: first > start,
+    }
+}
+
+/// The line under the period's choice when the first day of use cut it short.
+pub fn fitted_line(w: &Window) -> Option<String> {
+    w.fitted.then(|| {
+        format!(
+            "Shown from {}, the first day anything was logged.",
+            super::dates::friendly(w.from)
+        )
+    })
+}
+
 /// The number of weeks a caller asked the charts for.
 pub fn check_weeks(weeks: &super::Whole) -> Result<u16, super::InvalidInput> {
     weeks.within(MIN_WEEKS..=MAX_WEEKS).ok_or_else(|| {
@@ -109,6 +151,8 @@ pub fn axes() -> Axes {
 pub struct Charts {
     pub from: NaiveDate,
     pub to: NaiveDate,
+    /// "Shown from …, the first day anything was logged." when the period was cut short.
+    pub fitted: Option<String>,
     pub days: Vec<NaiveDate>,
     pub pain: Vec<Series>,
     pub steps: Vec<StepMark>,
@@ -130,10 +174,9 @@ pub struct Summary {
     pub running: String,
 }
 
-/// Every input the charts need for the days `from`..=`to`.
+/// Every input the charts need for the days of `window`.
 pub struct Inputs<'a> {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
+    pub window: Window,
     pub exercise_pain: &'a [(NaiveDate, u8)],
     /// (day, context, pain)
     pub checkins: &'a [(NaiveDate, String, u8)],
@@ -153,10 +196,11 @@ pub const PAIN_SERIES: [(&str, &str); 5] = [
 ];
 
 pub fn assemble(i: &Inputs) -> Charts {
-    let n = (i.to - i.from).num_days().max(0) as usize + 1;
-    let days: Vec<NaiveDate> = (0..n).map(|k| i.from + Duration::days(k as i64)).collect();
+    let from = i.window.from;
+    let n = i.window.days() as usize;
+    let days: Vec<NaiveDate> = (0..n).map(|k| from + Duration::days(k as i64)).collect();
     let index = |d: NaiveDate| -> Option<usize> {
-        let k = (d - i.from).num_days();
+        let k = (d - from).num_days();
         (0..n as i64).contains(&k).then_some(k as usize)
     };
     let mut pain: Vec<Series> = PAIN_SERIES
@@ -234,8 +278,9 @@ pub fn assemble(i: &Inputs) -> Charts {
         &running_week,
     );
     Charts {
-        from: i.from,
-        to: i.to,
+        from,
+        to: i.window.to,
+        fitted: fitted_line(&i.window),
         days,
         pain,
         steps,
@@ -342,8 +387,7 @@ mod tests {
             by_hand: false,
         }];
         let c = assemble(&Inputs {
-            from: d(0),
-            to: d(6),
+            window: window(d(6), 7, Some(d(0))),
             exercise_pain: &[(d(0), 1), (d(9), 8)],
             checkins: &checkins,
             runs: &[(d(4), 3)],
@@ -386,8 +430,7 @@ mod tests {
     #[test]
     fn an_empty_period_says_so() {
         let c = assemble(&Inputs {
-            from: d(0),
-            to: d(0),
+            window: window(d(0), 56, None),
             exercise_pain: &[],
             checkins: &[],
             runs: &[],
@@ -398,5 +441,62 @@ mod tests {
         });
         assert!(c.summary.pain.starts_with("No pain scores"));
         assert!(c.summary.running.contains("not started"));
+        assert_eq!(c.days, vec![d(0)], "nothing logged yet: today alone");
+    }
+
+    #[test]
+    fn a_window_starts_at_the_first_day_of_use_and_never_after_today() {
+        let today = d(60);
+        // Used for years: the whole period.
+        let w = window(today, 56, Some(d(-400)));
+        assert_eq!((w.from, w.to, w.days(), w.fitted), (d(5), today, 56, false));
+        assert_eq!(fitted_line(&w), None);
+        // The period's first day is the first day of use: not cut short.
+        assert!(!window(today, 56, Some(d(5))).fitted);
+        // Started a week ago: that week only.
+        let w = window(today, 56, Some(d(54)));
+        assert_eq!((w.from, w.days(), w.fitted), (d(54), 7, true));
+        assert_eq!(
+            fitted_line(&w).as_deref(),
+            Some("Shown from Fri 24 Apr 2026, the first day anything was logged.")
+        );
+        // Started today, or nothing logged yet, or a first day after today (a clock set
+        // back): today alone.
+        for first in [Some(today), None, Some(d(70))] {
+            let w = window(today, 56, first);
+            assert_eq!((w.from, w.to, w.days()), (today, today, 1), "{first:?}");
+        }
+        // A period of one day, or a nonsense one, is today.
+        assert_eq!(window(today, 1, Some(d(0))).days(), 1);
+        assert_eq!(window(today, 0, Some(d(0))).days(), 1);
+    }
+
+    #[test]
+    fn adherence_in_a_first_week_counts_only_the_days_of_use() {
+        // Three days of use, the target met on two: "met on 2 of 3 days", not "of 56".
+        let c = assemble(&Inputs {
+            window: window(d(2), 56, Some(d(0))),
+            exercise_pain: &[],
+            checkins: &[],
+            runs: &[],
+            stretches: &[(d(0), 4), (d(1), 1), (d(2), 4)],
+            stretch_target: 4,
+            changes: &[],
+            running: None,
+        });
+        assert_eq!(c.days.len(), 3);
+        assert_eq!(c.stretches, vec![4, 1, 4]);
+        assert!(
+            c.summary
+                .stretches
+                .ends_with("the daily target of 4 was met on 2 of 3 days."),
+            "{}",
+            c.summary.stretches
+        );
+        assert!(c
+            .summary
+            .stretches
+            .starts_with("9 stretches of a target of 12 (75%)"));
+        assert!(c.fitted.is_some());
     }
 }

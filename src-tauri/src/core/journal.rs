@@ -1,11 +1,14 @@
-//! The journal: one chronological list of everything logged, the words for each kind of
-//! entry, which fields of an entry can be edited, and the checks of a quick pain check-in
-//! or a note. Pure: the store gathers the rows, this names and checks them.
+//! The journal: one chronological list of everything logged, read a day at a time (`days`:
+//! each day's heading and its reminders in one line), the words for each kind of entry,
+//! which fields of an entry can be edited, and the checks of a quick pain check-in or a
+//! note. Pure: the store gathers the rows, this names and checks them.
 
+mod days;
 mod edit;
 mod entries;
 mod model;
 
+pub use days::{days, reminder_line, Day};
 pub use edit::*;
 pub use entries::entries;
 pub use model::*;

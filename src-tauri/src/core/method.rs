@@ -144,6 +144,11 @@ pub fn rules() -> Vec<RuleRow> {
             format!("the last {} weeks; stretching over the last {} days", report::REPORT_WEEKS, report::ADHERENCE_DAYS),
             Own,
         ),
+        row(
+            "Charts, the report and stretching adherence begin",
+            "on the first day anything was logged, never before (a day before it is not a day missed)".to_string(),
+            Own,
+        ),
     ]
 }
 

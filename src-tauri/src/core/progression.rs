@@ -110,7 +110,7 @@ pub struct Morning {
 }
 
 /// Everything the engine reads.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Log {
     pub sessions: Vec<Session>,
     pub moves: Vec<Move>,
@@ -123,27 +123,42 @@ pub struct Log {
 /// The level before a session on `date` (the app's reading of the model): the latest
 /// next-morning check-in on or before that day, or 0/10 if there is none.
 pub fn level_before(log: &Log, date: NaiveDate) -> u8 {
-    log.mornings
-        .iter()
-        .filter(|m| m.date <= date)
-        .max_by_key(|m| (m.date, m.at))
-        .map_or(0, |m| m.pain)
+    Mornings::of(log).level_before(date)
 }
 
 /// The answer given the morning after a session on `date` (the latest that day), if any.
 pub fn morning_after(log: &Log, date: NaiveDate) -> Option<u8> {
-    let next = date.succ_opt()?;
-    log.mornings
-        .iter()
-        .filter(|m| m.date == next)
-        .max_by_key(|m| m.at)
-        .map(|m| m.pain)
+    Mornings::of(log).after(date).map(|m| m.pain)
 }
 
-/// When the next-morning check-in that `morning_after` reads was given.
-fn morning_after_given(log: &Log, date: NaiveDate) -> Option<DateTime<Utc>> {
-    let next = date.succ_opt()?;
-    log.mornings.iter().filter(|m| m.date == next).map(|m| m.at).max()
+/// The next-morning check-ins ordered by (day, time given), so the replay finds the one
+/// before or after a session's day by a binary search instead of a pass over them all
+/// (ten years of daily check-ins against ten years of sessions).
+struct Mornings(Vec<Morning>);
+
+impl Mornings {
+    fn of(log: &Log) -> Mornings {
+        let mut sorted = log.mornings.clone();
+        // Stable: of check-ins given at the same instant, the last in the log is the one
+        // read, as `Iterator::max_by_key` reads it.
+        sorted.sort_by_key(|m| (m.date, m.at));
+        Mornings(sorted)
+    }
+
+    /// The latest check-in on or before `date`, as its pain, or 0/10 without one.
+    fn level_before(&self, date: NaiveDate) -> u8 {
+        let end = self.0.partition_point(|m| m.date <= date);
+        end.checked_sub(1).map_or(0, |i| self.0[i].pain)
+    }
+
+    /// The latest check-in given the day after `date`, if any.
+    fn after(&self, date: NaiveDate) -> Option<&Morning> {
+        let next = date.succ_opt()?;
+        let end = self.0.partition_point(|m| m.date <= next);
+        end.checked_sub(1)
+            .map(|i| &self.0[i])
+            .filter(|m| m.date == next)
+    }
 }
 
 /// The question Today asks the morning after a session.
@@ -172,7 +187,7 @@ pub fn morning_check(log: &Log, today: NaiveDate, now_rules: Rules) -> Option<Mo
     if log.mornings.iter().any(|m| m.date == today) {
         return None;
     }
-    let before = level_before(log, yesterday);
+    let before = Mornings::of(log).level_before(yesterday);
     let rules = rules_at(log, session.started_at, now_rules);
     let gates = rules.allowed_pain > 0;
     let hint = if gates {
@@ -436,14 +451,26 @@ enum Event<'a> {
 /// Works out where the user is on the ladder. `now_rules` are the rules in force now
 /// (the settings); `log.rules` says which rules held when.
 pub fn progress(log: &Log, now_rules: Rules) -> Progress {
+    replay(log, now_rules, None)
+}
+
+/// The ladder as it stood before session `session_id` counted: `progress` of the log
+/// without that session.
+pub fn progress_without(log: &Log, session_id: i64, now_rules: Rules) -> Progress {
+    replay(log, now_rules, Some(session_id))
+}
+
+fn replay(log: &Log, now_rules: Rules, leave_out: Option<i64>) -> Progress {
     let last = LADDER.len() - 1;
     let mut events: Vec<(DateTime<Utc>, Event)> = log
         .sessions
         .iter()
+        .filter(|s| Some(s.id) != leave_out)
         .map(|s| (s.started_at, Event::Session(s)))
         .chain(log.moves.iter().map(|m| (m.at, Event::Move(m))))
         .collect();
     events.sort_by_key(|(at, _)| *at);
+    let mornings = Mornings::of(log);
 
     let mut level = 0usize;
     let mut since: Option<NaiveDate> = None;
@@ -549,8 +576,8 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
                 let mut morning_worse = None;
                 let mut pending = None;
                 if rules.allowed_pain > 0 {
-                    let before = level_before(log, s.date);
-                    match morning_after(log, s.date) {
+                    let before = mornings.level_before(s.date);
+                    match mornings.after(s.date).map(|m| m.pain) {
                         None => pending = Some(before),
                         Some(morning) if morning > before => {
                             morning_worse = Some((morning, before))
@@ -573,7 +600,8 @@ pub fn progress(log: &Log, now_rules: Rules) -> Progress {
                         .filter(|e| did_dose(e, built[e.exercise]))
                         .map(|e| e.exercise)
                         .collect();
-                    match morning_after_given(log, s.date).filter(|_| rules.allowed_pain > 0) {
+                    let given = mornings.after(s.date).map(|m| m.at);
+                    match given.filter(|_| rules.allowed_pain > 0) {
                         Some(given) if given > at => waiting.push((given, s.date, ks)),
                         _ => build(&mut built, &mut built_day, s.date, &ks),
                     }

@@ -12,10 +12,21 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt::Write;
 
-/// The report's period: pain and notes of the last 8 weeks.
+/// The report's period: pain and notes of the last 8 weeks (from the first day of use on:
+/// `charts::window`).
 pub const REPORT_WEEKS: i64 = 8;
-/// Stretching adherence is counted over the last 28 days (fewer in the first days of use).
+/// Stretching adherence is counted over the last 28 days (fewer in the first days of use:
+/// `adherence_window`).
 pub const ADHERENCE_DAYS: i64 = 28;
+
+/// The days stretching adherence is counted over: the last `ADHERENCE_DAYS` up to `today`,
+/// from the first day of use on.
+pub fn adherence_window(
+    today: NaiveDate,
+    first_use: Option<NaiveDate>,
+) -> crate::core::charts::Window {
+    crate::core::charts::window(today, ADHERENCE_DAYS, first_use)
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Ladder {
@@ -262,7 +273,7 @@ pub fn escape(text: &str) -> String {
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Ubuntu,Arial,sans-serif;color:#1b2a2d;max-width:46rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45}
 h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.25rem 0 .4rem;border-bottom:1px solid #c3d2d4;padding-bottom:.2rem}
-.muted{color:#4a5c60}.figure{font-size:1.25rem;font-weight:650}table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.2rem .4rem;border-bottom:1px solid #e0e8e9;vertical-align:top}
+.muted{color:#4a5c60}.figure{font-size:1.05rem;font-weight:650}table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.2rem .4rem;border-bottom:1px solid #e0e8e9;vertical-align:top}
 .open{color:#1b6a33;font-weight:650}.closed{color:#a3161e;font-weight:650}.note{white-space:pre-wrap}svg{max-width:100%;height:auto}.exercises{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:.5rem}.exercises figure{margin:0}.exercises svg{width:100%}.exercises figcaption{font-size:.85rem}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}}";
 
@@ -463,8 +474,7 @@ mod tests {
 
     fn charts_with(checkins: &[(NaiveDate, String, u8)]) -> Charts {
         assemble(&Inputs {
-            from: d(0),
-            to: d(13),
+            window: crate::core::charts::window(d(13), 14, Some(d(0))),
             exercise_pain: &[(d(1), 3), (d(5), 4)],
             checkins,
             runs: &[],
@@ -496,6 +506,23 @@ mod tests {
             mornings_line(&charts_with(&checkins[3..])),
             "Next-morning pain on 1 day: 0/10 on Wed 11 Mar 2026."
         );
+    }
+
+    #[test]
+    fn adherence_counts_from_the_first_day_of_use() {
+        let today = d(40);
+        // Installed five days ago: five days' target, not 28.
+        let w = adherence_window(today, Some(d(36)));
+        assert_eq!((w.from, w.days()), (d(36), 5));
+        let a = adherence(15, 4 * w.days(), w.days());
+        assert_eq!((a.target, a.percent), (20, 75));
+        // Used for longer than the period: the whole period.
+        assert_eq!(
+            adherence_window(today, Some(d(0))).days(),
+            ADHERENCE_DAYS as u32
+        );
+        // Nothing logged yet: today.
+        assert_eq!(adherence_window(today, None).days(), 1);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::ServiceError;
 use crate::core::dates::{self, Now};
-use crate::core::journal::{self, Change, Context, Entry, Kind};
+use crate::core::journal::{self, Change, Context, Day, Entry, Kind};
 use crate::core::safety::{self, Prompt};
 use crate::core::Whole;
 use crate::store::records::{self, Days};
@@ -57,7 +57,10 @@ pub struct JournalView {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub kinds: Vec<KindChoice>,
+    /// Newest first.
     pub entries: Vec<Entry>,
+    /// The days of `entries`, newest first: each one's heading and reminders in one line.
+    pub days: Vec<Day>,
     pub max_note: usize,
     /// The scale a pain score is edited on.
     pub pain: crate::core::pain::PainScale,
@@ -96,7 +99,9 @@ pub fn journal(store: &mut Store, now: Now, filter: &Filter) -> Result<JournalVi
         }
     };
     let logged = store.read(|tx| records::logged(tx, Days::Between(from, to), &chosen))?;
+    let reminders = logged.reminders.clone();
     let entries = journal::entries(logged);
+    let days = journal::days(&entries, &reminders);
     Ok(JournalView {
         from,
         to,
@@ -109,6 +114,7 @@ pub fn journal(store: &mut Store, now: Now, filter: &Filter) -> Result<JournalVi
             })
             .collect(),
         entries,
+        days,
         max_note: journal::MAX_NOTE,
         pain: crate::core::pain::SCALE,
     })

@@ -15,6 +15,7 @@ use crate::core::{InvalidInput, Whole};
 use crate::store::{self, program as rows, Store, Tx};
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// An unfinished session can still take sets this long after it started (so one begun
 /// before midnight can be finished after it), and no longer.
@@ -77,21 +78,44 @@ pub fn protocol() -> ProtocolView {
     }
 }
 
-fn log(tx: &Tx) -> Result<Log, ServiceError> {
-    Ok(Log {
-        sessions: rows::sessions(tx)?,
-        moves: rows::moves(tx)?,
-        rules: rows::rule_changes(tx)?,
-        mornings: rows::mornings(tx)?,
-    })
+/// The log the ladder is replayed from, the rules in force now, and the ladder they give.
+/// Worked out from the data afresh by [`Ladder::replayed`]; kept in memory only while the
+/// data is unchanged (`ladder_in`, through `store::memo`), never stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ladder {
+    pub log: Log,
+    pub rules: Rules,
+    pub progress: Progress,
 }
 
-fn rules_now(tx: &Tx) -> Result<Rules, ServiceError> {
-    Ok(Rules::of(&store::settings::load(tx)?))
+impl Ladder {
+    /// The whole log read from the database and replayed: the full replay.
+    pub fn replayed(tx: &Tx) -> Result<Ladder, ServiceError> {
+        let log = Log {
+            sessions: rows::sessions(tx)?,
+            moves: rows::moves(tx)?,
+            rules: rows::rule_changes(tx)?,
+            mornings: rows::mornings(tx)?,
+        };
+        let rules = Rules::of(&store::settings::load(tx)?);
+        let progress = progression::progress(&log, rules);
+        Ok(Ladder {
+            log,
+            rules,
+            progress,
+        })
+    }
+}
+
+/// The ladder as the data stands in `tx`: the full replay, done once for each version of
+/// the data and then read from memory until anything changes (`store::memo`). It always
+/// equals [`Ladder::replayed`] (the property test in `tests/ladder.rs`).
+pub fn ladder_in(tx: &Tx) -> Result<Arc<Ladder>, ServiceError> {
+    tx.memo(0, Ladder::replayed)
 }
 
 pub(crate) fn progress_in(tx: &Tx) -> Result<Progress, ServiceError> {
-    Ok(progression::progress(&log(tx)?, rules_now(tx)?))
+    Ok(ladder_in(tx)?.progress.clone())
 }
 
 // --- the ladder -------------------------------------------------------------------
@@ -197,9 +221,10 @@ pub struct SessionView {
 /// A session with the exercises it holds: every step unlocked before it counted (an
 /// exercise it unlocks joins from the next session on).
 fn session_view(tx: &Tx, row: rows::SessionRow) -> Result<SessionView, ServiceError> {
-    let before = progress_without(tx, row.id)?;
+    let ladder = ladder_in(tx)?;
+    let before = progression::progress_without(&ladder.log, row.id, ladder.rules);
     let level = before.level;
-    let all = rows::sessions(tx)?;
+    let all = &ladder.log.sessions;
     let entries = all
         .iter()
         .find(|s| s.id == row.id)
@@ -239,7 +264,7 @@ fn session_view(tx: &Tx, row: rows::SessionRow) -> Result<SessionView, ServiceEr
                     .collect(),
                 saved: sets.last().map(|&amount| session::saved_line(e, amount)),
                 stepper: session::stepper(i, &today, &sets),
-                steps_open: session::steps_open(&all, row.id, i),
+                steps_open: session::steps_open(all, row.id, i),
                 today,
                 sets,
             }
@@ -339,10 +364,12 @@ pub fn record_set(
         let level = level_without(tx, session_id)?;
         let exercise = progression::check_exercise(exercise_id, level)?;
         let amount = progression::check_amount(exercise, amount)?;
-        let done = rows::sessions(tx)?
-            .into_iter()
+        let done = ladder_in(tx)?
+            .log
+            .sessions
+            .iter()
             .find(|s| s.id == session_id)
-            .and_then(|s| s.entries.into_iter().find(|e| e.exercise == exercise))
+            .and_then(|s| s.entries.iter().find(|e| e.exercise == exercise))
             .map_or(0, |e| e.sets.len());
         if done >= usize::from(progression::MAX_SETS) {
             return Err(InvalidInput::new(
@@ -414,16 +441,10 @@ pub fn record_pain(
     })
 }
 
-/// The ladder and the doses as they stood before `session_id` counted.
-fn progress_without(tx: &Tx, session_id: i64) -> Result<Progress, ServiceError> {
-    let mut log = log(tx)?;
-    log.sessions.retain(|s| s.id != session_id);
-    Ok(progression::progress(&log, rules_now(tx)?))
-}
-
 /// The level the ladder had before `session_id` counted.
 fn level_without(tx: &Tx, session_id: i64) -> Result<usize, ServiceError> {
-    Ok(progress_without(tx, session_id)?.level)
+    let ladder = ladder_in(tx)?;
+    Ok(progression::progress_without(&ladder.log, session_id, ladder.rules).level)
 }
 
 /// What finishing a session changed.
@@ -449,9 +470,12 @@ pub fn finish_session(
         rows::finish_session(tx, session_id, now.utc)?;
         let progress = progress_in(tx)?;
         // The session just finished is in the log (read in this transaction).
-        let done = rows::sessions(tx)?
-            .into_iter()
+        let done = ladder_in(tx)?
+            .log
+            .sessions
+            .iter()
             .find(|s| s.id == session_id)
+            .cloned()
             .unwrap_or_else(|| progression::Session {
                 id: session_id,
                 started_at: row.started_at,
@@ -642,10 +666,10 @@ pub struct MorningQuestion {
 }
 
 fn today_in(tx: &Tx, now: Now) -> Result<TodayView, ServiceError> {
-    let log = log(tx)?;
-    let progress = progression::progress(&log, rules_now(tx)?);
+    let ladder = ladder_in(tx)?;
+    let (log, progress) = (&ladder.log, ladder.progress.clone());
     let morning =
-        progression::morning_check(&log, now.today, progress.rules).map(|check| MorningQuestion {
+        progression::morning_check(log, now.today, progress.rules).map(|check| MorningQuestion {
             check,
             context: crate::core::journal::Context::NextMorning.as_str(),
         });

@@ -3,37 +3,34 @@
 
 use super::data::{self, Folders};
 use super::ServiceError;
-use crate::core::charts::{self, Charts, Inputs};
+use crate::core::charts::{self, Charts, Inputs, Window};
 use crate::core::dates::Now;
 use crate::core::progression::Progress;
-use crate::core::report::{
-    self, Ladder, Report, ReportNote, RunningStatus, ADHERENCE_DAYS, REPORT_WEEKS,
-};
+use crate::core::report::{self, Ladder, Report, ReportNote, RunningStatus, REPORT_WEEKS};
 use crate::core::running::PlanState;
 use crate::core::selftests::{self, Side};
 use crate::core::{protocol, running, Whole};
 use crate::store::charts::{self as rows, Daily};
 use crate::store::{self, program as program_rows, Store, StoreError, Tx};
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use std::path::PathBuf;
 
-/// The charts for `from`..=`to`, given the ladder's progress and the running plan (both
-/// replay the whole log, so a caller that needs them too computes them once).
+/// The charts for the days of `window`, given the ladder's progress and the running plan
+/// (both replay the whole log, so a caller that needs them too computes them once).
 fn charts_in(
     tx: &Tx,
-    from: NaiveDate,
-    to: NaiveDate,
+    window: Window,
     progress: &Progress,
     plan: Option<&PlanState>,
 ) -> Result<Charts, ServiceError> {
+    let (from, to) = (window.from, window.to);
     let settings = store::settings::load(tx)?;
     let exercise = rows::by_day(tx, Daily::ExercisePain, from, to)?;
     let checkins = rows::checkin_pain_by_day(tx, from, to)?;
     let runs = rows::by_day(tx, Daily::RunPain, from, to)?;
     let stretches = rows::by_day(tx, Daily::Stretches, from, to)?;
     Ok(charts::assemble(&Inputs {
-        from,
-        to,
+        window,
         exercise_pain: &exercise,
         checkins: &checkins,
         runs: &runs,
@@ -44,34 +41,23 @@ fn charts_in(
     }))
 }
 
-/// The charts for the last `weeks` weeks up to today.
+/// The charts for the last `weeks` weeks up to today, from the first day of use on.
 pub fn charts(store: &mut Store, now: Now, weeks: &Whole) -> Result<Charts, ServiceError> {
     let weeks = charts::check_weeks(weeks)?;
-    let from = now.today - Duration::days(weeks as i64 * 7 - 1);
     store.read(|tx| {
+        let window = charts::window(now.today, weeks as i64 * 7, rows::first_day(tx)?);
         let progress = super::program::progress_in(tx)?;
         let plan = super::running::plan_in(tx, now.today)?;
-        charts_in(
-            tx,
-            from,
-            now.today,
-            &progress,
-            plan.as_ref().map(|p| &p.state),
-        )
+        charts_in(tx, window, &progress, plan.as_ref().map(|p| &p.state))
     })
 }
 
 fn report_in(tx: &Tx, now: Now) -> Result<Report, ServiceError> {
-    let from = now.today - Duration::days(REPORT_WEEKS * 7 - 1);
+    let first_use = rows::first_day(tx)?;
+    let window = charts::window(now.today, REPORT_WEEKS * 7, first_use);
     let progress = super::program::progress_in(tx)?;
     let plan = super::running::plan_in(tx, now.today)?;
-    let charts = charts_in(
-        tx,
-        from,
-        now.today,
-        &progress,
-        plan.as_ref().map(|p| &p.state),
-    )?;
+    let charts = charts_in(tx, window, &progress, plan.as_ref().map(|p| &p.state))?;
     let exercise = &protocol::LADDER[progress.level];
     let results = program_rows::test_results(tx)?;
     let rom = program_rows::latest_range_of_motion(tx)?;
@@ -91,15 +77,12 @@ fn report_in(tx: &Tx, now: Now) -> Result<Report, ServiceError> {
         }
     }
     let settings = store::settings::load(tx)?;
-    let since = now.today - Duration::days(ADHERENCE_DAYS - 1);
-    let done: u32 = rows::by_day(tx, Daily::Stretches, since, now.today)?
+    let counted = report::adherence_window(now.today, first_use);
+    let done: u32 = rows::by_day(tx, Daily::Stretches, counted.from, counted.to)?
         .iter()
         .map(|&(_, n)| n as u32)
         .sum();
-    let days = match rows::first_day(tx)? {
-        Some(first) if first > since => ((now.today - first).num_days() + 1) as u32,
-        _ => ADHERENCE_DAYS as u32,
-    };
+    let days = counted.days();
     let target = settings.stretches_per_day as u32 * days;
     let running = plan.map(|p| RunningStatus {
         started_on: p.state.started_on,
@@ -109,7 +92,7 @@ fn report_in(tx: &Tx, now: Now) -> Result<Report, ServiceError> {
         heading: running::heading(&p.state),
         latest: p.state.latest().reason.clone(),
     });
-    let notes = notes_in(tx, from, now.today)?;
+    let notes = notes_in(tx, window.from, now.today)?;
     let advised = program_rows::advised_changes(tx)?
         .iter()
         .map(crate::core::advice::line)

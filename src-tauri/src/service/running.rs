@@ -13,7 +13,9 @@ use crate::core::running::{
 use crate::core::selftests::{self, GateStatus};
 use crate::core::{note, Whole};
 use crate::store::{program as program_rows, running as rows, Store, Tx};
+use chrono::Datelike;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Limits {
@@ -92,7 +94,15 @@ pub(crate) struct Plan {
     pub state: PlanState,
 }
 
-pub(crate) fn plan_in(tx: &Tx, day: chrono::NaiveDate) -> Result<Option<Plan>, ServiceError> {
+/// Kept in memory while the data is unchanged (`store::memo`): the plan replays every run.
+pub(crate) fn plan_in(tx: &Tx, day: chrono::NaiveDate) -> Result<Option<Arc<Plan>>, ServiceError> {
+    let kept = tx.memo(i64::from(day.num_days_from_ce()), |tx| {
+        Ok::<_, ServiceError>(plan_replayed(tx, day)?.map(Arc::new))
+    })?;
+    Ok((*kept).clone())
+}
+
+fn plan_replayed(tx: &Tx, day: chrono::NaiveDate) -> Result<Option<Plan>, ServiceError> {
     let Some(started_on) = rows::started_on(tx)? else {
         return Ok(None);
     };
@@ -111,28 +121,29 @@ pub(crate) fn view_in(tx: &Tx, now: Now) -> Result<RunningView, ServiceError> {
     let open = running_gate(&gates).open;
     let plan = match plan_in(tx, now.today)? {
         None => None,
-        Some(Plan {
-            runs,
-            targets,
-            state,
-        }) => {
-            let target_week = running::target_week(&state);
-            let target_range = target_week.map(|w| running::target_range(&targets, w));
-            let today = running::today_run(&state, &runs, now.today);
+        Some(plan) => {
+            let Plan {
+                runs,
+                targets,
+                state,
+            } = &*plan;
+            let target_week = running::target_week(state);
+            let target_range = target_week.map(|w| running::target_range(targets, w));
+            let today = running::today_run(state, runs, now.today);
             Some(PlanView {
                 week: running::week(state.week),
-                heading: running::heading(&state),
-                calendar: running::calendar(&state, &runs, now.today),
-                log_amount: running::log_default(&state, &today),
+                heading: running::heading(state),
+                calendar: running::calendar(state, runs, now.today),
+                log_amount: running::log_default(state, &today),
                 today,
-                target_minutes: target_week.map(|w| running::target_default(&state, &targets, w)),
+                target_minutes: target_week.map(|w| running::target_default(state, targets, w)),
                 target_hint: target_range.map(|(min, max)| running::target_hint(min, max)),
                 target_range,
                 target_week,
                 logs_sets: !state.finished && running::logs_sets(state.week),
-                runs: runs.into_iter().rev().collect(),
-                targets,
-                state,
+                runs: runs.iter().rev().cloned().collect(),
+                targets: targets.clone(),
+                state: state.clone(),
             })
         }
     };

@@ -52,6 +52,21 @@ impl Store {
         from: &Path,
         keep_current_at: &Path,
     ) -> Result<Result<usize, NotABackup>, StoreError> {
+        // The triggers counting changes are set again on the tables as restored.
+        super::unwatch_changes(&self.conn)?;
+        let restored = self.restore_checked(from, keep_current_at);
+        let watched = super::watch_changes(&self.conn);
+        // The backup API changes pages, not rows: no counter the memo reads has moved.
+        self.memo.get_mut().forget();
+        watched?;
+        restored
+    }
+
+    fn restore_checked(
+        &mut self,
+        from: &Path,
+        keep_current_at: &Path,
+    ) -> Result<Result<usize, NotABackup>, StoreError> {
         let candidate = match Candidate::open(from, Some(&self.path)) {
             Ok(c) => c,
             Err(why) => return Ok(Err(why)),

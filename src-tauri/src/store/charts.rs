@@ -58,11 +58,16 @@ pub fn checkin_pain_by_day(
     )
 }
 
-/// The first day anything was logged (a session, a stretch or a check-in), if any.
+/// The first day of use: the first day anything was recorded (a session, a stretch, a
+/// check-in, a reminder shown or missed, a test, a range of motion, a run, a note or a
+/// move on the ladder), if any. Each is the smallest of a date index.
 pub fn first_day(tx: &Tx) -> Result<Option<NaiveDate>, StoreError> {
     let text: Option<String> = tx.conn().query_row(
         "SELECT min(d) FROM (SELECT min(local_date) AS d FROM exercise_sessions UNION ALL SELECT min(local_date) FROM stretches
-         UNION ALL SELECT min(local_date) FROM pain_checkins)",
+         UNION ALL SELECT min(local_date) FROM pain_checkins UNION ALL SELECT min(local_date) FROM reminder_events
+         UNION ALL SELECT min(taken_on) FROM test_results UNION ALL SELECT min(taken_on) FROM range_of_motion
+         UNION ALL SELECT min(date) FROM runs UNION ALL SELECT min(local_date) FROM notes
+         UNION ALL SELECT min(local_date) FROM ladder_moves)",
         [],
         |r| r.get(0),
     )?;

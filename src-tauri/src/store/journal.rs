@@ -257,6 +257,10 @@ pub fn restore_from_trash(tx: &Tx, trash_id: i64) -> Result<Option<(Kind, i64)>,
     let kind = Kind::parse(&kind).map_err(|e| StoreError::BadRow(e.message))?;
     let rows: Vec<SavedRow> = serde_json::from_str(&json)
         .map_err(|e| StoreError::BadRow(format!("a trash entry: {e}")))?;
+    // The entry's id, or a new one when a later row has taken it (SQLite may give the
+    // highest id again once it is deleted): the entry comes back under the new id, and
+    // its other rows with it.
+    let mut new_id: Option<i64> = None;
     for row in &rows {
         if !tables(kind).iter().any(|(t, _)| *t == row.table) {
             return Err(StoreError::BadRow(format!(
@@ -264,6 +268,40 @@ pub fn restore_from_trash(tx: &Tx, trash_id: i64) -> Result<Option<(Kind, i64)>,
                 row.table
             )));
         }
+        let entry_table = row.table == tables(kind)[0].0;
+        let key = tables(kind)
+            .iter()
+            .find(|(t, _)| *t == row.table)
+            .map_or("id", |(_, k)| *k);
+        let taken = |id: &serde_json::Value| -> Result<bool, StoreError> {
+            Ok(tx
+                .conn()
+                .query_row(
+                    &format!("SELECT 1 FROM {} WHERE id = ?1", row.table),
+                    [to_value(id)],
+                    |_| Ok(()),
+                )
+                .optional()?
+                .is_some())
+        };
+        let mut values: Vec<(String, serde_json::Value)> = Vec::new();
+        for (col, v) in &row.values {
+            if col == "id" && taken(v)? {
+                continue; // a new id, given by SQLite
+            }
+            if !entry_table && col == key {
+                if let Some(id) = new_id {
+                    values.push((col.clone(), id.into()));
+                    continue;
+                }
+            }
+            values.push((col.clone(), v.clone()));
+        }
+        let gave_new_id = entry_table && !values.iter().any(|(c, _)| c == "id");
+        let row = SavedRow {
+            table: row.table.clone(),
+            values,
+        };
         let cols: Vec<&str> = row.values.iter().map(|(c, _)| c.as_str()).collect();
         if cols
             .iter()
@@ -284,10 +322,13 @@ pub fn restore_from_trash(tx: &Tx, trash_id: i64) -> Result<Option<(Kind, i64)>,
             &sql,
             params_from_iter(row.values.iter().map(|(_, v)| to_value(v))),
         )?;
+        if gave_new_id {
+            new_id = Some(tx.conn().last_insert_rowid());
+        }
     }
     tx.conn()
         .execute("DELETE FROM trash WHERE id = ?1", [trash_id])?;
-    Ok(Some((kind, entry_id)))
+    Ok(Some((kind, new_id.unwrap_or(entry_id))))
 }
 
 /// Forgets deleted entries older than `before` (their undo has long been offered).

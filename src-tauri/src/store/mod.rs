@@ -8,6 +8,7 @@ pub mod app_state;
 pub mod backup;
 pub mod charts;
 pub mod journal;
+pub mod memo;
 pub mod migrations;
 pub mod program;
 pub mod records;
@@ -20,9 +21,12 @@ pub mod today;
 pub use migrations::LATEST as SCHEMA_VERSION;
 
 use chrono::{DateTime, Utc};
+use memo::{Memo, Version};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Params, Row, Transaction, TransactionBehavior};
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The database file's name inside the app-data directory.
 pub const DATABASE_FILE: &str = "rehab.db";
@@ -65,6 +69,8 @@ pub struct SetAside {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Values worked out from the data, while it is unchanged (`memo.rs`).
+    memo: RefCell<Memo>,
 }
 
 /// The durability settings in force on the store's connection, as SQLite reports them
@@ -80,11 +86,53 @@ pub struct Durability {
 }
 
 /// A transaction handed to the typed read/write functions of this module's children.
-pub struct Tx<'a>(Transaction<'a>);
+pub struct Tx<'a> {
+    tx: Transaction<'a>,
+    memo: &'a RefCell<Memo>,
+}
 
 impl Tx<'_> {
     fn conn(&self) -> &Connection {
-        &self.0
+        &self.tx
+    }
+
+    /// What the data is at now, as this transaction sees it (see `memo.rs`).
+    fn version(&self) -> Result<Version, StoreError> {
+        // In a transaction this reads the version of the snapshot the transaction reads.
+        let data_version = self
+            .tx
+            .pragma_query_value(None, "data_version", |r| r.get::<_, i64>(0))?;
+        let own_changes = self.tx.query_row(
+            "SELECT n FROM temp.memo_changes",
+            [],
+            |r| r.get::<_, i64>(0),
+        )?;
+        Ok(Version {
+            data_version,
+            own_changes,
+            generation: self.memo.borrow().generation(),
+        })
+    }
+
+    /// The value `work` makes from the data, worked out once for each version of the data
+    /// and kept in memory until the data changes (`memo.rs`); `key` tells apart values
+    /// of the same type made from different arguments. `work` must depend on nothing
+    /// but the data and `key`.
+    pub fn memo<T, E>(&self, key: i64, work: impl FnOnce(&Tx) -> Result<T, E>) -> Result<Arc<T>, E>
+    where
+        T: std::any::Any + Send + Sync,
+        E: From<StoreError>,
+    {
+        let version = self.version()?;
+        if let Some(kept) = self.memo.borrow_mut().get::<T>(version, key) {
+            return Ok(kept);
+        }
+        let value = Arc::new(work(self)?);
+        // Kept only if `work` changed nothing on the way (it should not write).
+        if self.version()? == version {
+            self.memo.borrow_mut().put(version, key, value.clone());
+        }
+        Ok(value)
     }
 
     /// Every row `sql` returns for `params`, in its order, each made into a value by
@@ -95,7 +143,7 @@ impl Tx<'_> {
         params: impl Params,
         mut make: impl FnMut(&Row) -> Result<T, StoreError>,
     ) -> Result<Vec<T>, StoreError> {
-        let mut stmt = self.0.prepare_cached(sql)?;
+        let mut stmt = self.tx.prepare_cached(sql)?;
         let mut rows = stmt.query(params)?;
         let mut out = Vec::new();
         while let Some(row) = rows.next()? {
@@ -197,13 +245,30 @@ impl Store {
         behavior: TransactionBehavior,
         f: impl FnOnce(&Tx) -> Result<T, E>,
     ) -> Result<T, E> {
-        let tx = Tx(self
-            .conn
-            .transaction_with_behavior(behavior)
-            .map_err(StoreError::from)?);
-        let value = f(&tx)?; // dropping an uncommitted transaction rolls it back
-        tx.0.commit().map_err(StoreError::from)?;
-        Ok(value)
+        let tx = Tx {
+            tx: self
+                .conn
+                .transaction_with_behavior(behavior)
+                .map_err(StoreError::from)?,
+            memo: &self.memo,
+        };
+        let done = match f(&tx) {
+            Ok(value) => tx
+                .tx
+                .commit()
+                .map(|()| value)
+                .map_err(|e| StoreError::from(e).into()),
+            Err(e) => {
+                drop(tx); // an uncommitted transaction is rolled back
+                Err(e)
+            }
+        };
+        if done.is_err() {
+            // Rolled back: what was worked out from its changes no longer holds, and
+            // the count of changes goes back with the transaction.
+            self.memo.borrow_mut().forget();
+        }
+        done
     }
 
     fn open_checked(path: &Path, mark: &mut dyn FnMut(&'static str)) -> Result<Store, Opening> {
@@ -231,11 +296,49 @@ impl Store {
             .to_latest(&mut conn)
             .map_err(|e| Opening::Failed(e.into()))?;
         mark("migrations");
+        watch_changes(&conn).map_err(failed)?;
         Ok(Store {
             conn,
             path: path.into(),
+            memo: RefCell::new(Memo::default()),
         })
     }
+}
+
+/// Counts, in a temporary table of this connection, every row changed in a table a kept
+/// value may be worked out from (all but [`memo::NOT_KEPT_FROM`]): the count is part of
+/// the memo's [`Version`]. Temporary triggers live with the connection, never in the file.
+fn watch_changes(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS memo_changes (n INTEGER NOT NULL);
+         INSERT INTO temp.memo_changes (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM temp.memo_changes);",
+    )?;
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut sql = String::new();
+    for table in tables.iter().filter(|t| !memo::NOT_KEPT_FROM.contains(&t.as_str())) {
+        for op in ["INSERT", "UPDATE", "DELETE"] {
+            sql.push_str(&format!(
+                "CREATE TEMP TRIGGER IF NOT EXISTS \"memo_{op}_{table}\" AFTER {op} ON main.\"{table}\" \
+                 BEGIN UPDATE temp.memo_changes SET n = n + 1; END;\n"
+            ));
+        }
+    }
+    conn.execute_batch(&sql)
+}
+
+/// Drops the triggers of [`watch_changes`] (before a restore replaces the tables).
+fn unwatch_changes(conn: &Connection) -> rusqlite::Result<()> {
+    let triggers: Vec<String> = conn
+        .prepare("SELECT name FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'memo\\_%' ESCAPE '\\'")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for name in triggers {
+        conn.execute_batch(&format!("DROP TRIGGER IF EXISTS temp.\"{name}\";"))?;
+    }
+    Ok(())
 }
 
 /// Checks an existing file on a read-only connection that never checkpoints, so a

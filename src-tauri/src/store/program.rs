@@ -8,9 +8,7 @@ use crate::core::progression::{Entry, Morning, Move, RuleChange, Rules, Session}
 use crate::core::protocol;
 use crate::core::selftests::{RangeOfMotion, Side, TestResult};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use rusqlite::types::FromSql;
 use rusqlite::{params, OptionalExtension, Row};
-use std::collections::BTreeMap;
 
 /// UTC instant as stored: RFC 3339, milliseconds, `Z` (sorts as text).
 pub fn stamp(at: DateTime<Utc>) -> String {
@@ -231,70 +229,105 @@ pub fn finish_session(tx: &Tx, session_id: i64, now: DateTime<Utc>) -> Result<()
 }
 
 /// Every session with its entries (in ladder order), oldest first.
+///
+/// Ten years of daily sessions are some hundred thousand set and pain rows, read again
+/// after every change of the data: each row goes into its session (found by a binary
+/// search over the sessions in id order), with no text copied on the way.
 pub fn sessions(tx: &Tx) -> Result<Vec<Session>, StoreError> {
-    let mut out: BTreeMap<i64, Session> = BTreeMap::new();
-    let rows = tx.rows(
-        "SELECT id, started_at, local_date, finished_at FROM exercise_sessions",
+    let mut sessions: Vec<Session> = tx.rows(
+        "SELECT id, started_at, local_date FROM exercise_sessions ORDER BY id",
         [],
-        |r| to_session_row(session_row(r)?),
-    )?;
-    for s in rows {
-        out.insert(
-            s.id,
-            Session {
-                id: s.id,
-                started_at: s.started_at,
-                date: s.date,
+        |r| {
+            Ok(Session {
+                id: r.get(0)?,
+                started_at: instant(r.get_ref(1)?.as_str().map_err(bad_text)?)?,
+                date: day(r.get_ref(2)?.as_str().map_err(bad_text)?)?,
                 entries: Vec::new(),
-            },
-        );
-    }
-    let mut entries: BTreeMap<(i64, usize), Entry> = BTreeMap::new();
-    for (session_id, i, amount) in per_exercise::<u16>(
-        tx,
-        "SELECT session_id, exercise_id, amount FROM exercise_sets ORDER BY session_id, exercise_id, set_no",
-    )? {
-        entry(&mut entries, session_id, i).sets.push(amount);
-    }
-    for (session_id, i, pain) in per_exercise::<u8>(
-        tx,
-        "SELECT session_id, exercise_id, pain FROM exercise_pain",
-    )? {
-        entry(&mut entries, session_id, i).pain = Some(pain);
-    }
-    for ((session_id, _), entry) in entries {
-        if let Some(s) = out.get_mut(&session_id) {
-            s.entries.push(entry);
+            })
+        },
+    )?;
+    let mut last: Option<usize> = None;
+    // Read in the table's own order (an ORDER BY here walks the index and looks up every
+    // row: several times slower), then put in order, which the rows nearly are already.
+    let mut sets: Vec<(i64, usize, u8, u16)> = tx.rows(
+        "SELECT session_id, exercise_id, set_no, amount FROM exercise_sets",
+        [],
+        |r| Ok((r.get(0)?, exercise_at(r, 1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    sets.sort_by_key(|&(session_id, i, set_no, _)| (session_id, i, set_no));
+    // One entry's sets at a time, each list made at its length.
+    for run in sets.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        if let Some(e) = entry(&mut sessions, &mut last, run[0].0, run[0].1) {
+            e.sets.extend(run.iter().map(|&(.., amount)| amount));
         }
     }
-    let mut sessions: Vec<Session> = out.into_values().collect();
+    tx.rows(
+        "SELECT session_id, exercise_id, pain FROM exercise_pain",
+        [],
+        |r| {
+            if let Some(e) = entry(&mut sessions, &mut last, r.get(0)?, exercise_at(r, 1)?) {
+                e.pain = Some(r.get(2)?);
+            }
+            Ok(())
+        },
+    )?;
+    for s in &mut sessions {
+        s.entries.sort_by_key(|e| e.exercise);
+    }
     sessions.sort_by_key(|s| (s.started_at, s.id));
     Ok(sessions)
 }
 
-/// Each row of `sql` (session id, exercise id, a value) with the exercise's place on the
-/// ladder in place of its id.
-fn per_exercise<V: FromSql>(tx: &Tx, sql: &str) -> Result<Vec<(i64, usize, V)>, StoreError> {
-    tx.rows(sql, [], |r| {
-        let (session_id, exercise_id, value): (i64, String, V) = (r.get(0)?, r.get(1)?, r.get(2)?);
-        let i = protocol::exercise(&exercise_id)
-            .map(|(i, _)| i)
-            .ok_or_else(|| StoreError::BadRow(format!("exercise {exercise_id}")))?;
-        Ok((session_id, i, value))
-    })
+/// The entry of exercise `i` in session `session_id`, made on its first row; `None` for a
+/// row of no session (the foreign keys allow none). `last` is the session found last:
+/// rows come in session order.
+fn entry<'s>(
+    sessions: &'s mut [Session],
+    last: &mut Option<usize>,
+    session_id: i64,
+    i: usize,
+) -> Option<&'s mut Entry> {
+    let at = match *last {
+        Some(k) if sessions[k].id == session_id => k,
+        _ => sessions.binary_search_by_key(&session_id, |s| s.id).ok()?,
+    };
+    *last = Some(at);
+    let entries = &mut sessions[at].entries;
+    let k = match entries.iter().position(|e| e.exercise == i) {
+        Some(k) => k,
+        None => {
+            entries.push(Entry {
+                exercise: i,
+                sets: Vec::new(),
+                pain: None,
+            });
+            entries.len() - 1
+        }
+    };
+    Some(&mut entries[k])
 }
 
-/// The entry of exercise `i` in session `session_id`, empty until a row fills it.
-fn entry(entries: &mut BTreeMap<(i64, usize), Entry>, session_id: i64, i: usize) -> &mut Entry {
-    entries.entry((session_id, i)).or_insert_with(|| Entry {
-        exercise: i,
-        sets: Vec::new(),
-        pain: None,
-    })
+fn bad_text(e: rusqlite::types::FromSqlError) -> StoreError {
+    StoreError::BadRow(format!("a text column reads otherwise ({e})"))
 }
 
-/// The latest pain given for an exercise: (pain, exercise id, day of the session).
+/// The ladder index of the exercise id in column `i`.
+fn exercise_at(r: &Row, i: usize) -> Result<usize, StoreError> {
+    let id = r.get_ref(i)?.as_str().map_err(bad_text)?;
+    protocol::exercise(id)
+        .map(|(k, _)| k)
+        .ok_or_else(|| StoreError::BadRow(format!("exercise {id}")))
+}
+
+/// The latest pain given for an exercise: (pain, exercise id, day of the session). Kept in
+/// memory while the data is unchanged (`memo.rs`): finding it sorts every pain ever given.
 pub fn latest_exercise_pain(tx: &Tx) -> Result<Option<(u8, String, NaiveDate)>, StoreError> {
+    struct Latest(Option<(u8, String, NaiveDate)>);
+    let kept = tx.memo(0, |tx| latest_exercise_pain_now(tx).map(Latest))?;
+    Ok(kept.0.clone())
+}
+
+fn latest_exercise_pain_now(tx: &Tx) -> Result<Option<(u8, String, NaiveDate)>, StoreError> {
     let row = tx
         .conn()
         .query_row(

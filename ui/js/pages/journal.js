@@ -1,5 +1,5 @@
-// The Journal: a quick pain check-in and a note, the trends as charts (uPlot, vendored)
-// with a sentence under each for screen readers, and everything logged in one list,
+// The Journal: a quick pain check-in and a note, the trends as charts (journal-charts.js),
+// and everything logged, a day at a time (each day's reminders in one line that opens),
 // filtered by kind and date, each entry editable and deletable with an undo.
 
 import * as api from '../api.js';
@@ -8,14 +8,13 @@ import { checkinForm } from '../checkin-ui.js';
 import { showSafety } from '../safety-ui.js';
 import { painControl } from '../pain-ui.js';
 import { friendlyDate, todayYmd } from '../dates.js';
-import { loadUPlot } from '../charts-lib.js';
+import { trends } from './journal-charts.js';
 
 export function render(container, ctx) {
-  const charts = el('div', { id: 'charts-body' }, el('p', { class: 'muted' }, 'Loading the charts…'));
+  const charts = trends(ctx);
   const log = el('div', { id: 'journal-body' }, el('p', { class: 'muted' }, 'Loading the journal…'));
-  // The chart periods, the first one shown, the pain scale and the note's limit come
-  // with the protocol (fetched once); the charts wait for it.
-  const state = { weeks: null, filter: null, ctx };
+  // The pain scale and the note's limit come with the protocol (fetched once).
+  const state = { filter: null, ctx };
   container.append(
     heading('Journal'),
     checkinForm({
@@ -30,8 +29,7 @@ export function render(container, ctx) {
     card(
       'charts-title',
       'Trends',
-      weeksChoice(state, charts),
-      charts,
+      ...charts.parts,
       el('p', {}, el('a', { href: '#/report', id: 'open-report', class: 'screen-link' }, 'One-page report for your physiotherapist'))
     ),
     log
@@ -40,7 +38,7 @@ export function render(container, ctx) {
 }
 
 async function refresh(state, charts, log) {
-  await Promise.all([drawCharts(state, charts), drawLog(state, log)]);
+  await Promise.all([charts.draw(), drawLog(state, log)]);
 }
 
 // --- check-in and note ------------------------------------------------------------------
@@ -75,128 +73,6 @@ function noteCard(done) {
   return form;
 }
 
-// --- charts -----------------------------------------------------------------------------
-
-function weeksChoice(state, charts) {
-  const select = el('select', { id: 'chart-weeks' });
-  api.getProtocol().then(
-    (protocol) => select.append(...protocol.chart_periods.map((p) => el('option', { value: String(p.weeks), selected: p.weeks === protocol.chart_weeks }, p.label))),
-    (error) => console.warn('Could not read the chart periods', error)
-  );
-  select.addEventListener('change', () => {
-    state.weeks = Number(select.value);
-    drawCharts(state, charts);
-  });
-  return el('div', { class: 'field inline-field' }, el('label', { for: 'chart-weeks' }, 'Period'), select);
-}
-
-function cssVar(name) {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#146e78';
-}
-
-function dayStamp(ymd) {
-  const [y, m, d] = ymd.split('-').map(Number);
-  return Date.UTC(y, m - 1, d) / 1000;
-}
-
-function baseOptions(uPlot, width, title, scaleY) {
-  const text = cssVar('--text');
-  const grid = cssVar('--border');
-  const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
-  return {
-    width,
-    height: 200,
-    title,
-    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
-    scales: { x: { time: true }, y: scaleY },
-    axes: [axis, { ...axis }],
-    legend: { show: true },
-    cursor: { drag: { x: false, y: false } },
-  };
-}
-
-/** One chart with its sentence: the canvas is hidden from screen readers, the sentence is not. */
-function chartBlock(id, summary) {
-  const box = el('div', { id, class: 'chart', role: 'img', 'aria-label': summary });
-  return { box, block: el('figure', { class: 'chart-figure' }, box, el('figcaption', { class: 'chart-summary', id: `${id}-summary` }, summary)) };
-}
-
-async function drawCharts(state, target) {
-  let data;
-  try {
-    if (state.weeks === null) state.weeks = (await api.getProtocol()).chart_weeks;
-    data = await api.getCharts(state.weeks);
-  } catch (error) {
-    if (state.ctx.isCurrent()) target.replaceChildren(alertLine(error.message));
-    return;
-  }
-  let uPlot;
-  try {
-    uPlot = await loadUPlot();
-    if (!state.ctx.isCurrent()) return;
-    plot(uPlot, data, target);
-  } catch (error) {
-    console.error('The charts could not be drawn', error);
-    if (state.ctx.isCurrent()) target.replaceChildren(alertLine(`The charts could not be drawn: ${error && error.message ? error.message : error}`));
-  }
-}
-
-/** The four charts, each with its sentence. */
-function plot(uPlot, data, target) {
-  const xs = data.days.map(dayStamp);
-  const width = Math.max(300, Math.min(760, (target.clientWidth || 700) - 8));
-  const colours = [cssVar('--accent'), cssVar('--warn-border'), '#8a6fc4', cssVar('--error'), cssVar('--success')];
-  const pain = chartBlock('chart-pain', data.summary.pain);
-  const stretches = chartBlock('chart-stretches', data.summary.stretches);
-  const ladder = chartBlock('chart-ladder', data.summary.ladder);
-  const running = chartBlock('chart-running', data.summary.running);
-  target.replaceChildren(pain.block, stretches.block, ladder.block, running.block);
-
-  const shown = data.pain.filter((s) => s.values.some((v) => v !== null));
-  const axes = data.axes;
-  const painOpts = baseOptions(uPlot, width, axes.pain.title, { range: [axes.pain.min, axes.pain.max] });
-  painOpts.series = [{}, ...shown.map((s) => ({ label: s.label, stroke: colours[data.pain.indexOf(s) % colours.length], width: 2, points: { show: true, size: 5 }, spanGaps: true }))];
-  const marks = data.steps.map((m) => ({ x: dayStamp(m.date), label: `Step ${m.step}` }));
-  painOpts.hooks = {
-    draw: [
-      (u) => {
-        const c = u.ctx;
-        c.save();
-        c.strokeStyle = cssVar('--muted');
-        c.fillStyle = cssVar('--muted');
-        c.setLineDash([4, 4]);
-        c.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
-        for (const mark of marks) {
-          const x = u.valToPos(mark.x, 'x', true);
-          c.beginPath();
-          c.moveTo(x, u.bbox.top);
-          c.lineTo(x, u.bbox.top + u.bbox.height);
-          c.stroke();
-          c.fillText(mark.label, x + 3, u.bbox.top + 12 * devicePixelRatio);
-        }
-        c.restore();
-      },
-    ],
-  };
-  new uPlot(painOpts, [xs, ...shown.map((s) => s.values)], pain.box);
-
-  const stretchOpts = baseOptions(uPlot, width, `Stretches per day (target ${data.stretch_target})`, { range: [0, Math.max(data.stretch_target + 1, ...data.stretches)] });
-  stretchOpts.series = [
-    {},
-    { label: 'Stretches', stroke: colours[0], fill: cssVar('--accent-soft'), paths: uPlot.paths.bars({ size: [0.7, 40] }), points: { show: false } },
-    { label: 'Target', stroke: colours[1], width: 2, dash: [6, 4], points: { show: false } },
-  ];
-  new uPlot(stretchOpts, [xs, data.stretches, data.stretches.map(() => data.stretch_target)], stretches.box);
-
-  const ladderOpts = baseOptions(uPlot, width, axes.ladder.title, { range: [axes.ladder.min, axes.ladder.max] });
-  ladderOpts.series = [{}, { label: 'Step', stroke: colours[0], width: 2, paths: uPlot.paths.stepped({ align: 1 }), points: { show: false } }];
-  new uPlot(ladderOpts, [xs, data.ladder], ladder.box);
-
-  const runOpts = baseOptions(uPlot, width, axes.running.title, { range: [axes.running.min, axes.running.max] });
-  runOpts.series = [{}, { label: 'Week', stroke: colours[4], width: 2, paths: uPlot.paths.stepped({ align: 1 }), points: { show: false } }];
-  new uPlot(runOpts, [xs, data.running_week], running.box);
-}
-
 // --- the log ----------------------------------------------------------------------------
 
 async function drawLog(state, target) {
@@ -221,7 +97,7 @@ async function drawLog(state, target) {
       filterForm(view, state, reload),
       status,
       view.entries.length
-        ? el('ol', { id: 'journal-entries', class: 'journal' }, view.entries.map((entry) => entryItem(entry, view, status, reload)))
+        ? el('ol', { id: 'journal-entries', class: 'journal' }, view.days.map((day) => dayItem(day, view, status, reload)))
         : el('p', { id: 'journal-empty', class: 'muted' }, `Nothing logged from ${friendlyDate(view.from)} to ${friendlyDate(view.to)} of the kinds chosen.`)
     )
   );
@@ -253,12 +129,37 @@ function filterForm(view, state, reload) {
   return form;
 }
 
+/**
+ * One day: its heading once, its reminders in one line that opens on each showing, then
+ * its other entries, newest first.
+ */
+function dayItem(day, view, status, reload) {
+  const entries = view.entries.filter((e) => e.date === day.date);
+  const reminders = entries.filter((e) => e.kind === 'reminder');
+  const others = entries.filter((e) => e.kind !== 'reminder');
+  const id = `day-${day.date}`;
+  return el(
+    'li',
+    { class: 'journal-day', 'data-date': day.date },
+    el('h3', { class: 'day-heading', id }, day.heading),
+    reminders.length
+      ? el(
+          'details',
+          { class: 'day-reminders' },
+          el('summary', {}, day.reminders || 'Reminders'),
+          el('ul', {}, reminders.map((entry) => entryItem(entry, view, status, reload)))
+        )
+      : null,
+    others.length ? el('ul', { class: 'day-entries' }, others.map((entry) => entryItem(entry, view, status, reload))) : null
+  );
+}
+
 function entryItem(entry, view, status, reload) {
   const key = `${entry.kind}-${entry.id}`;
   const body = el(
     'div',
     { class: 'entry-body' },
-    el('p', { class: 'entry-head' }, el('span', { class: 'entry-date' }, friendlyDate(entry.date)), ' ', el('strong', { class: 'entry-title' }, entry.title)),
+    el('p', { class: 'entry-head' }, el('strong', { class: 'entry-title' }, entry.title)),
     entry.details.map((d) => el('p', { class: 'entry-detail' }, d)),
     entry.note && entry.kind !== 'note' ? el('p', { class: 'entry-note note-text' }, entry.note) : null,
     entry.kind === 'note' ? el('p', { class: 'entry-note note-text' }, entry.note) : null
@@ -266,7 +167,7 @@ function entryItem(entry, view, status, reload) {
   const item = el('li', { class: 'entry', 'data-kind': entry.kind, 'data-id': String(entry.id), id: `entry-${key}` }, body);
   const buttons = el('div', { class: 'actions entry-actions' });
   if (entry.edits.length) {
-    const edit = el('button', { type: 'button', id: `edit-${key}`, 'aria-label': `Edit ${entry.title}, ${friendlyDate(entry.date)}` }, 'Edit');
+    const edit = el('button', { type: 'button', id: `edit-${key}`, class: 'quiet', 'aria-label': `Edit ${entry.title}, ${friendlyDate(entry.date)}` }, 'Edit');
     edit.addEventListener('click', () => {
       buttons.hidden = true;
       item.append(editForm(entry, view, key, status, reload, () => {
@@ -276,7 +177,7 @@ function entryItem(entry, view, status, reload) {
     });
     buttons.append(edit);
   }
-  const remove = el('button', { type: 'button', id: `delete-${key}`, class: 'danger', 'aria-label': `Delete ${entry.title}, ${friendlyDate(entry.date)}` }, 'Delete');
+  const remove = el('button', { type: 'button', id: `delete-${key}`, class: 'quiet', 'aria-label': `Delete ${entry.title}, ${friendlyDate(entry.date)}` }, 'Delete');
   remove.addEventListener('click', async () => {
     try {
       const deleted = await api.deleteEntry(entry.kind, entry.id);

@@ -1,12 +1,13 @@
 // The clinician report: one printable page (the print stylesheet hides the app around
-// it) with "Print / Save as PDF" (the webview's print) and "Save report", which writes
-// a self-contained HTML file to the export folder.
+// it and prints in the light colours; the chart is drawn again in them for the print)
+// with "Print / Save as PDF" (the webview's print) and "Save report", which writes a
+// self-contained HTML file to the export folder.
 
 import * as api from '../api.js';
 import { el, loadPage, showError, showOk, statusLine } from '../dom.js';
 import { gatesList } from '../protocol-ui.js';
 import { friendlyDate } from '../dates.js';
-import { loadUPlot } from '../charts-lib.js';
+import { chartOptions, dayStamp, loadUPlot, themeColour } from '../charts-lib.js';
 import { demo } from '../figure-ui.js';
 
 export async function render(container, ctx) {
@@ -23,8 +24,28 @@ export async function render(container, ctx) {
   if (!drawn) return;
   // Drawn once its box is in the page: uPlot measures it.
   const box = document.getElementById('report-chart');
-  drawPain(box, charts, await loadUPlot());
+  const uPlot = await loadUPlot();
+  drawPain(box, charts, uPlot);
+  shown = { box, charts, uPlot };
 }
+
+// The canvas keeps the colours it was drawn in: for paper, the chart shown is drawn in the
+// light theme's, and in the screen's again afterwards.
+let shown = null;
+let screenTheme = null;
+window.addEventListener('beforeprint', () => {
+  if (!shown || !document.body.contains(shown.box)) return;
+  const root = document.documentElement;
+  screenTheme = root.dataset.theme;
+  root.dataset.theme = 'light';
+  drawPain(shown.box, shown.charts, shown.uPlot);
+});
+window.addEventListener('afterprint', () => {
+  if (screenTheme === null) return;
+  document.documentElement.dataset.theme = screenTheme;
+  screenTheme = null;
+  if (shown && document.body.contains(shown.box)) drawPain(shown.box, shown.charts, shown.uPlot);
+});
 
 /** The page's actions, then the report itself. */
 function report(r) {
@@ -88,26 +109,18 @@ function report(r) {
   ];
 }
 
+/** The pain chart, as the Journal draws it (charts-lib.js), in the theme's colours now. */
 function drawPain(box, charts, uPlot) {
-  const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  const colours = [css('--accent'), css('--warn-border'), '#8a6fc4', css('--error'), css('--success')];
-  const xs = charts.days.map((ymd) => {
-    const [y, m, d] = ymd.split('-').map(Number);
-    return Date.UTC(y, m - 1, d) / 1000;
-  });
+  const colours = [themeColour('--accent'), themeColour('--warn-border'), '#8a6fc4', themeColour('--error'), themeColour('--success')];
+  const xs = charts.days.map(dayStamp);
   const shown = charts.pain.filter((s) => s.values.some((v) => v !== null));
-  const axis = { stroke: css('--text'), grid: { stroke: css('--border'), width: 1 } };
-  new uPlot(
-    {
-      width: Math.max(300, Math.min(700, (box.parentElement.clientWidth || 700) - 8)),
-      height: 200,
-      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
-      scales: { x: { time: true }, y: { range: [charts.axes.pain.min, charts.axes.pain.max] } },
-      axes: [axis, { ...axis }],
-      series: [{}, ...shown.map((s) => ({ label: s.label, stroke: colours[charts.pain.indexOf(s) % colours.length], width: 2, spanGaps: true, points: { show: true, size: 5 } }))],
-      cursor: { show: false },
-    },
-    [xs, ...shown.map((s) => s.values)],
-    box
-  );
+  const options = chartOptions(uPlot, {
+    width: Math.max(300, Math.min(700, (box.parentElement.clientWidth || 700) - 8)),
+    height: 220,
+    xs,
+    y: { range: [charts.axes.pain.min, charts.axes.pain.max] },
+  });
+  options.series = [{}, ...shown.map((s) => ({ label: s.label, stroke: colours[charts.pain.indexOf(s) % colours.length], width: 2, spanGaps: true, points: { show: true, size: 5 } }))];
+  box.replaceChildren();
+  new uPlot(options, [xs, ...shown.map((s) => s.values)], box);
 }

@@ -11,7 +11,7 @@ import { gatesList } from '../protocol-ui.js';
 import { showSafety } from '../safety-ui.js';
 import { painControl, refusePain } from '../pain-ui.js';
 import { intervalTimer } from '../interval-timer.js';
-import { friendlyDate, todayYmd } from '../dates.js';
+import { friendlyDate, shortDate, todayYmd } from '../dates.js';
 
 export function render(container, ctx) {
   return loadPage(container, ctx, {
@@ -132,7 +132,7 @@ function calendarCard(plan) {
         el(
           'li',
           { 'data-date': day.date, 'data-kind': day.kind, class: `day day-${day.kind}${day.today ? ' today' : ''}`, 'aria-current': day.today ? 'date' : false },
-          el('span', { class: 'day-date' }, friendlyDate(day.date).replace(/ \d{4}$/, '')),
+          el('span', { class: 'day-date' }, shortDate(day.date)),
           el('span', { class: 'day-kind' }, day.label),
           day.today ? el('span', { class: 'badge' }, 'Today') : null
         )

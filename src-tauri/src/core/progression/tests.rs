@@ -1191,3 +1191,49 @@ fn a_day_builds_the_dose_once_and_a_hold_counts_in_seconds() {
         "The full dose, kept up while the next exercises build."
     );
 }
+
+proptest! {
+    /// The replay looks mornings up in a sorted index; it reads the same check-in as the
+    /// rule's plain words: the latest (by day, then time, the last of equals) on or
+    /// before the day, and the latest given the day after — ties and days with several
+    /// check-ins included.
+    #[test]
+    fn the_mornings_index_reads_what_a_pass_over_every_check_in_reads(
+        given in prop::collection::vec((0u32..12, 0u32..3, 0u8..=10), 0..25),
+        date in 0u32..14,
+    ) {
+        let log = Log {
+            mornings: given.iter().map(|&(n, h, pain)| Morning { at: at(n, 6 + h), date: day(n), pain }).collect(),
+            ..Log::default()
+        };
+        let date = day(date);
+        let before = log.mornings.iter()
+            .filter(|m| m.date <= date)
+            .max_by_key(|m| (m.date, m.at))
+            .map_or(0, |m| m.pain);
+        let next = date.succ_opt().unwrap();
+        let after = log.mornings.iter().filter(|m| m.date == next).max_by_key(|m| m.at);
+        let index = Mornings::of(&log);
+        prop_assert_eq!(index.level_before(date), before);
+        prop_assert_eq!(index.after(date).map(|m| (m.pain, m.at)), after.map(|m| (m.pain, m.at)));
+        prop_assert_eq!(level_before(&log, date), before);
+        prop_assert_eq!(morning_after(&log, date), after.map(|m| m.pain));
+    }
+}
+
+proptest! {
+    /// A guided session is judged against the ladder without itself: leaving it out of
+    /// the replay is the replay of the log it is taken out of.
+    #[test]
+    fn progress_without_a_session_is_the_progress_of_the_log_without_it(
+        (spec, allowed, needed) in arb_log(),
+        pick in any::<prop::sample::Index>(),
+    ) {
+        let r = rules(allowed, needed);
+        let log = build(&spec, r);
+        let id = if log.sessions.is_empty() { 7 } else { log.sessions[pick.index(log.sessions.len())].id };
+        let mut without = log.clone();
+        without.sessions.retain(|s| s.id != id);
+        prop_assert_eq!(progress_without(&log, id, r), progress(&without, r));
+    }
+}
