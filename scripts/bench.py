@@ -1,6 +1,10 @@
-"""Measures the release app: time to the first interactive screen, memory with the
-window open / closed to the tray / started with --background, and idle CPU in the
-tray. Run by scripts/bench.sh under xvfb-run and dbus-run-session. Prints figures only.
+"""Measures the release app: time to the first interactive screen (on an empty
+database and on ten years of data, each start-up step from the app's own trace),
+memory with the window open / closed to the tray / started with --background, idle
+CPU and wake-ups per thread in the tray, and the same launch and memory figures for
+the floor app (bench/floor), back to back. Each figure is printed with its goal (issue
+16) and the ratio. Run by scripts/bench.sh under xvfb-run and dbus-run-session.
+Prints figures only; asserts nothing.
 
 Memory is RSS and PSS summed over the app and every process it started (WebKit's web
 and network processes), read from /proc/PID/smaps_rollup.
@@ -16,7 +20,8 @@ import tempfile
 import time
 
 APP = os.path.abspath(sys.argv[1])
-RUNS = 10
+# Launches per median; HHR_BENCH_RUNS makes a quick trial run shorter.
+RUNS = int(os.environ.get("HHR_BENCH_RUNS", "10"))
 # The tray idle measurement; 10 minutes unless HHR_BENCH_IDLE_SECONDS says otherwise.
 IDLE_SECONDS = int(os.environ.get("HHR_BENCH_IDLE_SECONDS", "600"))
 TICK = os.sysconf("SC_CLK_TCK")
@@ -125,40 +130,11 @@ def thread_switches(pid, name):
     return total
 
 
-def launch(tmp, *args, binary=None):
-    return subprocess.Popen([binary or APP, *args], env=env_for(tmp), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-
-
-def startup_and_memory(binary):
-    """Median launch-to-interactive of RUNS launches, and memory with the window open."""
-    startups = []
-    for _ in range(RUNS):
-        tmp = tempfile.mkdtemp(prefix="hhr-bench-")
-        proc = launch(tmp, binary=binary)
-        try:
-            startups.append(wait_ready(proc)[0] * 1000)
-        finally:
-            stop(proc)
-            shutil.rmtree(tmp, ignore_errors=True)
-    tmp = tempfile.mkdtemp(prefix="hhr-bench-")
-    proc = launch(tmp, binary=binary)
-    try:
-        wait_ready(proc)
-        time.sleep(5)
-        rss, pss, _ = memory_mb(proc.pid)
-    finally:
-        stop(proc)
-        shutil.rmtree(tmp, ignore_errors=True)
-    return statistics.median(startups), rss, pss
-
-
-def wait_ready(proc):
-    """Seconds from exec to the front end's first `ui_ready` call, as the app reports it."""
-    start = time.monotonic()
-    for line in proc.stderr:
-        if "hhr: interactive after" in line:
-            return time.monotonic() - start, int(line.split()[-2])
-    raise RuntimeError("the app exited before its first screen was interactive")
+def launch(tmp, *args, binary=None, trace=False):
+    env = env_for(tmp)
+    if trace:
+        env["HHR_STARTUP_TRACE"] = "1"
+    return subprocess.Popen([binary or APP, *args], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
 
 
 def stop(proc):
@@ -209,89 +185,296 @@ def ten_years_queries(release_dir):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def main():
-    rows = []
-    startups, inprocess = [], []
-    for _ in range(RUNS):
-        tmp = tempfile.mkdtemp(prefix="hhr-bench-")
-        proc = launch(tmp)
+# --- start-up, memory and idle (issue 16) --------------------------------------------
+
+# The goals of issue 16, each printed beside its figure.
+GOAL_LAUNCH = 1.15     # launch to interactive, app / floor
+GOAL_WINDOW_PSS = 1.2  # PSS with the window open, app / floor
+GOAL_TRAY_PSS = 1.1    # PSS 20 s after a close to the tray, / a --background start
+GOAL_IDLE_CPU = 0.2    # seconds of CPU per 10 minutes in the tray
+SAMPLE_SECONDS = 30    # the per-thread wake-up sample
+
+
+def data_dir(tmp):
+    return os.path.join(tmp, "data", "org.highhamstringrehab.desktop")
+
+
+def settle_database(db):
+    """Folds the WAL into the file (so the .db alone is the whole database) and marks
+    the first-run setup as skipped, so the app opens on Today, as for a user past it."""
+    import sqlite3
+    conn = sqlite3.connect(db, timeout=10)
+    with conn:
+        conn.execute("UPDATE settings SET setup = 'skipped'")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+def empty_database(workdir):
+    """A database as the app makes it on a first start (through a --background start),
+    its setup skipped."""
+    tmp = tempfile.mkdtemp(prefix="hhr-bench-empty-")
+    try:
+        proc = launch(tmp, "--background", trace=True)
         try:
-            wall, own = wait_ready(proc)
-            startups.append(wall * 1000)
-            inprocess.append(own)
+            for line in proc.stderr:
+                if "hhr: step the day's reconcile" in line:
+                    break
+        finally:
+            stop(proc)
+        db = os.path.join(workdir, "empty.db")
+        shutil.copy(os.path.join(data_dir(tmp), "rehab.db"), db)
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(os.path.join(data_dir(tmp), "rehab.db" + suffix)):
+                shutil.copy(os.path.join(data_dir(tmp), "rehab.db" + suffix), db + suffix)
+        settle_database(db)
+        return db
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def ten_year_database(workdir, release_dir):
+    """Ten years of daily use from the benchmark's own generator (examples/ten_years.rs),
+    its setup skipped."""
+    db = os.path.join(workdir, "ten-years.db")
+    subprocess.run([os.path.join(release_dir, "examples", "ten_years"), db], check=True, capture_output=True)
+    settle_database(db)
+    return db
+
+
+def fresh(db):
+    """A new temp folder whose app data folder holds a copy of `db` (or nothing)."""
+    tmp = tempfile.mkdtemp(prefix="hhr-bench-")
+    if db:
+        os.makedirs(data_dir(tmp))
+        shutil.copy(db, os.path.join(data_dir(tmp), "rehab.db"))
+    return tmp
+
+
+def wait_ready(proc):
+    """Seconds from exec to the front end's first `ui_ready` call, the app's own figure
+    (ms from `run`), and the start-up steps it traced: {name: (start, end)} in ms."""
+    start = time.monotonic()
+    steps = {}
+    for line in proc.stderr:
+        if line.startswith("hhr: step "):
+            name, _, times = line[len("hhr: step "):].rpartition(": ")
+            try:
+                a, b = (float(t) for t in times.split())
+                steps.setdefault(name, (a, b))
+            except ValueError:
+                pass
+        if "hhr: interactive after" in line:
+            return time.monotonic() - start, int(line.split()[-2]), steps
+    raise RuntimeError("the app exited before its first screen was interactive")
+
+
+def launches(binary, db, runs=RUNS):
+    """`runs` launches to the first interactive screen, each in a fresh folder holding a
+    copy of `db`: wall-clock seconds, the in-process ms, the traced steps of each."""
+    out = []
+    for _ in range(runs):
+        tmp = fresh(db)
+        proc = launch(tmp, binary=binary, trace=True)
+        try:
+            out.append(wait_ready(proc))
         finally:
             stop(proc)
             shutil.rmtree(tmp, ignore_errors=True)
-    rows.append(("Launch to first interactive screen (median of %d)" % RUNS,
-                 "%.0f ms (min %.0f, max %.0f; in-process %d ms)" % (
-                     statistics.median(startups), min(startups), max(startups), statistics.median(inprocess))))
+    return out
 
-    tmp = tempfile.mkdtemp(prefix="hhr-bench-")
-    proc = launch(tmp)
+
+def median_ms(runs):
+    return statistics.median(r[0] for r in runs) * 1000
+
+
+def step_rows(label, runs):
+    """One row per start-up step: its median length and where it falls (median start
+    and end, ms since the app's `run` began)."""
+    names = []
+    for _, _, steps in runs:
+        for name in sorted(steps, key=lambda n: steps[n][0]):
+            if name not in names:
+                names.append(name)
+    ordered = sorted(names, key=lambda n: statistics.median(r[2][n][0] for r in runs if n in r[2]))
+    rows = []
+    before_run = statistics.median(r[0] * 1000 - r[1] for r in runs)
+    rows.append(("%s: before `main`/`run` (exec, loading the libraries)" % label, "%.0f ms (wall time less the program's own)" % before_run))
+    for name in ordered:
+        seen = [r[2][name] for r in runs if name in r[2]]
+        length = statistics.median(b - a for a, b in seen)
+        rows.append(("%s: %s" % (label, name), "%.1f ms (at %.0f–%.0f ms)" % (
+            length, statistics.median(a for a, _ in seen), statistics.median(b for _, b in seen))))
+    rows.append(("%s: interactive (the program's own figure, from `main`/`run`)" % label, "%.0f ms" % statistics.median(r[1] for r in runs)))
+    return rows
+
+
+def ratio(value, base, goal, unit):
+    r = value / base
+    return "%.0f %s vs %.0f %s = %.2f× (goal ≤ %.2f×: %s)" % (value, unit, base, unit, r, goal, "met" if r <= goal else "not met")
+
+
+def window_memory(binary, db):
+    tmp = fresh(db)
+    proc = launch(tmp, binary=binary)
     try:
         wait_ready(proc)
         time.sleep(5)
-        rss, pss, names = memory_mb(proc.pid)
-        rows.append(("Memory, window open (%d processes)" % len(names), "RSS %.0f MB, PSS %.0f MB" % (rss, pss)))
-        close_to_tray(proc)
-        time.sleep(20)
-        rss, pss, names = memory_mb(proc.pid)
-        rows.append(("Memory, 20 s after closing to the tray (%s)" % ", ".join(names),
-                     "RSS %.0f MB, PSS %.0f MB" % (rss, pss)))
-        pause_reminders(tmp, IDLE_SECONDS + 120)
-        before = cpu_ticks(proc.pid)
-        wakes_before = thread_switches(proc.pid, "reminders")
-        all_before = thread_switches(proc.pid, None)
-        time.sleep(IDLE_SECONDS)
-        ticks = cpu_ticks(proc.pid) - before
-        wakes = thread_switches(proc.pid, "reminders") - wakes_before
-        all_wakes = thread_switches(proc.pid, None) - all_before
-        minutes = IDLE_SECONDS / 60
-        rows.append(("CPU over %d min idle in the tray, no reminder due" % minutes,
-                     "%d ticks (%.2f s of CPU; %d ticks/s)" % (ticks, ticks / TICK, TICK)))
-        rows.append(("Wake-ups over %d min in the tray" % minutes,
-                     "reminder thread %d (%.1f a minute); all threads of the app process %d" % (
-                         wakes, wakes / minutes, all_wakes)))
+        return memory_mb(proc.pid)
     finally:
         stop(proc)
         shutil.rmtree(tmp, ignore_errors=True)
 
-    tmp = tempfile.mkdtemp(prefix="hhr-bench-")
-    env = env_for(tmp)
-    env["HHR_BENCH_IPC"] = "1"
-    proc = subprocess.Popen([APP], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    try:
-        wait_ready(proc)
-        for line in proc.stderr:
-            if "get_today round trip" in line:
-                rows.append(("Today screen's command round trip through the webview IPC (get_today)", line.split("round trip", 1)[1].strip()))
-                break
-    finally:
-        stop(proc)
-        shutil.rmtree(tmp, ignore_errors=True)
 
-    tmp = tempfile.mkdtemp(prefix="hhr-bench-")
-    proc = launch(tmp, "--background")
+def restarted(pid):
+    """Whether the app replaced itself with a --background start after the close: its
+    command line says so and no WebKit process is left under it."""
     try:
-        time.sleep(8)
-        rss, pss, names = memory_mb(proc.pid)
-        rows.append(("Memory, started with --background (%s)" % ", ".join(names), "RSS %.0f MB, PSS %.0f MB" % (rss, pss)))
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            args = f.read().split(b"\0")
+    except OSError:
+        return False
+    return b"--background" in args and len(tree(pid)) == 1
+
+
+def thread_wakes(pid, seconds):
+    """Voluntary context switches (wake-ups from sleep) and CPU ticks of each thread of
+    `pid` over `seconds`, by thread name (unnamed threads carry the process's name)."""
+    def snap():
+        out = {}
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            try:
+                with open(f"/proc/{pid}/task/{tid}/comm") as f:
+                    name = f.read().strip()
+                with open(f"/proc/{pid}/task/{tid}/status") as f:
+                    switches = next(int(l.split()[1]) for l in f if l.startswith("voluntary_ctxt_switches:"))
+                with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                if tid == str(pid):
+                    name = "main thread"
+                out[tid] = (name, switches, int(fields[11]) + int(fields[12]))
+            except (OSError, StopIteration):
+                pass
+        return out
+    before = snap()
+    time.sleep(seconds)
+    after = snap()
+    by_name = {}
+    for tid, (name, switches, ticks) in after.items():
+        _, s0, t0 = before.get(tid, (name, 0, 0))
+        wakes, cpu, count = by_name.get(name, (0, 0, 0))
+        by_name[name] = (wakes + switches - s0, cpu + ticks - t0, count + 1)
+    return by_name
+
+
+def main():
+    rows = []
+    release_dir = os.path.dirname(os.path.abspath(sys.argv[1]))
+    floor = os.path.join(os.path.dirname(APP), "tauri-floor")
+    workdir = tempfile.mkdtemp(prefix="hhr-bench-dbs-")
+    try:
+        empty = empty_database(workdir)
+        ten = ten_year_database(workdir, release_dir)
+
+        # Launch to interactive, back to back: the floor, the app on an empty database,
+        # the app on ten years of data.
+        f_runs = launches(floor, None) if os.path.exists(floor) else None
+        e_runs = launches(APP, empty)
+        t_runs = launches(APP, ten)
+        if f_runs:
+            f_ms = median_ms(f_runs)
+            rows.append(("Floor: minimal Tauri window app (bench/floor), launch to interactive (median of %d)" % RUNS, "%.0f ms" % f_ms))
+            rows.append(("Launch to interactive, empty database (median of %d) / floor" % RUNS, ratio(median_ms(e_runs), f_ms, GOAL_LAUNCH, "ms")))
+            rows.append(("Launch to interactive, ten years of data (median of %d) / floor" % RUNS, ratio(median_ms(t_runs), f_ms, GOAL_LAUNCH, "ms")))
+        else:
+            rows.append(("Floor", "not built (bench/floor)"))
+            rows.append(("Launch to interactive, empty database (median of %d)" % RUNS, "%.0f ms" % median_ms(e_runs)))
+            rows.append(("Launch to interactive, ten years of data (median of %d)" % RUNS, "%.0f ms" % median_ms(t_runs)))
+        if f_runs:
+            rows.extend(step_rows("Start-up, floor", f_runs))
+        rows.extend(step_rows("Start-up step, empty database", e_runs))
+        rows.extend(step_rows("Start-up step, ten years", t_runs))
+
+        # Memory with the window open, the app (Today, empty database) and the floor.
+        rss, pss, names = window_memory(APP, empty)
+        window_row = "RSS %.0f MB, PSS %.0f MB (%d processes)" % (rss, pss, len(names))
+        if f_runs:
+            f_rss, f_pss, _ = window_memory(floor, None)
+            rows.append(("Floor: memory, window open", "RSS %.0f MB, PSS %.0f MB" % (f_rss, f_pss)))
+            rows.append(("Memory, window open: PSS app / floor", ratio(pss, f_pss, GOAL_WINDOW_PSS, "MB") + "; " + window_row))
+        else:
+            rows.append(("Memory, window open", window_row))
+
+        # In the tray: a --background start, then the app closed to the tray (it restarts
+        # as a --background start), 20 s after each, in this run.
+        tmp = fresh(empty)
+        proc = launch(tmp, "--background")
+        try:
+            time.sleep(20)
+            bg_rss, bg_pss, bg_names = memory_mb(proc.pid)
+        finally:
+            stop(proc)
+            shutil.rmtree(tmp, ignore_errors=True)
+        rows.append(("Memory, started with --background, after 20 s (%s)" % ", ".join(bg_names), "RSS %.0f MB, PSS %.0f MB" % (bg_rss, bg_pss)))
+
+        tmp = fresh(empty)
+        proc = launch(tmp)
+        try:
+            wait_ready(proc)
+            time.sleep(5)
+            close_to_tray(proc)
+            deadline = time.monotonic() + 30
+            while not restarted(proc.pid) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            how = "restarted as --background" if restarted(proc.pid) else "did not restart"
+            time.sleep(20)
+            rss, pss, names = memory_mb(proc.pid)
+            rows.append(("Memory, 20 s after closing the window to the tray (%s; %s) / --background start" % (how, ", ".join(names)),
+                         ratio(pss, bg_pss, GOAL_TRAY_PSS, "MB PSS") + "; RSS %.0f MB" % rss))
+
+            # Idle in the tray: reminders paused (as the tray's Pause would), so none falls due.
+            pause_reminders(tmp, IDLE_SECONDS + 120)
+            before = cpu_ticks(proc.pid)
+            wakes_before = thread_switches(proc.pid, "reminders")
+            all_before = thread_switches(proc.pid, None)
+            threads = thread_wakes(proc.pid, SAMPLE_SECONDS)
+            time.sleep(max(0, IDLE_SECONDS - SAMPLE_SECONDS))
+            ticks = cpu_ticks(proc.pid) - before
+            wakes = thread_switches(proc.pid, "reminders") - wakes_before
+            all_wakes = thread_switches(proc.pid, None) - all_before
+            minutes = IDLE_SECONDS / 60
+            per_ten = ticks / TICK * 600 / IDLE_SECONDS
+            rows.append(("CPU over %g min idle in the tray, no reminder due" % minutes,
+                         "%d ticks = %.2f s of CPU, %.2f s per 10 min (goal ≤ %.1f s: %s)" % (
+                             ticks, ticks / TICK, per_ten, GOAL_IDLE_CPU, "met" if per_ten <= GOAL_IDLE_CPU else "not met")))
+            rows.append(("Wake-ups over %g min in the tray" % minutes,
+                         "all threads %d (%.2f a second); the reminder thread %d (%.1f a minute)" % (
+                             all_wakes, all_wakes / IDLE_SECONDS, wakes, wakes / minutes)))
+            listed = sorted(threads.items(), key=lambda kv: -kv[1][0])
+            rows.append(("Wake-ups per thread over %d s in the tray (by name; threads; CPU ticks)" % SAMPLE_SECONDS,
+                         "; ".join("%s ×%d: %d (%.2f/s, %d ticks)" % (name, count, w, w / SAMPLE_SECONDS, cpu)
+                                   for name, (w, cpu, count) in listed)))
+        finally:
+            stop(proc)
+            shutil.rmtree(tmp, ignore_errors=True)
+
+        tmp = fresh(empty)
+        env = env_for(tmp)
+        env["HHR_BENCH_IPC"] = "1"
+        proc = subprocess.Popen([APP], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        try:
+            wait_ready(proc)
+            for line in proc.stderr:
+                if "get_today round trip" in line:
+                    rows.append(("Today screen's command round trip through the webview IPC (get_today)", line.split("round trip", 1)[1].strip()))
+                    break
+        finally:
+            stop(proc)
+            shutil.rmtree(tmp, ignore_errors=True)
     finally:
-        stop(proc)
-        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(workdir, ignore_errors=True)
 
     rows.extend(ten_years_queries(os.path.dirname(os.path.abspath(sys.argv[1]))))
-
-    floor = os.path.join(os.path.dirname(APP), "tauri-floor")
-    if os.path.exists(floor):
-        app_start, app_rss, app_pss = startup_and_memory(APP)
-        f_start, f_rss, f_pss = startup_and_memory(floor)
-        rows.append(("Floor: minimal Tauri window app (bench/floor), launch to interactive (median of %d)" % RUNS, "%.0f ms" % f_start))
-        rows.append(("Floor: memory, window open", "RSS %.0f MB, PSS %.0f MB" % (f_rss, f_pss)))
-        rows.append(("App / floor, measured back to back", "launch %.0f / %.0f ms = %.2fx; PSS %.0f / %.0f MB = %.2fx; RSS %.2fx" % (
-            app_start, f_start, app_start / f_start, app_pss, f_pss, app_pss / f_pss, app_rss / f_rss)))
-    else:
-        rows.append(("Floor", "not built (bench/floor)"))
 
     cpu = "unknown CPU"
     with open("/proc/cpuinfo") as f:
@@ -301,9 +484,11 @@ def main():
                 break
     with open("/proc/meminfo") as f:
         mem_gb = int(f.readline().split()[1]) / 1024 / 1024
+    with open("/proc/loadavg") as f:
+        load = f.read().split()[:3]
     print("High Hamstring Rehab benchmark, %s" % datetime.datetime.now().strftime("%Y-%m-%d %H:%M %Z").strip())
-    print("Machine: %s, %d cores, %.0f GiB, %s %s; Xvfb (software rendering)" % (
-        cpu, os.cpu_count(), mem_gb, platform.system(), platform.release()))
+    print("Machine: %s, %d cores, %.0f GiB, %s %s; Xvfb (software rendering); load average at the end %s" % (
+        cpu, os.cpu_count(), mem_gb, platform.system(), platform.release(), " ".join(load)))
     print()
     print("| Measure | Result |")
     print("|---|---|")

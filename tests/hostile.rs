@@ -91,7 +91,7 @@ const COMMANDS: &[(&str, &[(&str, Arg)], Does)] = &[
     ("get_settings", &[], Read),
     ("update_settings", &[("patch", Any)], Write),
     ("send_test_reminder", &[], Read),
-    ("ui_ready", &[("todayRoundTripMs", Any)], Read),
+    ("ui_ready", &[("todayRoundTripMs", Any), ("pageSteps", Any)], Read),
     ("get_setup", &[], Read),
     ("finish_setup", &[("outcome", Any)], Write),
     ("get_guide", &[], Read),

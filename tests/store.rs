@@ -40,6 +40,27 @@ fn a_new_database_is_created_with_defaults_in_a_missing_folder() {
     );
 }
 
+/// What the restart into the tray does before `exec`: the store lets go of its file, the
+/// WAL folded in and removed, and a new open (the new program) finds every row.
+#[test]
+fn a_store_closed_in_place_leaves_a_whole_file_with_no_wal_for_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    let (mut store, _) = Store::open(&path, now()).unwrap();
+    service::settings::update(
+        &mut store,
+        &patch(serde_json::json!({"stretches_per_day": 3})),
+        Now::of(now()),
+    )
+    .unwrap();
+    assert!(files_in(dir.path()).contains(&"rehab.db-wal".to_string()));
+    store.close().unwrap();
+    assert_eq!(files_in(dir.path()), vec!["rehab.db".to_string()], "the WAL is folded in");
+    let (mut again, set_aside) = Store::open(&path, now()).unwrap();
+    assert!(set_aside.is_none());
+    assert_eq!(service::settings::current(&mut again).unwrap().stretches_per_day, 3);
+}
+
 #[test]
 fn saved_settings_survive_closing_and_reopening() {
     let dir = tempfile::tempdir().unwrap();

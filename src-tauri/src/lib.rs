@@ -18,48 +18,27 @@ pub fn context<R: tauri::Runtime>() -> tauri::Context<R> {
 
 /// Starts the app with the real window system.
 pub fn run() {
+    shell::trace::begin();
+    // A program that replaced the old one in the tray takes its bus socket over first.
+    #[cfg(target_os = "linux")]
+    let inherited = shell::restart::inherited();
+    // One copy per session, settled before the database is touched (Linux: the claim runs
+    // while GTK and Tauri start and the app's setup waits for it; elsewhere the plugin,
+    // whose failed hand-over comes back from `build_app`).
+    #[cfg(target_os = "linux")]
+    shell::instance::start(inherited);
     let options = shell::LaunchOptions::from_args(std::env::args());
     let app =
         shell::build_app(tauri::Builder::default(), context(), options).unwrap_or_else(|err| {
             let text = err.to_string();
-            // Launched just as the running copy was quitting, the hand-over to it fails;
-            // by now it is gone, so start again once, as the user asked.
-            if text.contains("failed to forward arguments to the running instance")
-                && std::env::var_os(RELAUNCHED).is_none()
-            {
-                relaunch();
+            // Launched just as the running copy was quitting (or restarting in the tray),
+            // the hand-over to it fails; by now it is gone or replaced, so start again
+            // once, as the user asked.
+            if text.contains("failed to forward arguments to the running instance") {
+                shell::restart::again_once(&text);
             }
             eprintln!("High Hamstring Rehab could not start: {text}");
             std::process::exit(1);
         });
     app.run(shell::on_run_event);
-}
-
-/// Set on the one relaunch after a failed hand-over, so it cannot loop.
-const RELAUNCHED: &str = "HHR_RELAUNCHED";
-
-/// Starts this program again with the same arguments: in place of this process where
-/// the system allows it, otherwise as a child whose status becomes ours.
-fn relaunch() -> ! {
-    std::thread::sleep(std::time::Duration::from_millis(500));
-    let mut again = match std::env::current_exe() {
-        Ok(exe) => std::process::Command::new(exe),
-        Err(e) => {
-            eprintln!("High Hamstring Rehab could not start again: {e}");
-            std::process::exit(1);
-        }
-    };
-    again.args(std::env::args_os().skip(1)).env(RELAUNCHED, "1");
-    #[cfg(unix)]
-    let error = {
-        use std::os::unix::process::CommandExt;
-        again.exec()
-    };
-    #[cfg(not(unix))]
-    let error = match again.status() {
-        Ok(s) => std::process::exit(s.code().unwrap_or(1)),
-        Err(e) => e,
-    };
-    eprintln!("High Hamstring Rehab could not start again: {error}");
-    std::process::exit(1)
 }

@@ -18,6 +18,7 @@ mod pain;
 mod procs;
 mod program;
 mod reminders;
+mod restart;
 mod running;
 mod safety;
 mod screens;
@@ -226,24 +227,14 @@ async fn closing_the_window_keeps_the_process_without_a_webview_and_a_second_lau
         !procs::web_processes_under(pid).is_empty(),
         "the open window should have a WebKitWebProcess"
     );
+    let connections = tray::connections_of(pid).expect("the app's bus connections");
 
     ui::close_with_keyboard(client).await;
     ui::click_that_may_close(client, "#close-notice-ok").await;
 
-    eventually(
-        "the window's WebKitWebProcess to end while the app keeps running",
-        || async {
-            let web = procs::web_processes_under(pid);
-            match (procs::is_alive(pid), web.is_empty()) {
-                (true, true) => Ok(()),
-                (false, _) => {
-                    panic!("the app process {pid} exited when its window was closed to the tray")
-                }
-                (true, false) => Err(format!("WebKitWebProcess still running: {web:?}")),
-            }
-        },
-    )
-    .await;
+    // The process stays (same pid) and replaces itself with a tray-only start: no WebKit
+    // process at all under it (the network process too), new bus connections.
+    restart::wait_for_restart(pid, &connections).await;
     eventually("the window to be gone from the display", || async {
         match procs::x_windows_named(WINDOW_TITLE) {
             ids if ids.is_empty() => Ok(()),
@@ -492,16 +483,17 @@ async fn the_tray_status_follows_the_settings_and_open_brings_back_a_window_clos
     .await;
     println!("tray status after the change: {status}");
 
+    let connections = tray::connections_of(pid).expect("the app's bus connections");
     ui::close_with_keyboard(client).await;
     ui::click_that_may_close(client, "#close-notice-ok").await;
-    eventually("the webview to be destroyed", || async {
-        match procs::web_processes_under(pid) {
-            web if web.is_empty() => Ok(()),
-            web => Err(format!("WebKitWebProcess still running: {web:?}")),
-        }
+    // Closed to the tray, the process restarts light (same pid); its tray comes back
+    // with the same status, read from the database.
+    restart::wait_for_restart(pid, &connections).await;
+    h.end_session().await;
+    tray::wait_for_status(pid, "the stretch goal in the restarted tray", |s| {
+        s.starts_with("0 of 3 stretches today · ")
     })
     .await;
-    h.end_session().await;
 
     tray::click(pid, OPEN).await;
     wait_for_window(pid).await;

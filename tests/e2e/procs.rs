@@ -42,6 +42,18 @@ pub fn environ_has(pid: u32, entries: &[String]) -> bool {
     entries.iter().all(|want| vars.contains(&want.as_bytes()))
 }
 
+/// The command line of `pid` (empty if it is gone).
+pub fn cmdline(pid: u32) -> Vec<String> {
+    std::fs::read(format!("/proc/{pid}/cmdline"))
+        .map(|raw| {
+            raw.split(|b| *b == 0)
+                .filter(|a| !a.is_empty())
+                .map(|a| String::from_utf8_lossy(a).into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// State letter and parent pid from /proc/PID/stat (the name may contain spaces or ')').
 fn state_and_parent(pid: u32) -> Option<(char, u32)> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
@@ -164,6 +176,32 @@ pub fn terminate_all(pids: &[u32], timeout: Duration) -> Vec<u32> {
     }
     wait_blocking(timeout, || pids.iter().all(|&pid| !is_alive(pid)));
     pids.iter().copied().filter(|&pid| is_alive(pid)).collect()
+}
+
+/// Types `keys` (xdotool's names: `ctrl+w`) into the window named `name`, focused first,
+/// as a user would; for a window no WebDriver session drives (one opened from the tray).
+pub fn type_into_window(name: &str, keys: &str) {
+    let found = Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--name", name])
+        .stderr(Stdio::null())
+        .output()
+        .expect("xdotool could not be run (install the xdotool package)");
+    let found = String::from_utf8_lossy(&found.stdout).into_owned();
+    let id = found
+        .split_whitespace()
+        .next()
+        .unwrap_or_else(|| panic!("no window named {name:?} to type into"));
+    let xdotool = |args: &[&str]| {
+        let status = Command::new("xdotool")
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("xdotool could not be run (install the xdotool package)");
+        assert!(status.success(), "xdotool {args:?} failed: {status}");
+    };
+    xdotool(&["windowfocus", "--sync", id]);
+    xdotool(&["key", "--clearmodifiers", keys]);
 }
 
 /// Ids of X windows whose name matches `name` (`xdotool search --name`).

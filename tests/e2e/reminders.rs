@@ -31,7 +31,7 @@ pub(crate) fn reminder_time() -> NaiveTime {
     NaiveTime::from_hms_opt(10, 1, 0).expect("a valid time")
 }
 
-fn today_at(h: u32, m: u32, s: u32) -> DateTime<Local> {
+pub(crate) fn today_at(h: u32, m: u32, s: u32) -> DateTime<Local> {
     let now = Local::now().date_naive().and_hms_opt(h, m, s).expect("a valid time");
     Local
         .from_local_datetime(&now)
@@ -39,13 +39,13 @@ fn today_at(h: u32, m: u32, s: u32) -> DateTime<Local> {
         .expect("a morning time exists on every day")
 }
 
-fn notification_log() -> String {
+pub(crate) fn notification_log() -> String {
     let path = std::env::var_os("HHR_NOTIFICATION_LOG")
         .expect("HHR_NOTIFICATION_LOG is not set: run the suite through scripts/e2e.sh");
     String::from_utf8_lossy(&std::fs::read(path).expect("read the notification log")).into_owned()
 }
 
-fn reminders_in_log() -> usize {
+pub(crate) fn reminders_in_log() -> usize {
     notification_log()
         .lines()
         .filter(|l| l.contains(TITLE))

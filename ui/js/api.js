@@ -48,7 +48,10 @@ export const requestClose = () => invoke('request_close');
 export const closeToTray = () => invoke('close_to_tray');
 export const cancelClose = () => invoke('cancel_close');
 export const quitApp = () => invoke('quit_app');
-export const uiReady = (todayRoundTripMs) => invoke('ui_ready', { todayRoundTripMs: todayRoundTripMs ?? null });
+// `pageSteps`: the start-up steps the page timed, `[name, from, to]` in wall-clock
+// milliseconds, printed by the backend only when `make bench` traces the start-up.
+export const uiReady = (todayRoundTripMs, pageSteps) =>
+  invoke('ui_ready', { todayRoundTripMs: todayRoundTripMs ?? null, pageSteps: pageSteps ?? null });
 
 /**
  * A command whose answer never changes while the app runs (the app's status, the

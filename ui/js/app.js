@@ -5,35 +5,32 @@
 import * as api from './api.js';
 import { el } from './dom.js';
 import { digitOf, shortcutList, typingIn, withMod } from './shortcuts.js';
-import * as today from './pages/today.js';
-import * as program from './pages/program.js';
-import * as selfTests from './pages/self-tests.js';
-import * as running from './pages/running.js';
-import * as journal from './pages/journal.js';
-import * as guide from './pages/guide.js';
-import * as settings from './pages/settings.js';
-import * as session from './pages/session.js';
-import * as stretch from './pages/stretch.js';
-import * as report from './pages/report.js';
-import * as setup from './pages/setup.js';
+import { FINISHED_EVENT as SETUP_FINISHED } from './pages/setup.js';
+
+// Wall-clock time now that every statically imported module is loaded and run: the
+// start-up trace's end of "page loaded" (make bench).
+const wallNow = () => performance.timeOrigin + performance.now();
+const modulesLoadedAt = wallNow();
 
 const APP_NAME = 'High Hamstring Rehab';
 const DEFAULT_PAGE = 'today';
 
+// Each screen's module is loaded the first time it is shown, so the first screen waits
+// only for its own (the start-up trace of make bench times the page's loading).
 const PAGES = {
-  today: { title: 'Today', module: today },
-  program: { title: 'Program', module: program },
-  'self-tests': { title: 'Self-tests', module: selfTests },
-  running: { title: 'Running', module: running },
-  journal: { title: 'Journal', module: journal },
-  guide: { title: 'Guide', module: guide },
-  settings: { title: 'Settings', module: settings },
+  today: { title: 'Today', load: () => import('./pages/today.js') },
+  program: { title: 'Program', load: () => import('./pages/program.js') },
+  'self-tests': { title: 'Self-tests', load: () => import('./pages/self-tests.js') },
+  running: { title: 'Running', load: () => import('./pages/running.js') },
+  journal: { title: 'Journal', load: () => import('./pages/journal.js') },
+  guide: { title: 'Guide', load: () => import('./pages/guide.js') },
+  settings: { title: 'Settings', load: () => import('./pages/settings.js') },
   // Reached from Today, not from the navigation; the Program link stays marked.
-  session: { title: 'Session', module: session, nav: 'program' },
-  stretch: { title: 'Stretch', module: stretch, nav: 'today' },
-  report: { title: 'Report', module: report, nav: 'journal' },
+  session: { title: 'Session', load: () => import('./pages/session.js'), nav: 'program' },
+  stretch: { title: 'Stretch', load: () => import('./pages/stretch.js'), nav: 'today' },
+  report: { title: 'Report', load: () => import('./pages/report.js'), nav: 'journal' },
   // Opened on a new database, and from Settings; no navigation link is marked.
-  setup: { title: 'Setup', module: setup, nav: 'none' },
+  setup: { title: 'Setup', load: () => import('./pages/setup.js'), nav: 'none' },
 };
 
 const THEMES = new Set(['system', 'light', 'dark']);
@@ -84,8 +81,17 @@ async function show(name, { moveFocus, param = null }) {
     isCurrent: () => token === renderCount,
     param,
   };
+  let module;
+  try {
+    module = await page.load();
+  } catch (error) {
+    console.error(`The ${name} page could not be loaded`, error);
+    return;
+  }
+  // Another screen was asked for while this one loaded.
+  if (token !== renderCount) return;
   // Pages draw their heading synchronously and fill in data later, so focus can land now.
-  const done = page.module.render(main, ctx);
+  const done = module.render(main, ctx);
   if (moveFocus) focusHeading();
   try {
     await done;
@@ -291,7 +297,7 @@ function wireKeys() {
 
 function wireNavigation() {
   window.addEventListener('hashchange', () => route({ moveFocus: true }));
-  document.addEventListener(setup.FINISHED_EVENT, () => {
+  document.addEventListener(SETUP_FINISHED, () => {
     setupPending = false;
     showSafetyBanner(false);
   });
@@ -333,10 +339,19 @@ async function start() {
   } catch (error) {
     console.warn('Could not read the app status', error);
   }
+  const statusReadAt = wallNow();
   await route({ moveFocus: false });
   if (!readyReported) {
     readyReported = true;
-    api.uiReady().catch((error) => console.warn('Could not report readiness', error));
+    const nav = performance.getEntriesByType('navigation')[0];
+    const htmlAt = performance.timeOrigin + (nav ? nav.responseEnd : 0);
+    const steps = [
+      ['page: HTML received', performance.timeOrigin, htmlAt],
+      ['page: styles and scripts loaded and run', htmlAt, modulesLoadedAt],
+      ['page: settings and status read', modulesLoadedAt, statusReadAt],
+      ['page: first screen drawn (its commands)', statusReadAt, wallNow()],
+    ];
+    api.uiReady(null, steps).catch((error) => console.warn('Could not report readiness', error));
     measureRoundTrip();
   }
 }

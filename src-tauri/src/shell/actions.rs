@@ -2,7 +2,8 @@
 //! come from the window (`commands`), the tray menu (`tray`) or a notification's
 //! buttons (`from_notification`): the moment read once (`clock`), one service call, then the reminders that
 //! fell due delivered, the tray and the window refreshed (`publish`), and the scheduler
-//! woken to look again.
+//! woken to look again. Each holds `AppState::steady` while it works, so the restart
+//! into the tray never cuts one in half.
 
 use super::state::AppState;
 use super::tray::TrayAction;
@@ -51,6 +52,7 @@ pub fn resume<R: Runtime>(app: &AppHandle<R>) -> Result<RemindersView, ServiceEr
 /// be met now).
 pub fn log_stretch<R: Runtime>(app: &AppHandle<R>) -> Result<TodayView, ServiceError> {
     let state = app.state::<AppState>();
+    let _steady = state.steady();
     let view = program::log_stretch(&mut state.lock_store(), clock::now());
     scheduler::wake(app);
     view
@@ -60,6 +62,7 @@ pub fn log_stretch<R: Runtime>(app: &AppHandle<R>) -> Result<TodayView, ServiceE
 /// delivered). Looking changes no plan, so the scheduler is not woken.
 pub fn reminders<R: Runtime>(app: &AppHandle<R>) -> Result<RemindersView, ServiceError> {
     let state = app.state::<AppState>();
+    let _steady = state.steady();
     let tick = reminders::reminders(&mut state.lock_store(), clock::now())?;
     publish::deliver(app, &tick);
     Ok(tick.view)
@@ -72,6 +75,7 @@ pub fn change_settings<R: Runtime>(
     patch: &SettingsPatch,
 ) -> Result<SettingsView, ServiceError> {
     let state = app.state::<AppState>();
+    let _steady = state.steady();
     let changed = settings::change(&mut state.lock_store(), patch, clock::now(), |on| {
         login::apply(app, on).map_err(|e| {
             InvalidInput::new(
@@ -109,6 +113,7 @@ pub fn from_notification<R: Runtime>(app: &AppHandle<R>, showing: Showing, actio
         return;
     };
     let state = app.state::<AppState>();
+    let _steady = state.steady();
     let tick = reminders::answer_showing(&mut state.lock_store(), clock::now(), &showing, answer);
     match tick {
         Ok(Some(tick)) => publish::deliver(app, &tick),
@@ -128,6 +133,7 @@ fn on_reminders<R: Runtime>(
     call: impl FnOnce(&mut Store, Now) -> Result<Tick, ServiceError>,
 ) -> Result<RemindersView, ServiceError> {
     let state = app.state::<AppState>();
+    let _steady = state.steady();
     let tick = call(&mut state.lock_store(), clock::now());
     if let Ok(tick) = &tick {
         publish::deliver(app, tick);

@@ -7,7 +7,7 @@ use super::clock::now;
 use super::error::CommandError;
 use super::input::{read_json, Input};
 use super::state::AppState;
-use super::{actions, scheduler};
+use super::{actions, scheduler, trace};
 use crate::core::charts::Charts;
 use crate::core::files;
 use crate::core::report::Report;
@@ -137,15 +137,24 @@ pub fn quit_app<R: Runtime>(app: AppHandle<R>) {
 }
 
 /// Called once by the front end when its first screen can be used; prints the time
-/// since launch for `make bench`.
+/// since launch for `make bench`, and with the start-up trace on (`trace.rs`) the steps
+/// the page timed (`pageSteps`: `[name, from, to]`, wall-clock milliseconds).
 ///
 /// With `HHR_BENCH_IPC` set (by `make bench` only), the page then times 20 `get_today`
 /// round trips through the real webview IPC and reports the median here.
 #[tauri::command]
-pub fn ui_ready(state: State<'_, AppState>, today_round_trip_ms: Input<Option<f64>>) -> Reply<()> {
+pub fn ui_ready(
+    state: State<'_, AppState>,
+    today_round_trip_ms: Input<Option<f64>>,
+    page_steps: Input<Option<Vec<(String, f64, f64)>>>,
+) -> Reply<()> {
     if let Some(ms) = today_round_trip_ms.get()?.filter(|ms| ms.is_finite()) {
         eprintln!("hhr: get_today round trip {ms:.2} ms (median of 20)");
         return Ok(());
+    }
+    for (name, from, to) in page_steps.get()?.unwrap_or_default().iter().take(8) {
+        let name: String = name.chars().filter(|c| !c.is_control()).take(80).collect();
+        trace::page_step(&name, *from, *to);
     }
     if !state.ready_reported.swap(true, Ordering::SeqCst) {
         eprintln!(

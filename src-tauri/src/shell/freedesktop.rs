@@ -13,6 +13,7 @@ use super::notifier::{Notifier, NotifyError, OnAction};
 use crate::core::messages::{Reminder, ReminderAction, StretchReminder};
 use crate::core::planner::Showing;
 use notify_rust::{Notification, NotificationHandle, NotificationResponse};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -36,6 +37,8 @@ struct Live {
 pub struct FreedesktopNotifier {
     live: Arc<Mutex<Vec<Live>>>,
     on_action: OnAction,
+    /// Withdrawals sent on their own thread and not answered yet.
+    withdrawing: Arc<AtomicUsize>,
 }
 
 impl FreedesktopNotifier {
@@ -43,6 +46,7 @@ impl FreedesktopNotifier {
         FreedesktopNotifier {
             live: Arc::new(Mutex::new(Vec::new())),
             on_action,
+            withdrawing: Arc::new(AtomicUsize::new(0)),
         }
     }
 
@@ -160,19 +164,36 @@ impl Notifier for FreedesktopNotifier {
         Ok(())
     }
 
+    fn on_screen(&self) -> bool {
+        !self.live.lock().unwrap_or_else(|p| p.into_inner()).is_empty()
+    }
+
     fn withdraw_all_but(&self, waiting: Option<&Showing>) {
         let stale = take(&self.live, |l| Some(&l.showing) != waiting);
         if stale.is_empty() {
             return;
         }
         // CloseNotification waits for the server: not on the caller's thread.
-        let _ = std::thread::Builder::new()
+        let withdrawing = Arc::clone(&self.withdrawing);
+        withdrawing.fetch_add(1, Ordering::SeqCst);
+        let spawned = std::thread::Builder::new()
             .name("notification-close".into())
             .spawn(move || {
                 for l in stale {
                     zbus::block_on(l.handle.close_async());
                 }
+                withdrawing.fetch_sub(1, Ordering::SeqCst);
             });
+        if spawned.is_err() {
+            self.withdrawing.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+
+    fn settle(&self) {
+        let deadline = std::time::Instant::now() + SERVER_WAIT;
+        while self.withdrawing.load(Ordering::SeqCst) > 0 && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
     }
 }
 

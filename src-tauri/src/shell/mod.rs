@@ -4,9 +4,9 @@
 //!
 //! This file only wires the others together; none of them imports it, so the modules
 //! form a graph without cycles (checked by `tests/layers.rs`):
-//! `commands` → `actions` → `scheduler` → `publish` → `tray` → `window` → `state`,
-//! and `freedesktop` → `notifier` (the notifier calls the actions back through a
-//! function this file hands it).
+//! `commands` → `actions` → `scheduler` → `publish` → `tray` → `window` → `restart` →
+//! (`instance`, `login`, `state`), and `freedesktop` → `notifier` (the notifier calls the
+//! actions back through a function this file hands it); `trace` is a leaf.
 
 mod actions;
 mod clock;
@@ -16,11 +16,15 @@ mod error;
 #[cfg(all(unix, not(target_os = "macos")))]
 mod freedesktop;
 mod input;
+#[cfg(target_os = "linux")]
+pub mod instance;
 mod login;
 pub mod notifier;
 mod publish;
+pub mod restart;
 pub mod scheduler;
 mod state;
+pub mod trace;
 mod tray;
 mod window;
 
@@ -71,24 +75,39 @@ impl LaunchOptions {
 }
 
 /// The real app: single instance first (a second launch must never open the
-/// database), then notifications, then the commands, state, tray and window.
+/// database: on Linux the name was claimed before this, `instance.rs`; elsewhere the
+/// plugin does it), then notifications, then the commands, state, tray and window.
 pub fn build_app<R: Runtime>(
     builder: Builder<R>,
     context: Context<R>,
     options: LaunchOptions,
 ) -> tauri::Result<App<R>> {
-    builder
-        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
-            if !args.iter().any(|a| a == BACKGROUND_FLAG) {
-                window::show_main_soon(app);
-            }
-        }))
+    trace::building();
+    #[cfg(not(target_os = "linux"))]
+    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
+        on_second_launch(app, &args)
+    }));
+    let app = builder
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(login::plugin())
         .pipe(|b| with_commands(b, options))
-        .build(context)
+        .build(context)?;
+    #[cfg(target_os = "linux")]
+    {
+        let handle = app.handle().clone();
+        instance::attach(move |args| on_second_launch(&handle, &args));
+    }
+    Ok(app)
+}
+
+/// A second launch handed its arguments over: bring the window (a login start's
+/// `--background` asks for none).
+fn on_second_launch<R: Runtime>(app: &AppHandle<R>, args: &[String]) {
+    if !args.iter().any(|a| a == BACKGROUND_FLAG) {
+        window::show_main_soon(app);
+    }
 }
 
 /// The commands, the state they share and the start-up work, without plugins: what the
@@ -162,11 +181,33 @@ fn setup<R: Runtime>(
     app: &AppHandle<R>,
     options: LaunchOptions,
 ) -> Result<(), Box<dyn std::error::Error>> {
+    trace::built();
+    #[cfg(target_os = "linux")]
+    settle_single_instance()?;
     let data_dir = match options.data_dir {
         Some(dir) => dir,
         None => app.path().app_data_dir()?,
     };
-    let (store, set_aside) = Store::open(&data_dir.join(DATABASE_FILE), clock::now().utc)?;
+    // The database is checked (the full integrity check, on a read-only connection:
+    // nothing writes to the file before it passes or the file is set aside) and opened on
+    // its own thread, while this one builds the window: the page's first command cannot
+    // come before this function returns, so nothing waits for the store that would not
+    // have anyway.
+    let path = data_dir.join(DATABASE_FILE);
+    let opening = std::thread::Builder::new()
+        .name("open-database".into())
+        .spawn(move || {
+            let mut from = trace::now();
+            Store::open_marked(&path, clock::now().utc, &mut |step| {
+                trace::step(step, from);
+                from = trace::now();
+            })
+        })?;
+    if !options.background {
+        trace::timed("window (webview created)", || window::show_main(app))?;
+    }
+    let (store, set_aside) = trace::timed("waiting for the database", || opening.join())
+        .map_err(|_| "the database could not be opened (the check stopped)")??;
     if let Some(s) = &set_aside {
         eprintln!(
             "High Hamstring Rehab: the database was damaged ({}); it was moved to {}",
@@ -195,29 +236,51 @@ fn setup<R: Runtime>(
         written: Mutex::new(Default::default()),
         picked_backup: Mutex::new(None),
         desktop_facts: Default::default(),
+        switch: Default::default(),
     });
     if options.tray {
         look_for_a_tray_host(app);
-        tray::create(app, actions::from_tray)?;
+        trace::timed("tray", || tray::create(app, actions::from_tray))?;
     }
     if options.reminders {
         scheduler::start(app);
     }
     // Keep the login item in step with the setting (the app may have moved since).
-    let start_at_login = {
-        let state = app.state::<AppState>();
-        let mut store = state.lock_store();
-        crate::service::settings::current(&mut store)
-            .map(|s| s.start_at_login)
-            .unwrap_or(false)
-    };
-    if let Err(e) = login::apply(app, start_at_login) {
-        eprintln!("High Hamstring Rehab: start at login could not be updated: {e}");
-    }
-    if !options.background {
-        window::show_main(app)?;
-    }
+    trace::timed("login item", || {
+        let start_at_login = {
+            let state = app.state::<AppState>();
+            let mut store = state.lock_store();
+            crate::service::settings::current(&mut store)
+                .map(|s| s.start_at_login)
+                .unwrap_or(false)
+        };
+        if let Err(e) = login::apply(app, start_at_login) {
+            eprintln!("High Hamstring Rehab: start at login could not be updated: {e}");
+        }
+    });
     Ok(())
+}
+
+/// Waits for the single-instance claim (`instance::start`): another copy that took this
+/// launch's arguments ends this one here, before the database is touched (as the plugin
+/// does); one that did not take them means it was quitting or restarting, and this
+/// launch starts again once (`restart::again_once`).
+#[cfg(target_os = "linux")]
+fn settle_single_instance() -> Result<(), Box<dyn std::error::Error>> {
+    use instance::Claim;
+    match trace::timed("single instance (waiting for the claim)", instance::settle) {
+        None | Some(Claim::Ours) => Ok(()),
+        Some(Claim::HandedOver) => std::process::exit(0),
+        Some(Claim::NotTaken(text)) => restart::again_once(&format!(
+            "the running copy did not take this launch's arguments ({text})"
+        )),
+        Some(Claim::NoBus(text)) => {
+            eprintln!(
+                "High Hamstring Rehab: no session bus ({text}); starting without looking for another copy"
+            );
+            Ok(())
+        }
+    }
 }
 
 /// The freedesktop notification server on Linux and the BSDs, its buttons answered
@@ -263,6 +326,8 @@ pub fn on_run_event<R: Runtime>(app: &AppHandle<R>, event: RunEvent) {
         RunEvent::ExitRequested {
             code: None, api, ..
         } => api.prevent_exit(),
+        // Quit: the windows that close now are not closed to the tray.
+        RunEvent::ExitRequested { code: Some(_), .. } => restart::quitting(app),
         #[cfg(target_os = "macos")]
         RunEvent::Reopen { .. } => window::show_main_soon(app),
         _ => {

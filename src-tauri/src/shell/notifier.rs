@@ -31,6 +31,15 @@ pub trait Notifier: Send + Sync {
     /// Withdraws every reminder notification still on screen except the one of
     /// `waiting` (the others were answered, replaced or belong to another day).
     fn withdraw_all_but(&self, _waiting: Option<&Showing>) {}
+
+    /// Whether a reminder's notification is on screen, answerable or to be withdrawn
+    /// through this process (its bus connection): the restart into the tray waits.
+    fn on_screen(&self) -> bool {
+        false
+    }
+
+    /// Waits (briefly) for withdrawals still being sent, before the process is replaced.
+    fn settle(&self) {}
 }
 
 /// Desktop notifications through tauri-plugin-notification (the notification centre on

@@ -6,7 +6,7 @@
 
 use super::clock;
 use super::state::AppState;
-use super::{tray, window};
+use super::{restart, tray, window};
 use crate::service::reminders::{self, Delivery, RemindersView, Tick};
 use std::sync::atomic::Ordering;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
@@ -45,6 +45,8 @@ pub fn deliver<R: Runtime>(app: &AppHandle<R>, tick: &Tick) {
     }
     state.notifier.withdraw_all_but(tick.view.waiting.as_ref());
     show(app, &tick.view);
+    // A restart into the tray that waited for a notification to go may go now.
+    restart::retry(app);
 }
 
 /// Shows the state in the tray and tells the window, if one is open.

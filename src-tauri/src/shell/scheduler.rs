@@ -4,7 +4,7 @@
 //! and the window. Between wake-ups it blocks on a channel: no polling, no busy loop.
 
 use super::state::AppState;
-use super::{clock, publish};
+use super::{clock, publish, trace};
 use crate::service::reminders;
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::Mutex;
@@ -25,9 +25,20 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         .name("reminders".into())
         .spawn(move || {
             let mut backed_up: Option<chrono::NaiveDate> = None;
+            let mut first = true;
             loop {
-                let wait = run_once(&app);
-                backed_up = daily_backup(&app, backed_up);
+                let wait = {
+                    // A restart into the tray waits for this wake-up to finish.
+                    let state = app.state::<AppState>();
+                    let _steady = state.steady();
+                    let from = trace::now();
+                    let wait = run_once(&app);
+                    if std::mem::take(&mut first) {
+                        trace::step("the day's reconcile (reminders)", from);
+                    }
+                    backed_up = daily_backup(&app, backed_up);
+                    wait
+                };
                 match rx.recv_timeout(wait) {
                     Ok(()) | Err(RecvTimeoutError::Timeout) => {}
                     Err(RecvTimeoutError::Disconnected) => break,

@@ -5,8 +5,8 @@ use super::desktop::Desktop;
 use super::notifier::Notifier;
 use crate::store::{SetAside, Store};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard};
 use std::time::Instant;
 use tauri::{AppHandle, Manager, Runtime};
 
@@ -35,6 +35,24 @@ pub struct AppState {
     pub picked_backup: Mutex<Option<PathBuf>>,
     /// What this run found out about the desktop, said once in Settings.
     pub desktop_facts: DesktopFacts,
+    /// What the restart into the tray (`restart.rs`) must know from the others.
+    pub switch: Switch,
+}
+
+/// Shared with the restart into the tray, which replaces the program after a close.
+#[derive(Default)]
+pub struct Switch {
+    /// Held shared by each piece of work that must finish whole (a reminder reconciled
+    /// and delivered, an answer, the daily backup): [`AppState::steady`]. The restart
+    /// holds it exclusively from the moment it closes the store until `exec`.
+    pub steady: RwLock<()>,
+    /// Windows asked for from another thread (tray, notification, second launch) and not
+    /// shown yet: a restart now would lose them.
+    pub window_coming: AtomicUsize,
+    /// The window was closed to the tray and the restart has not happened yet.
+    pub pending: AtomicBool,
+    /// Quit was chosen: the window's end is not a close to the tray.
+    pub quitting: AtomicBool,
 }
 
 /// Runtime facts about the desktop (not settings: they are true of this session only).
@@ -61,6 +79,11 @@ impl AppState {
     /// (the transaction rolls back), so a poisoned lock still gives a store fit to use.
     pub fn lock_store(&self) -> MutexGuard<'_, Store> {
         self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Holds off the restart into the tray until the caller's work is done.
+    pub fn steady(&self) -> RwLockReadGuard<'_, ()> {
+        self.switch.steady.read().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Where exports, reports and backups go on this machine.

@@ -1,6 +1,7 @@
 //! The main window: created on demand, destroyed (webview and all) when closed, so the
 //! app in the tray holds no webview. The first close explains that the app keeps running.
 
+use super::restart;
 use super::state::AppState;
 use crate::service;
 use std::sync::atomic::Ordering;
@@ -29,9 +30,28 @@ pub fn show_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<
         .cloned()
         .ok_or_else(|| tauri::Error::WindowNotFound)?;
     let window = WebviewWindowBuilder::from_config(app, &config)?.build()?;
+    draw_without_compositing(&window);
     window.set_focus()?;
     Ok(window)
 }
+
+/// Linux: WebKitGTK draws the page without its accelerated compositing. The screens are
+/// documents with small SVG animations, which it draws as smoothly on the CPU, and the
+/// compositing path costs about 100 MB more in the web process (software GL, layer
+/// buffers; measured under Xvfb: docs/benchmarks.md). Set on the main thread right after
+/// the web view is made, before its page starts loading.
+#[cfg(target_os = "linux")]
+fn draw_without_compositing<R: Runtime>(window: &WebviewWindow<R>) {
+    let _ = window.with_webview(|webview| {
+        use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+        if let Some(settings) = WebViewExt::settings(&webview.inner()) {
+            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+        }
+    });
+}
+
+#[cfg(not(target_os = "linux"))]
+fn draw_without_compositing<R: Runtime>(_window: &WebviewWindow<R>) {}
 
 /// The Stretch view, with its hold timer and the waiting reminder's Done, Snooze and Skip.
 pub const STRETCH_ROUTE: &str = "#/stretch";
@@ -51,22 +71,43 @@ pub fn open_at<R: Runtime>(app: &AppHandle<R>, route: &str) {
 }
 
 /// `show_main` from any thread (single-instance and tray callbacks), on the main thread.
+/// Counted as coming until it is shown, so the restart into the tray cannot lose it.
 pub fn show_main_soon<R: Runtime>(app: &AppHandle<R>) {
+    coming(app, true);
     let handle = app.clone();
-    let _ = app.run_on_main_thread(move || {
+    let queued = app.run_on_main_thread(move || {
         if let Err(err) = show_main(&handle) {
             eprintln!("High Hamstring Rehab: could not open the window: {err}");
         }
+        coming(&handle, false);
     });
+    if queued.is_err() {
+        coming(app, false);
+    }
+}
+
+/// Counts a window asked for (`up`) or shown.
+fn coming<R: Runtime>(app: &AppHandle<R>, up: bool) {
+    if let Some(state) = app.try_state::<AppState>() {
+        let count = &state.switch.window_coming;
+        if up {
+            count.fetch_add(1, Ordering::SeqCst);
+        } else {
+            count.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
 }
 
 pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
-    let WindowEvent::CloseRequested { api, .. } = event else {
-        return;
-    };
     if window.label() != MAIN {
         return;
     }
+    let api = match event {
+        WindowEvent::CloseRequested { api, .. } => api,
+        // Closed to the tray (a quit says so first): the program restarts light.
+        WindowEvent::Destroyed => return restart::after_close(window.app_handle()),
+        _ => return,
+    };
     let Some(state) = window.try_state::<AppState>() else {
         return;
     };

@@ -159,6 +159,17 @@ impl Store {
     /// and a fresh database is started in its place; the returned [`SetAside`] says where
     /// the old one went.
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<(Store, Option<SetAside>), StoreError> {
+        Store::open_marked(path, now, &mut |_| {})
+    }
+
+    /// [`Store::open`], calling `mark` with the name of each step as it ends (the
+    /// integrity check, opening the file for writing, the migrations), for the start-up
+    /// trace.
+    pub fn open_marked(
+        path: &Path,
+        now: DateTime<Utc>,
+        mark: &mut dyn FnMut(&'static str),
+    ) -> Result<(Store, Option<SetAside>), StoreError> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
                 action: "could not create the folder",
@@ -166,11 +177,11 @@ impl Store {
                 source,
             })?;
         }
-        match Store::open_checked(path) {
+        match Store::open_checked(path, mark) {
             Ok(store) => Ok((store, None)),
             Err(Opening::Damaged(reason)) => {
                 let moved_to = set_aside(path, now)?;
-                let store = Store::open_checked(path).map_err(Opening::into_error)?;
+                let store = Store::open_checked(path, mark).map_err(Opening::into_error)?;
                 Ok((store, Some(SetAside { moved_to, reason })))
             }
             Err(Opening::Failed(err)) => Err(err),
@@ -179,6 +190,16 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Closes the file (SQLite's last close folds the WAL back into it and removes it),
+    /// leaving this store on an empty in-memory database. Only for a process that is
+    /// about to be replaced (the restart into the tray) and must let go of the file; it
+    /// opens a new store if it carries on after all.
+    pub fn close(&mut self) -> Result<(), StoreError> {
+        let memory = Connection::open_in_memory()?;
+        let file = std::mem::replace(&mut self.conn, memory);
+        file.close().map_err(|(_, e)| StoreError::from(e))
     }
 
     /// Reads back `journal_mode`, `synchronous` and `foreign_keys` from the connection.
@@ -250,10 +271,11 @@ impl Store {
         done
     }
 
-    fn open_checked(path: &Path) -> Result<Store, Opening> {
+    fn open_checked(path: &Path, mark: &mut dyn FnMut(&'static str)) -> Result<Store, Opening> {
         if path.exists() {
             check(path)?;
         }
+        mark("integrity check");
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -269,9 +291,11 @@ impl Store {
             .map_err(failed)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(failed)?;
+        mark("database opened for writing (WAL, pragmas)");
         migrations::migrations()
             .to_latest(&mut conn)
             .map_err(|e| Opening::Failed(e.into()))?;
+        mark("migrations");
         watch_changes(&conn).map_err(failed)?;
         Ok(Store {
             conn,
