@@ -33,7 +33,11 @@ fn graph(file: PathBuf, seen: &mut BTreeSet<PathBuf>) {
         .unwrap_or_else(|e| panic!("read ui/{}: {e}", file.display()));
     let dir = file.parent().unwrap_or(Path::new("")).to_path_buf();
     for line in text.lines().filter(|l| l.starts_with("import ")) {
-        if let Some(spec) = line.split(" from '").nth(1).and_then(|r| r.split('\'').next()) {
+        if let Some(spec) = line
+            .split(" from '")
+            .nth(1)
+            .and_then(|r| r.split('\'').next())
+        {
             graph(join(&dir, spec), seen);
         }
     }
@@ -47,7 +51,8 @@ fn the_preloaded_modules_are_those_of_the_shell_and_the_first_screen() {
     // app.js itself is the page's script, not a preload.
     wanted.remove(Path::new("js/app.js"));
 
-    let html = std::fs::read_to_string(Path::new(UI).join("index.html")).expect("read ui/index.html");
+    let html =
+        std::fs::read_to_string(Path::new(UI).join("index.html")).expect("read ui/index.html");
     let listed: BTreeSet<PathBuf> = html
         .split("<link rel=\"modulepreload\" href=\"")
         .skip(1)

@@ -20,7 +20,10 @@ use std::time::Duration;
 /// it had before (`before`) left.
 pub(crate) async fn wait_for_restart(pid: u32, before: &[String]) {
     eventually("the app to restart in the tray (same pid)", || async {
-        assert!(procs::is_alive(pid), "the app process {pid} ended instead of restarting");
+        assert!(
+            procs::is_alive(pid),
+            "the app process {pid} ended instead of restarting"
+        );
         let args = procs::cmdline(pid);
         let webkit = procs::descendants(pid);
         let now = tray::connections_of(pid).unwrap_or_default();
@@ -30,7 +33,9 @@ pub(crate) async fn wait_for_restart(pid: u32, before: &[String]) {
         } else if !webkit.is_empty() {
             Err(format!("processes still under it: {webkit:?}"))
         } else if now.is_empty() || !kept.is_empty() {
-            Err(format!("bus connections {now:?}, of which from before: {kept:?}"))
+            Err(format!(
+                "bus connections {now:?}, of which from before: {kept:?}"
+            ))
         } else {
             Ok(())
         }
@@ -92,13 +97,21 @@ async fn closed_to_the_tray_just_before_a_reminder_it_restarts_light_notifies_on
     })
     .await;
     println!("tray after the restart: {status}");
-    assert_eq!(reminders_in_log(), before + 1, "the reminder is shown exactly once");
+    assert_eq!(
+        reminders_in_log(),
+        before + 1,
+        "the reminder is shown exactly once"
+    );
     assert_eq!(shown_events(&h, time), 1, "and recorded shown once");
 
     // "Open" in the tray brings the window back, in the same process.
     tray::click(pid, OPEN).await;
     wait_for_window(pid).await;
-    assert_eq!(h.app_instances(), vec![pid], "Open reuses the running process");
+    assert_eq!(
+        h.app_instances(),
+        vec![pid],
+        "Open reuses the running process"
+    );
 
     // With the window open: answered, then paused for an hour, from the tray.
     tray::click(pid, "Done").await;
@@ -107,10 +120,8 @@ async fn closed_to_the_tray_just_before_a_reminder_it_restarts_light_notifies_on
     })
     .await;
     tray::click(pid, "For 1 hour").await;
-    let paused = tray::wait_for_status(pid, "the pause in the tray", |s| {
-        s.contains("paused until")
-    })
-    .await;
+    let paused =
+        tray::wait_for_status(pid, "the pause in the tray", |s| s.contains("paused until")).await;
     let connections = tray::connections_of(pid).expect("the app's bus connections");
 
     // Closed again (the notice was seen: it goes straight to the tray): the second
@@ -124,7 +135,9 @@ async fn closed_to_the_tray_just_before_a_reminder_it_restarts_light_notifies_on
     assert_eq!(status, paused, "the same pause, to the same time");
     let items = tray::menu(pid).await;
     assert!(
-        items.iter().any(|i| i.label.starts_with("Resume reminders")),
+        items
+            .iter()
+            .any(|i| i.label.starts_with("Resume reminders")),
         "Resume is offered after the restart: {items:?}"
     );
     assert_eq!(
@@ -137,5 +150,8 @@ async fn closed_to_the_tray_just_before_a_reminder_it_restarts_light_notifies_on
     h.wait_for_app_exit().await;
     let (_store, set_aside) =
         Store::open(&h.database_path(), chrono::Utc::now()).expect("open the app's database");
-    assert!(set_aside.is_none(), "the database was damaged: {set_aside:?}");
+    assert!(
+        set_aside.is_none(),
+        "the database was damaged: {set_aside:?}"
+    );
 }

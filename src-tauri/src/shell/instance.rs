@@ -215,7 +215,13 @@ async fn hand_over() -> Claim {
         Err(e) => return Claim::NotTaken(e.to_string()),
     };
     match connection
-        .call_method(Some(NAME), PATH, Some(INTERFACE), "ExecuteCallback", &(args, cwd))
+        .call_method(
+            Some(NAME),
+            PATH,
+            Some(INTERFACE),
+            "ExecuteCallback",
+            &(args, cwd),
+        )
         .await
     {
         Ok(_) => Claim::HandedOver,
@@ -229,7 +235,9 @@ async fn hand_over() -> Claim {
 fn connect() -> Result<(UnixStream, OwnedFd), String> {
     let address = zbus::Address::session().map_err(|e| e.to_string())?;
     let Transport::Unix(unix) = address.transport() else {
-        return Err(format!("the session bus is not on a Unix socket ({address})"));
+        return Err(format!(
+            "the session bus is not on a Unix socket ({address})"
+        ));
     };
     let stream = match unix.path() {
         UnixSocket::File(path) => UnixStream::connect(path),

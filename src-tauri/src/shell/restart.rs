@@ -24,7 +24,6 @@
 //!
 //! The new program reaps the WebKit processes the old one started (they end when their
 //! connection to the old program closes at `exec`).
-
 //!
 //! On Windows and macOS the process stays as it is after a close (no `exec` there, and
 //! the single-instance plugin holds its lock in a way that cannot be handed over).
@@ -100,9 +99,8 @@ fn soon<R: Runtime>(app: &AppHandle<R>) {
 fn switch<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
     let s = &state.switch;
-    let window_wanted = || {
-        !app.webview_windows().is_empty() || s.window_coming.load(Ordering::SeqCst) > 0
-    };
+    let window_wanted =
+        || !app.webview_windows().is_empty() || s.window_coming.load(Ordering::SeqCst) > 0;
     if s.quitting.load(Ordering::SeqCst) || window_wanted() {
         // The window is back (or coming): its next close switches.
         s.pending.store(false, Ordering::SeqCst);
@@ -131,7 +129,10 @@ fn switch<R: Runtime>(app: &AppHandle<R>) {
     let error = replace_program(socket);
     // Still here: the program was not replaced. Carry on as before, in this process.
     eprintln!("High Hamstring Rehab: could not restart in the tray: {error}");
-    match crate::store::Store::open(&state.data_dir.join(crate::store::DATABASE_FILE), super::clock::now().utc) {
+    match crate::store::Store::open(
+        &state.data_dir.join(crate::store::DATABASE_FILE),
+        super::clock::now().utc,
+    ) {
         Ok((fresh, _)) => *store = fresh,
         Err(e) => eprintln!("High Hamstring Rehab: the database could not be opened again: {e}"),
     }
@@ -194,7 +195,11 @@ fn replace_program(socket: RawFd) -> std::io::Error {
 /// keep that process alive); `socket` is left open.
 fn keep_only(socket: RawFd) -> std::io::Result<()> {
     for entry in std::fs::read_dir("/proc/self/fd")? {
-        let Some(fd) = entry?.file_name().to_str().and_then(|n| n.parse::<RawFd>().ok()) else {
+        let Some(fd) = entry?
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<RawFd>().ok())
+        else {
             continue;
         };
         if fd <= 2 {

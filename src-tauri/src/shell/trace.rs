@@ -41,7 +41,11 @@ pub fn now() -> Instant {
 /// Prints step `name`, from `from` until now.
 pub fn step(name: &str, from: Instant) {
     if on() {
-        eprintln!("hhr: step {name}: {:.1} {:.1}", ms(from), ms(Instant::now()));
+        eprintln!(
+            "hhr: step {name}: {:.1} {:.1}",
+            ms(from),
+            ms(Instant::now())
+        );
     }
 }
 
