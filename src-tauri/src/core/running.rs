@@ -432,7 +432,7 @@ pub fn state(
             continue;
         }
         if run.pain > 0 {
-            a.painful += 1;
+            a.painful = a.painful.saturating_add(1);
             let restart = run.date + Duration::days(1);
             let when = dates::friendly(run.date);
             if a.painful >= 2 && a.week > 1 {

@@ -602,3 +602,13 @@ fn a_start_needs_the_gate_and_a_day_within_reach() {
     assert!(admit_start(&gate(true), true, false, None, today).is_err());
     assert!(admit_start(&gate(true), true, true, None, today).is_ok());
 }
+
+/// Years of painful runs in week one (it never steps back below one, so its count of
+/// painful runs only grows): the count stops at its top instead of overflowing (a debug
+/// build panicked on the Today screen of ten years of data).
+#[test]
+fn years_of_painful_runs_in_week_one_do_not_overflow_the_count() {
+    let runs: Vec<Run> = (0..400).map(|i| walk_jog(i + 1, i * 2, 2, 3)).collect();
+    let s = state(start(), &runs, &[], plus(800));
+    assert_eq!(s.week, 1);
+}
