@@ -19,6 +19,15 @@ async fn painted(client: &Client) {
         .expect("two frames painted");
 }
 
+/// Where the screenshots go: `$HHR_SCREENSHOT_DIR`, or `target/screens`; made if missing.
+fn screenshot_dir() -> PathBuf {
+    let dir = PathBuf::from(
+        std::env::var("HHR_SCREENSHOT_DIR").unwrap_or_else(|_| "target/screens".into()),
+    );
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    dir
+}
+
 async fn shoot(client: &Client, dir: &Path, name: &str) {
     ui::wait_until_still(client).await;
     let png = client.screenshot().await.expect("screenshot");
@@ -28,10 +37,7 @@ async fn shoot(client: &Client, dir: &Path, name: &str) {
 #[tokio::test]
 #[ignore = "a tool for screenshots, run on demand"]
 async fn screens() {
-    let dir = PathBuf::from(
-        std::env::var("HHR_SCREENSHOT_DIR").unwrap_or_else(|_| "target/screens".into()),
-    );
-    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let dir = screenshot_dir();
     let mut h = Harness::new();
     let client = &h.launch().await;
     client.set_window_size(1100, 800).await.ok();
@@ -163,10 +169,7 @@ async fn screens() {
 #[tokio::test]
 #[ignore = "a tool for screenshots, run on demand"]
 async fn journal_screens() {
-    let dir = PathBuf::from(
-        std::env::var("HHR_SCREENSHOT_DIR").unwrap_or_else(|_| "target/screens".into()),
-    );
-    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let dir = screenshot_dir();
     let mut h = Harness::new();
     crate::journal::seed(&h);
     let client = &h.launch().await;
@@ -223,10 +226,7 @@ async fn journal_screens() {
 #[tokio::test]
 #[ignore = "a tool for screenshots, run on demand"]
 async fn safety_screens() {
-    let dir = PathBuf::from(
-        std::env::var("HHR_SCREENSHOT_DIR").unwrap_or_else(|_| "target/screens".into()),
-    );
-    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let dir = screenshot_dir();
     let mut h = Harness::new();
     let client = &h.launch().await;
     client.set_window_size(1100, 800).await.ok();
@@ -293,10 +293,7 @@ async fn safety_screens() {
 #[tokio::test]
 #[ignore = "a tool for screenshots, run on demand"]
 async fn demonstration_screens() {
-    let dir = PathBuf::from(
-        std::env::var("HHR_SCREENSHOT_DIR").unwrap_or_else(|_| "target/screens".into()),
-    );
-    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let dir = screenshot_dir();
     let mut h = Harness::new();
     let client = &h.launch().await;
     client.set_window_size(1280, 860).await.ok();
@@ -376,10 +373,7 @@ async fn demonstration_screens() {
 #[tokio::test]
 #[ignore = "a tool for screenshots, run on demand"]
 async fn setup_screens() {
-    let dir = PathBuf::from(
-        std::env::var("HHR_SCREENSHOT_DIR").unwrap_or_else(|_| "target/screens".into()),
-    );
-    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let dir = screenshot_dir();
     let mut h = Harness::fresh_install();
     let client = &h.launch().await;
     ui::set_theme(client, "light").await;
@@ -451,10 +445,7 @@ async fn setup_screens() {
 #[tokio::test]
 #[ignore = "a tool for screenshots, run on demand"]
 async fn pain_screens() {
-    let dir = PathBuf::from(
-        std::env::var("HHR_SCREENSHOT_DIR").unwrap_or_else(|_| "target/screens".into()),
-    );
-    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let dir = screenshot_dir();
     let mut h = Harness::new();
     crate::journal::seed(&h);
     let client = &h.launch().await;
@@ -495,10 +486,7 @@ async fn pain_screens() {
 #[tokio::test]
 #[ignore = "a tool for screenshots, run on demand"]
 async fn every_screen_in_both_themes() {
-    let dir = PathBuf::from(
-        std::env::var("HHR_SCREENSHOT_DIR").unwrap_or_else(|_| "target/screens".into()),
-    );
-    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let dir = screenshot_dir();
     let mut h = Harness::new();
     crate::journal::seed(&h);
     let client = &h.launch().await;
@@ -599,10 +587,7 @@ async fn every_screen_in_both_themes() {
 #[ignore = "a tool for screenshots, run on demand"]
 async fn visual_screens() {
     use fantoccini::actions::{InputSource, MouseActions, PointerAction};
-    let dir = PathBuf::from(
-        std::env::var("HHR_SCREENSHOT_DIR").unwrap_or_else(|_| "target/screens".into()),
-    );
-    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let dir = screenshot_dir();
     // A new user: the first step (nothing to step back to), the timer not started.
     let mut h = Harness::new();
     let client = &h.launch().await;
