@@ -92,6 +92,11 @@ pub fn build_app<R: Runtime>(
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(login::plugin())
+        .on_page_load(|_, page| {
+            if let tauri::webview::PageLoadEvent::Started = page.event() {
+                trace::mark("page load started (seen by the app)");
+            }
+        })
         .pipe(|b| with_commands(b, options))
         .build(context)?;
     #[cfg(target_os = "linux")]
@@ -258,6 +263,7 @@ fn setup<R: Runtime>(
             eprintln!("High Hamstring Rehab: start at login could not be updated: {e}");
         }
     });
+    trace::mark("setup done (the main thread is free)");
     Ok(())
 }
 
