@@ -322,25 +322,22 @@ async function start() {
   wireNavigation();
   wireCloseNotice();
   wireNavigateRequests();
-  checkRecovery();
   try {
-    // Waiting for the theme avoids a flash of the wrong colours; the call is local and quick.
-    const view = await api.getSettings();
-    applyTheme(view.settings.theme);
+    // One call for the theme (waited for, so no flash of the wrong colours), the status,
+    // the screen to open on (the tray's, the setup while pending, else Today) and, on
+    // Today, Today's answers.
+    const first = await api.getFirstScreen();
+    applyTheme(first.theme);
+    setupPending = first.setup === 'pending';
+    if (first.status.set_aside) showRecoveryNotice(first.status.set_aside);
+    if (typeof first.route === 'string' && first.route.startsWith('#/')) history.replaceState(null, '', first.route);
   } catch (error) {
-    console.warn('Could not read the settings', error);
-  }
-  try {
-    const status = await api.getAppStatus();
-    setupPending = status.setup === 'pending';
-    if (typeof status.open_route === 'string' && status.open_route.startsWith('#/')) history.replaceState(null, '', status.open_route);
-    // A new database opens on the setup (unless the tray asked for a screen).
-    else if (setupPending) history.replaceState(null, '', '#/setup');
-  } catch (error) {
-    console.warn('Could not read the app status', error);
+    console.warn('Could not read how to open', error);
+    checkRecovery();
   }
   const statusReadAt = wallNow();
   await route({ moveFocus: false });
+  api.forgetFirstScreen();
   if (!readyReported) {
     readyReported = true;
     const nav = performance.getEntriesByType('navigation')[0];
@@ -348,8 +345,8 @@ async function start() {
     const steps = [
       ['page: HTML received', performance.timeOrigin, htmlAt],
       ['page: styles and scripts loaded and run', htmlAt, modulesLoadedAt],
-      ['page: settings and status read', modulesLoadedAt, statusReadAt],
-      ['page: first screen drawn (its commands)', statusReadAt, wallNow()],
+      ["page: the first screen's command (status, theme, Today's views)", modulesLoadedAt, statusReadAt],
+      ['page: first screen drawn', statusReadAt, wallNow()],
     ];
     api.uiReady(null, steps).catch((error) => console.warn('Could not report readiness', error));
     measureRoundTrip();

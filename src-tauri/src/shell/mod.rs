@@ -121,6 +121,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, options: LaunchOptions) ->
     builder
         .invoke_handler(tauri::generate_handler![
             commands::get_app_status,
+            commands::get_first_screen,
             commands::dismiss_recovery_notice,
             commands::get_settings,
             commands::update_settings,
