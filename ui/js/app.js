@@ -3,9 +3,8 @@
 // notice and global keys (the shortcuts of shortcuts.js, and its list behind "?").
 
 import * as api from './api.js';
-import { el } from './dom.js';
+import { el, SETUP_FINISHED } from './dom.js';
 import { digitOf, shortcutList, typingIn, withMod } from './shortcuts.js';
-import { FINISHED_EVENT as SETUP_FINISHED } from './pages/setup.js';
 
 // Wall-clock time now that every statically imported module is loaded and run: the
 // start-up trace's end of "page loaded" (make bench).
@@ -75,7 +74,9 @@ async function show(name, { moveFocus, param = null }) {
   showSafetyBanner(setupPending && name !== 'setup');
   document.title = `${page.title} — ${APP_NAME}`;
   main.replaceChildren();
-  document.scrollingElement.scrollTop = 0;
+  // Back to the top when one screen replaces another; a new window has not scrolled, and
+  // setting it would lay out the still empty page once more before its first screen.
+  if (token > 1) document.scrollingElement.scrollTop = 0;
   const ctx = {
     applyTheme,
     isCurrent: () => token === renderCount,
