@@ -87,6 +87,9 @@ fn plan_runs(tx: &Tx, started_on: chrono::NaiveDate) -> Result<Vec<Run>, Service
         .collect())
 }
 
+/// The tables the plan is read from (`plan_replayed`): none of them dated by the store.
+pub const PLAN_TABLES: &[&str] = &["running_plan", "runs", "running_targets"];
+
 /// The plan as stored and where it stands on `day`: the one place that loads it.
 pub(crate) struct Plan {
     pub runs: Vec<Run>,
@@ -95,9 +98,15 @@ pub(crate) struct Plan {
 }
 
 /// Kept in memory while the data is unchanged (`store::memo`): the plan replays every run.
+/// It reads none of the tables whose changes the store dates (`store::memo::DATED`: the
+/// log of sessions, moves and check-ins), so it is kept as it is across such a change (a
+/// set saved today); a change to its own tables (`PLAN_TABLES`, not dated) drops it.
 pub(crate) fn plan_in(tx: &Tx, day: chrono::NaiveDate) -> Result<Option<Arc<Plan>>, ServiceError> {
-    let kept = tx.memo(i64::from(day.num_days_from_ce()), |tx| {
-        Ok::<_, ServiceError>(plan_replayed(tx, day)?.map(Arc::new))
+    let kept = tx.memo_resumed(i64::from(day.num_days_from_ce()), |tx, before: Option<(Arc<Option<Arc<Plan>>>, _)>| {
+        match before {
+            Some((kept, _)) => Ok::<_, ServiceError>((*kept).clone()),
+            None => Ok(plan_replayed(tx, day)?.map(Arc::new)),
+        }
     })?;
     Ok((*kept).clone())
 }
