@@ -89,6 +89,21 @@ fn libfaketime() -> PathBuf {
         .expect("libfaketime was not found under /usr/lib: apt-get install faketime")
 }
 
+/// The variables that put a process on the fake clock in `file` (an offset in seconds).
+/// The app (its test build) reads that file itself (`shell/clock.rs`, HHR_E2E_CLOCK_FILE):
+/// libfaketime with the file read on every call is not thread-safe. libfaketime, preloaded,
+/// still gives the fake time to the drivers and to WebKit's processes (the page's `Date`).
+pub fn fake_clock_env(file: &Path) -> Vec<(&'static str, PathBuf)> {
+    vec![
+        ("HHR_E2E_CLOCK_FILE", file.to_path_buf()),
+        ("LD_PRELOAD", libfaketime()),
+        ("FAKETIME_TIMESTAMP_FILE", file.to_path_buf()),
+        // Read the file on every clock read, so a new offset applies at once.
+        ("FAKETIME_NO_CACHE", "1".into()),
+        ("FAKETIME_DONT_FAKE_MONOTONIC", "1".into()),
+    ]
+}
+
 fn free_ports() -> (u16, u16) {
     let bind = || TcpListener::bind("127.0.0.1:0").expect("could not bind a local port");
     let (a, b) = (bind(), bind());
@@ -150,8 +165,8 @@ impl Harness {
 
     /// Creates this test's database and records its setup as skipped.
     fn skip_setup(&self) {
-        let (mut store, _) =
-            Store::open(&self.database_path(), chrono::Utc::now()).expect("create the test database");
+        let (mut store, _) = Store::open(&self.database_path(), chrono::Utc::now())
+            .expect("create the test database");
         service::setup::finish(&mut store, "skipped").expect("skip the setup in the test database");
     }
 
@@ -169,8 +184,9 @@ impl Harness {
 
     /// Moves the wall clock of every process this test starts (tauri-driver,
     /// WebKitWebDriver, the app and its WebKit children) to `at`, and lets it run on
-    /// from there: libfaketime, preloaded, reads an offset from a file on every clock
-    /// read, so a later call moves a running app's clock too. Monotonic time stays real,
+    /// from there: the offset is in a file read on every clock read (by the app's test
+    /// build itself, by libfaketime in the other processes: [`fake_clock_env`]), so a
+    /// later call moves a running app's clock too. Monotonic time stays real,
     /// so timeouts and the scheduler's sleeps are real waits. The first call must come
     /// before the app starts.
     pub fn set_clock(&mut self, at: chrono::DateTime<chrono::Local>) {
@@ -186,7 +202,10 @@ impl Harness {
 
     /// The time on the app's wall clock (the fake one if the test set one).
     pub fn app_now(&self) -> chrono::DateTime<chrono::Local> {
-        let offset = self.clock.as_ref().map_or(chrono::Duration::zero(), |c| c.1);
+        let offset = self
+            .clock
+            .as_ref()
+            .map_or(chrono::Duration::zero(), |c| c.1);
         chrono::Local::now() + chrono::Duration::seconds(offset.num_seconds())
     }
 
@@ -229,13 +248,7 @@ impl Harness {
             ("HOME", root.join("home")),
         ];
         if let Some((file, _)) = &self.clock {
-            env.extend([
-                ("LD_PRELOAD", libfaketime()),
-                ("FAKETIME_TIMESTAMP_FILE", file.clone()),
-                // Read the file on every clock read, so a new offset applies at once.
-                ("FAKETIME_NO_CACHE", "1".into()),
-                ("FAKETIME_DONT_FAKE_MONOTONIC", "1".into()),
-            ]);
+            env.extend(fake_clock_env(file));
         }
         env
     }
