@@ -597,9 +597,11 @@ pub struct SelfTestsView {
     pub gates_text: &'static str,
     /// The legs each test asks about, the painful side (the setup's answer) marked.
     pub legs: Vec<selftests::Leg>,
+    /// The tests' date field: a day up to today.
+    pub taken_on: dates::DayField,
 }
 
-fn self_tests_in(tx: &Tx) -> Result<SelfTestsView, ServiceError> {
+fn self_tests_in(tx: &Tx, today: NaiveDate) -> Result<SelfTestsView, ServiceError> {
     let results = rows::test_results(tx)?;
     let rom = rows::latest_range_of_motion(tx)?;
     let mut history: Vec<Round> = Vec::new();
@@ -627,11 +629,12 @@ fn self_tests_in(tx: &Tx) -> Result<SelfTestsView, ServiceError> {
         range_of_motion: rom,
         gates_text: selftests::GATES_TEXT,
         legs: selftests::legs(store::settings::load(tx)?.painful_side),
+        taken_on: dates::DayField::up_to(today),
     })
 }
 
-pub fn self_tests(store: &mut Store) -> Result<SelfTestsView, ServiceError> {
-    store.read(self_tests_in)
+pub fn self_tests(store: &mut Store, now: Now) -> Result<SelfTestsView, ServiceError> {
+    store.read(|tx| self_tests_in(tx, now.today))
 }
 
 /// Records one or more test results (and optionally the range-of-motion check), all
@@ -672,7 +675,7 @@ pub fn record_tests(
         if let Some(normal) = input.range_of_motion_normal {
             rows::insert_range_of_motion(tx, normal, taken_on, now.utc)?;
         }
-        self_tests_in(tx)
+        self_tests_in(tx, now.today)
     })
 }
 

@@ -12,6 +12,7 @@ use crate::core::running::{
 };
 use crate::core::selftests::{self, GateStatus};
 use crate::core::{note, Whole};
+use crate::core::dates::DayField;
 use crate::store::{program as program_rows, running as rows, Store, Tx};
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
@@ -24,8 +25,6 @@ pub struct Limits {
     pub min_minutes: u16,
     pub max_minutes: u16,
     pub max_note: usize,
-    /// How many days back week 1 may start.
-    pub start_back_days: i64,
     pub pain: PainScale,
 }
 
@@ -50,6 +49,8 @@ pub struct PlanView {
     pub logs_sets: bool,
     /// The sets or minutes the run logger starts at.
     pub log_amount: u16,
+    /// The run logger's date: from the plan's first day to today.
+    pub log_day: DayField,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -59,6 +60,8 @@ pub struct RunningView {
     pub weeks: &'static [Week],
     pub plan: Option<PlanView>,
     pub limits: Limits,
+    /// The start form's date: today, or a few days back.
+    pub start_day: DayField,
     /// What to build in a week 5–8, with its words.
     pub focus_choices: Vec<FocusChoice>,
     /// The screen's rule sentences.
@@ -150,6 +153,7 @@ pub(crate) fn view_in(tx: &Tx, now: Now) -> Result<RunningView, ServiceError> {
                 target_range,
                 target_week,
                 logs_sets: !state.finished && running::logs_sets(state.week),
+                log_day: DayField::between(state.started_on, now.today),
                 runs: runs.iter().rev().cloned().collect(),
                 targets: targets.clone(),
                 state: state.clone(),
@@ -167,9 +171,9 @@ pub(crate) fn view_in(tx: &Tx, now: Now) -> Result<RunningView, ServiceError> {
             min_minutes: running::MIN_MINUTES,
             max_minutes: running::MAX_MINUTES,
             max_note: note::MAX_NOTE,
-            start_back_days: running::START_BACK_DAYS,
             pain: pain::SCALE,
         },
+        start_day: running::start_days(now.today),
         focus_choices: running::Focus::choices(),
         text: running::texts(),
         safety: None,

@@ -9,7 +9,7 @@
 //! actions back through a function this file hands it); `trace` is a leaf.
 
 mod actions;
-mod clock;
+pub mod clock;
 mod commands;
 pub mod desktop;
 mod error;
