@@ -6,7 +6,7 @@ set -euo pipefail
 
 what=${1:-build}
 build_pkgs=(libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev pkg-config build-essential)
-test_pkgs=(xvfb xauth dbus dbus-x11 libglib2.0-bin webkit2gtk-driver python3-dbusmock xdotool procps faketime)
+test_pkgs=(xvfb xauth dbus dbus-x11 libglib2.0-bin webkit2gtk-driver python3-dbusmock xdotool procps)
 bench_pkgs=(imagemagick)
 
 case "$what" in

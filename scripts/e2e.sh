@@ -31,9 +31,6 @@ command -v WebKitWebDriver >/dev/null || fail "WebKitWebDriver not found: apt-ge
 command -v xdotool >/dev/null || fail "xdotool not found: apt-get install xdotool"
 command -v dbus-send >/dev/null || fail "dbus-send not found: apt-get install dbus"
 command -v dbus-monitor >/dev/null || fail "dbus-monitor not found: apt-get install dbus"
-# The reminder tests run the app on a fake wall clock.
-[[ -n "${HHR_LIBFAKETIME:-}" ]] || compgen -G '/usr/lib/*/faketime/libfaketime.so.1' >/dev/null ||
-  compgen -G '/usr/lib/faketime/libfaketime.so.1' >/dev/null || fail "libfaketime not found: apt-get install faketime"
 # Debian's interpreter: python3 on PATH may be another one without the package.
 /usr/bin/python3 -c 'import dbusmock' 2>/dev/null || fail "python3-dbusmock is missing: apt-get install python3-dbusmock"
 

@@ -117,7 +117,7 @@ fn the_three_steps_are_saved_in_the_file_and_reach_settings_self_tests_and_the_r
     assert_eq!(settings.settings.painful_side, Some(PainfulSide::Right));
     assert_eq!(settings.settings.diagnosis, Some(Diagnosis::NotYet));
     assert_eq!(settings.setup.side.choices.len(), 3);
-    let tests = service::program::self_tests(&mut store).unwrap();
+    let tests = service::program::self_tests(&mut store, now_at(day(), 10)).unwrap();
     let marked: Vec<(String, bool)> = tests
         .legs
         .iter()

@@ -7,6 +7,7 @@
 
 mod a11y;
 mod bus;
+mod clock;
 #[path = "../common/mod.rs"]
 mod common;
 mod demos;

@@ -1,4 +1,4 @@
-//! Stretch reminders end to end: the real binary on a fake wall clock (libfaketime; see
+//! Stretch reminders end to end: the real binary on a fake wall clock (see
 //! `Harness::set_clock`) and python3-dbusmock's notification daemon. The clock is set to
 //! 10:00:35 today and a fixed reminder at 10:01 is set in Settings, so the reminder is
 //! always on the same day, whatever the real time; the notification is observed on the

@@ -73,20 +73,14 @@ fn tauri_driver() -> PathBuf {
         .expect("tauri-driver was not found on PATH or in ~/.cargo/bin: `cargo install tauri-driver --locked`")
 }
 
-/// libfaketime from Debian's `faketime` package (HHR_LIBFAKETIME overrides the path).
-fn libfaketime() -> PathBuf {
-    if let Some(path) = std::env::var_os("HHR_LIBFAKETIME") {
-        return path.into();
-    }
-    let multiarch = std::fs::read_dir("/usr/lib")
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path().join("faketime/libfaketime.so.1"));
-    std::iter::once(PathBuf::from("/usr/lib/faketime/libfaketime.so.1"))
-        .chain(multiarch)
-        .find(|p| p.is_file())
-        .expect("libfaketime was not found under /usr/lib: apt-get install faketime")
+/// The variable that puts the app on the fake clock in `file` (an offset in seconds): the
+/// app's test build reads that file itself on every clock read (`shell/clock.rs`). Nothing
+/// else needs the fake time: the pages take their day from the app, and the drivers and
+/// WebKit's processes keep the real clock (the page's timers only measure durations).
+/// (libfaketime was used before; with its file read on every call it is not thread-safe,
+/// and an app clock read now and then came back as the real time.)
+pub fn fake_clock_env(file: &Path) -> Vec<(&'static str, PathBuf)> {
+    vec![("HHR_E2E_CLOCK_FILE", file.to_path_buf())]
 }
 
 fn free_ports() -> (u16, u16) {
@@ -110,8 +104,7 @@ pub struct Harness {
     app_pid: Option<u32>,
     /// The app when this test started it itself (not through tauri-driver).
     direct: Option<Child>,
-    /// The fake wall clock, when the test set one: libfaketime's offset file and the
-    /// offset it holds.
+    /// The fake wall clock, when the test set one: the offset file and the offset it holds.
     clock: Option<(PathBuf, chrono::Duration)>,
     /// The notification server this test asked for (the default one is put back after).
     notifications: Notifications,
@@ -150,8 +143,8 @@ impl Harness {
 
     /// Creates this test's database and records its setup as skipped.
     fn skip_setup(&self) {
-        let (mut store, _) =
-            Store::open(&self.database_path(), chrono::Utc::now()).expect("create the test database");
+        let (mut store, _) = Store::open(&self.database_path(), chrono::Utc::now())
+            .expect("create the test database");
         service::setup::finish(&mut store, "skipped").expect("skip the setup in the test database");
     }
 
@@ -167,17 +160,16 @@ impl Harness {
         self.dir.path().join("notifications.log")
     }
 
-    /// Moves the wall clock of every process this test starts (tauri-driver,
-    /// WebKitWebDriver, the app and its WebKit children) to `at`, and lets it run on
-    /// from there: libfaketime, preloaded, reads an offset from a file on every clock
-    /// read, so a later call moves a running app's clock too. Monotonic time stays real,
-    /// so timeouts and the scheduler's sleeps are real waits. The first call must come
+    /// Moves the app's wall clock to `at` and lets it run on from there: the offset is in
+    /// a file the app's test build reads on every clock read ([`fake_clock_env`]), so a
+    /// later call moves a running app's clock too. Monotonic time stays real, so
+    /// timeouts and the scheduler's sleeps are real waits. The first call must come
     /// before the app starts.
     pub fn set_clock(&mut self, at: chrono::DateTime<chrono::Local>) {
         let offset = at.signed_duration_since(chrono::Utc::now());
-        let file = self.dir.path().join("faketime-offset");
+        let file = self.dir.path().join("clock-offset");
         // Written whole and renamed, so a clock read never sees a half-written file.
-        let partial = self.dir.path().join("faketime-offset.new");
+        let partial = self.dir.path().join("clock-offset.new");
         std::fs::write(&partial, format!("{:+}\n", offset.num_seconds()))
             .expect("write the fake clock's offset");
         std::fs::rename(&partial, &file).expect("put the fake clock's offset in place");
@@ -186,7 +178,10 @@ impl Harness {
 
     /// The time on the app's wall clock (the fake one if the test set one).
     pub fn app_now(&self) -> chrono::DateTime<chrono::Local> {
-        let offset = self.clock.as_ref().map_or(chrono::Duration::zero(), |c| c.1);
+        let offset = self
+            .clock
+            .as_ref()
+            .map_or(chrono::Duration::zero(), |c| c.1);
         chrono::Local::now() + chrono::Duration::seconds(offset.num_seconds())
     }
 
@@ -229,13 +224,7 @@ impl Harness {
             ("HOME", root.join("home")),
         ];
         if let Some((file, _)) = &self.clock {
-            env.extend([
-                ("LD_PRELOAD", libfaketime()),
-                ("FAKETIME_TIMESTAMP_FILE", file.clone()),
-                // Read the file on every clock read, so a new offset applies at once.
-                ("FAKETIME_NO_CACHE", "1".into()),
-                ("FAKETIME_DONT_FAKE_MONOTONIC", "1".into()),
-            ]);
+            env.extend(fake_clock_env(file));
         }
         env
     }

@@ -34,10 +34,3 @@ export function axisDate(ymd) {
   const p = parts(ymd);
   return p ? p.slice(1, 3).join(' ') : String(ymd);
 }
-
-/** The local calendar day as YYYY-MM-DD. */
-export function todayYmd() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -2,6 +2,7 @@
 
 use super::InvalidInput;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use serde::Serialize;
 
 /// The one "now": the moment something happens, made once by the shell from the system
 /// clock (`shell::clock::now`) and passed down to every service as this one type.
@@ -45,6 +46,33 @@ pub fn earliest() -> NaiveDate {
     NaiveDate::from_ymd_opt(2000, 1, 1).expect("a valid date")
 }
 
+/// A date field as a page shows it: the day it starts on and the earliest and latest days
+/// it offers, from the day the backend calls today, so a page reads no clock and holds
+/// no bound. The backend checks what comes back all the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DayField {
+    pub value: NaiveDate,
+    pub min: NaiveDate,
+    pub max: NaiveDate,
+}
+
+impl DayField {
+    /// A past day, as [`parse_past_day`] takes it: from [`earliest`] to `today`, starting
+    /// at today.
+    pub fn up_to(today: NaiveDate) -> DayField {
+        DayField::between(earliest(), today)
+    }
+
+    /// A day from `first` to `today`, starting at today.
+    pub fn between(first: NaiveDate, today: NaiveDate) -> DayField {
+        DayField {
+            value: today,
+            min: first.min(today),
+            max: today,
+        }
+    }
+}
+
 /// Parses a `YYYY-MM-DD` day for `field`, refusing days after `today` or before 2000.
 pub fn parse_past_day(
     field: &str,
@@ -83,6 +111,23 @@ fn label(field: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_field_offers_the_days_parse_past_day_takes() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let f = DayField::up_to(today);
+        assert_eq!((f.value, f.min, f.max), (today, earliest(), today));
+        for day in [f.min, f.max] {
+            assert_eq!(parse_past_day("date", &day.to_string(), today), Ok(day));
+        }
+        let after = f.max.succ_opt().unwrap().to_string();
+        assert!(parse_past_day("date", &after, today).is_err());
+        let before = f.min.pred_opt().unwrap().to_string();
+        assert!(parse_past_day("date", &before, today).is_err());
+        // A first day after today (a clock put back) never makes min later than max.
+        let f = DayField::between(today.succ_opt().unwrap(), today);
+        assert_eq!((f.min, f.max), (today, today));
+    }
 
     #[test]
     fn now_reads_the_wall_clock_of_its_zone() {

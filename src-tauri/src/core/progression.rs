@@ -448,6 +448,40 @@ enum Event<'a> {
     Move(&'a Move),
 }
 
+impl Event<'_> {
+    /// The latest day whose rows this event's judgement reads: its own day and UTC day,
+    /// and for a session the morning after it (its next-morning answer). A change to rows
+    /// dated after every event's reach so far leaves the replay up to there as it was.
+    fn reach(&self, at: DateTime<Utc>) -> NaiveDate {
+        let date = match self {
+            Event::Session(s) => s.date,
+            Event::Move(m) => m.date,
+        };
+        date.succ_opt().unwrap_or(date).max(at.date_naive())
+    }
+
+    fn session_id(&self) -> Option<i64> {
+        match self {
+            Event::Session(s) => Some(s.id),
+            Event::Move(_) => None,
+        }
+    }
+}
+
+/// The log's sessions and moves in the order the replay takes them: by the instant they
+/// happened (sessions before moves at the same instant, each in the log's order).
+fn events(log: &Log, leave_out: Option<i64>) -> Vec<(DateTime<Utc>, Event<'_>)> {
+    let mut events: Vec<(DateTime<Utc>, Event)> = log
+        .sessions
+        .iter()
+        .filter(|s| Some(s.id) != leave_out)
+        .map(|s| (s.started_at, Event::Session(s)))
+        .chain(log.moves.iter().map(|m| (m.at, Event::Move(m))))
+        .collect();
+    events.sort_by_key(|(at, _)| *at);
+    events
+}
+
 /// Works out where the user is on the ladder. `now_rules` are the rules in force now
 /// (the settings); `log.rules` says which rules held when.
 pub fn progress(log: &Log, now_rules: Rules) -> Progress {
@@ -461,114 +495,238 @@ pub fn progress_without(log: &Log, session_id: i64, now_rules: Rules) -> Progres
 }
 
 fn replay(log: &Log, now_rules: Rules, leave_out: Option<i64>) -> Progress {
-    let last = LADDER.len() - 1;
-    let mut events: Vec<(DateTime<Utc>, Event)> = log
-        .sessions
-        .iter()
-        .filter(|s| Some(s.id) != leave_out)
-        .map(|s| (s.started_at, Event::Session(s)))
-        .chain(log.moves.iter().map(|m| (m.at, Event::Move(m))))
-        .collect();
-    events.sort_by_key(|(at, _)| *at);
+    let events = events(log, leave_out);
     let mornings = Mornings::of(log);
+    let mut state = State::start();
+    for (at, event) in &events {
+        state.take(*at, event, log, &mornings, now_rules);
+    }
+    state.finish(now_rules)
+}
 
-    let mut level = 0usize;
-    let mut since: Option<NaiveDate> = None;
-    let mut streak = 0u8;
-    let mut counted_day: Option<NaiveDate> = None;
-    let mut painful_days = 0u8;
-    let mut painful_day: Option<NaiveDate> = None;
-    let mut outcome: Option<Outcome> = None;
-    let mut changes = Vec::new();
-    let mut step_since: Vec<Option<NaiveDate>> = vec![None; LADDER.len()];
-    // Each exercise's dose (its sets) as built so far, and the last day that built it.
-    let mut built: Vec<u8> = vec![START_SETS; LADDER.len()];
-    let mut built_day: Vec<Option<NaiveDate>> = vec![None; LADDER.len()];
-    // Builds waiting for their next morning (with pain allowed): a session's set is
-    // added when its settled morning answer was given, so a session started before that
-    // answer is asked for the dose as it stood then (the page showed that dose).
-    let mut waiting: Vec<(DateTime<Utc>, NaiveDate, Vec<usize>)> = Vec::new();
-    let build = |built: &mut Vec<u8>, built_day: &mut Vec<Option<NaiveDate>>, date: NaiveDate, ks: &[usize]| {
-        for &k in ks {
-            if built[k] < full_sets() && built_day[k] != Some(date) {
-                built[k] = (built[k] + SETS_ADDED).min(full_sets());
-                built_day[k] = Some(date);
+/// Events between two checkpoints (the app's own choice: a few microseconds of replay
+/// at most after a change, some hundreds of checkpoints for ten years of daily use).
+pub const CHECKPOINT_EVERY: usize = 8;
+
+/// Where the replay of one log stood every [`CHECKPOINT_EVERY`] events, so that after a
+/// change dated from some day on it resumes from the last checkpoint before that day
+/// instead of from the first event ([`progress_resumed`]), and the ladder without one
+/// session is replayed from the last checkpoint before it
+/// ([`Checkpoints::progress_without`]). Worked out from the log with the replay itself,
+/// kept in memory only: equal, checkpoint by checkpoint, whichever way it was reached.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Checkpoints {
+    marks: Vec<Mark>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Mark {
+    /// How many events (in replay order) were taken.
+    taken: usize,
+    /// The latest day those events read (`Event::reach`).
+    reach: NaiveDate,
+    state: State,
+}
+
+impl Checkpoints {
+    /// How many checkpoints there are.
+    pub fn len(&self) -> usize {
+        self.marks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.marks.is_empty()
+    }
+
+    /// [`progress_without`], replayed from the last checkpoint before the session.
+    /// `self` must be the checkpoints of `log` under `now_rules` ([`progress_kept`]).
+    pub fn progress_without(&self, log: &Log, session_id: i64, now_rules: Rules) -> Progress {
+        let events = events(log, None);
+        let Some(at) = events
+            .iter()
+            .position(|(_, e)| e.session_id() == Some(session_id))
+        else {
+            return progress(log, now_rules);
+        };
+        let mornings = Mornings::of(log);
+        let (from, mut state) = match self.marks.iter().rev().find(|m| m.taken <= at) {
+            Some(mark) => (mark.taken, mark.state.clone()),
+            None => (0, State::start()),
+        };
+        for (when, event) in &events[from..] {
+            if event.session_id() != Some(session_id) {
+                state.take(*when, event, log, &mornings, now_rules);
             }
         }
+        state.finish(now_rules)
+    }
+}
+
+/// [`progress`], recording the replay's checkpoints on the way.
+pub fn progress_kept(log: &Log, now_rules: Rules) -> (Progress, Checkpoints) {
+    progress_resumed(log, now_rules, Checkpoints::default(), NaiveDate::MIN)
+}
+
+/// [`progress`] of `log`, resumed from `kept`, the checkpoints of an earlier log that
+/// differs from `log` only in rows dated `changed_from` or later — by both their local
+/// day and the UTC day of their instant; for a set or a pain score, those of its
+/// session — under the same rules (their history and the rules now), with sessions and
+/// moves in the same order. The checkpoints whose events read nothing from
+/// `changed_from` on hold for `log` too: the replay takes the same events in the same
+/// order up to each of them (an event added or taken out sorts after them, its instant
+/// being on or after that day) and judges each the same way. It goes on from the last
+/// of them. Returns what [`progress_kept`] of `log` returns.
+pub fn progress_resumed(
+    log: &Log,
+    now_rules: Rules,
+    kept: Checkpoints,
+    changed_from: NaiveDate,
+) -> (Progress, Checkpoints) {
+    let events = events(log, None);
+    let mornings = Mornings::of(log);
+    let mut marks = kept.marks;
+    let holds = marks.partition_point(|m| m.reach < changed_from);
+    marks.truncate(holds);
+    let (from, mut state, mut reach) = match marks.last() {
+        Some(mark) => (mark.taken, mark.state.clone(), mark.reach),
+        None => (0, State::start(), NaiveDate::MIN),
     };
-    let settle = |until: Option<DateTime<Utc>>,
-                      built: &mut Vec<u8>,
-                      built_day: &mut Vec<Option<NaiveDate>>,
-                      waiting: &mut Vec<(DateTime<Utc>, NaiveDate, Vec<usize>)>| {
-        waiting.sort_by_key(|w| w.0);
-        while let Some(first) = waiting.first() {
+    for (k, (at, event)) in events.iter().enumerate().skip(from) {
+        state.take(*at, event, log, &mornings, now_rules);
+        reach = reach.max(event.reach(*at));
+        if (k + 1) % CHECKPOINT_EVERY == 0 {
+            marks.push(Mark {
+                taken: k + 1,
+                reach,
+                state: state.clone(),
+            });
+        }
+    }
+    (state.finish(now_rules), Checkpoints { marks })
+}
+
+/// The replay between two events: everything it carries from one to the next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct State {
+    level: usize,
+    since: Option<NaiveDate>,
+    streak: u8,
+    counted_day: Option<NaiveDate>,
+    painful_days: u8,
+    painful_day: Option<NaiveDate>,
+    outcome: Option<Outcome>,
+    changes: Vec<Change>,
+    step_since: Vec<Option<NaiveDate>>,
+    /// Each exercise's dose (its sets) as built so far, and the last day that built it.
+    built: Vec<u8>,
+    built_day: Vec<Option<NaiveDate>>,
+    /// Builds waiting for their next morning (with pain allowed): a session's set is
+    /// added when its settled morning answer was given, so a session started before that
+    /// answer is asked for the dose as it stood then (the page showed that dose).
+    waiting: Vec<(DateTime<Utc>, NaiveDate, Vec<usize>)>,
+}
+
+impl State {
+    fn start() -> State {
+        State {
+            level: 0,
+            since: None,
+            streak: 0,
+            counted_day: None,
+            painful_days: 0,
+            painful_day: None,
+            outcome: None,
+            changes: Vec::new(),
+            step_since: vec![None; LADDER.len()],
+            built: vec![START_SETS; LADDER.len()],
+            built_day: vec![None; LADDER.len()],
+            waiting: Vec::new(),
+        }
+    }
+
+    fn build(&mut self, date: NaiveDate, ks: &[usize]) {
+        for &k in ks {
+            if self.built[k] < full_sets() && self.built_day[k] != Some(date) {
+                self.built[k] = (self.built[k] + SETS_ADDED).min(full_sets());
+                self.built_day[k] = Some(date);
+            }
+        }
+    }
+
+    /// Builds every dose waiting for a morning given by `until` (all, for `None`).
+    fn settle(&mut self, until: Option<DateTime<Utc>>) {
+        self.waiting.sort_by_key(|w| w.0);
+        while let Some(first) = self.waiting.first() {
             if until.is_some_and(|t| first.0 > t) {
                 break;
             }
-            let (_, date, ks) = waiting.remove(0);
-            build(built, built_day, date, &ks);
+            let (_, date, ks) = self.waiting.remove(0);
+            self.build(date, &ks);
         }
-    };
+    }
 
-    for (at, event) in events {
-        settle(Some(at), &mut built, &mut built_day, &mut waiting);
+    /// Takes the next event, at `at`.
+    fn take(&mut self, at: DateTime<Utc>, event: &Event, log: &Log, mornings: &Mornings, now_rules: Rules) {
+        let last = LADDER.len() - 1;
+        self.settle(Some(at));
         match event {
             Event::Move(m) => {
                 let to = m.to.min(last);
-                if to == level {
-                    continue;
+                if to == self.level {
+                    return;
                 }
-                changes.push(Change {
+                self.changes.push(Change {
                     date: m.date,
-                    from: level,
+                    from: self.level,
                     to,
                     by_hand: true,
                 });
-                outcome = Some(Outcome::Moved {
+                self.outcome = Some(Outcome::Moved {
                     date: m.date,
-                    from: level,
+                    from: self.level,
                     to,
                 });
                 // Every exercise newly in the session starts its build-up again.
-                for k in level + 1..=to {
-                    built[k] = START_SETS;
-                    built_day[k] = None;
+                for k in self.level + 1..=to {
+                    self.built[k] = START_SETS;
+                    self.built_day[k] = None;
                 }
-                level = to;
-                since = Some(m.date);
-                step_since[to] = Some(m.date);
-                streak = 0;
-                counted_day = None;
-                painful_days = 0;
-                painful_day = None;
+                self.level = to;
+                self.since = Some(m.date);
+                self.step_since[to] = Some(m.date);
+                self.streak = 0;
+                self.counted_day = None;
+                self.painful_days = 0;
+                self.painful_day = None;
             }
             Event::Session(s) => {
                 let rules = rules_at(log, at, now_rules);
+                let level = self.level;
                 // Judged by the rule of its time: before the build-up, every exercise in
                 // the session was asked for the full dose from its first session.
                 if !rules.dose_builds_up {
-                    for b in built.iter_mut().take(level + 1) {
+                    for b in self.built.iter_mut().take(level + 1) {
                         *b = full_sets();
                     }
                 }
                 let Some((pain, exercise)) = worst_pain(s) else {
-                    continue;
+                    return;
                 };
                 if pain > rules.allowed_pain {
-                    streak = 0;
-                    counted_day = None;
-                    if painful_day != Some(s.date) {
-                        painful_days = painful_days.saturating_add(1);
-                        painful_day = Some(s.date);
+                    self.streak = 0;
+                    self.counted_day = None;
+                    if self.painful_day != Some(s.date) {
+                        self.painful_days = self.painful_days.saturating_add(1);
+                        self.painful_day = Some(s.date);
                     }
-                    outcome = Some(Outcome::Painful {
+                    self.outcome = Some(Outcome::Painful {
                         date: s.date,
                         pain,
                         exercise,
                         rules,
-                        in_a_row: painful_days,
+                        in_a_row: self.painful_days,
                     });
-                    continue;
+                    return;
                 }
                 // With pain allowed, the next morning must be back to the level before
                 // the session: worse, the session neither builds nor counts and breaks
@@ -585,7 +743,7 @@ fn replay(log: &Log, now_rules: Rules, leave_out: Option<i64>) -> Progress {
                         Some(_) => {}
                     }
                 }
-                let asked = built[level];
+                let asked = self.built[level];
                 let top = s
                     .entries
                     .iter()
@@ -597,83 +755,83 @@ fn replay(log: &Log, now_rules: Rules, leave_out: Option<i64>) -> Progress {
                         .entries
                         .iter()
                         .filter(|e| e.pain.is_some() && e.exercise <= level)
-                        .filter(|e| did_dose(e, built[e.exercise]))
+                        .filter(|e| did_dose(e, self.built[e.exercise]))
                         .map(|e| e.exercise)
                         .collect();
                     let given = mornings.after(s.date).map(|m| m.at);
                     match given.filter(|_| rules.allowed_pain > 0) {
-                        Some(given) if given > at => waiting.push((given, s.date, ks)),
-                        _ => build(&mut built, &mut built_day, s.date, &ks),
+                        Some(given) if given > at => self.waiting.push((given, s.date, ks)),
+                        _ => self.build(s.date, &ks),
                     }
                 }
                 let Some(entry) = top else {
                     // Only lower exercises done so far: nothing to judge yet.
-                    continue;
+                    return;
                 };
                 if !did_dose(entry, asked) {
-                    outcome = Some(Outcome::Short {
+                    self.outcome = Some(Outcome::Short {
                         date: s.date,
                         sets_done: sets_at_dose(entry),
                         asked,
                     });
-                    continue;
+                    return;
                 }
-                painful_days = 0;
-                painful_day = None;
-                if counted_day == Some(s.date) {
-                    continue;
+                self.painful_days = 0;
+                self.painful_day = None;
+                if self.counted_day == Some(s.date) {
+                    return;
                 }
                 if let Some(before) = pending {
-                    outcome = Some(Outcome::Pending {
+                    self.outcome = Some(Outcome::Pending {
                         date: s.date,
                         before,
                     });
-                    continue;
+                    return;
                 }
                 if let Some((morning, before)) = morning_worse {
-                    streak = 0;
-                    counted_day = None;
-                    outcome = Some(Outcome::MorningWorse {
+                    self.streak = 0;
+                    self.counted_day = None;
+                    self.outcome = Some(Outcome::MorningWorse {
                         date: s.date,
                         morning,
                         before,
                     });
-                    continue;
+                    return;
                 }
                 // Still building up: the session built the dose, it does not count; nor
                 // does a later session the same day that built it to the full dose (a
                 // day counts once).
-                if asked < full_sets() || built_day[level] == Some(s.date) {
-                    outcome = Some(Outcome::Building {
+                if asked < full_sets() || self.built_day[level] == Some(s.date) {
+                    self.outcome = Some(Outcome::Building {
                         date: s.date,
                         pain,
                         limit: rules.allowed_pain,
-                        sets: built[level],
+                        sets: self.built[level],
                     });
-                    continue;
+                    return;
                 }
-                counted_day = Some(s.date);
-                streak = streak.saturating_add(1);
-                let unlocked = streak >= rules.sessions_to_progress && level < last;
+                self.counted_day = Some(s.date);
+                self.streak = self.streak.saturating_add(1);
+                let unlocked = self.streak >= rules.sessions_to_progress && level < last;
                 if unlocked {
-                    changes.push(Change {
+                    self.changes.push(Change {
                         date: s.date,
                         from: level,
                         to: level + 1,
                         by_hand: false,
                     });
-                    level += 1;
-                    since = Some(s.date);
-                    step_since[level] = Some(s.date);
-                    built[level] = START_SETS;
-                    built_day[level] = None;
-                    streak = 0;
+                    self.level += 1;
+                    self.since = Some(s.date);
+                    self.step_since[self.level] = Some(s.date);
+                    self.built[self.level] = START_SETS;
+                    self.built_day[self.level] = None;
+                    self.streak = 0;
                     // The day that unlocked a step has been counted: a second
                     // session that day must not count toward the next step too
                     // (one session a day; each unlock needs its own days).
-                    counted_day = Some(s.date);
+                    self.counted_day = Some(s.date);
                 }
-                outcome = Some(Outcome::Qualified {
+                self.outcome = Some(Outcome::Qualified {
                     date: s.date,
                     pain,
                     rules,
@@ -683,40 +841,47 @@ fn replay(log: &Log, now_rules: Rules, leave_out: Option<i64>) -> Progress {
         }
     }
 
-    let steps = LADDER
-        .iter()
-        .enumerate()
-        .map(|(i, e)| Step {
-            id: e.id,
-            name: e.name,
-            status: match i.cmp(&level) {
-                std::cmp::Ordering::Less => Status::Unlocked,
-                std::cmp::Ordering::Equal => Status::Current,
-                std::cmp::Ordering::Greater => Status::Locked,
-            },
-            since: if i <= level { step_since[i] } else { None },
-        })
-        .collect();
-    // Every settled morning given by now has built its session's dose.
-    settle(None, &mut built, &mut built_day, &mut waiting);
-    if let Some(Outcome::Building { sets, .. }) = &mut outcome {
-        *sets = built[level];
-    }
-    let decision = decide(level, streak, built[level], outcome, now_rules);
-    let doses = (0..=level)
-        .map(|i| today_dose(i, built[i], now_rules, i == level))
-        .collect();
-    Progress {
-        level,
-        since,
-        steps,
-        streak,
-        needed: now_rules.sessions_to_progress,
-        rules: now_rules,
-        rule_line: rule_line(now_rules),
-        decision,
-        changes,
-        doses,
+    /// The ladder once every event is taken.
+    fn finish(&self, now_rules: Rules) -> Progress {
+        let mut state = self.clone();
+        let level = state.level;
+        let steps = LADDER
+            .iter()
+            .enumerate()
+            .map(|(i, e)| Step {
+                id: e.id,
+                name: e.name,
+                status: match i.cmp(&level) {
+                    std::cmp::Ordering::Less => Status::Unlocked,
+                    std::cmp::Ordering::Equal => Status::Current,
+                    std::cmp::Ordering::Greater => Status::Locked,
+                },
+                since: if i <= level { state.step_since[i] } else { None },
+            })
+            .collect();
+        // Every settled morning given by now has built its session's dose.
+        state.settle(None);
+        let built = &state.built;
+        let mut outcome = state.outcome;
+        if let Some(Outcome::Building { sets, .. }) = &mut outcome {
+            *sets = built[level];
+        }
+        let decision = decide(level, state.streak, built[level], outcome, now_rules);
+        let doses = (0..=level)
+            .map(|i| today_dose(i, built[i], now_rules, i == level))
+            .collect();
+        Progress {
+            level,
+            since: state.since,
+            steps,
+            streak: state.streak,
+            needed: now_rules.sessions_to_progress,
+            rules: now_rules,
+            rule_line: rule_line(now_rules),
+            decision,
+            changes: state.changes,
+            doses,
+        }
     }
 }
 

@@ -806,6 +806,12 @@ impl From<InvalidInput> for Refusal {
     }
 }
 
+/// The start date's field: today, or up to `START_BACK_DAYS` back (what `admit_start`
+/// takes).
+pub fn start_days(today: NaiveDate) -> dates::DayField {
+    dates::DayField::between(today - Duration::days(START_BACK_DAYS), today)
+}
+
 /// The day week 1 starts on: `date` (today, or up to `START_BACK_DAYS` back; `None` is
 /// today), once the running gate is open, and not over a plan under way unless `again`.
 pub fn admit_start(
@@ -815,7 +821,7 @@ pub fn admit_start(
     date: Option<&str>,
     today: NaiveDate,
 ) -> Result<NaiveDate, InvalidInput> {
-    let earliest = today - Duration::days(START_BACK_DAYS);
+    let earliest = start_days(today).min;
     let date = match date {
         None => today,
         Some(text) => {

@@ -64,6 +64,8 @@ pub struct JournalView {
     pub max_note: usize,
     /// The scale a pain score is edited on.
     pub pain: crate::core::pain::PainScale,
+    /// The last day the date fields offer (the filter's and an entry's): today.
+    pub today: NaiveDate,
 }
 
 pub fn contexts() -> Vec<ContextChoice> {
@@ -117,6 +119,7 @@ pub fn journal(store: &mut Store, now: Now, filter: &Filter) -> Result<JournalVi
         days,
         max_note: journal::MAX_NOTE,
         pain: crate::core::pain::SCALE,
+        today: now.today,
     })
 }
 

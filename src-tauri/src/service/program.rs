@@ -80,38 +80,106 @@ pub fn protocol() -> ProtocolView {
 
 /// The log the ladder is replayed from, the rules in force now, and the ladder they give.
 /// Worked out from the data afresh by [`Ladder::replayed`]; kept in memory only while the
-/// data is unchanged (`ladder_in`, through `store::memo`), never stored.
+/// data is unchanged, and brought up to date after a change from the last checkpoint
+/// before it (`ladder_in`, through `store::memo`), never stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ladder {
     pub log: Log,
     pub rules: Rules,
     pub progress: Progress,
+    /// Where the replay stood every few events (`progression::Checkpoints`).
+    checkpoints: progression::Checkpoints,
+    /// The ids of `log.mornings`, in its order (the store's order: time, then id).
+    morning_ids: Vec<i64>,
+    /// Each session's latest pain score, for the latest of them all (`latest_pain`).
+    pains: Vec<rows::SessionPain>,
 }
 
 impl Ladder {
     /// The whole log read from the database and replayed: the full replay.
     pub fn replayed(tx: &Tx) -> Result<Ladder, ServiceError> {
+        let (morning_ids, mornings) = rows::mornings_by_id(tx, None)?.into_iter().unzip();
+        let (sessions, pains) = rows::sessions_and_pain(tx, None)?;
         let log = Log {
-            sessions: rows::sessions(tx)?,
+            sessions,
             moves: rows::moves(tx)?,
             rules: rows::rule_changes(tx)?,
-            mornings: rows::mornings(tx)?,
+            mornings,
         };
         let rules = Rules::of(&store::settings::load(tx)?);
-        let progress = progression::progress(&log, rules);
+        let (progress, checkpoints) = progression::progress_kept(&log, rules);
         Ok(Ladder {
             log,
             rules,
             progress,
+            checkpoints,
+            morning_ids,
+            pains,
         })
+    }
+
+    /// This ladder brought up to date after changes dated `from` on (`store::memo`): the
+    /// sessions and next-morning check-ins of those days read again in place of the
+    /// kept ones, the moves and the rules read whole (a handful of rows), and the replay
+    /// resumed from the last checkpoint before the change. Equals [`Ladder::replayed`].
+    fn resumed(mut self, tx: &Tx, from: NaiveDate) -> Result<Ladder, ServiceError> {
+        let (sessions, pains) = rows::sessions_and_pain(tx, Some(from))?;
+        let log = &mut self.log;
+        log.sessions.retain(|s| s.date < from);
+        log.sessions.extend(sessions);
+        log.sessions.sort_by_key(|s| (s.started_at, s.id));
+        self.pains.retain(|p| p.date < from);
+        self.pains.extend(pains);
+        self.pains.sort_by_key(|p| p.session_id);
+        let mut mornings: Vec<(i64, progression::Morning)> = self
+            .morning_ids
+            .iter()
+            .copied()
+            .zip(log.mornings.iter().copied())
+            .filter(|(_, m)| m.date < from)
+            .collect();
+        mornings.extend(rows::mornings_by_id(tx, Some(from))?);
+        mornings.sort_by_key(|(id, m)| (m.at, *id));
+        (self.morning_ids, log.mornings) = mornings.into_iter().unzip();
+        log.moves = rows::moves(tx)?;
+        log.rules = rows::rule_changes(tx)?;
+        self.rules = Rules::of(&store::settings::load(tx)?);
+        let kept = std::mem::take(&mut self.checkpoints);
+        (self.progress, self.checkpoints) =
+            progression::progress_resumed(&self.log, self.rules, kept, from);
+        Ok(self)
+    }
+
+    /// The latest pain score given for an exercise (by the time it was given, then the
+    /// session, then the exercise highest on the ladder), with its session's day.
+    pub fn latest_pain(&self) -> Option<&rows::SessionPain> {
+        self.pains.iter().max_by(|a, b| a.order().cmp(&b.order()))
+    }
+
+    /// The ladder as it stood before session `session_id` counted
+    /// (`progression::progress_without`), replayed from the last checkpoint before it.
+    pub fn progress_without(&self, session_id: i64) -> Progress {
+        self.checkpoints
+            .progress_without(&self.log, session_id, self.rules)
     }
 }
 
-/// The ladder as the data stands in `tx`: the full replay, done once for each version of
-/// the data and then read from memory until anything changes (`store::memo`). It always
-/// equals [`Ladder::replayed`] (the property test in `tests/ladder.rs`).
+/// The ladder as the data stands in `tx`: the full replay, done once and then read from
+/// memory until anything changes, and after a change that the store can date brought up
+/// to date from the last checkpoint before it (`store::memo`). It always equals
+/// [`Ladder::replayed`] (the property test in `tests/ladder.rs`).
 pub fn ladder_in(tx: &Tx) -> Result<Arc<Ladder>, ServiceError> {
-    tx.memo(0, Ladder::replayed)
+    tx.memo_resumed(0, |tx, before: Option<(Arc<Ladder>, NaiveDate)>| match before {
+        // Owned unless a caller still holds it (then copied).
+        Some((kept, from)) => Arc::unwrap_or_clone(kept).resumed(tx, from),
+        None => Ladder::replayed(tx),
+    })
+}
+
+/// Works out the ladder once (`ladder_in`), so that the first screen after start-up
+/// reads it from memory: for the start-up, on the database's thread. Writes nothing.
+pub fn warm(store: &mut Store) -> Result<(), ServiceError> {
+    store.read(|tx| ladder_in(tx).map(|_| ()))
 }
 
 pub(crate) fn progress_in(tx: &Tx) -> Result<Progress, ServiceError> {
@@ -222,7 +290,7 @@ pub struct SessionView {
 /// exercise it unlocks joins from the next session on).
 fn session_view(tx: &Tx, row: rows::SessionRow) -> Result<SessionView, ServiceError> {
     let ladder = ladder_in(tx)?;
-    let before = progression::progress_without(&ladder.log, row.id, ladder.rules);
+    let before = ladder.progress_without(row.id);
     let level = before.level;
     let all = &ladder.log.sessions;
     let entries = all
@@ -443,8 +511,7 @@ pub fn record_pain(
 
 /// The level the ladder had before `session_id` counted.
 fn level_without(tx: &Tx, session_id: i64) -> Result<usize, ServiceError> {
-    let ladder = ladder_in(tx)?;
-    Ok(progression::progress_without(&ladder.log, session_id, ladder.rules).level)
+    Ok(ladder_in(tx)?.progress_without(session_id).level)
 }
 
 /// What finishing a session changed.
@@ -530,9 +597,11 @@ pub struct SelfTestsView {
     pub gates_text: &'static str,
     /// The legs each test asks about, the painful side (the setup's answer) marked.
     pub legs: Vec<selftests::Leg>,
+    /// The tests' date field: a day up to today.
+    pub taken_on: dates::DayField,
 }
 
-fn self_tests_in(tx: &Tx) -> Result<SelfTestsView, ServiceError> {
+fn self_tests_in(tx: &Tx, today: NaiveDate) -> Result<SelfTestsView, ServiceError> {
     let results = rows::test_results(tx)?;
     let rom = rows::latest_range_of_motion(tx)?;
     let mut history: Vec<Round> = Vec::new();
@@ -560,11 +629,12 @@ fn self_tests_in(tx: &Tx) -> Result<SelfTestsView, ServiceError> {
         range_of_motion: rom,
         gates_text: selftests::GATES_TEXT,
         legs: selftests::legs(store::settings::load(tx)?.painful_side),
+        taken_on: dates::DayField::up_to(today),
     })
 }
 
-pub fn self_tests(store: &mut Store) -> Result<SelfTestsView, ServiceError> {
-    store.read(self_tests_in)
+pub fn self_tests(store: &mut Store, now: Now) -> Result<SelfTestsView, ServiceError> {
+    store.read(|tx| self_tests_in(tx, now.today))
 }
 
 /// Records one or more test results (and optionally the range-of-motion check), all
@@ -605,7 +675,7 @@ pub fn record_tests(
         if let Some(normal) = input.range_of_motion_normal {
             rows::insert_range_of_motion(tx, normal, taken_on, now.utc)?;
         }
-        self_tests_in(tx)
+        self_tests_in(tx, now.today)
     })
 }
 
@@ -681,12 +751,10 @@ fn today_in(tx: &Tx, now: Now) -> Result<TodayView, ServiceError> {
             None => (SessionState::NotStarted, None),
         },
     };
-    let latest_pain = rows::latest_exercise_pain(tx)?.and_then(|(pain, id, date)| {
-        protocol::exercise(&id).map(|(_, e)| LatestPain {
-            pain,
-            exercise: e.name,
-            date,
-        })
+    let latest_pain = ladder.latest_pain().map(|p| LatestPain {
+        pain: p.pain,
+        exercise: LADDER[p.exercise].name,
+        date: p.date,
     });
     let results = rows::test_results(tx)?;
     let rom = rows::latest_range_of_motion(tx)?;

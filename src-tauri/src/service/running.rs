@@ -12,6 +12,7 @@ use crate::core::running::{
 };
 use crate::core::selftests::{self, GateStatus};
 use crate::core::{note, Whole};
+use crate::core::dates::DayField;
 use crate::store::{program as program_rows, running as rows, Store, Tx};
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
@@ -24,8 +25,6 @@ pub struct Limits {
     pub min_minutes: u16,
     pub max_minutes: u16,
     pub max_note: usize,
-    /// How many days back week 1 may start.
-    pub start_back_days: i64,
     pub pain: PainScale,
 }
 
@@ -50,6 +49,8 @@ pub struct PlanView {
     pub logs_sets: bool,
     /// The sets or minutes the run logger starts at.
     pub log_amount: u16,
+    /// The run logger's date: from the plan's first day to today.
+    pub log_day: DayField,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -59,6 +60,8 @@ pub struct RunningView {
     pub weeks: &'static [Week],
     pub plan: Option<PlanView>,
     pub limits: Limits,
+    /// The start form's date: today, or a few days back.
+    pub start_day: DayField,
     /// What to build in a week 5–8, with its words.
     pub focus_choices: Vec<FocusChoice>,
     /// The screen's rule sentences.
@@ -87,6 +90,9 @@ fn plan_runs(tx: &Tx, started_on: chrono::NaiveDate) -> Result<Vec<Run>, Service
         .collect())
 }
 
+/// The tables the plan is read from (`plan_replayed`): none of them dated by the store.
+pub const PLAN_TABLES: &[&str] = &["running_plan", "runs", "running_targets"];
+
 /// The plan as stored and where it stands on `day`: the one place that loads it.
 pub(crate) struct Plan {
     pub runs: Vec<Run>,
@@ -95,9 +101,15 @@ pub(crate) struct Plan {
 }
 
 /// Kept in memory while the data is unchanged (`store::memo`): the plan replays every run.
+/// It reads none of the tables whose changes the store dates (`store::memo::DATED`: the
+/// log of sessions, moves and check-ins), so it is kept as it is across such a change (a
+/// set saved today); a change to its own tables (`PLAN_TABLES`, not dated) drops it.
 pub(crate) fn plan_in(tx: &Tx, day: chrono::NaiveDate) -> Result<Option<Arc<Plan>>, ServiceError> {
-    let kept = tx.memo(i64::from(day.num_days_from_ce()), |tx| {
-        Ok::<_, ServiceError>(plan_replayed(tx, day)?.map(Arc::new))
+    let kept = tx.memo_resumed(i64::from(day.num_days_from_ce()), |tx, before: Option<(Arc<Option<Arc<Plan>>>, _)>| {
+        match before {
+            Some((kept, _)) => Ok::<_, ServiceError>((*kept).clone()),
+            None => Ok(plan_replayed(tx, day)?.map(Arc::new)),
+        }
     })?;
     Ok((*kept).clone())
 }
@@ -141,6 +153,7 @@ pub(crate) fn view_in(tx: &Tx, now: Now) -> Result<RunningView, ServiceError> {
                 target_range,
                 target_week,
                 logs_sets: !state.finished && running::logs_sets(state.week),
+                log_day: DayField::between(state.started_on, now.today),
                 runs: runs.iter().rev().cloned().collect(),
                 targets: targets.clone(),
                 state: state.clone(),
@@ -158,9 +171,9 @@ pub(crate) fn view_in(tx: &Tx, now: Now) -> Result<RunningView, ServiceError> {
             min_minutes: running::MIN_MINUTES,
             max_minutes: running::MAX_MINUTES,
             max_note: note::MAX_NOTE,
-            start_back_days: running::START_BACK_DAYS,
             pain: pain::SCALE,
         },
+        start_day: running::start_days(now.today),
         focus_choices: running::Focus::choices(),
         text: running::texts(),
         safety: None,

@@ -339,7 +339,7 @@ pub fn finish_session(state: State<'_, AppState>, session_id: Input<i64>) -> Rep
 
 #[tauri::command]
 pub fn get_self_tests(state: State<'_, AppState>) -> Reply<SelfTestsView> {
-    Ok(program::self_tests(&mut store(&state))?)
+    Ok(program::self_tests(&mut store(&state), now())?)
 }
 
 #[tauri::command]

@@ -9,7 +9,7 @@
 //! actions back through a function this file hands it); `trace` is a leaf.
 
 mod actions;
-mod clock;
+pub mod clock;
 mod commands;
 pub mod desktop;
 mod error;
@@ -200,14 +200,21 @@ fn setup<R: Runtime>(
     // come before this function returns, so nothing waits for the store that would not
     // have anyway.
     let path = data_dir.join(DATABASE_FILE);
+    let warm = !options.background;
     let opening = std::thread::Builder::new()
         .name("open-database".into())
         .spawn(move || {
             let mut from = trace::now();
-            Store::open_marked(&path, clock::now().utc, &mut |step| {
+            let mut opened = Store::open_marked(&path, clock::now().utc, &mut |step| {
                 trace::step(step, from);
                 from = trace::now();
-            })
+            });
+            // With a window to show, the ladder is worked out here, beside the window's
+            // building, so that the first Today reads it from memory (writes nothing).
+            if let (true, Ok((store, _))) = (warm, &mut opened) {
+                let _ = trace::timed("ladder worked out", || crate::service::program::warm(store));
+            }
+            opened
         })?;
     if !options.background {
         trace::timed("window (webview created)", || window::show_main(app))?;

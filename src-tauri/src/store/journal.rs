@@ -155,6 +155,34 @@ pub struct SavedRow {
 
 /// The tables an entry of `kind` spans, parent first, with the column that holds the
 /// entry's id.
+/// Moves a session or a check-in `days` days (its instant and its day, a session's end
+/// too); false if there is no such entry. No screen moves these yet: the ladder's
+/// property test (`tests/ladder.rs`) does, as an edit of an entry's day would, to hold
+/// the kept ladder to a change that moves rows from one day to another.
+pub fn shift_entry(tx: &Tx, kind: Kind, id: i64, days: i64) -> Result<bool, StoreError> {
+    let by = format!("{days:+} days");
+    let sql = match kind {
+        Kind::Session => {
+            "UPDATE exercise_sessions SET
+                started_at = strftime('%Y-%m-%dT%H:%M:%fZ', started_at, ?2),
+                finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', finished_at, ?2),
+                local_date = date(local_date, ?2)
+              WHERE id = ?1"
+        }
+        Kind::Checkin => {
+            "UPDATE pain_checkins SET at = strftime('%Y-%m-%dT%H:%M:%fZ', at, ?2),
+                local_date = date(local_date, ?2) WHERE id = ?1"
+        }
+        other => {
+            return Err(StoreError::BadRow(format!(
+                "a {} is not moved this way",
+                other.as_str()
+            )))
+        }
+    };
+    changed(tx, sql, params![id, by])
+}
+
 fn tables(kind: Kind) -> &'static [(&'static str, &'static str)] {
     match kind {
         Kind::Session => &[

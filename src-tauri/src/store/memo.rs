@@ -18,11 +18,22 @@
 //!
 //! A change that moves none of the three changes no row a kept value was worked out
 //! from, so the memo still holds. The property test `tests/ladder.rs` checks it.
+//!
+//! A value may instead be kept *resumable* (`Tx::memo_resumed`, the ladder): across this
+//! connection's own changes it stays, with the earliest day they touched, so the next
+//! read brings it up to date from that day on instead of working it out afresh. The same
+//! triggers date every change: the earliest of the old and the new row's days ([`DATED`]:
+//! the local day and the UTC day of its instant; a set or a pain score by its
+//! session's), and a change to any other counted table as "from the start". Anything the
+//! triggers cannot date — another connection's commit, a rollback, a restore — drops the
+//! resumable values with the rest.
 
 /// Tables no kept value is worked out from (the app's own choice, for speed): the day's
 /// stretches and reminders change many times a day and are read afresh on every screen,
-/// so a change to them keeps the ladder, the running plan and the latest pain. A value
-/// that comes to read one of these tables must take it off this list.
+/// so a change to them keeps the ladder (with the latest pain score) and the running
+/// plan; the trash is only read by an undo, which puts rows back into the tables the log
+/// is read from. A value that comes to read one of these tables must take it off this
+/// list.
 pub const NOT_KEPT_FROM: &[&str] = &[
     "stretches",
     "reminder_events",
@@ -30,8 +41,28 @@ pub const NOT_KEPT_FROM: &[&str] = &[
     "pauses",
     "app_state",
     "notes",
+    "trash",
 ];
 
+/// The day a change to a row of each of these tables is dated by, as SQL over the row
+/// (`{row}` is `OLD` or `NEW`): the earliest of its local day and the UTC day of its
+/// instant; a set or a pain score is dated by its session (no session: the row is in no
+/// session's log, and the session's own delete is dated). A change to any other counted
+/// table is dated from the start ("", before every day). A resumable value may only
+/// read these tables' rows by day, and others only whole.
+pub const DATED: &[(&str, &str)] = &[
+    ("exercise_sessions", SESSION_DAY),
+    ("exercise_sets", BY_SESSION),
+    ("exercise_pain", BY_SESSION),
+    ("ladder_moves", "min({row}.local_date, substr({row}.moved_at, 1, 10))"),
+    ("pain_checkins", "min({row}.local_date, substr({row}.at, 1, 10))"),
+];
+
+const SESSION_DAY: &str = "min({row}.local_date, substr({row}.started_at, 1, 10))";
+const BY_SESSION: &str = "(SELECT min(s.local_date, substr(s.started_at, 1, 10)) \
+     FROM main.exercise_sessions s WHERE s.id = {row}.session_id)";
+
+use chrono::NaiveDate;
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -44,12 +75,45 @@ pub struct Version {
     pub(crate) generation: u64,
 }
 
+/// How far back this connection's own changes reached since they were last taken (the
+/// triggers' `since`): `None` for none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changed {
+    /// Only rows dated this day or later.
+    From(NaiveDate),
+    /// Rows no day bounds.
+    All,
+}
+
+impl Changed {
+    /// Reads the triggers' `since` ("" or anything not a day: from the start).
+    pub(crate) fn of(since: &str) -> Changed {
+        match NaiveDate::parse_from_str(since, "%Y-%m-%d") {
+            Ok(day) => Changed::From(day),
+            Err(_) => Changed::All,
+        }
+    }
+
+    fn and(self, other: Changed) -> Changed {
+        match (self, other) {
+            (Changed::From(a), Changed::From(b)) => Changed::From(a.min(b)),
+            _ => Changed::All,
+        }
+    }
+}
+
+type Key = (TypeId, i64);
+type Value = Arc<dyn Any + Send + Sync>;
+
 /// The values kept for one version: at most one of each type for each key.
 #[derive(Default)]
 pub struct Memo {
     generation: u64,
     version: Option<Version>,
-    values: HashMap<(TypeId, i64), Arc<dyn Any + Send + Sync>>,
+    values: HashMap<Key, Value>,
+    /// Values kept across this connection's own changes, each with how far back they
+    /// reached since it was worked out (`None`: it holds for `version`).
+    resumable: HashMap<Key, (Value, Option<Changed>)>,
 }
 
 impl Memo {
@@ -58,12 +122,34 @@ impl Memo {
         self.generation
     }
 
-    /// The value of type `T` under `key` kept for `version`, if any. A new version
-    /// drops every value kept for an older one.
-    pub fn get<T: Any + Send + Sync>(&mut self, version: Version, key: i64) -> Option<Arc<T>> {
+    /// Takes note that the data is at `version`, the connection's own changes since the
+    /// last note having reached back as far as `taken` says. A new version drops every
+    /// value kept for an older one but the resumable ones, which take note of how far
+    /// back the change reached; a version from another connection's commit or a new
+    /// generation drops those too.
+    pub fn observe(&mut self, version: Version, taken: Option<Changed>) {
         if self.version != Some(version) {
+            let own = self.version.is_some_and(|v| {
+                v.data_version == version.data_version && v.generation == version.generation
+            });
+            if !own {
+                self.resumable.clear();
+            }
             self.values.clear();
             self.version = Some(version);
+        }
+        if let Some(taken) = taken {
+            for (_, changed) in self.resumable.values_mut() {
+                *changed = Some(changed.map_or(taken, |c| c.and(taken)));
+            }
+            self.resumable
+                .retain(|_, (_, changed)| *changed != Some(Changed::All));
+        }
+    }
+
+    /// The value of type `T` under `key` kept for `version`, if any.
+    pub fn get<T: Any + Send + Sync>(&mut self, version: Version, key: i64) -> Option<Arc<T>> {
+        if self.version != Some(version) {
             return None;
         }
         let value = self.values.get(&(TypeId::of::<T>(), key))?.clone();
@@ -72,11 +158,27 @@ impl Memo {
 
     /// Keeps `value` for `version` (the one the data was read at, and still is).
     pub fn put<T: Any + Send + Sync>(&mut self, version: Version, key: i64, value: Arc<T>) {
-        if self.version != Some(version) {
-            self.values.clear();
-            self.version = Some(version);
+        if self.version == Some(version) {
+            self.values.insert((TypeId::of::<T>(), key), value);
         }
-        self.values.insert((TypeId::of::<T>(), key), value);
+    }
+
+    /// Takes out the resumable value of type `T` under `key`, with how far back the data
+    /// changed since it was worked out (`None`: not at all), if one is kept.
+    pub fn take_resumable<T: Any + Send + Sync>(
+        &mut self,
+        key: i64,
+    ) -> Option<(Arc<T>, Option<Changed>)> {
+        let (value, changed) = self.resumable.remove(&(TypeId::of::<T>(), key))?;
+        Some((value.downcast::<T>().ok()?, changed))
+    }
+
+    /// Keeps `value` as worked out for `version` (the one the data is still at).
+    pub fn put_resumable<T: Any + Send + Sync>(&mut self, version: Version, key: i64, value: Arc<T>) {
+        if self.version == Some(version) {
+            self.resumable
+                .insert((TypeId::of::<T>(), key), (value, None));
+        }
     }
 
     /// Forgets every value and moves the generation, so nothing kept before can match a
@@ -85,5 +187,6 @@ impl Memo {
         self.generation += 1;
         self.version = None;
         self.values.clear();
+        self.resumable.clear();
     }
 }

@@ -20,7 +20,7 @@ pub mod today;
 
 pub use migrations::LATEST as SCHEMA_VERSION;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use memo::{Memo, Version};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Params, Row, Transaction, TransactionBehavior};
@@ -96,22 +96,33 @@ impl Tx<'_> {
         &self.tx
     }
 
-    /// What the data is at now, as this transaction sees it (see `memo.rs`).
+    /// What the data is at now, as this transaction sees it (see `memo.rs`), with the
+    /// memo told of it and of how far back this connection's changes since the last
+    /// look reached (taken from the triggers' `since`, which starts again empty).
     fn version(&self) -> Result<Version, StoreError> {
         // In a transaction this reads the version of the snapshot the transaction reads.
         let data_version = self
             .tx
             .pragma_query_value(None, "data_version", |r| r.get::<_, i64>(0))?;
-        let own_changes = self.tx.query_row(
-            "SELECT n FROM temp.memo_changes",
+        let (own_changes, since) = self.tx.query_row(
+            "SELECT n, since FROM temp.memo_changes",
             [],
-            |r| r.get::<_, i64>(0),
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?)),
         )?;
-        Ok(Version {
+        let taken = since.as_deref().map(memo::Changed::of);
+        if taken.is_some() {
+            // The connection's own temporary table: nothing is written to the file.
+            self.tx
+                .execute("UPDATE temp.memo_changes SET since = NULL", [])?;
+        }
+        let mut memo = self.memo.borrow_mut();
+        let version = Version {
             data_version,
             own_changes,
-            generation: self.memo.borrow().generation(),
-        })
+            generation: memo.generation(),
+        };
+        memo.observe(version, taken);
+        Ok(version)
     }
 
     /// The value `work` makes from the data, worked out once for each version of the data
@@ -131,6 +142,44 @@ impl Tx<'_> {
         // Kept only if `work` changed nothing on the way (it should not write).
         if self.version()? == version {
             self.memo.borrow_mut().put(version, key, value.clone());
+        }
+        Ok(value)
+    }
+
+    /// Like [`Tx::memo`], for a value that can be brought up to date from the earliest
+    /// day the data changed on (`memo.rs`): `work` is given the value kept from before
+    /// this connection's own changes, if any, with that day (it is taken out of the memo,
+    /// so `work` owns it unless a caller still holds it), and otherwise works the value
+    /// out afresh. `work` must depend on nothing but the data and `key`, and read the
+    /// tables of `memo::DATED` rows by day (a row dated before the day is as it was)
+    /// and every other table whole.
+    pub fn memo_resumed<T, E>(
+        &self,
+        key: i64,
+        work: impl FnOnce(&Tx, Option<(Arc<T>, NaiveDate)>) -> Result<T, E>,
+    ) -> Result<Arc<T>, E>
+    where
+        T: std::any::Any + Send + Sync,
+        E: From<StoreError>,
+    {
+        let version = self.version()?;
+        let kept = self.memo.borrow_mut().take_resumable::<T>(key);
+        let before = match kept {
+            Some((value, None)) => {
+                self.memo
+                    .borrow_mut()
+                    .put_resumable(version, key, value.clone());
+                return Ok(value);
+            }
+            Some((value, Some(memo::Changed::From(day)))) => Some((value, day)),
+            Some((_, Some(memo::Changed::All))) | None => None,
+        };
+        let value = Arc::new(work(self, before)?);
+        // Kept only if `work` changed nothing on the way (it should not write).
+        if self.version()? == version {
+            self.memo
+                .borrow_mut()
+                .put_resumable(version, key, value.clone());
         }
         Ok(value)
     }
@@ -307,10 +356,12 @@ impl Store {
 
 /// Counts, in a temporary table of this connection, every row changed in a table a kept
 /// value may be worked out from (all but [`memo::NOT_KEPT_FROM`]): the count is part of
-/// the memo's [`Version`]. Temporary triggers live with the connection, never in the file.
+/// the memo's [`Version`]. Each change also brings `since` back to the earliest day it
+/// touched ([`memo::DATED`]; "" for a table whose rows are not dated), for the resumable
+/// values. Temporary triggers live with the connection, never in the file.
 fn watch_changes(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS memo_changes (n INTEGER NOT NULL);
+        "CREATE TEMP TABLE IF NOT EXISTS memo_changes (n INTEGER NOT NULL, since TEXT);
          INSERT INTO temp.memo_changes (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM temp.memo_changes);",
     )?;
     let tables: Vec<String> = conn
@@ -319,10 +370,21 @@ fn watch_changes(conn: &Connection) -> rusqlite::Result<()> {
         .collect::<Result<_, _>>()?;
     let mut sql = String::new();
     for table in tables.iter().filter(|t| !memo::NOT_KEPT_FROM.contains(&t.as_str())) {
-        for op in ["INSERT", "UPDATE", "DELETE"] {
+        let day = memo::DATED
+            .iter()
+            .find(|(t, _)| t == table)
+            .map_or("''", |(_, day)| day);
+        // `min` of a NULL is NULL: a row dated by nothing (a set whose session is gone)
+        // leaves `since` as it was.
+        let since = |row: &str| {
+            let day = day.replace("{row}", row);
+            format!("UPDATE temp.memo_changes SET since = coalesce(min(since, {day}), since, {day});")
+        };
+        for (op, rows) in [("INSERT", &["NEW"][..]), ("UPDATE", &["OLD", "NEW"]), ("DELETE", &["OLD"])] {
+            let dated: String = rows.iter().map(|row| since(row)).collect();
             sql.push_str(&format!(
                 "CREATE TEMP TRIGGER IF NOT EXISTS \"memo_{op}_{table}\" AFTER {op} ON main.\"{table}\" \
-                 BEGIN UPDATE temp.memo_changes SET n = n + 1; END;\n"
+                 BEGIN UPDATE temp.memo_changes SET n = n + 1; {dated} END;\n"
             ));
         }
     }

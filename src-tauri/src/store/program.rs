@@ -231,29 +231,90 @@ pub fn finish_session(tx: &Tx, session_id: i64, now: DateTime<Utc>) -> Result<()
 /// Every session with its entries (in ladder order), oldest first.
 ///
 /// Ten years of daily sessions are some hundred thousand set and pain rows, read again
-/// after every change of the data: each row goes into its session (found by a binary
-/// search over the sessions in id order), with no text copied on the way.
+/// after every change of the data that cannot be dated: each row goes into its session
+/// (found by a binary search over the sessions in id order), with no text copied on the
+/// way.
 pub fn sessions(tx: &Tx) -> Result<Vec<Session>, StoreError> {
-    let mut sessions: Vec<Session> = tx.rows(
-        "SELECT id, started_at, local_date FROM exercise_sessions ORDER BY id",
-        [],
-        |r| {
-            Ok(Session {
-                id: r.get(0)?,
-                started_at: instant(r.get_ref(1)?.as_str().map_err(bad_text)?)?,
-                date: day(r.get_ref(2)?.as_str().map_err(bad_text)?)?,
-                entries: Vec::new(),
-            })
-        },
-    )?;
+    Ok(sessions_read(tx, None)?.0)
+}
+
+/// The latest pain score given in one session (by the time it was given, then the
+/// exercise highest on the ladder), as the Today screen shows the latest of them all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionPain {
+    pub session_id: i64,
+    /// The session's local day.
+    pub date: NaiveDate,
+    /// When it was given, as stored (RFC 3339 UTC: sorts as text).
+    pub recorded_at: String,
+    pub exercise: usize,
+    pub pain: u8,
+}
+
+impl SessionPain {
+    /// What tells the latest apart: the time given, then the session, then the exercise.
+    pub fn order(&self) -> (&str, i64, usize) {
+        (&self.recorded_at, self.session_id, self.exercise)
+    }
+}
+
+/// Every session as [`sessions`] reads it, and each one's latest pain score; or only
+/// those dated `from` or later (their local day), what a change dated from that day on
+/// may have changed.
+pub fn sessions_and_pain(
+    tx: &Tx,
+    from: Option<NaiveDate>,
+) -> Result<(Vec<Session>, Vec<SessionPain>), StoreError> {
+    sessions_read(tx, from)
+}
+
+fn sessions_read(
+    tx: &Tx,
+    from: Option<NaiveDate>,
+) -> Result<(Vec<Session>, Vec<SessionPain>), StoreError> {
+    let session = |r: &Row| -> Result<Session, StoreError> {
+        Ok(Session {
+            id: r.get(0)?,
+            started_at: instant(r.get_ref(1)?.as_str().map_err(bad_text)?)?,
+            date: day(r.get_ref(2)?.as_str().map_err(bad_text)?)?,
+            entries: Vec::new(),
+        })
+    };
+    let set = |r: &Row| -> Result<(i64, usize, u8, u16), StoreError> {
+        Ok((r.get(0)?, exercise_at(r, 1)?, r.get(2)?, r.get(3)?))
+    };
+    let (mut sessions, mut sets): (Vec<Session>, Vec<(i64, usize, u8, u16)>) = match from {
+        None => (
+            tx.rows(
+                "SELECT id, started_at, local_date FROM exercise_sessions ORDER BY id",
+                [],
+                session,
+            )?,
+            // Read in the table's own order (an ORDER BY here walks the index and looks
+            // up every row: several times slower), then put in order, which the rows
+            // nearly are already.
+            tx.rows(
+                "SELECT session_id, exercise_id, set_no, amount FROM exercise_sets",
+                [],
+                set,
+            )?,
+        ),
+        // A few days: through the date index and each session's sets.
+        Some(from) => (
+            tx.rows(
+                "SELECT id, started_at, local_date FROM exercise_sessions WHERE local_date >= ?1 ORDER BY id",
+                [ymd(from)],
+                session,
+            )?,
+            tx.rows(
+                "SELECT session_id, exercise_id, set_no, amount FROM exercise_sets
+                  WHERE session_id IN (SELECT id FROM exercise_sessions WHERE local_date >= ?1)",
+                [ymd(from)],
+                set,
+            )?,
+        ),
+    };
     let mut last: Option<usize> = None;
-    // Read in the table's own order (an ORDER BY here walks the index and looks up every
-    // row: several times slower), then put in order, which the rows nearly are already.
-    let mut sets: Vec<(i64, usize, u8, u16)> = tx.rows(
-        "SELECT session_id, exercise_id, set_no, amount FROM exercise_sets",
-        [],
-        |r| Ok((r.get(0)?, exercise_at(r, 1)?, r.get(2)?, r.get(3)?)),
-    )?;
     sets.sort_by_key(|&(session_id, i, set_no, _)| (session_id, i, set_no));
     // One entry's sets at a time, each list made at its length.
     for run in sets.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
@@ -261,21 +322,54 @@ pub fn sessions(tx: &Tx) -> Result<Vec<Session>, StoreError> {
             e.sets.extend(run.iter().map(|&(.., amount)| amount));
         }
     }
-    tx.rows(
-        "SELECT session_id, exercise_id, pain FROM exercise_pain",
-        [],
-        |r| {
-            if let Some(e) = entry(&mut sessions, &mut last, r.get(0)?, exercise_at(r, 1)?) {
-                e.pain = Some(r.get(2)?);
+    // Each session's latest pain, by its place in `sessions` (still in id order).
+    let mut latest: Vec<Option<SessionPain>> = vec![None; sessions.len()];
+    let mut pain = |r: &Row| -> Result<(), StoreError> {
+        let (session_id, exercise, score) = (r.get(0)?, exercise_at(r, 1)?, r.get(2)?);
+        if let Some(e) = entry(&mut sessions, &mut last, session_id, exercise) {
+            e.pain = Some(score);
+            let at = r.get_ref(3)?.as_str().map_err(bad_text)?;
+            let k = last.expect("the session of the entry just found");
+            let kept = &mut latest[k];
+            match kept {
+                Some(p) if (p.recorded_at.as_str(), p.exercise) >= (at, exercise) => {}
+                Some(p) => {
+                    p.recorded_at.clear();
+                    p.recorded_at.push_str(at);
+                    (p.exercise, p.pain) = (exercise, score);
+                }
+                None => {
+                    *kept = Some(SessionPain {
+                        session_id,
+                        date: sessions[k].date,
+                        recorded_at: at.to_string(),
+                        exercise,
+                        pain: score,
+                    })
+                }
             }
-            Ok(())
-        },
-    )?;
+        }
+        Ok(())
+    };
+    match from {
+        None => tx.rows(
+            "SELECT session_id, exercise_id, pain, recorded_at FROM exercise_pain",
+            [],
+            &mut pain,
+        )?,
+        Some(from) => tx.rows(
+            "SELECT session_id, exercise_id, pain, recorded_at FROM exercise_pain
+              WHERE session_id IN (SELECT id FROM exercise_sessions WHERE local_date >= ?1)",
+            [ymd(from)],
+            &mut pain,
+        )?,
+    };
+    let latest = latest.into_iter().flatten().collect();
     for s in &mut sessions {
         s.entries.sort_by_key(|e| e.exercise);
     }
     sessions.sort_by_key(|s| (s.started_at, s.id));
-    Ok(sessions)
+    Ok((sessions, latest))
 }
 
 /// The entry of exercise `i` in session `session_id`, made on its first row; `None` for a
@@ -319,35 +413,6 @@ fn exercise_at(r: &Row, i: usize) -> Result<usize, StoreError> {
         .ok_or_else(|| StoreError::BadRow(format!("exercise {id}")))
 }
 
-/// The latest pain given for an exercise: (pain, exercise id, day of the session). Kept in
-/// memory while the data is unchanged (`memo.rs`): finding it sorts every pain ever given.
-pub fn latest_exercise_pain(tx: &Tx) -> Result<Option<(u8, String, NaiveDate)>, StoreError> {
-    struct Latest(Option<(u8, String, NaiveDate)>);
-    let kept = tx.memo(0, |tx| latest_exercise_pain_now(tx).map(Latest))?;
-    Ok(kept.0.clone())
-}
-
-fn latest_exercise_pain_now(tx: &Tx) -> Result<Option<(u8, String, NaiveDate)>, StoreError> {
-    let row = tx
-        .conn()
-        .query_row(
-            "SELECT p.pain, p.exercise_id, s.local_date FROM exercise_pain p
-               JOIN exercise_sessions s ON s.id = p.session_id
-              ORDER BY p.recorded_at DESC, s.id DESC LIMIT 1",
-            [],
-            |r| {
-                Ok((
-                    r.get::<_, u8>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
-            },
-        )
-        .optional()?;
-    row.map(|(pain, exercise, date)| Ok((pain, exercise, day(&date)?)))
-        .transpose()
-}
-
 // --- the ladder and its rules -----------------------------------------------------
 
 /// The advice's three columns (`advised_on`, `advised_by`, `advice_note`): NULL and
@@ -389,18 +454,38 @@ pub fn moves(tx: &Tx) -> Result<Vec<Move>, StoreError> {
 
 /// Every next-morning pain check-in (the engine's morning check), oldest first.
 pub fn mornings(tx: &Tx) -> Result<Vec<Morning>, StoreError> {
-    tx.rows(
-        "SELECT at, local_date, pain FROM pain_checkins WHERE context = ?1 ORDER BY at, id",
-        [crate::core::journal::Context::NextMorning.as_str()],
-        |r| {
-            let (at, date, pain): (String, String, u8) = (r.get(0)?, r.get(1)?, r.get(2)?);
-            Ok(Morning {
+    Ok(mornings_by_id(tx, None)?.into_iter().map(|(_, m)| m).collect())
+}
+
+/// The next-morning check-ins with their ids, oldest first (by time, then id): every
+/// one, or those dated `from` or later (their local day).
+pub fn mornings_by_id(tx: &Tx, from: Option<NaiveDate>) -> Result<Vec<(i64, Morning)>, StoreError> {
+    let morning = |r: &Row| -> Result<(i64, Morning), StoreError> {
+        let (id, at, date, pain): (i64, String, String, u8) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        Ok((
+            id,
+            Morning {
                 at: instant(&at)?,
                 date: day(&date)?,
                 pain,
-            })
-        },
-    )
+            },
+        ))
+    };
+    let context = crate::core::journal::Context::NextMorning.as_str();
+    match from {
+        None => tx.rows(
+            "SELECT id, at, local_date, pain FROM pain_checkins WHERE context = ?1 ORDER BY at, id",
+            [context],
+            morning,
+        ),
+        Some(from) => tx.rows(
+            "SELECT id, at, local_date, pain FROM pain_checkins
+              WHERE local_date >= ?2 AND context = ?1 ORDER BY at, id",
+            [context, &ymd(from)],
+            morning,
+        ),
+    }
 }
 
 /// Adds rules to the history from `at` on, with the clinician's advice they were set on,

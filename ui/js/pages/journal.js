@@ -7,7 +7,7 @@ import { alertLine, card, el, heading, showError, showOk, statusLine } from '../
 import { checkinForm } from '../checkin-ui.js';
 import { showSafety } from '../safety-ui.js';
 import { painControl } from '../pain-ui.js';
-import { friendlyDate, todayYmd } from '../dates.js';
+import { friendlyDate } from '../dates.js';
 import { trends } from './journal-charts.js';
 
 export function render(container, ctx) {
@@ -104,7 +104,7 @@ async function drawLog(state, target) {
 }
 
 function filterForm(view, state, reload) {
-  const today = todayYmd();
+  const today = view.today;
   const from = el('input', { type: 'date', id: 'journal-from', value: view.from, max: today });
   const to = el('input', { type: 'date', id: 'journal-to', value: view.to, max: today });
   const boxes = view.kinds.map((k) => el('input', { type: 'checkbox', id: `kind-${k.kind}`, value: k.kind, checked: k.shown }));
@@ -225,7 +225,7 @@ function editField(edit, id, view) {
     return { edit, field: pain.field, read, changed: () => String(read()) !== edit.value, mark, focus: pain.focus };
   }
   let control;
-  if (edit.input === 'date') control = el('input', { type: 'date', id, value: edit.value, max: todayYmd() });
+  if (edit.input === 'date') control = el('input', { type: 'date', id, value: edit.value, max: view.today });
   else if (edit.input === 'choice') control = el('select', { id }, edit.choices.map(([value, label]) => el('option', { value, selected: value === edit.value }, label)));
   else control = el('textarea', { id, rows: 2, maxlength: view.max_note }, edit.value);
   const mark = () => {

@@ -11,7 +11,7 @@ import { gatesList } from '../protocol-ui.js';
 import { showSafety } from '../safety-ui.js';
 import { painControl, refusePain } from '../pain-ui.js';
 import { intervalTimer } from '../interval-timer.js';
-import { friendlyDate, shortDate, todayYmd } from '../dates.js';
+import { friendlyDate, shortDate } from '../dates.js';
 
 export function render(container, ctx) {
   return loadPage(container, ctx, {
@@ -56,9 +56,8 @@ function startCard(view, redraw) {
       el('p', {}, view.text.waits)
     );
   }
-  const today = todayYmd();
-  const back = view.limits.start_back_days;
-  const date = el('input', { type: 'date', value: today, max: today, min: daysBefore(today, back) });
+  const day = view.start_day;
+  const date = el('input', { type: 'date', value: day.value, max: day.max, min: day.min });
   const button = el('button', { type: 'button', id: 'start-running', class: 'primary' }, 'Start week 1');
   button.addEventListener('click', async () => {
     try {
@@ -76,14 +75,6 @@ function startCard(view, redraw) {
     el('div', { class: 'actions' }, button),
     status
   );
-}
-
-/** The day `n` days before `ymd`, as YYYY-MM-DD (local calendar days). */
-function daysBefore(ymd, n) {
-  const [y, m, d] = ymd.split('-').map(Number);
-  const day = new Date(y, m - 1, d - n);
-  const pad = (x) => String(x).padStart(2, '0');
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
 
 function planCards(body, view, ctx, redraw) {
@@ -152,8 +143,8 @@ function logCard(view, redraw) {
   const plan = view.plan;
   const limits = view.limits;
   const intervals = plan.logs_sets;
-  const today = todayYmd();
-  const date = el('input', { type: 'date', value: today, max: today, min: plan.state.started_on, required: true });
+  const day = plan.log_day;
+  const date = el('input', { type: 'date', value: day.value, max: day.max, min: day.min, required: true });
   const amount = intervals
     ? el('input', { type: 'number', min: limits.min_sets, max: limits.max_sets, step: 1, inputmode: 'numeric', value: String(plan.log_amount) })
     : el('input', { type: 'number', min: limits.min_minutes, max: limits.max_minutes, step: 1, inputmode: 'numeric', value: String(plan.log_amount) });

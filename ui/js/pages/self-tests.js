@@ -5,7 +5,7 @@ import * as api from '../api.js';
 import { el, list, loadPage, showError, showOk, statusLine } from '../dom.js';
 import { picture } from '../figure-ui.js';
 import { cites, gatesList } from '../protocol-ui.js';
-import { friendlyDate, todayYmd } from '../dates.js';
+import { friendlyDate } from '../dates.js';
 
 export function render(container, ctx) {
   const intro = el(
@@ -32,7 +32,7 @@ function draw(page, view, protocol, ctx) {
   };
   page.replaceChildren(
     ...diagnostic.map((t) => testCard(t, protocol.pictures)),
-    testForm(diagnostic, view.legs, ctx, redraw),
+    testForm(diagnostic, view, ctx, redraw),
     interpretation(view.interpretation),
     el('h2', { class: 'section-title' }, 'Gate tests'),
     el('p', {}, view.gates_text),
@@ -88,13 +88,12 @@ function answers(form, tests, legs) {
   return results;
 }
 
-function dateField(id, label) {
-  const today = todayYmd();
+function dateField(id, label, day) {
   return el(
     'div',
     { class: 'field' },
     el('label', { for: id }, label),
-    el('input', { type: 'date', id, value: today, max: today, 'aria-describedby': `${id}-hint` }),
+    el('input', { type: 'date', id, value: day.value, min: day.min, max: day.max, 'aria-describedby': `${id}-hint` }),
     el('p', { class: 'hint', id: `${id}-hint` }, 'A day up to today.')
   );
 }
@@ -118,13 +117,14 @@ function saveOnSubmit(form, status, ctx, redraw, okText, input) {
   });
 }
 
-function testForm(tests, legs, ctx, redraw) {
+function testForm(tests, view, ctx, redraw) {
+  const legs = view.legs;
   const status = statusLine('self-tests-status');
   const form = el(
     'form',
     { id: 'self-test-form', class: 'card', novalidate: true, 'aria-labelledby': 'self-test-form-title' },
     el('h2', { id: 'self-test-form-title' }, 'Record your results'),
-    dateField('taken-on', 'Date of the tests'),
+    dateField('taken-on', 'Date of the tests', view.taken_on),
     choices(tests, legs),
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'save-self-tests', class: 'primary' }, 'Save results')),
     status
@@ -140,7 +140,7 @@ function gateForm(tests, view, ctx, redraw) {
     'form',
     { id: 'gate-test-form', class: 'card', novalidate: true, 'aria-labelledby': 'gate-form-title' },
     el('h2', { id: 'gate-form-title' }, 'Record the running gate'),
-    dateField('gate-taken-on', 'Date of the test'),
+    dateField('gate-taken-on', 'Date of the test', view.taken_on),
     choices(tests, view.legs),
     el('label', { for: 'rom-normal', class: 'inline' }, rom, ' My range of motion is back to normal'),
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'save-gate-tests', class: 'primary' }, 'Save')),

@@ -1237,3 +1237,126 @@ proptest! {
         prop_assert_eq!(progress_without(&log, id, r), progress(&without, r));
     }
 }
+
+/// What a change dated from some day on does to one row of that day or later.
+#[derive(Debug, Clone)]
+enum Touch {
+    Keep,
+    Drop,
+    Pain(u8),
+}
+
+fn touch() -> impl Strategy<Value = Touch> {
+    prop_oneof![4 => Just(Touch::Keep), 1 => Just(Touch::Drop), 2 => (0u8..=10).prop_map(Touch::Pain)]
+}
+
+/// `log` changed only in rows dated `from` on: each session and next-morning check-in of
+/// those days kept, dropped or given another pain (`touches`, in turn), a session added
+/// on `from` and a move by hand made on it (`added`, `moved`).
+fn changed_from(log: &Log, from: NaiveDate, touches: &[Touch], added: Option<u8>, moved: bool) -> Log {
+    let mut touches = touches.iter().cycle();
+    let mut next = || touches.next().cloned().unwrap_or(Touch::Keep);
+    let mut out = log.clone();
+    out.sessions = Vec::new();
+    for s in &log.sessions {
+        if s.date < from {
+            out.sessions.push(s.clone());
+            continue;
+        }
+        match next() {
+            Touch::Keep => out.sessions.push(s.clone()),
+            Touch::Drop => {}
+            Touch::Pain(p) => {
+                let mut s = s.clone();
+                for e in &mut s.entries {
+                    e.pain = e.pain.map(|_| p);
+                }
+                out.sessions.push(s);
+            }
+        }
+    }
+    out.mornings = Vec::new();
+    for m in &log.mornings {
+        if m.date < from {
+            out.mornings.push(*m);
+            continue;
+        }
+        match next() {
+            Touch::Keep => out.mornings.push(*m),
+            Touch::Drop => {}
+            Touch::Pain(p) => out.mornings.push(Morning { pain: p, ..*m }),
+        }
+    }
+    let start = Utc.from_utc_datetime(&from.and_hms_opt(0, 30, 0).unwrap());
+    if let Some(pain) = added {
+        out.sessions.push(Session {
+            id: 1000,
+            started_at: start,
+            date: from,
+            entries: (0..=progress(log, Rules::default()).level).map(|k| full(k, pain)).collect(),
+        });
+        // As the store reads them: by instant, then id.
+        out.sessions.sort_by_key(|s| (s.started_at, s.id));
+    }
+    if moved {
+        let level = progress(log, Rules::default()).level;
+        let to = if level > 0 { level - 1 } else { 1 };
+        out.moves.push(Move { at: start, date: from, from: level, to });
+        out.moves.sort_by_key(|m| m.at);
+    }
+    out
+}
+
+proptest! {
+    /// The replay resumed from the checkpoints kept for a log, after a change dated from
+    /// some day on, is the full replay of the changed log, checkpoints included; and the
+    /// ladder without one session, replayed from the checkpoint before it, is the full
+    /// replay without it.
+    #[test]
+    fn the_replay_resumed_from_a_checkpoint_is_the_full_replay(
+        (spec, allowed, needed) in arb_log(),
+        from in 0u32..90,
+        touches in prop::collection::vec(touch(), 1..8),
+        added in prop::option::of(0u8..=4),
+        moved in any::<bool>(),
+        pick in any::<prop::sample::Index>(),
+    ) {
+        let r = rules(allowed, needed);
+        let before = build(&spec, r);
+        let (_, kept) = progress_kept(&before, r);
+        prop_assert_eq!(kept.len(), (before.sessions.len() + before.moves.len()) / CHECKPOINT_EVERY);
+        let from = day(from);
+        let after = changed_from(&before, from, &touches, added, moved);
+        let full = progress_kept(&after, r);
+        prop_assert_eq!(&full.0, &progress(&after, r));
+        prop_assert_eq!(progress_resumed(&after, r, kept, from), full.clone());
+        if !after.sessions.is_empty() {
+            let id = after.sessions[pick.index(after.sessions.len())].id;
+            prop_assert_eq!(full.1.progress_without(&after, id, r), progress_without(&after, id, r));
+        }
+    }
+}
+
+/// A change dated later than every event read keeps every checkpoint, one dated earlier
+/// keeps none; a change the resume point is computed wrongly for (the day after the
+/// change) gives another ladder than the full replay.
+#[test]
+fn a_resume_keeps_only_the_checkpoints_before_the_change() {
+    let r = rules(0, 1);
+    let sessions: Vec<Session> = (0..40).map(|n| whole_session(i64::from(n), n, 0, 0)).collect();
+    let log = log_of(sessions);
+    let (p, kept) = progress_kept(&log, r);
+    assert_eq!(kept.len(), 40 / CHECKPOINT_EVERY);
+    // Nothing changed from day 100 on: all kept, nothing replayed again.
+    assert_eq!(progress_resumed(&log, r, kept.clone(), day(100)), (p.clone(), kept.clone()));
+    // Day 3's session painful: the checkpoints after it are replayed again.
+    let mut painful = log.clone();
+    for e in &mut painful.sessions[3].entries {
+        e.pain = Some(5);
+    }
+    let full = progress_kept(&painful, r);
+    assert_ne!(full.0, p);
+    assert_eq!(progress_resumed(&painful, r, kept.clone(), day(3)), full);
+    // Resumed from after the change, the old verdict of day 3 stays: not the replay.
+    assert_ne!(progress_resumed(&painful, r, kept, day(3 + CHECKPOINT_EVERY as u32 + 1)).1, full.1);
+}

@@ -601,6 +601,11 @@ fn a_start_needs_the_gate_and_a_day_within_reach() {
     );
     assert!(admit_start(&gate(true), true, false, None, today).is_err());
     assert!(admit_start(&gate(true), true, true, None, today).is_ok());
+    // The start form's field offers exactly the days admitted.
+    let field = start_days(today);
+    assert_eq!((field.value, field.min, field.max), (today, back, today));
+    let first = admit_start(&gate(true), false, false, Some(&field.min.to_string()), today);
+    assert_eq!(first, Ok(field.min));
 }
 
 /// Years of painful runs in week one (it never steps back below one, so its count of
