@@ -205,15 +205,10 @@ fn setup<R: Runtime>(
         .name("open-database".into())
         .spawn(move || {
             let mut from = trace::now();
-            let mut opened = Store::open_marked(&path, clock::now().utc, &mut |step| {
+            let opened = Store::open_marked(&path, clock::now().utc, &mut |step| {
                 trace::step(step, from);
                 from = trace::now();
             });
-            // With a window to show, the ladder is worked out here, beside the window's
-            // building, so that the first Today reads it from memory (writes nothing).
-            if let (true, Ok((store, _))) = (warm, &mut opened) {
-                let _ = trace::timed("ladder worked out", || crate::service::program::warm(store));
-            }
             opened
         })?;
     if !options.background {
@@ -271,6 +266,23 @@ fn setup<R: Runtime>(
             eprintln!("High Hamstring Rehab: start at login could not be updated: {e}");
         }
     });
+    // With a window to show, the ladder is worked out on a thread of its own while the
+    // page loads its scripts (~100 ms before its first command), so the first Today reads
+    // it from memory; a first command that comes sooner waits for the store's lock and
+    // then finds it done. A read: it writes nothing. Not on a --background start (the
+    // tray keeps no ladder it may never show).
+    if warm {
+        let app = app.clone();
+        let _ = std::thread::Builder::new()
+            .name("warm-ladder".into())
+            .spawn(move || {
+                let state = app.state::<AppState>();
+                let mut store = state.lock_store();
+                let _ = trace::timed("ladder worked out", || {
+                    crate::service::program::warm(&mut store)
+                });
+            });
+    }
     trace::mark("setup done (the main thread is free)");
     Ok(())
 }
