@@ -25,6 +25,8 @@ RUNS = int(os.environ.get("HHR_BENCH_RUNS", "10"))
 # The tray idle measurement; 10 minutes unless HHR_BENCH_IDLE_SECONDS says otherwise.
 IDLE_SECONDS = int(os.environ.get("HHR_BENCH_IDLE_SECONDS", "600"))
 TICK = os.sysconf("SC_CLK_TCK")
+# "launch": only the launch figures and their steps (a quicker trial while working on them).
+ONLY = os.environ.get("HHR_BENCH_ONLY", "")
 
 
 def env_for(tmp):
@@ -251,6 +253,28 @@ def fresh(db):
     return tmp
 
 
+def start_ticks(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        return int(f.read().rsplit(")", 1)[1].split()[19])
+
+
+def webkit_starts(pid, own_ms, wall_ms):
+    """When WebKit's network and web processes were started, as steps on the program's
+    scale (ms since `main`/`run`): their start times less the app's, from /proc (in
+    clock ticks, 10 ms apart), less the time before `main`/`run`."""
+    out = {}
+    try:
+        app = start_ticks(pid)
+        for child in children(pid):
+            name = {"WebKitWebProces": "web", "WebKitNetworkPr": "network"}.get(comm(child))
+            if name:
+                at = (start_ticks(child) - app) * 1000 / TICK - (wall_ms - own_ms)
+                out["WebKit's %s process started (±10 ms)" % name] = (at, at)
+    except OSError:
+        pass
+    return out
+
+
 def wait_ready(proc):
     """Seconds from exec to the front end's first `ui_ready` call, the app's own figure
     (ms from `run`), and the start-up steps it traced: {name: (start, end)} in ms."""
@@ -265,22 +289,32 @@ def wait_ready(proc):
             except ValueError:
                 pass
         if "hhr: interactive after" in line:
-            return time.monotonic() - start, int(line.split()[-2]), steps
+            seconds = time.monotonic() - start
+            steps.update(webkit_starts(proc.pid, int(line.split()[-2]), seconds * 1000))
+            return seconds, int(line.split()[-2]), steps
     raise RuntimeError("the app exited before its first screen was interactive")
 
 
-def launches(binary, db, runs=RUNS):
-    """`runs` launches to the first interactive screen, each in a fresh folder holding a
-    copy of `db`: wall-clock seconds, the in-process ms, the traced steps of each."""
-    out = []
+def one_launch(binary, db):
+    """A launch to the first interactive screen in a fresh folder holding a copy of `db`:
+    wall-clock seconds, the in-process ms, the traced steps."""
+    tmp = fresh(db)
+    proc = launch(tmp, binary=binary, trace=True)
+    try:
+        return wait_ready(proc)
+    finally:
+        stop(proc)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def launches(sides, runs=RUNS):
+    """`runs` launches of each side ({key: (binary, db)}), taken in turn (floor, app,
+    app, floor, app, app, …) so that a change in the machine's load falls on every side
+    alike."""
+    out = {key: [] for key in sides}
     for _ in range(runs):
-        tmp = fresh(db)
-        proc = launch(tmp, binary=binary, trace=True)
-        try:
-            out.append(wait_ready(proc))
-        finally:
-            stop(proc)
-            shutil.rmtree(tmp, ignore_errors=True)
+        for key, (binary, db) in sides.items():
+            out[key].append(one_launch(binary, db))
     return out
 
 
@@ -367,6 +401,14 @@ def thread_wakes(pid, seconds):
     return by_name
 
 
+def load_average():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+LOAD_AT_START = load_average()
+
+
 def main():
     rows = []
     release_dir = os.path.dirname(os.path.abspath(sys.argv[1]))
@@ -376,11 +418,13 @@ def main():
         empty = empty_database(workdir)
         ten = ten_year_database(workdir, release_dir)
 
-        # Launch to interactive, back to back: the floor, the app on an empty database,
-        # the app on ten years of data.
-        f_runs = launches(floor, None) if os.path.exists(floor) else None
-        e_runs = launches(APP, empty)
-        t_runs = launches(APP, ten)
+        # Launch to interactive, back to back and in turn: the floor, the app on an empty
+        # database, the app on ten years of data.
+        sides = {"empty": (APP, empty), "ten": (APP, ten)}
+        if os.path.exists(floor):
+            sides = {"floor": (floor, None), **sides}
+        runs = launches(sides)
+        f_runs, e_runs, t_runs = runs.get("floor"), runs["empty"], runs["ten"]
         if f_runs:
             f_ms = median_ms(f_runs)
             rows.append(("Floor: minimal Tauri window app (bench/floor), launch to interactive (median of %d)" % RUNS, "%.0f ms" % f_ms))
@@ -394,6 +438,9 @@ def main():
             rows.extend(step_rows("Start-up, floor", f_runs))
         rows.extend(step_rows("Start-up step, empty database", e_runs))
         rows.extend(step_rows("Start-up step, ten years", t_runs))
+        if ONLY == "launch":
+            print_rows(rows)
+            return
 
         # Memory with the window open, the app (Today, empty database) and the floor.
         rss, pss, names = window_memory(APP, empty)
@@ -475,7 +522,10 @@ def main():
         shutil.rmtree(workdir, ignore_errors=True)
 
     rows.extend(ten_years_queries(os.path.dirname(os.path.abspath(sys.argv[1]))))
+    print_rows(rows)
 
+
+def print_rows(rows):
     cpu = "unknown CPU"
     with open("/proc/cpuinfo") as f:
         for line in f:
@@ -484,11 +534,9 @@ def main():
                 break
     with open("/proc/meminfo") as f:
         mem_gb = int(f.readline().split()[1]) / 1024 / 1024
-    with open("/proc/loadavg") as f:
-        load = f.read().split()[:3]
     print("High Hamstring Rehab benchmark, %s" % datetime.datetime.now().strftime("%Y-%m-%d %H:%M %Z").strip())
-    print("Machine: %s, %d cores, %.0f GiB, %s %s; Xvfb (software rendering); load average at the end %s" % (
-        cpu, os.cpu_count(), mem_gb, platform.system(), platform.release(), " ".join(load)))
+    print("Machine: %s, %d cores, %.0f GiB, %s %s; Xvfb (software rendering); load average at the start %s, at the end %s" % (
+        cpu, os.cpu_count(), mem_gb, platform.system(), platform.release(), LOAD_AT_START, load_average()))
     print()
     print("| Measure | Result |")
     print("|---|---|")

@@ -4,6 +4,7 @@
 /// Every command the front end may call. A command missing here cannot be granted.
 const COMMANDS: &[&str] = &[
     "get_app_status",
+    "get_first_screen",
     "dismiss_recovery_notice",
     "get_settings",
     "update_settings",

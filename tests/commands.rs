@@ -126,6 +126,40 @@ fn the_setup_opens_pending_ends_done_or_skipped_and_refuses_anything_else_naming
 }
 
 #[test]
+fn the_first_screen_comes_in_one_call_on_the_setup_while_pending_then_on_today_with_its_views() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = start(dir.path());
+    // A new database: the window opens on the setup, and Today's views are not made.
+    let first = h.invoke("get_first_screen", json!({})).unwrap();
+    assert_eq!(first["route"], "#/setup");
+    assert_eq!(first["setup"], "pending");
+    assert_eq!(first["theme"], "system");
+    assert_eq!(first["status"], h.invoke("get_app_status", json!({})).unwrap());
+    for part in ["today", "protocol", "reminders"] {
+        assert_eq!(first[part], Value::Null, "{part}");
+    }
+
+    h.invoke("update_settings", json!({"patch": {"theme": "dark"}}))
+        .unwrap();
+    h.invoke("finish_setup", json!({"outcome": "skipped"}))
+        .unwrap();
+    // Past the setup: no route of its own (Today), with the same views the screen's own
+    // commands give.
+    let first = h.invoke("get_first_screen", json!({})).unwrap();
+    assert_eq!(first["route"], Value::Null);
+    assert_eq!(first["setup"], "skipped");
+    assert_eq!(first["theme"], "dark");
+    assert_eq!(first["protocol"], h.invoke("get_protocol", json!({})).unwrap());
+    let today = h.invoke("get_today", json!({})).unwrap();
+    for field in ["date", "exercises", "stretches", "week", "gates", "progress"] {
+        assert_eq!(first["today"][field], today[field], "{field}");
+    }
+    let reminders = h.invoke("get_reminders", json!({})).unwrap();
+    assert_eq!(first["reminders"]["date"], reminders["date"]);
+    assert_eq!(first["reminders"]["slots"], reminders["slots"]);
+}
+
+#[test]
 fn app_status_reports_where_the_data_lives_and_a_set_aside_file_until_dismissed() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

@@ -87,6 +87,7 @@ use Does::*;
 /// Every command the window is granted, with its arguments as the window sends them.
 const COMMANDS: &[(&str, &[(&str, Arg)], Does)] = &[
     ("get_app_status", &[], Read),
+    ("get_first_screen", &[], Write),
     ("dismiss_recovery_notice", &[], Read),
     ("get_settings", &[], Read),
     ("update_settings", &[("patch", Any)], Write),

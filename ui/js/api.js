@@ -55,11 +55,12 @@ export const uiReady = (todayRoundTripMs, pageSteps) =>
 
 /**
  * A command whose answer never changes while the app runs (the app's status, the
- * protocol, the guide): asked once and kept; asked again only after a failure.
+ * protocol, the guide): asked once and kept; asked again only after a failure. `keep`
+ * takes an answer that came another way (the first screen's command).
  */
 function askedOnce(command) {
   let answer = null;
-  return () => {
+  const ask = () => {
     if (!answer) {
       answer = invoke(command).catch((error) => {
         answer = null;
@@ -68,6 +69,44 @@ function askedOnce(command) {
     }
     return answer;
   };
+  ask.keep = (value) => {
+    if (!answer && value !== null && value !== undefined) answer = Promise.resolve(value);
+  };
+  return ask;
+}
+
+/**
+ * The first screen's answers, from the one command the page asks at start-up
+ * (`getFirstScreen`): each goes to the first call that asks for it, and what is left is
+ * dropped once the first screen is drawn (`forgetFirstScreen`), so a later screen
+ * never gets an answer from start-up.
+ */
+const firstAnswers = new Map();
+
+function firstOr(command) {
+  if (firstAnswers.has(command)) {
+    const answer = firstAnswers.get(command);
+    firstAnswers.delete(command);
+    return Promise.resolve(answer);
+  }
+  return invoke(command);
+}
+
+/**
+ * What the window needs to open, in one call: `{status, theme, setup, route, today,
+ * protocol, reminders}` (the last three when it opens on Today).
+ */
+export async function getFirstScreen() {
+  const first = await invoke('get_first_screen');
+  getAppStatus.keep(first.status);
+  getProtocol.keep(first.protocol);
+  if (first.today) firstAnswers.set('get_today', first.today);
+  if (first.reminders) firstAnswers.set('get_reminders', first.reminders);
+  return first;
+}
+
+export function forgetFirstScreen() {
+  firstAnswers.clear();
 }
 
 // The app's status (as at launch), the program and the guide.
@@ -75,7 +114,7 @@ export const getAppStatus = askedOnce('get_app_status');
 export const getProtocol = askedOnce('get_protocol');
 export const getGuide = askedOnce('get_guide');
 export const demonstration = (id) => invoke('get_demonstration', { id });
-export const getToday = () => invoke('get_today');
+export const getToday = () => firstOr('get_today');
 export const getProgram = () => invoke('get_program');
 export const moveStep = (toStep, advice) => invoke('move_step', { toStep, advice: advice || null });
 export const startSession = () => invoke('start_session');
@@ -89,7 +128,7 @@ export const recordSelfTests = (input) => invoke('record_self_tests', { input })
 export const logStretch = () => invoke('log_stretch');
 
 // Stretch reminders.
-export const getReminders = () => invoke('get_reminders');
+export const getReminders = () => firstOr('get_reminders');
 export const answerReminder = (answer) => invoke('answer_reminder', { answer });
 export const pauseReminders = (length) => invoke('pause_reminders', { length });
 export const resumeReminders = () => invoke('resume_reminders');

@@ -3,9 +3,8 @@
 // notice and global keys (the shortcuts of shortcuts.js, and its list behind "?").
 
 import * as api from './api.js';
-import { el } from './dom.js';
+import { el, SETUP_FINISHED } from './dom.js';
 import { digitOf, shortcutList, typingIn, withMod } from './shortcuts.js';
-import { FINISHED_EVENT as SETUP_FINISHED } from './pages/setup.js';
 
 // Wall-clock time now that every statically imported module is loaded and run: the
 // start-up trace's end of "page loaded" (make bench).
@@ -75,7 +74,9 @@ async function show(name, { moveFocus, param = null }) {
   showSafetyBanner(setupPending && name !== 'setup');
   document.title = `${page.title} — ${APP_NAME}`;
   main.replaceChildren();
-  document.scrollingElement.scrollTop = 0;
+  // Back to the top when one screen replaces another; a new window has not scrolled, and
+  // setting it would lay out the still empty page once more before its first screen.
+  if (token > 1) document.scrollingElement.scrollTop = 0;
   const ctx = {
     applyTheme,
     isCurrent: () => token === renderCount,
@@ -322,25 +323,22 @@ async function start() {
   wireNavigation();
   wireCloseNotice();
   wireNavigateRequests();
-  checkRecovery();
   try {
-    // Waiting for the theme avoids a flash of the wrong colours; the call is local and quick.
-    const view = await api.getSettings();
-    applyTheme(view.settings.theme);
+    // One call for the theme (waited for, so no flash of the wrong colours), the status,
+    // the screen to open on (the tray's, the setup while pending, else Today) and, on
+    // Today, Today's answers.
+    const first = await api.getFirstScreen();
+    applyTheme(first.theme);
+    setupPending = first.setup === 'pending';
+    if (first.status.set_aside) showRecoveryNotice(first.status.set_aside);
+    if (typeof first.route === 'string' && first.route.startsWith('#/')) history.replaceState(null, '', first.route);
   } catch (error) {
-    console.warn('Could not read the settings', error);
-  }
-  try {
-    const status = await api.getAppStatus();
-    setupPending = status.setup === 'pending';
-    if (typeof status.open_route === 'string' && status.open_route.startsWith('#/')) history.replaceState(null, '', status.open_route);
-    // A new database opens on the setup (unless the tray asked for a screen).
-    else if (setupPending) history.replaceState(null, '', '#/setup');
-  } catch (error) {
-    console.warn('Could not read the app status', error);
+    console.warn('Could not read how to open', error);
+    checkRecovery();
   }
   const statusReadAt = wallNow();
   await route({ moveFocus: false });
+  api.forgetFirstScreen();
   if (!readyReported) {
     readyReported = true;
     const nav = performance.getEntriesByType('navigation')[0];
@@ -348,8 +346,8 @@ async function start() {
     const steps = [
       ['page: HTML received', performance.timeOrigin, htmlAt],
       ['page: styles and scripts loaded and run', htmlAt, modulesLoadedAt],
-      ['page: settings and status read', modulesLoadedAt, statusReadAt],
-      ['page: first screen drawn (its commands)', statusReadAt, wallNow()],
+      ["page: the first screen's command (status, theme, Today's views)", modulesLoadedAt, statusReadAt],
+      ['page: first screen drawn', statusReadAt, wallNow()],
     ];
     api.uiReady(null, steps).catch((error) => console.warn('Could not report readiness', error));
     measureRoundTrip();

@@ -7,6 +7,7 @@
 // In that case the page's language is given as plain English first.
 
 import { axisDate } from './dates.js';
+import { stylesheet } from './dom.js';
 
 let loading = null;
 
@@ -24,7 +25,8 @@ export function loadUPlot() {
     if (!languageIsUsable()) {
       Object.defineProperty(navigator, 'language', { value: 'en-US', configurable: true });
     }
-    loading = import('../vendor/uplot/uPlot.esm.js').then((m) => m.default);
+    // The charts' own style sheet comes with them (the first screen has no chart).
+    loading = Promise.all([import('../vendor/uplot/uPlot.esm.js'), stylesheet('vendor/uplot/uPlot.min.css')]).then(([m]) => m.default);
     loading.catch(() => {
       loading = null;
     });

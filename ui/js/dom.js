@@ -1,8 +1,9 @@
 // Small helpers to build DOM safely (no HTML strings: the CSP and user data both forbid
-// them), the lists and status lines every screen uses, and the way every screen opens:
-// heading, loading line, then its data.
+// them), the lists and status lines every screen uses, the way every screen opens:
+// heading, loading line, then its data; and the style sheets only some screens need.
 
-import { demo } from './figure-ui.js';
+/** Sent on the document when the first-run setup is done or skipped (the shell listens). */
+export const SETUP_FINISHED = 'hhr-setup-finished';
 
 /**
  * `el('p', {class: 'hint', id: 'x'}, 'text', child)`. Attributes go through
@@ -31,15 +32,6 @@ export function card(titleId, title, ...children) {
   return el('section', { class: 'card', 'aria-labelledby': titleId }, el('h2', { id: titleId }, title), ...children);
 }
 
-
-/**
- * The demonstration of `id` from the backend's list of pictures (`{id, src, alt}`), or
- * nothing if there is none: `size` is `large`, `medium` or `thumb` (figure-ui.js).
- */
-export function picture(pictures, id, size = 'medium') {
-  const found = (pictures || []).find((p) => p.id === id);
-  return found ? demo(found, size) : null;
-}
 
 /** A list of short lines, or nothing when empty. */
 export function list(tag, items, attrs = {}) {
@@ -95,4 +87,24 @@ export async function loadInto(placeholder, ctx, load, draw) {
   if (!ctx.isCurrent()) return false;
   placeholder.replaceWith(...[draw(data)].flat().filter(Boolean));
   return true;
+}
+
+/**
+ * A style sheet beside index.html that only some screens need (the first screen loads
+ * styles.css alone): added to the page once; resolves once it applies (or failed to load).
+ */
+const sheets = new Map();
+export function stylesheet(href) {
+  if (!sheets.has(href)) {
+    sheets.set(
+      href,
+      new Promise((resolve) => {
+        const link = el('link', { rel: 'stylesheet', href });
+        link.addEventListener('load', () => resolve(true));
+        link.addEventListener('error', () => resolve(false));
+        document.head.append(link);
+      })
+    );
+  }
+  return sheets.get(href);
 }

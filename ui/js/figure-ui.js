@@ -5,18 +5,12 @@
 // with reduced motion the start and end poses show side by side instead (styles.css).
 
 import * as api from './api.js';
+import { el, stylesheet } from './dom.js';
 
-/** An HTML element with attributes and children (text as text nodes); dom.js's `el`,
- *  kept here so dom.js can hand pictures to this module without an import cycle. */
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
+// The keyframes of every moving picture, asked for when the first screen with a picture
+// loads this module (the first screen has none, so it does not wait for them).
+const FIGURES_CSS = 'figures.css';
+stylesheet(FIGURES_CSS);
 
 const TAGS = new Set(['svg', 'g', 'path', 'circle', 'line', 'rect', 'text', 'title']);
 const ATTRS = new Set([
@@ -126,8 +120,8 @@ function openLarge(view, opener) {
  */
 export function demo(picture, size = 'medium') {
   const box = el('figure', { class: `demo demo-${size}`, 'data-picture': picture.id, 'aria-busy': 'true' });
-  demonstration(picture.id)
-    .then((view) => {
+  Promise.all([demonstration(picture.id), stylesheet(FIGURES_CSS)])
+    .then(([view]) => {
       if (size === 'end') {
         const end = build(view.end, view.namespace);
         end.setAttribute('role', 'img');
@@ -152,4 +146,13 @@ export function demo(picture, size = 'medium') {
       box.removeAttribute('aria-busy');
     });
   return box;
+}
+
+/**
+ * The demonstration of `id` from the backend's list of pictures (`{id, src, alt}`), or
+ * nothing if there is none: `size` is `large`, `medium` or `thumb` (`demo`).
+ */
+export function picture(pictures, id, size = 'medium') {
+  const found = (pictures || []).find((p) => p.id === id);
+  return found ? demo(found, size) : null;
 }

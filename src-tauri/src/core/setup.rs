@@ -347,6 +347,27 @@ pub fn texts() -> Texts {
     }
 }
 
+/// The setup's screen, and Today's: the window opens on one of them (`opening_route`).
+pub const SETUP_ROUTE: &str = "#/setup";
+pub const TODAY_ROUTE: &str = "#/today";
+
+/// The screen a new window opens on (the app's own choice): the one asked for from the
+/// tray before the window existed; else the setup, while it is neither done nor skipped;
+/// else none in particular (`None`: the window's own, Today unless it already shows
+/// another screen).
+pub fn opening_route(state: SetupState, asked: Option<String>) -> Option<String> {
+    match asked {
+        Some(route) => Some(route),
+        None if state == SetupState::Pending => Some(SETUP_ROUTE.to_string()),
+        None => None,
+    }
+}
+
+/// Whether a window opening on `route` (`opening_route`) shows Today first.
+pub fn opens_on_today(route: Option<&str>) -> bool {
+    matches!(route, None | Some(TODAY_ROUTE))
+}
+
 /// Whether "Start in the tray when I log in" is ticked when the reminders step opens:
 /// offered ticked on a setup not yet done or skipped (reminders need the app running);
 /// when the setup is run again, what is set now.
@@ -372,6 +393,24 @@ pub const PAINFUL_MARK: &str = "the side that hurts";
 mod tests {
     use super::*;
     use crate::core::says;
+
+    #[test]
+    fn a_window_opens_where_the_tray_asked_else_on_a_pending_setup_else_on_today() {
+        let asked = Some("#/journal/checkin".to_string());
+        for state in [SetupState::Pending, SetupState::Done, SetupState::Skipped] {
+            assert_eq!(opening_route(state, asked.clone()), asked);
+        }
+        assert_eq!(
+            opening_route(SetupState::Pending, None).as_deref(),
+            Some(SETUP_ROUTE)
+        );
+        assert_eq!(opening_route(SetupState::Done, None), None);
+        assert_eq!(opening_route(SetupState::Skipped, None), None);
+        assert!(opens_on_today(None));
+        assert!(opens_on_today(Some(TODAY_ROUTE)));
+        assert!(!opens_on_today(Some(SETUP_ROUTE)));
+        assert!(!opens_on_today(Some("#/journal/checkin")));
+    }
 
     #[test]
     fn the_safety_step_reuses_the_red_flags_and_the_stretch_advice_with_its_source() {

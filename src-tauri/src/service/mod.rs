@@ -5,6 +5,7 @@ pub mod app;
 pub mod data;
 pub mod demos;
 pub mod journal;
+pub mod opening;
 pub mod program;
 pub mod reminders;
 pub mod report;

@@ -60,8 +60,12 @@ pub struct AppStatus {
 
 #[tauri::command]
 pub fn get_app_status(state: State<'_, AppState>) -> Reply<AppStatus> {
-    let database_path = store(&state).path().to_path_buf();
-    let setup = service::setup::state(&mut store(&state))?;
+    app_status(&state)
+}
+
+fn app_status(state: &State<'_, AppState>) -> Reply<AppStatus> {
+    let database_path = store(state).path().to_path_buf();
+    let setup = service::setup::state(&mut store(state))?;
     Ok(AppStatus {
         version: env!("CARGO_PKG_VERSION"),
         data_dir: state.data_dir.clone(),
@@ -71,6 +75,35 @@ pub fn get_app_status(state: State<'_, AppState>) -> Reply<AppStatus> {
         setup,
         open_route: state.open_route.lock().ok().and_then(|mut r| r.take()),
         measure_ipc: std::env::var_os("HHR_BENCH_IPC").is_some(),
+    })
+}
+
+/// What a new window needs to open, in one answer: the app's status, the theme, the
+/// screen to open on and, when that is Today, Today's views (`service::opening`) with the
+/// reminders' (the same as `get_reminders`: what fell due is delivered).
+#[derive(Debug, Serialize)]
+pub struct FirstScreen {
+    pub status: AppStatus,
+    #[serde(flatten)]
+    pub opening: service::opening::Opening,
+    pub reminders: Option<RemindersView>,
+}
+
+#[tauri::command]
+pub fn get_first_screen<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Reply<FirstScreen> {
+    let status = app_status(&state)?;
+    let opening = service::opening::opening(&mut store(&state), now(), status.open_route.clone())?;
+    let reminders = match opening.today {
+        Some(_) => Some(actions::reminders(&app)?),
+        None => None,
+    };
+    Ok(FirstScreen {
+        status,
+        opening,
+        reminders,
     })
 }
 

@@ -92,6 +92,11 @@ pub fn build_app<R: Runtime>(
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(login::plugin())
+        .on_page_load(|_, page| {
+            if let tauri::webview::PageLoadEvent::Started = page.event() {
+                trace::mark("page load started (seen by the app)");
+            }
+        })
         .pipe(|b| with_commands(b, options))
         .build(context)?;
     #[cfg(target_os = "linux")]
@@ -116,6 +121,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, options: LaunchOptions) ->
     builder
         .invoke_handler(tauri::generate_handler![
             commands::get_app_status,
+            commands::get_first_screen,
             commands::dismiss_recovery_notice,
             commands::get_settings,
             commands::update_settings,
@@ -265,6 +271,7 @@ fn setup<R: Runtime>(
             eprintln!("High Hamstring Rehab: start at login could not be updated: {e}");
         }
     });
+    trace::mark("setup done (the main thread is free)");
     Ok(())
 }
 

@@ -49,6 +49,14 @@ pub fn step(name: &str, from: Instant) {
     }
 }
 
+/// A moment rather than a span: step `name`, of no length, now.
+pub fn mark(name: &str) {
+    if on() {
+        let at = ms(Instant::now());
+        eprintln!("hhr: step {name}: {at:.1} {at:.1}");
+    }
+}
+
 /// Runs `f` as step `name`.
 pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let from = Instant::now();

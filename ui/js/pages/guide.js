@@ -2,7 +2,8 @@
 // search, deep links (#/guide/<section>) from other screens, and a way back.
 
 import * as api from '../api.js';
-import { el, list, loadPage, picture } from '../dom.js';
+import { el, list, loadPage } from '../dom.js';
+import { picture } from '../figure-ui.js';
 import { cites, otherCites } from '../protocol-ui.js';
 
 export async function render(container, ctx) {

@@ -3,7 +3,8 @@
 
 import * as api from '../api.js';
 import { adviceDialog, confirmDialog } from '../confirm-ui.js';
-import { el, list, loadPage, picture, showError, statusLine } from '../dom.js';
+import { el, list, loadPage, showError, statusLine } from '../dom.js';
+import { picture } from '../figure-ui.js';
 import { cites, decisionBlock, doseLineBlock, safelyBlock } from '../protocol-ui.js';
 import { friendlyDate } from '../dates.js';
 

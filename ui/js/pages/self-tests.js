@@ -2,7 +2,8 @@
 // date, what the results mean, the gate tests and the history of earlier results.
 
 import * as api from '../api.js';
-import { el, list, loadPage, picture, showError, showOk, statusLine } from '../dom.js';
+import { el, list, loadPage, showError, showOk, statusLine } from '../dom.js';
+import { picture } from '../figure-ui.js';
 import { cites, gatesList } from '../protocol-ui.js';
 import { friendlyDate } from '../dates.js';
 

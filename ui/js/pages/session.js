@@ -5,7 +5,8 @@
 // counts sets, the steppers' bounds and the summary come with the session view (core).
 
 import * as api from '../api.js';
-import { el, list, loadPage, picture, showError, showOk, statusLine } from '../dom.js';
+import { el, list, loadPage, showError, showOk, statusLine } from '../dom.js';
+import { picture } from '../figure-ui.js';
 import { showSafety } from '../safety-ui.js';
 import { painControl, refusePain } from '../pain-ui.js';
 import { beep, doseLineBlock, safelyBlock } from '../protocol-ui.js';

@@ -4,11 +4,8 @@
 // page makes), and the end is recorded as done or skipped.
 
 import * as api from '../api.js';
-import { el, list, loadPage, showError, showOk, statusLine } from '../dom.js';
+import { el, list, loadPage, SETUP_FINISHED, showError, showOk, statusLine } from '../dom.js';
 import { desktopNotes } from '../desktop-notes-ui.js';
-
-/** Fired on the document once the setup is done or skipped (the shell drops its banner). */
-export const FINISHED_EVENT = 'hhr-setup-finished';
 
 export function render(container, ctx) {
   return loadPage(container, ctx, {
@@ -291,7 +288,7 @@ async function finish(wizard, outcome, status) {
     if (wizard.ctx.isCurrent()) showError(status, error);
     return;
   }
-  document.dispatchEvent(new CustomEvent(FINISHED_EVENT));
+  document.dispatchEvent(new CustomEvent(SETUP_FINISHED));
   if (wizard.ctx.isCurrent()) location.hash = '#/today';
 }
 

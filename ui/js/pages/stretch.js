@@ -3,7 +3,8 @@
 // each leg, and Done, which answers the waiting reminder or logs the stretch.
 
 import * as api from '../api.js';
-import { card, el, list, loadPage, picture, showError, showOk, statusLine } from '../dom.js';
+import { card, el, list, loadPage, showError, showOk, statusLine } from '../dom.js';
+import { picture } from '../figure-ui.js';
 import { cites, otherCites } from '../protocol-ui.js';
 import { reminderCard } from '../reminders-ui.js';
 
