@@ -599,3 +599,47 @@ fn a_logged_stretch_keeps_the_ladder_and_a_pain_score_replays_it() {
         "a pain check-in left the ladder kept from before it"
     );
 }
+
+/// What is kept in memory does not grow with the days the app stays open: the running
+/// plan is worked out for the day it is read on, and a plan kept for an earlier day is
+/// never read again, so it must not stay behind (it did, one a day, across the sessions
+/// and check-ins the store dates, which keep resumable values). Today still equals what
+/// a freshly opened store shows, on days with a change and days without.
+#[test]
+fn what_is_kept_does_not_grow_with_the_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    let mut store = open(&path);
+    let first = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+    let now = Now::of(first);
+    let results = ["standing_stretch", "bent_knee_stretch", "back_plank_leg_lifts"]
+        .iter()
+        .flat_map(|t| {
+            ["left", "right"].map(|side| TestInput {
+                test_id: t.to_string(),
+                side: side.into(),
+                painful: false,
+            })
+        })
+        .collect();
+    let tests = RecordTests {
+        taken_on: now.today.to_string(),
+        results,
+        range_of_motion_normal: Some(true),
+    };
+    program::record_tests(&mut store, now, &tests).unwrap();
+    running::start(&mut store, now, true, None).unwrap();
+    let mut most = 0;
+    for day in 0..30 {
+        let now = Now::of(first + Duration::days(day));
+        let today = serde_json::to_value(program::today(&mut store, now).unwrap()).unwrap();
+        let fresh = serde_json::to_value(program::today(&mut open(&path), now).unwrap()).unwrap();
+        assert_eq!(today, fresh, "Today on day {day}");
+        if day % 3 != 0 {
+            journal::checkin(&mut store, now, "next_morning", &Whole::Number(1), "").unwrap();
+            program::today(&mut store, now).unwrap();
+        }
+        most = most.max(store.kept_values());
+    }
+    assert!(most <= 3, "{most} values kept after 30 days of use");
+}

@@ -117,6 +117,11 @@ pub struct Memo {
 }
 
 impl Memo {
+    /// How many values are kept, resumable ones included.
+    pub fn len(&self) -> usize {
+        self.values.len() + self.resumable.len()
+    }
+
     /// The store's own part of the version.
     pub fn generation(&self) -> u64 {
         self.generation
@@ -173,11 +178,15 @@ impl Memo {
         Some((value.downcast::<T>().ok()?, changed))
     }
 
-    /// Keeps `value` as worked out for `version` (the one the data is still at).
+    /// Keeps `value` as worked out for `version` (the one the data is still at), in place
+    /// of any resumable value of its type kept under another key: one of each type is
+    /// kept, as a value under an old key (the running plan of an earlier day) is read
+    /// no more and would otherwise stay for as long as only dated changes are made.
     pub fn put_resumable<T: Any + Send + Sync>(&mut self, version: Version, key: i64, value: Arc<T>) {
         if self.version == Some(version) {
-            self.resumable
-                .insert((TypeId::of::<T>(), key), (value, None));
+            let kind = TypeId::of::<T>();
+            self.resumable.retain(|(t, _), _| *t != kind);
+            self.resumable.insert((kind, key), (value, None));
         }
     }
 

@@ -251,6 +251,12 @@ impl Store {
         file.close().map_err(|(_, e)| StoreError::from(e))
     }
 
+    /// How many values worked out from the data are kept in memory (`memo.rs`), so a
+    /// test can hold them to a bound.
+    pub fn kept_values(&self) -> usize {
+        self.memo.borrow().len()
+    }
+
     /// Reads back `journal_mode`, `synchronous` and `foreign_keys` from the connection.
     pub fn durability(&self) -> Result<Durability, StoreError> {
         let get = |name: &str| {
