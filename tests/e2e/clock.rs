@@ -35,6 +35,18 @@ async fn the_date_fields_start_and_end_on_the_apps_day_not_the_web_views() {
         let f = field(client, id).await;
         println!("{id}: {f}");
         assert_eq!(f, json!([day, "2000-01-01", day]), "{id}");
+        // The sentence under it comes with the view too.
+        let hint = ui::js(
+            client,
+            "return document.getElementById(arguments[0] + '-hint').textContent;",
+            vec![json!(id)],
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            hint,
+            json!(high_hamstring_rehab::core::selftests::DATE_HINT)
+        );
     }
 
     ui::open_page(client, "journal", "Journal").await;

@@ -158,6 +158,9 @@ fn links(ids: &[&'static str]) -> Vec<GuideLink> {
 }
 
 /// What the Self-tests screen says about the gate tests, above them.
+/// Under the tests' date field: what it takes (`dates::parse_past_day`, from 2000 on).
+pub const DATE_HINT: &str = "A day up to today.";
+
 pub const GATES_TEXT: &str = "The bent-knee stretch test above is also the gate for cross-training: once it is pain-free on both legs, cycling and pool running can start [3]. The back plank with leg lifts, with a normal range of motion, is the gate for running.";
 
 fn leg(test_name: &str, side: Side) -> String {

@@ -597,8 +597,9 @@ pub struct SelfTestsView {
     pub gates_text: &'static str,
     /// The legs each test asks about, the painful side (the setup's answer) marked.
     pub legs: Vec<selftests::Leg>,
-    /// The tests' date field: a day up to today.
+    /// The tests' date field: a day up to today, and the sentence under it.
     pub taken_on: dates::DayField,
+    pub date_hint: &'static str,
 }
 
 fn self_tests_in(tx: &Tx, today: NaiveDate) -> Result<SelfTestsView, ServiceError> {
@@ -630,6 +631,7 @@ fn self_tests_in(tx: &Tx, today: NaiveDate) -> Result<SelfTestsView, ServiceErro
         gates_text: selftests::GATES_TEXT,
         legs: selftests::legs(store::settings::load(tx)?.painful_side),
         taken_on: dates::DayField::up_to(today),
+        date_hint: selftests::DATE_HINT,
     })
 }
 

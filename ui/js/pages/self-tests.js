@@ -88,13 +88,13 @@ function answers(form, tests, legs) {
   return results;
 }
 
-function dateField(id, label, day) {
+function dateField(id, label, day, hint) {
   return el(
     'div',
     { class: 'field' },
     el('label', { for: id }, label),
     el('input', { type: 'date', id, value: day.value, min: day.min, max: day.max, 'aria-describedby': `${id}-hint` }),
-    el('p', { class: 'hint', id: `${id}-hint` }, 'A day up to today.')
+    el('p', { class: 'hint', id: `${id}-hint` }, hint)
   );
 }
 
@@ -124,7 +124,7 @@ function testForm(tests, view, ctx, redraw) {
     'form',
     { id: 'self-test-form', class: 'card', novalidate: true, 'aria-labelledby': 'self-test-form-title' },
     el('h2', { id: 'self-test-form-title' }, 'Record your results'),
-    dateField('taken-on', 'Date of the tests', view.taken_on),
+    dateField('taken-on', 'Date of the tests', view.taken_on, view.date_hint),
     choices(tests, legs),
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'save-self-tests', class: 'primary' }, 'Save results')),
     status
@@ -140,7 +140,7 @@ function gateForm(tests, view, ctx, redraw) {
     'form',
     { id: 'gate-test-form', class: 'card', novalidate: true, 'aria-labelledby': 'gate-form-title' },
     el('h2', { id: 'gate-form-title' }, 'Record the running gate'),
-    dateField('gate-taken-on', 'Date of the test', view.taken_on),
+    dateField('gate-taken-on', 'Date of the test', view.taken_on, view.date_hint),
     choices(tests, view.legs),
     el('label', { for: 'rom-normal', class: 'inline' }, rom, ' My range of motion is back to normal'),
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'save-gate-tests', class: 'primary' }, 'Save')),
