@@ -19,14 +19,14 @@
 mod common;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use common::{data_folders, open};
+use common::{data_folders, open, start_running};
 use high_hamstring_rehab::core::dates::Now;
 use high_hamstring_rehab::core::journal::Kind;
 use high_hamstring_rehab::core::progression::{self, Entry, Session};
 use high_hamstring_rehab::core::protocol::LADDER;
 use high_hamstring_rehab::core::Whole;
 use high_hamstring_rehab::service::data::{self, Folders};
-use high_hamstring_rehab::service::program::{self, Ladder, RecordTests, TestInput};
+use high_hamstring_rehab::service::program::{self, Ladder};
 use high_hamstring_rehab::service::{journal, report, running, settings, ServiceError};
 use high_hamstring_rehab::store::{self, Store, StoreError};
 use proptest::prelude::*;
@@ -292,23 +292,7 @@ impl Use {
             }
             Step::Run { pain } => {
                 if running::view(&mut self.store, now).unwrap().plan.is_none() {
-                    let results = ["standing_stretch", "bent_knee_stretch", "back_plank_leg_lifts"]
-                        .iter()
-                        .flat_map(|t| {
-                            ["left", "right"].map(|side| TestInput {
-                                test_id: t.to_string(),
-                                side: side.into(),
-                                painful: false,
-                            })
-                        })
-                        .collect();
-                    let tests = RecordTests {
-                        taken_on: now.today.to_string(),
-                        results,
-                        range_of_motion_normal: Some(true),
-                    };
-                    program::record_tests(&mut self.store, now, &tests).unwrap();
-                    running::start(&mut self.store, now, true, None).unwrap();
+                    start_running(&mut self.store, now);
                 }
                 let run = running::LogRun {
                     date: now.today.to_string(),
@@ -612,23 +596,7 @@ fn what_is_kept_does_not_grow_with_the_days() {
     let mut store = open(&path);
     let first = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
     let now = Now::of(first);
-    let results = ["standing_stretch", "bent_knee_stretch", "back_plank_leg_lifts"]
-        .iter()
-        .flat_map(|t| {
-            ["left", "right"].map(|side| TestInput {
-                test_id: t.to_string(),
-                side: side.into(),
-                painful: false,
-            })
-        })
-        .collect();
-    let tests = RecordTests {
-        taken_on: now.today.to_string(),
-        results,
-        range_of_motion_normal: Some(true),
-    };
-    program::record_tests(&mut store, now, &tests).unwrap();
-    running::start(&mut store, now, true, None).unwrap();
+    start_running(&mut store, now);
     let mut most = 0;
     for day in 0..30 {
         let now = Now::of(first + Duration::days(day));

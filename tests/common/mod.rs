@@ -22,6 +22,28 @@ pub fn clock_at(date: NaiveDate, hour: u32, minute: u32) -> Now {
     Now::of(Utc.from_utc_datetime(&date.and_hms_opt(hour, minute, 0).unwrap()))
 }
 
+/// Every self-test pain-free on both legs and the range of motion normal, on `now`'s
+/// day, then week 1 of the running plan started (again, if one was under way).
+pub fn start_running(store: &mut Store, now: Now) {
+    let results = ["standing_stretch", "bent_knee_stretch", "back_plank_leg_lifts"]
+        .iter()
+        .flat_map(|t| {
+            ["left", "right"].map(|side| TestInput {
+                test_id: t.to_string(),
+                side: side.into(),
+                painful: false,
+            })
+        })
+        .collect();
+    let tests = RecordTests {
+        taken_on: now.today.to_string(),
+        results,
+        range_of_motion_normal: Some(true),
+    };
+    program::record_tests(store, now, &tests).unwrap();
+    running::start(store, now, true, None).unwrap();
+}
+
 /// Seven days from `first`: gate tests on day 1 (self-tests, plank pain-free), an
 /// exercise session every day (pain 1 on day 4), the 08:00 reminder answered Done, two
 /// stretches logged, a next-morning check-in, runs on alternate days from day 2, and a
