@@ -11,6 +11,7 @@ mod clock;
 #[path = "../common/mod.rs"]
 mod common;
 mod demos;
+mod font;
 mod guide;
 mod journal;
 mod keys;
