@@ -204,7 +204,6 @@ fn setup<R: Runtime>(
     let opening = std::thread::Builder::new()
         .name("open-database".into())
         .spawn(move || {
-            yield_to_the_window();
             let mut from = trace::now();
             let opened = Store::open_marked(&path, clock::now().utc, &mut |step| {
                 trace::step(step, from);
@@ -287,24 +286,6 @@ fn setup<R: Runtime>(
     trace::mark("setup done (the main thread is free)");
     Ok(())
 }
-
-/// Linux: the database's thread runs at a lower priority (nice 10) than the window's:
-/// on ten years of data the full integrity check (~130 ms of CPU) ran beside the web
-/// view's creation and WebKit's processes starting, and on two cores slowed them by about
-/// 25 ms; lowered, it takes the CPU they leave. The check is the same and still ends
-/// before anything writes to the file. Only this thread, which ends once the store is
-/// open; an unprivileged thread cannot raise its priority again.
-#[cfg(target_os = "linux")]
-fn yield_to_the_window() {
-    // SAFETY: setpriority on this thread's own id (a Linux thread is a task of its own
-    // for PRIO_PROCESS); no memory is passed.
-    unsafe {
-        libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 10);
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn yield_to_the_window() {}
 
 /// Waits for the single-instance claim (`instance::start`): another copy that took this
 /// launch's arguments ends this one here, before the database is touched (as the plugin
