@@ -176,10 +176,12 @@ pub fn ladder_in(tx: &Tx) -> Result<Arc<Ladder>, ServiceError> {
     })
 }
 
-/// Works out the ladder once (`ladder_in`), so that the first screen after start-up
-/// reads it from memory: for the start-up, on the database's thread. Writes nothing.
-pub fn warm(store: &mut Store) -> Result<(), ServiceError> {
-    store.read(|tx| ladder_in(tx).map(|_| ()))
+/// Reads Today once and drops it, so that the first screen after start-up finds what it
+/// needs in memory: the ladder worked out (`ladder_in`, kept by the store) and every
+/// statement and page Today reads already prepared and cached by SQLite. For the
+/// start-up, on a thread of its own. Writes nothing.
+pub fn warm(store: &mut Store, now: Now) -> Result<(), ServiceError> {
+    store.read(|tx| today_in(tx, now).map(|_| ()))
 }
 
 pub(crate) fn progress_in(tx: &Tx) -> Result<Progress, ServiceError> {

@@ -266,9 +266,9 @@ fn setup<R: Runtime>(
             eprintln!("High Hamstring Rehab: start at login could not be updated: {e}");
         }
     });
-    // With a window to show, the ladder is worked out on a thread of its own while the
-    // page loads its scripts (~100 ms before its first command), so the first Today reads
-    // it from memory; a first command that comes sooner waits for the store's lock and
+    // With a window to show, Today is read once on a thread of its own while the page
+    // loads its scripts (~100 ms before its first command), so the first Today finds the
+    // ladder and its statements in memory; a first command that comes sooner waits for the store's lock and
     // then finds it done. A read: it writes nothing. Not on a --background start (the
     // tray keeps no ladder it may never show).
     if warm {
@@ -278,8 +278,8 @@ fn setup<R: Runtime>(
             .spawn(move || {
                 let state = app.state::<AppState>();
                 let mut store = state.lock_store();
-                let _ = trace::timed("ladder worked out", || {
-                    crate::service::program::warm(&mut store)
+                let _ = trace::timed("Today read ahead (the ladder worked out)", || {
+                    crate::service::program::warm(&mut store, clock::now())
                 });
             });
     }
