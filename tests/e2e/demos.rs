@@ -267,13 +267,7 @@ async fn the_session_demonstration_moves_and_with_reduced_motion_shows_start_and
 
     // Reduced motion, as GTK says it (gtk-enable-animations off), which WebKitGTK turns
     // into prefers-reduced-motion: reduce.
-    let gtk = h.temp_path("config").join("gtk-3.0");
-    std::fs::create_dir_all(&gtk).unwrap();
-    std::fs::write(
-        gtk.join("settings.ini"),
-        "[Settings]\ngtk-enable-animations=false\n",
-    )
-    .unwrap();
+    h.gtk_settings("gtk-enable-animations=false");
     let client = &h.launch().await;
     let reduced = ui::js(
         client,

@@ -28,13 +28,7 @@ return widths;
 #[tokio::test]
 async fn the_window_draws_in_the_font_the_desktops_gtk_settings_name() {
     let mut h = Harness::new();
-    let gtk = h.temp_path("config").join("gtk-3.0");
-    std::fs::create_dir_all(&gtk).unwrap();
-    std::fs::write(
-        gtk.join("settings.ini"),
-        "[Settings]\ngtk-font-name = DejaVu Sans Mono 11\n",
-    )
-    .unwrap();
+    h.gtk_settings("gtk-font-name = DejaVu Sans Mono 11");
     let client = &h.launch().await;
     ui::wait_for_heading(client, "Today").await;
 

@@ -223,11 +223,7 @@ async fn sending_a_test_reminder_produces_a_notification() {
 async fn closing_the_window_keeps_the_process_without_a_webview_and_a_second_launch_brings_it_back()
 {
     let mut h = Harness::new();
-    // 06:00 on the app's clock: no stretch reminder is due (the default window opens at
-    // 08:00). At the real time of day one could be, and while its notification is on
-    // screen the restart into the tray waits for it (shell/restart.rs), longer than this
-    // test waits for the restart.
-    h.set_clock(reminders::today_at(6, 0, 0));
+    h.set_clock_before_reminders();
     let client = &h.launch().await;
     let pid = h.app_pid();
     assert!(
@@ -470,11 +466,7 @@ async fn started_with_background_it_waits_in_the_tray_without_a_webview_until_op
 #[tokio::test]
 async fn the_tray_status_follows_the_settings_and_open_brings_back_a_window_closed_to_the_tray() {
     let mut h = Harness::new();
-    // 06:00 on the app's clock: no stretch reminder is due (the default window opens at
-    // 08:00). At the real time of day one could be, and while its notification is on
-    // screen the restart into the tray waits for it (shell/restart.rs), longer than this
-    // test waits for the restart.
-    h.set_clock(reminders::today_at(6, 0, 0));
+    h.set_clock_before_reminders();
     let client = &h.launch().await;
     let pid = h.app_pid();
     tray::wait_for_status(pid, "the default stretch goal in the tray", |s| {

@@ -64,6 +64,14 @@ impl Harness {
         client
     }
 
+    /// Sets the app's clock to 06:00 today, before the default reminder window opens
+    /// (08:00), so no stretch reminder falls due during the test. At the real time of
+    /// day one could, and while its notification is on screen the restart into the
+    /// tray waits for it (shell/restart.rs), longer than a test waits for the restart.
+    pub(crate) fn set_clock_before_reminders(&mut self) {
+        self.set_clock(today_at(6, 0, 0));
+    }
+
     /// Fails the test if the app's clock has reached the reminder already: a step the
     /// test needed to finish before it took too long on this machine.
     pub(crate) fn still_before_the_reminder(&self, step: &str) {

@@ -204,6 +204,15 @@ impl Harness {
         self.app_data_dir().join("rehab.db")
     }
 
+    /// Writes GTK's settings file for the app (`gtk-3.0/settings.ini` under this test's
+    /// XDG_CONFIG_HOME): `lines` go under `[Settings]`, as a desktop would set them.
+    pub fn gtk_settings(&self, lines: &str) {
+        let gtk = self.temp_path("config").join("gtk-3.0");
+        std::fs::create_dir_all(&gtk).expect("GTK's settings folder");
+        std::fs::write(gtk.join("settings.ini"), format!("[Settings]\n{lines}\n"))
+            .expect("GTK's settings file");
+    }
+
     /// A path in this test's temp directory, for files of the test's own.
     pub fn temp_path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
