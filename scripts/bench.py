@@ -139,13 +139,36 @@ def launch(tmp, *args, binary=None, trace=False):
     return subprocess.Popen([binary or APP, *args], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
 
 
+# Per binary, how long its processes (WebKit's included) outlived the program after it
+# was stopped, in ms: `stop` waits for them, so one launch never runs beside the last
+# one's leftovers.
+LINGER = {}
+
+
+def alive(pid):
+    """Running, not a zombie waiting to be reaped."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def stop(proc):
+    """Stops the program and waits (up to 10 s) until every process it started is gone:
+    WebKit's web and network processes can outlive it by half a second, and would take
+    the machine from the next launch measured."""
+    family = tree(proc.pid)
     proc.terminate()
     try:
         proc.wait(10)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
+    stopped = time.monotonic()
+    while any(alive(p) for p in family[1:]) and time.monotonic() - stopped < 10:
+        time.sleep(0.005)
+    LINGER.setdefault(proc.args[0], []).append((time.monotonic() - stopped) * 1000)
 
 
 def xdotool(*args):
@@ -434,6 +457,9 @@ def main():
             rows.append(("Floor", "not built (bench/floor)"))
             rows.append(("Launch to interactive, empty database (median of %d)" % RUNS, "%.0f ms" % median_ms(e_runs)))
             rows.append(("Launch to interactive, ten years of data (median of %d)" % RUNS, "%.0f ms" % median_ms(t_runs)))
+        rows.append(("Start-up: a launch's processes outlived it by (median; each launch waits for the last one's to be gone)",
+                     "; ".join("%s %.0f ms" % (name, statistics.median(LINGER.get(binary, [0])))
+                               for name, binary in (("floor", floor), ("app", APP)) if binary in LINGER)))
         if f_runs:
             rows.extend(step_rows("Start-up, floor", f_runs))
         rows.extend(step_rows("Start-up step, empty database", e_runs))
