@@ -8,7 +8,10 @@ use crate::bus::Monitor;
 use crate::reminders::{reminder_time, set_fixed_time, slot_state, within, CLOSE_RULE, TITLE};
 use crate::servers::Notifications;
 use crate::support::{eventually, Harness};
-use crate::{tray, ui};
+use crate::restart::wait_for_restart;
+use crate::support::WINDOW_TITLE;
+use crate::{procs, tray, ui};
+use high_hamstring_rehab::shell::restart::WAITING_FOR_NOTIFICATION;
 use chrono::{Duration as Minutes, Timelike};
 use std::process::Command;
 use std::time::Duration;
@@ -248,4 +251,73 @@ async fn with_no_notification_server_the_window_opens_on_the_stretch_and_done_th
     .await;
     println!("Settings says: {notes}");
     h.finish().await;
+}
+
+/// A close to the tray while a reminder's notification with buttons is on screen: the
+/// program does not replace itself yet (the buttons answer on its bus connection), the
+/// app's log says it waits, Done on the notification still records the stretch and
+/// closes the notification, and then the program restarts into the tray, having shown
+/// the reminder once.
+#[tokio::test]
+async fn a_close_while_a_notification_with_buttons_is_on_screen_waits_for_its_answer_then_restarts()
+{
+    let mut h = Harness::new();
+    h.use_notifications(Notifications::WithActions);
+    let bus = Monitor::start(CLOSE_RULE, h.temp_path("bus.log")).await;
+    let listens = Monitor::start(LISTEN_RULE, h.temp_path("listens.log")).await;
+    let client = &h.launch_quiet_before_ten().await;
+    set_fixed_time(client, reminder_time()).await;
+    h.still_before_the_reminder("setting the reminder time");
+    nth_notification(&h, 1).await;
+    listening(&listens, 1).await;
+    let pid = h.app_pid();
+    let connections = tray::connections_of(pid).expect("the app's bus connections");
+
+    ui::close_with_keyboard(client).await;
+    ui::click_that_may_close(client, "#close-notice-ok").await;
+    eventually("the window to close", || async {
+        match procs::x_windows_named(WINDOW_TITLE) {
+            ids if ids.is_empty() => Ok(()),
+            ids => Err(format!("windows: {ids:?}")),
+        }
+    })
+    .await;
+    eventually(
+        "the app to say the restart waits for the notification",
+        || async {
+            let log = h.log_tail();
+            if log.contains(WAITING_FOR_NOTIFICATION) {
+                Ok(())
+            } else {
+                Err(log)
+            }
+        },
+    )
+    .await;
+    let args = procs::cmdline(pid);
+    assert!(
+        !args.iter().any(|a| a == "--background"),
+        "the program was replaced while its notification was on screen: {args:?}"
+    );
+    let now = tray::connections_of(pid).unwrap_or_default();
+    assert!(
+        now.iter().any(|c| connections.contains(c)),
+        "the bus connections changed while the notification was on screen: {now:?} (before: {connections:?})"
+    );
+
+    click(1, "done");
+    closed(&bus, 1).await;
+    wait_for_restart(pid, &connections).await;
+    h.end_session().await;
+    assert_eq!(slot_state(&h, reminder_time()), "done");
+    assert_eq!(outcomes(&h), ["shown", "done"]);
+    assert_eq!(reminder_stretches(&h), 1, "the stretch is in the file");
+    assert_eq!(notifies(&h).len(), 1, "the reminder was shown once");
+    let status = tray::wait_for_status(pid, "the tray after the restart", |s| {
+        s.starts_with("1 of 4 stretches today")
+    })
+    .await;
+    println!("tray after the restart: {status}");
+    tray::click(pid, "Quit").await;
+    h.wait_for_app_exit().await;
 }

@@ -41,6 +41,11 @@ use {
     std::path::PathBuf,
 };
 
+/// What the log says when a close to the tray waits for a reminder's notification to go
+/// (the e2e suite waits for it).
+pub const WAITING_FOR_NOTIFICATION: &str =
+    "the restart into the tray waits: a reminder's notification is on screen";
+
 #[cfg(target_os = "linux")]
 /// The bus socket the old program left open for the name's hand-over.
 const HANDOVER_FD: &str = "HHR_HANDOVER_FD";
@@ -106,7 +111,11 @@ fn switch<R: Runtime>(app: &AppHandle<R>) {
         s.pending.store(false, Ordering::SeqCst);
         return;
     }
-    if !s.pending.load(Ordering::SeqCst) || state.notifier.on_screen() {
+    if !s.pending.load(Ordering::SeqCst) {
+        return;
+    }
+    if state.notifier.on_screen() {
+        eprintln!("High Hamstring Rehab: {WAITING_FOR_NOTIFICATION}");
         return;
     }
     // From here a second launch is refused (it tries again and reaches the new program);
