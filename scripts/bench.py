@@ -139,26 +139,33 @@ def launch(tmp, *args, binary=None, trace=False):
     return subprocess.Popen([binary or APP, *args], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
 
 
-# Per binary, how long its processes (WebKit's included) outlived the program after it
-# was stopped, in ms: `stop` waits for them, so one launch never runs beside the last
-# one's leftovers.
+# Per binary, how long the processes of its launches to interactive (WebKit's included)
+# outlived the program after it was stopped, in ms.
 LINGER = {}
 
 
-def alive(pid):
-    """Running, not a zombie waiting to be reaped."""
+def alive(pid, started):
+    """The process `pid` started at `started` (clock ticks since boot) is still running,
+    not a zombie waiting to be reaped (a pid used again since is another process)."""
     try:
         with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return fields[0] != "Z" and int(fields[19]) == started
+    except (OSError, IndexError, ValueError):
         return False
 
 
 def stop(proc):
-    """Stops the program and waits (up to 10 s) until every process it started is gone:
-    WebKit's web and network processes can outlive it by half a second, and would take
-    the machine from the next launch measured."""
-    family = tree(proc.pid)
+    """Stops the program and waits until every process it started is gone (WebKit's web
+    and network processes can outlive it by half a second, and would take the machine
+    from the next launch measured); after 10 s the ones left are killed, with a warning.
+    Returns how long they outlived it, in ms."""
+    family = []
+    for pid in tree(proc.pid)[1:]:
+        try:
+            family.append((pid, start_ticks(pid)))
+        except (OSError, IndexError, ValueError):
+            pass
     proc.terminate()
     try:
         proc.wait(10)
@@ -166,9 +173,18 @@ def stop(proc):
         proc.kill()
         proc.wait()
     stopped = time.monotonic()
-    while any(alive(p) for p in family[1:]) and time.monotonic() - stopped < 10:
+    while any(alive(*p) for p in family):
+        if time.monotonic() - stopped > 10:
+            left = [pid for pid, started in family if alive(pid, started)]
+            print("bench: processes %s still running 10 s after the program stopped; killed" % left, file=sys.stderr)
+            for pid in left:
+                try:
+                    os.kill(pid, 9)
+                except OSError:
+                    pass
+            break
         time.sleep(0.005)
-    LINGER.setdefault(proc.args[0], []).append((time.monotonic() - stopped) * 1000)
+    return (time.monotonic() - stopped) * 1000
 
 
 def xdotool(*args):
@@ -326,7 +342,7 @@ def one_launch(binary, db):
     try:
         return wait_ready(proc)
     finally:
-        stop(proc)
+        LINGER.setdefault(binary, []).append(stop(proc))
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -458,7 +474,7 @@ def main():
             rows.append(("Launch to interactive, empty database (median of %d)" % RUNS, "%.0f ms" % median_ms(e_runs)))
             rows.append(("Launch to interactive, ten years of data (median of %d)" % RUNS, "%.0f ms" % median_ms(t_runs)))
         rows.append(("Start-up: a launch's processes outlived it by (median; each launch waits for the last one's to be gone)",
-                     "; ".join("%s %.0f ms" % (name, statistics.median(LINGER.get(binary, [0])))
+                     "; ".join("%s %.0f ms" % (name, statistics.median(LINGER[binary]))
                                for name, binary in (("floor", floor), ("app", APP)) if binary in LINGER)))
         if f_runs:
             rows.extend(step_rows("Start-up, floor", f_runs))

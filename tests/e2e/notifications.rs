@@ -285,15 +285,15 @@ async fn a_close_while_a_notification_with_buttons_is_on_screen_waits_for_its_an
     eventually(
         "the app to say the restart waits for the notification",
         || async {
-            let log = h.log_tail();
-            if log.contains(WAITING_FOR_NOTIFICATION) {
+            if h.log_contains(WAITING_FOR_NOTIFICATION) {
                 Ok(())
             } else {
-                Err(log)
+                Err(h.log_tail())
             }
         },
     )
     .await;
+    // Still the old program: not started with --background, its bus connections kept.
     let args = procs::cmdline(pid);
     assert!(
         !args.iter().any(|a| a == "--background"),
@@ -309,15 +309,16 @@ async fn a_close_while_a_notification_with_buttons_is_on_screen_waits_for_its_an
     closed(&bus, 1).await;
     wait_for_restart(pid, &connections).await;
     h.end_session().await;
-    assert_eq!(slot_state(&h, reminder_time()), "done");
-    assert_eq!(outcomes(&h), ["shown", "done"]);
-    assert_eq!(reminder_stretches(&h), 1, "the stretch is in the file");
-    assert_eq!(notifies(&h).len(), 1, "the reminder was shown once");
+    // The new program has reconciled and published once its tray says so.
     let status = tray::wait_for_status(pid, "the tray after the restart", |s| {
         s.starts_with("1 of 4 stretches today")
     })
     .await;
     println!("tray after the restart: {status}");
+    assert_eq!(slot_state(&h, reminder_time()), "done");
+    assert_eq!(outcomes(&h), ["shown", "done"]);
+    assert_eq!(reminder_stretches(&h), 1, "the stretch is in the file");
+    assert_eq!(notifies(&h).len(), 1, "the reminder was shown once");
     tray::click(pid, "Quit").await;
     h.wait_for_app_exit().await;
 }

@@ -543,6 +543,13 @@ impl Harness {
     }
 
     /// The last lines tauri-driver, WebKitWebDriver and the app wrote.
+    /// Whether the driver's and the app's log (the app's stderr) holds `text` anywhere.
+    pub fn log_contains(&self, text: &str) -> bool {
+        std::fs::read(self.log_path())
+            .map(|b| String::from_utf8_lossy(&b).contains(text))
+            .unwrap_or(false)
+    }
+
     pub fn log_tail(&self) -> String {
         let text = std::fs::read(self.log_path())
             .map(|b| String::from_utf8_lossy(&b).into_owned())

@@ -55,6 +55,7 @@ impl FreedesktopNotifier {
     fn listen(&self, showing: Showing, handle: Arc<NotificationHandle>) {
         let live = Arc::clone(&self.live);
         let on_action = Arc::clone(&self.on_action);
+        let withdrawing = Arc::clone(&self.withdrawing);
         let spawned = std::thread::Builder::new()
             .name("reminder-notification".into())
             .spawn(move || {
@@ -66,11 +67,19 @@ impl FreedesktopNotifier {
                         _ => None,
                     };
                 }));
+                // Answered, it is closed below: until then it counts as a withdrawal, so
+                // a restart into the tray (`settle`) cannot end this program's bus
+                // connection before the close is sent. Counted before it leaves `live`,
+                // so `on_screen` or the count says so at every moment.
+                if chosen.is_some() {
+                    withdrawing.fetch_add(1, Ordering::SeqCst);
+                }
                 // Answered or closed, it is no longer on screen to withdraw.
                 take(&live, |l| l.showing == showing && Arc::ptr_eq(&l.handle, &handle));
                 if let Some(action) = chosen {
                     on_action(showing, action);
                     zbus::block_on(handle.close_async());
+                    withdrawing.fetch_sub(1, Ordering::SeqCst);
                 }
             });
         if let Err(e) = spawned {
@@ -169,13 +178,15 @@ impl Notifier for FreedesktopNotifier {
     }
 
     fn withdraw_all_but(&self, waiting: Option<&Showing>) {
+        // Counted before they leave `live` (as in `listen`).
+        let withdrawing = Arc::clone(&self.withdrawing);
+        withdrawing.fetch_add(1, Ordering::SeqCst);
         let stale = take(&self.live, |l| Some(&l.showing) != waiting);
         if stale.is_empty() {
+            withdrawing.fetch_sub(1, Ordering::SeqCst);
             return;
         }
         // CloseNotification waits for the server: not on the caller's thread.
-        let withdrawing = Arc::clone(&self.withdrawing);
-        withdrawing.fetch_add(1, Ordering::SeqCst);
         let spawned = std::thread::Builder::new()
             .name("notification-close".into())
             .spawn(move || {
