@@ -7,12 +7,12 @@
 use crate::bus::Monitor;
 use crate::reminders::{reminder_time, set_fixed_time, slot_state, within, CLOSE_RULE, TITLE};
 use crate::servers::Notifications;
+use crate::restart::{close_to_the_tray, wait_for_restart};
 use crate::support::{eventually, Harness};
-use crate::restart::wait_for_restart;
-use crate::support::WINDOW_TITLE;
 use crate::{procs, tray, ui};
-use high_hamstring_rehab::shell::restart::WAITING_FOR_NOTIFICATION;
 use chrono::{Duration as Minutes, Timelike};
+use fantoccini::Client;
+use high_hamstring_rehab::shell::restart::WAITING_FOR_NOTIFICATION;
 use std::process::Command;
 use std::time::Duration;
 
@@ -130,15 +130,24 @@ async fn closed(monitor: &Monitor, id: usize) {
     .await;
 }
 
-#[tokio::test]
-async fn done_on_the_notification_records_the_stretch_updates_the_tray_and_closes_it() {
-    let mut h = Harness::new();
+/// What each test of a notification with buttons starts from: the server with
+/// `actions`, the monitors of `CloseNotification` calls and of the app's match rules, and
+/// a launch on the fake clock with the fixed reminder set.
+async fn launch_with_buttons(h: &mut Harness) -> (Monitor, Monitor, Client) {
     h.use_notifications(Notifications::WithActions);
     let bus = Monitor::start(CLOSE_RULE, h.temp_path("bus.log")).await;
     let listens = Monitor::start(LISTEN_RULE, h.temp_path("listens.log")).await;
-    let client = &h.launch_quiet_before_ten().await;
-    set_fixed_time(client, reminder_time()).await;
+    let client = h.launch_quiet_before_ten().await;
+    set_fixed_time(&client, reminder_time()).await;
     h.still_before_the_reminder("setting the reminder time");
+    (bus, listens, client)
+}
+
+#[tokio::test]
+async fn done_on_the_notification_records_the_stretch_updates_the_tray_and_closes_it() {
+    let mut h = Harness::new();
+    let (bus, listens, client) = launch_with_buttons(&mut h).await;
+    let client = &client;
 
     let line = nth_notification(&h, 1).await;
     for action in [
@@ -179,12 +188,7 @@ async fn done_on_the_notification_records_the_stretch_updates_the_tray_and_close
 #[tokio::test]
 async fn snooze_on_the_notification_brings_a_new_one_later_and_skip_on_that_one_records_the_skip() {
     let mut h = Harness::new();
-    h.use_notifications(Notifications::WithActions);
-    let bus = Monitor::start(CLOSE_RULE, h.temp_path("bus.log")).await;
-    let listens = Monitor::start(LISTEN_RULE, h.temp_path("listens.log")).await;
-    let client = &h.launch_quiet_before_ten().await;
-    set_fixed_time(client, reminder_time()).await;
-    h.still_before_the_reminder("setting the reminder time");
+    let (bus, listens, _client) = launch_with_buttons(&mut h).await;
     nth_notification(&h, 1).await;
 
     listening(&listens, 1).await;
@@ -262,26 +266,14 @@ async fn with_no_notification_server_the_window_opens_on_the_stretch_and_done_th
 async fn a_close_while_a_notification_with_buttons_is_on_screen_waits_for_its_answer_then_restarts()
 {
     let mut h = Harness::new();
-    h.use_notifications(Notifications::WithActions);
-    let bus = Monitor::start(CLOSE_RULE, h.temp_path("bus.log")).await;
-    let listens = Monitor::start(LISTEN_RULE, h.temp_path("listens.log")).await;
-    let client = &h.launch_quiet_before_ten().await;
-    set_fixed_time(client, reminder_time()).await;
-    h.still_before_the_reminder("setting the reminder time");
+    let (bus, listens, client) = launch_with_buttons(&mut h).await;
+    let client = &client;
     nth_notification(&h, 1).await;
     listening(&listens, 1).await;
     let pid = h.app_pid();
     let connections = tray::connections_of(pid).expect("the app's bus connections");
 
-    ui::close_with_keyboard(client).await;
-    ui::click_that_may_close(client, "#close-notice-ok").await;
-    eventually("the window to close", || async {
-        match procs::x_windows_named(WINDOW_TITLE) {
-            ids if ids.is_empty() => Ok(()),
-            ids => Err(format!("windows: {ids:?}")),
-        }
-    })
-    .await;
+    close_to_the_tray(client).await;
     eventually(
         "the app to say the restart waits for the notification",
         || async {

@@ -43,6 +43,20 @@ pub(crate) async fn wait_for_restart(pid: u32, before: &[String]) {
     .await;
 }
 
+/// Closes the window with the keyboard, chooses "Keep running in the tray" on the
+/// first-close notice and waits until the window is gone.
+pub(crate) async fn close_to_the_tray(client: &fantoccini::Client) {
+    ui::close_with_keyboard(client).await;
+    ui::click_that_may_close(client, "#close-notice-ok").await;
+    eventually("the window to close", || async {
+        match procs::x_windows_named(WINDOW_TITLE) {
+            ids if ids.is_empty() => Ok(()),
+            ids => Err(format!("windows: {ids:?}")),
+        }
+    })
+    .await;
+}
+
 /// How many times the reminder at `time` today was recorded as shown.
 fn shown_events(h: &Harness, time: chrono::NaiveTime) -> i64 {
     let conn = rusqlite::Connection::open(h.database_path()).expect("open the database");
@@ -70,15 +84,7 @@ async fn closed_to_the_tray_just_before_a_reminder_it_restarts_light_notifies_on
     let connections = tray::connections_of(pid).expect("the app's bus connections");
 
     // Closed to the tray a few seconds before the reminder.
-    ui::close_with_keyboard(client).await;
-    ui::click_that_may_close(client, "#close-notice-ok").await;
-    eventually("the window to close", || async {
-        match procs::x_windows_named(WINDOW_TITLE) {
-            ids if ids.is_empty() => Ok(()),
-            ids => Err(format!("windows: {ids:?}")),
-        }
-    })
-    .await;
+    close_to_the_tray(client).await;
     // The reminder's time passes while the app switches (or just after): whichever
     // program reconciles first after 10:01 shows it, and the other must not.
     h.set_clock(today_at(10, 1, 1));

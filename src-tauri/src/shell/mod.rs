@@ -269,8 +269,8 @@ fn setup<R: Runtime>(
     // With a window to show, Today is read once on a thread of its own while the page
     // loads its scripts (~100 ms before its first command), so the first Today finds the
     // ladder and its statements in memory; a first command that comes sooner waits for
-    // the store's lock and then finds it done. A read: it writes nothing. Not on a --background start (the
-    // tray keeps no ladder it may never show).
+    // the store's lock and then finds it done. A read: it writes nothing. Not on a
+    // --background start (the tray keeps no ladder it may never show).
     if warm {
         let app = app.clone();
         let _ = std::thread::Builder::new()
