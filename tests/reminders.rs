@@ -11,6 +11,8 @@ use high_hamstring_rehab::service::{self, ServiceError};
 use high_hamstring_rehab::store::Store;
 use std::path::Path;
 
+mod common;
+
 /// Local = UTC: `h`:`m` on 2026-03-`day`.
 fn at(day: u32, h: u32, m: u32) -> Now {
     let local = NaiveDate::from_ymd_opt(2026, 3, day)
@@ -431,4 +433,53 @@ fn an_action_answers_like_the_tray_and_a_stale_or_answered_notification_records_
     let last = events(&path).pop().unwrap();
     assert_eq!(last, ("2026-03-15".to_string(), 12 * 60, "done".to_string()));
     assert_eq!(stretches(&path), stretched + 1);
+}
+
+#[test]
+fn the_first_screens_preview_of_the_reminders_writes_nothing_and_matches_the_reconciled_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    let mut store = open(&path);
+    // Through two days: before the first reminder, one due, one answered, a late start
+    // with a catch-up, a pause, the evening, and the next morning (a new day to plan).
+    let mut paused = false;
+    let mut fired = 0;
+    for now in [
+        at(10, 7, 0),
+        at(10, 8, 5),
+        at(10, 8, 40),
+        at(10, 12, 50),
+        at(10, 13, 30),
+        at(10, 17, 59),
+        at(10, 22, 30),
+        at(11, 6, 0),
+        at(11, 8, 1),
+    ] {
+        let before = common::dump(&path);
+        let preview = reminders::preview(&mut store, now).unwrap();
+        assert_eq!(common::dump(&path), before, "the preview at {:?} wrote", now.local);
+        let tick = reminders::tick(&mut store, now).unwrap();
+        assert_eq!(
+            format!("{preview:?}"),
+            format!("{:?}", tick.view),
+            "the preview at {:?} differs from the reconciled view",
+            now.local
+        );
+        let shown: Vec<_> = tick
+            .fire
+            .iter()
+            .map(|due| (due.showing, Delivery::Notification))
+            .collect();
+        reminders::delivered(&mut store, now, &shown).unwrap();
+        fired += shown.len();
+        if !tick.fire.is_empty() {
+            if now.local.format("%H").to_string() == "08" {
+                reminders::answer(&mut store, now, Answer::Done).unwrap();
+            } else if !paused {
+                paused = true;
+                reminders::pause(&mut store, now, PauseFor::Hour).unwrap();
+            }
+        }
+    }
+    assert!(fired >= 3 && paused, "the walk should fire reminders ({fired}) and pause");
 }

@@ -9,6 +9,8 @@ use high_hamstring_rehab::service::{self, ServiceError};
 use high_hamstring_rehab::store::{Store, StoreError, SCHEMA_VERSION};
 use std::path::Path;
 
+mod common;
+
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 24, 9, 30, 5).unwrap()
 }
@@ -217,6 +219,113 @@ fn a_database_with_corrupted_pages_is_set_aside_with_its_wal() {
     assert_eq!(std::fs::read(&set_aside.moved_to).unwrap(), bytes);
     let moved_wal = dir.path().join("rehab-damaged-20261124T093005Z.db-wal");
     assert_eq!(std::fs::read(moved_wal).unwrap(), b"left-over wal");
+}
+
+fn wal_of(path: &Path) -> std::path::PathBuf {
+    std::path::PathBuf::from(format!("{}-wal", path.display()))
+}
+
+/// Every way the store can write: a transaction, a backup, a restore.
+fn every_write_is_refused(store: &mut Store, dir: &Path) {
+    let refused = |e: &StoreError| matches!(e, StoreError::NotYetChecked);
+    match service::program::log_stretch(store, Now::of(now())) {
+        Err(ServiceError::Store(e)) if refused(&e) => {}
+        other => panic!("a write before the full check should be refused: {other:?}"),
+    }
+    match store.backup_to(&dir.join("copy.db")) {
+        Err(e) if refused(&e) => {}
+        other => panic!("a backup before the full check should be refused: {other:?}"),
+    }
+    match store.restore_from(&dir.join("copy.db"), &dir.join("kept.db")) {
+        Err(e) if refused(&e) => {}
+        other => panic!("a restore before the full check should be refused: {other:?}"),
+    }
+}
+
+#[test]
+fn a_quick_open_reads_at_once_and_writes_only_after_the_full_check_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    {
+        let mut store = Store::open(&path, now()).unwrap().0;
+        service::program::log_stretch(&mut store, Now::of(now())).unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let (mut store, set_aside) = Store::open_quick_marked(&path, now(), &mut |_| {}).unwrap();
+    assert!(set_aside.is_none());
+    assert!(!store.is_checked(), "a quick open owes the full check");
+    let today = service::program::today(&mut store, Now::of(now())).unwrap();
+    assert_eq!(today.stretches.done, 1, "the quick-opened store reads the log");
+    every_write_is_refused(&mut store, dir.path());
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the file was written to");
+    assert_eq!(std::fs::metadata(wal_of(&path)).map(|m| m.len()).unwrap_or(0), 0);
+
+    assert!(matches!(
+        high_hamstring_rehab::store::full_check(&path),
+        high_hamstring_rehab::store::Verdict::Sound
+    ));
+    store.checked_fully().unwrap();
+    assert!(store.is_checked());
+    let today = service::program::log_stretch(&mut store, Now::of(now())).unwrap();
+    assert_eq!(today.stretches.done, 2);
+}
+
+#[test]
+fn a_file_damaged_in_an_index_only_is_set_aside_by_the_full_check_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rehab.db");
+    let damaged = common::with_a_damaged_index(&path);
+    let (mut store, set_aside) = Store::open_quick_marked(&path, now(), &mut |_| {}).unwrap();
+    assert!(set_aside.is_none(), "the quick check passes the index's damage");
+    assert!(!store.is_checked());
+    every_write_is_refused(&mut store, dir.path());
+
+    let reason = match high_hamstring_rehab::store::full_check(&path) {
+        high_hamstring_rehab::store::Verdict::Damaged(reason) => reason,
+        other => panic!("the full check should find the damaged index: {other:?}"),
+    };
+    assert!(reason.contains("stretches_by_date"), "{reason}");
+    let set_aside = store.set_aside_damaged(now(), reason).unwrap();
+    assert_eq!(
+        set_aside.moved_to,
+        dir.path().join("rehab-damaged-20261124T093005Z.db")
+    );
+    assert_eq!(
+        std::fs::read(&set_aside.moved_to).unwrap(),
+        damaged,
+        "the damaged file is kept byte for byte"
+    );
+    assert_eq!(
+        std::fs::metadata(wal_of(&set_aside.moved_to)).map(|m| m.len()).unwrap_or(0),
+        0,
+        "nothing was written to its -wal either"
+    );
+    // A fresh database in its place, fully checked and writable.
+    assert!(store.is_checked());
+    let today = service::program::log_stretch(&mut store, Now::of(now())).unwrap();
+    assert_eq!(today.stretches.done, 1, "the fresh database starts empty");
+}
+
+#[test]
+fn a_quick_open_checks_fully_at_once_a_file_it_would_write_to_as_it_opens() {
+    for (what, change) in [
+        ("a migration to run", "PRAGMA user_version = 1;"),
+        ("not yet in WAL mode", "PRAGMA journal_mode = DELETE;"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rehab.db");
+        let damaged = {
+            common::with_a_damaged_index(&path);
+            let conn = rusqlite_conn(&path);
+            conn.execute_batch(change).unwrap();
+            drop(conn);
+            std::fs::read(&path).unwrap()
+        };
+        let (store, set_aside) = Store::open_quick_marked(&path, now(), &mut |_| {}).unwrap();
+        let set_aside = set_aside.unwrap_or_else(|| panic!("{what}: the full check should run at open"));
+        assert_eq!(std::fs::read(&set_aside.moved_to).unwrap(), damaged, "{what}");
+        assert!(store.is_checked(), "{what}");
+    }
 }
 
 #[test]

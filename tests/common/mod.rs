@@ -174,3 +174,32 @@ pub fn path_error(err: high_hamstring_rehab::service::ServiceError) -> String {
         other => panic!("expected a refused path, got {other:?}"),
     }
 }
+
+/// A database with two logged stretches whose index `stretches_by_date` no longer
+/// matches its table (its definition names another column): SQLite's `quick_check`
+/// passes it, `integrity_check` does not. Returns the file's bytes (no -wal is left).
+pub fn with_a_damaged_index(path: &Path) -> Vec<u8> {
+    {
+        let mut store = open(path);
+        for day in [1, 2] {
+            let at = Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap();
+            program::log_stretch(&mut store, Now::of(at)).unwrap();
+        }
+    }
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(
+        "PRAGMA writable_schema = ON;
+         UPDATE sqlite_schema SET sql = 'CREATE INDEX stretches_by_date ON stretches (done_at)'
+          WHERE name = 'stretches_by_date';",
+    )
+    .unwrap();
+    drop(conn);
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let quick: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).unwrap();
+    let full: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(quick, "ok", "the quick check should pass the damaged index");
+    assert_ne!(full, "ok", "the full check should find the damaged index");
+    drop(conn);
+    assert!(!Path::new(&format!("{}-wal", path.display())).exists());
+    std::fs::read(path).unwrap()
+}

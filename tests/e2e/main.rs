@@ -385,6 +385,66 @@ async fn a_corrupted_database_is_set_aside_with_its_contents_intact_and_the_user
     );
 }
 
+#[tokio::test]
+async fn a_database_damaged_in_an_index_only_is_set_aside_after_the_first_screen_before_anything_writes() {
+    // The window's start runs SQLite's quick check, which passes this file; the full
+    // check after the first screen finds it. Meanwhile the day's reminders (planned and
+    // written at start-up on a sound file) must wait: its -wal stays empty.
+    let mut h = Harness::new();
+    std::fs::create_dir_all(h.app_data_dir()).expect("create the data folder");
+    let damaged = common::with_a_damaged_index(&h.database_path());
+
+    let client = &h.launch().await;
+    let notice = ui::wait_for_text(client, "#recovery-notice", "the recovery notice", |t| {
+        !t.is_empty()
+    })
+    .await;
+    assert!(
+        h.log_contains("found by the full check after the first screen"),
+        "the damage should be found by the full check after the first screen, not at start-up"
+    );
+    let moved = std::fs::read_dir(h.app_data_dir())
+        .expect("list the data folder")
+        .map(|e| e.expect("folder entry").path())
+        .find(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.starts_with("rehab-damaged-") && name.ends_with(".db")
+        })
+        .expect("a rehab-damaged-*.db in the data folder");
+    assert!(
+        notice.contains(&moved.display().to_string()),
+        "the notice should name {}: {notice:?}",
+        moved.display()
+    );
+    assert!(
+        std::fs::read(&moved).expect("read the set-aside file") == damaged,
+        "the set-aside file's bytes changed"
+    );
+    let wal = std::fs::metadata(format!("{}-wal", moved.display())).map(|m| m.len());
+    assert_eq!(
+        wal.unwrap_or(0),
+        0,
+        "something was written to the damaged file's -wal before it was set aside"
+    );
+    // The fresh database took the writes that waited (today's reminders planned).
+    eventually("today's reminders planned in the fresh database", || async {
+        let conn = rusqlite::Connection::open(h.database_path()).map_err(|e| e.to_string())?;
+        let (slots, stretches): (i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM reminder_slots), (SELECT count(*) FROM stretches)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| e.to_string())?;
+        match (slots, stretches) {
+            (s, 0) if s > 0 => Ok(()),
+            other => Err(format!("slots and stretches {other:?}")),
+        }
+    })
+    .await;
+    h.finish().await;
+}
+
 const OPEN: &str = "Open High Hamstring Rehab";
 
 /// Waits until the app `pid` has a webview (a WebKitWebProcess) and a window on the display.

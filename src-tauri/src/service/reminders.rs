@@ -199,6 +199,22 @@ pub fn delivered(
     })
 }
 
+/// The reminders as the window shows them, worked out without writing anything: the
+/// day as stored (or as it would be planned), with what is due decided in memory. For
+/// the first screen while the full integrity check is owed (the store refuses writes
+/// until then); the scheduler's next wake-up records and delivers the same decisions.
+pub fn preview(store: &mut Store, now: Now) -> Result<RemindersView, ServiceError> {
+    store.read(|tx| {
+        let settings = store::settings::load(tx)?;
+        let s = Schedule::of(&settings);
+        let mut day = rows::load_day(tx, now.today)?.unwrap_or_else(|| s.plan_day(now.today));
+        let paused_until = rows::active_pause(tx, now.local)?;
+        let decision = planner::decide(&s, &day, now.local, paused_until);
+        planner::apply(&mut day, &decision.actions, now.local);
+        Ok(view(&s, &day, now, paused_until, settings.snooze_minutes))
+    })
+}
+
 /// The state for the window: the day reconciled first; the caller delivers `fire`.
 pub fn reminders(store: &mut Store, now: Now) -> Result<Tick, ServiceError> {
     tick(store, now)

@@ -64,8 +64,12 @@ pub fn get_app_status(state: State<'_, AppState>) -> Reply<AppStatus> {
 }
 
 fn app_status(state: &State<'_, AppState>) -> Reply<AppStatus> {
-    let database_path = store(state).path().to_path_buf();
-    let setup = service::setup::state(&mut store(state))?;
+    status_from(state, &mut store(state))
+}
+
+fn status_from(state: &State<'_, AppState>, store: &mut Store) -> Reply<AppStatus> {
+    let database_path = store.path().to_path_buf();
+    let setup = service::setup::state(store)?;
     Ok(AppStatus {
         version: env!("CARGO_PKG_VERSION"),
         data_dir: state.data_dir.clone(),
@@ -94,6 +98,31 @@ pub fn get_first_screen<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Reply<FirstScreen> {
+    // Before the full integrity check a window start owes, the first screen only reads
+    // (the reminders worked out without recording what fell due); the check starts once
+    // this answer is made.
+    let first = {
+        let mut store = state.lock_store_to_read();
+        if store.is_checked() && state.full_check.is_done() {
+            None
+        } else {
+            let status = status_from(&state, &mut store)?;
+            let opening = service::opening::opening(&mut store, now(), status.open_route.clone())?;
+            let reminders = match opening.today {
+                Some(_) => Some(service::reminders::preview(&mut store, now())?),
+                None => None,
+            };
+            Some((status, opening, reminders))
+        }
+    };
+    state.full_check.first_screen_answered();
+    if let Some((status, opening, reminders)) = first {
+        return Ok(FirstScreen {
+            status,
+            opening,
+            reminders,
+        });
+    }
     let status = app_status(&state)?;
     let opening = service::opening::opening(&mut store(&state), now(), status.open_route.clone())?;
     let reminders = match opening.today {

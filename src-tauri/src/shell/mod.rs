@@ -33,6 +33,7 @@ pub use error::CommandError;
 pub use login::BACKGROUND_FLAG;
 pub use notifier::{Notifier, NotifyError};
 pub use state::AppState;
+use state::FullCheck;
 
 use crate::store::{Store, DATABASE_FILE};
 use std::path::PathBuf;
@@ -194,23 +195,32 @@ fn setup<R: Runtime>(
         Some(dir) => dir,
         None => app.path().app_data_dir()?,
     };
-    // The database is checked (the full integrity check, on a read-only connection:
-    // nothing writes to the file before it passes or the file is set aside) and opened on
-    // its own thread, while this one builds the window: the page's first command cannot
-    // come before this function returns, so nothing waits for the store that would not
-    // have anyway.
+    // The database is checked (on a read-only connection: nothing writes to the file
+    // before the check passes or the file is set aside) and opened on its own thread,
+    // while this one builds the window: the page's first command cannot come before this
+    // function returns, so nothing waits for the store that would not have anyway. With
+    // a window to show, the check is SQLite's quick one and the full one runs once the
+    // first screen is answered (`check_fully_after_the_first_screen`); until its verdict
+    // the store refuses every write. Started into the tray, the full check runs here.
     let path = data_dir.join(DATABASE_FILE);
     let warm = !options.background;
-    let opening = std::thread::Builder::new()
-        .name("open-database".into())
-        .spawn(move || {
-            let mut from = trace::now();
-            let opened = Store::open_marked(&path, clock::now().utc, &mut |step| {
-                trace::step(step, from);
-                from = trace::now();
-            });
-            opened
-        })?;
+    let opening = {
+        let path = path.clone();
+        std::thread::Builder::new()
+            .name("open-database".into())
+            .spawn(move || {
+                let mut from = trace::now();
+                let mut mark = |step| {
+                    trace::step(step, from);
+                    from = trace::now();
+                };
+                if warm {
+                    Store::open_quick_marked(&path, clock::now().utc, &mut mark)
+                } else {
+                    Store::open_marked(&path, clock::now().utc, &mut mark)
+                }
+            })?
+    };
     if !options.background {
         trace::timed("window (webview created)", || window::show_main(app))?;
     }
@@ -223,6 +233,7 @@ fn setup<R: Runtime>(
             s.moved_to.display()
         );
     }
+    let (full_check, first_screen) = FullCheck::new(!store.is_checked());
     let notifier = match options.notifier {
         Some(n) => n,
         None => system_notifier(app),
@@ -245,7 +256,11 @@ fn setup<R: Runtime>(
         picked_backup: Mutex::new(None),
         desktop_facts: Default::default(),
         switch: Default::default(),
+        full_check,
     });
+    if let Some(first_screen) = first_screen {
+        check_fully_after_the_first_screen(app, first_screen, path);
+    }
     if options.tray {
         look_for_a_tray_host(app);
         trace::timed("tray", || tray::create(app, actions::from_tray))?;
@@ -257,7 +272,9 @@ fn setup<R: Runtime>(
     trace::timed("login item", || {
         let start_at_login = {
             let state = app.state::<AppState>();
-            let mut store = state.lock_store();
+            // A read, before the full check (this thread serves the page that asks for
+            // the first screen, after which the check runs).
+            let mut store = state.lock_store_to_read();
             crate::service::settings::current(&mut store)
                 .map(|s| s.start_at_login)
                 .unwrap_or(false)
@@ -277,7 +294,7 @@ fn setup<R: Runtime>(
             .name("warm-ladder".into())
             .spawn(move || {
                 let state = app.state::<AppState>();
-                let mut store = state.lock_store();
+                let mut store = state.lock_store_to_read();
                 let _ = trace::timed("Today read ahead (the ladder worked out)", || {
                     crate::service::program::warm(&mut store, clock::now())
                 });
@@ -285,6 +302,75 @@ fn setup<R: Runtime>(
     }
     trace::mark("setup done (the main thread is free)");
     Ok(())
+}
+
+/// A page that never asks for its first screen still gets the full check, this long
+/// after start-up (the app's choice).
+const FULL_CHECK_AT_THE_LATEST: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Runs the full integrity check the window start owes, on its own thread, once the
+/// first screen is answered (or [`FULL_CHECK_AT_THE_LATEST`]): off the path to the first
+/// screen, before anything writes. A sound file lets the writes through; a damaged one is
+/// set aside exactly as it was, a fresh database takes its place, and the page is loaded
+/// again to show the notice. Everything waiting in [`AppState::lock_store`] goes on after.
+fn check_fully_after_the_first_screen<R: Runtime>(
+    app: &AppHandle<R>,
+    first_screen: std::sync::mpsc::Receiver<()>,
+    path: std::path::PathBuf,
+) {
+    let handle = app.clone();
+    let spawned = std::thread::Builder::new()
+        .name("full-check".into())
+        .spawn(move || {
+            let _ = first_screen.recv_timeout(FULL_CHECK_AT_THE_LATEST);
+            let from = trace::now();
+            let verdict = crate::store::full_check(&path);
+            trace::step("integrity check (full, after the first screen)", from);
+            let app = handle;
+            let state = app.state::<AppState>();
+            let mut set_aside = None;
+            {
+                let mut store = state.lock_store_to_read();
+                match verdict {
+                    crate::store::Verdict::Sound => {
+                        if let Err(e) = store.checked_fully() {
+                            eprintln!("High Hamstring Rehab: the database stays read-only: {e}");
+                        }
+                    }
+                    crate::store::Verdict::Damaged(reason) => {
+                        match store.set_aside_damaged(clock::now().utc, reason) {
+                            Ok(s) => set_aside = Some(s),
+                            Err(e) => eprintln!(
+                                "High Hamstring Rehab: the database is damaged and could not be set aside ({e}); nothing is written to it"
+                            ),
+                        }
+                    }
+                    crate::store::Verdict::Failed(e) => eprintln!(
+                        "High Hamstring Rehab: the full integrity check could not run ({e}); nothing is written to the database"
+                    ),
+                }
+            }
+            if let Some(s) = set_aside {
+                eprintln!(
+                    "High Hamstring Rehab: the database was damaged ({}); it was moved to {} (found by the full check after the first screen)",
+                    s.reason,
+                    s.moved_to.display()
+                );
+                if let Ok(mut slot) = state.set_aside.lock() {
+                    *slot = Some(s);
+                }
+                state.full_check.finish();
+                if let Some(window) = app.get_webview_window(window::MAIN) {
+                    let _ = window.reload();
+                }
+            } else {
+                state.full_check.finish();
+            }
+        });
+    if let Err(e) = spawned {
+        eprintln!("High Hamstring Rehab: the full integrity check could not start ({e}); nothing is written to the database");
+        app.state::<AppState>().full_check.finish();
+    }
 }
 
 /// Waits for the single-instance claim (`instance::start`): another copy that took this

@@ -6,7 +6,8 @@ use super::notifier::Notifier;
 use crate::store::{SetAside, Store};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard};
+use std::sync::mpsc::{Receiver, Sender};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, RwLock, RwLockReadGuard};
 use std::time::Instant;
 use tauri::{AppHandle, Manager, Runtime};
 
@@ -37,6 +38,64 @@ pub struct AppState {
     pub desktop_facts: DesktopFacts,
     /// What the restart into the tray (`restart.rs`) must know from the others.
     pub switch: Switch,
+    /// The full integrity check a window start owes (the store was opened after the
+    /// quick check): [`AppState::lock_store`] waits for it.
+    pub full_check: FullCheck,
+}
+
+/// The full integrity check owed by a start with a window (`Store::open_quick_marked`),
+/// run once the first screen is answered (`mod.rs`). Until it is done, only reads take the
+/// store ([`AppState::lock_store_to_read`]); everything else waits for it before taking
+/// the lock, so the first screen never waits behind a
+/// writer that waits for the check.
+pub struct FullCheck {
+    done: Mutex<bool>,
+    finished: Condvar,
+    first_screen: Mutex<Option<Sender<()>>>,
+}
+
+impl FullCheck {
+    /// A check owed (with the receiver its thread waits on for the first screen), or
+    /// none (the store was fully checked as it opened).
+    pub fn new(owed: bool) -> (FullCheck, Option<Receiver<()>>) {
+        let (tx, rx) = if owed {
+            let (tx, rx) = std::sync::mpsc::channel();
+            (Some(tx), Some(rx))
+        } else {
+            (None, None)
+        };
+        let check = FullCheck {
+            done: Mutex::new(!owed),
+            finished: Condvar::new(),
+            first_screen: Mutex::new(tx),
+        };
+        (check, rx)
+    }
+
+    pub fn is_done(&self) -> bool {
+        *self.done.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn wait(&self) {
+        let mut done = self.done.lock().unwrap_or_else(|p| p.into_inner());
+        while !*done {
+            done = self.finished.wait(done).unwrap_or_else(|p| p.into_inner());
+        }
+    }
+
+    /// The verdict is in and acted on (the store checked, or a fresh one in place).
+    pub fn finish(&self) {
+        *self.done.lock().unwrap_or_else(|p| p.into_inner()) = true;
+        self.finished.notify_all();
+    }
+
+    /// The first screen has its answer: the check may start.
+    pub fn first_screen_answered(&self) {
+        let sender = self.first_screen.lock().ok().and_then(|mut s| s.take());
+        if let Some(tx) = sender {
+            let _ = tx.send(());
+        }
+    }
 }
 
 /// Shared with the restart into the tray, which replaces the program after a close.
@@ -77,7 +136,17 @@ impl DesktopFacts {
 impl AppState {
     /// The store, locked. A panic while holding the lock cannot leave a half-written row
     /// (the transaction rolls back), so a poisoned lock still gives a store fit to use.
+    /// Waits first for the full integrity check a window start owes ([`FullCheck`]).
     pub fn lock_store(&self) -> MutexGuard<'_, Store> {
+        self.full_check.wait();
+        self.lock_store_to_read()
+    }
+
+    /// The store, locked without waiting for the full check: for reads that must not
+    /// wait for it (the first screen's, the read-ahead before it, the main thread's while
+    /// the page loads) and for the check's own verdict. The store refuses any write until
+    /// the check has passed.
+    pub fn lock_store_to_read(&self) -> MutexGuard<'_, Store> {
         self.store.lock().unwrap_or_else(|p| p.into_inner())
     }
 

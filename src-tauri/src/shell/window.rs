@@ -112,7 +112,8 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
         return;
     };
     let seen = {
-        let mut store = state.lock_store();
+        // A read: it does not wait for the full check (this is the main thread).
+        let mut store = state.lock_store_to_read();
         // If the flag cannot be read, let the window close rather than trap the user.
         service::app::close_notice_seen(&mut store).unwrap_or(true)
     };

@@ -33,6 +33,7 @@ impl Store {
         if let Some(dir) = to.parent() {
             std::fs::create_dir_all(dir).map_err(|e| io("could not create the folder for", e))?;
         }
+        self.writable()?;
         let tmp = to.with_extension("db.partial");
         let _ = std::fs::remove_file(&tmp);
         self.conn.backup(MAIN_DB, &tmp, None)?;
@@ -52,6 +53,7 @@ impl Store {
         from: &Path,
         keep_current_at: &Path,
     ) -> Result<Result<usize, NotABackup>, StoreError> {
+        self.writable()?;
         // The triggers counting changes are set again on the tables as restored.
         super::unwatch_changes(&self.conn)?;
         let restored = self.restore_checked(from, keep_current_at);

@@ -54,6 +54,8 @@ pub enum StoreError {
     },
     #[error("the database holds a value this version cannot read: {0}")]
     BadRow(String),
+    #[error("the database is still being checked; nothing was changed, try again in a moment")]
+    NotYetChecked,
 }
 
 /// A damaged database file that was renamed aside at start-up, never deleted.
@@ -71,6 +73,44 @@ pub struct Store {
     path: PathBuf,
     /// Values worked out from the data, while it is unchanged (`memo.rs`).
     memo: RefCell<Memo>,
+    /// Opened after SQLite's quick check only ([`Store::open_quick_marked`]): until
+    /// [`Store::checked_fully`], every write, backup and restore is refused and the
+    /// connection never checkpoints on close, so nothing reaches the file (or its -wal)
+    /// before the full integrity check has passed or the file is set aside.
+    unchecked: bool,
+}
+
+/// How much of SQLite's checking an existing file gets before the store opens it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Depth {
+    /// `PRAGMA integrity_check`: every page, and every index against its table.
+    Full,
+    /// `PRAGMA quick_check` (the same but for the indexes' contents), the full check
+    /// owed; a file with a migration to run or not yet in WAL mode gets the full check
+    /// at once, since opening it writes.
+    Quick,
+}
+
+/// What the full integrity check found on a file opened after the quick check
+/// ([`full_check`]).
+#[derive(Debug)]
+pub enum Verdict {
+    Sound,
+    /// Damaged (why, for the message to the user): set it aside
+    /// ([`Store::set_aside_damaged`]).
+    Damaged(String),
+    /// The check itself could not run (not a verdict on the file).
+    Failed(StoreError),
+}
+
+/// The full integrity check of the file at `path`, on a read-only connection of its
+/// own that never checkpoints, beside the store's (WAL lets both read at once).
+pub fn full_check(path: &Path) -> Verdict {
+    match check(path, Depth::Full) {
+        Ok(_) => Verdict::Sound,
+        Err(Opening::Damaged(reason)) => Verdict::Damaged(reason),
+        Err(Opening::Failed(err)) => Verdict::Failed(err),
+    }
 }
 
 /// The durability settings in force on the store's connection, as SQLite reports them
@@ -219,6 +259,28 @@ impl Store {
         now: DateTime<Utc>,
         mark: &mut dyn FnMut(&'static str),
     ) -> Result<(Store, Option<SetAside>), StoreError> {
+        Store::open_to(path, now, mark, Depth::Full)
+    }
+
+    /// [`Store::open_marked`] after SQLite's quick check only (a third of the full
+    /// check's time on ten years of data): the store reads at once and refuses every
+    /// write until the caller has run [`full_check`] and passed its verdict to
+    /// [`Store::checked_fully`] or [`Store::set_aside_damaged`]. A file with a
+    /// migration to run gets the full check here ([`Store::is_checked`] is then true).
+    pub fn open_quick_marked(
+        path: &Path,
+        now: DateTime<Utc>,
+        mark: &mut dyn FnMut(&'static str),
+    ) -> Result<(Store, Option<SetAside>), StoreError> {
+        Store::open_to(path, now, mark, Depth::Quick)
+    }
+
+    fn open_to(
+        path: &Path,
+        now: DateTime<Utc>,
+        mark: &mut dyn FnMut(&'static str),
+        depth: Depth,
+    ) -> Result<(Store, Option<SetAside>), StoreError> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
                 action: "could not create the folder",
@@ -226,11 +288,12 @@ impl Store {
                 source,
             })?;
         }
-        match Store::open_checked(path, mark) {
+        match Store::open_checked(path, mark, depth) {
             Ok(store) => Ok((store, None)),
             Err(Opening::Damaged(reason)) => {
                 let moved_to = set_aside(path, now)?;
-                let store = Store::open_checked(path, mark).map_err(Opening::into_error)?;
+                let store =
+                    Store::open_checked(path, mark, depth).map_err(Opening::into_error)?;
                 Ok((store, Some(SetAside { moved_to, reason })))
             }
             Err(Opening::Failed(err)) => Err(err),
@@ -239,6 +302,46 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// False while the full integrity check is owed ([`Store::open_quick_marked`]).
+    pub fn is_checked(&self) -> bool {
+        !self.unchecked
+    }
+
+    /// The full check passed: writes are allowed, and the connection folds its WAL back
+    /// into the file on close again.
+    pub fn checked_fully(&mut self) -> Result<(), StoreError> {
+        if self.unchecked {
+            self.conn
+                .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
+            self.unchecked = false;
+        }
+        Ok(())
+    }
+
+    /// The full check found the file damaged: it is closed without a checkpoint, renamed
+    /// aside with its -wal and -shm exactly as they were (as at start-up), and this store
+    /// goes on with a fresh database in its place.
+    pub fn set_aside_damaged(
+        &mut self,
+        now: DateTime<Utc>,
+        reason: String,
+    ) -> Result<SetAside, StoreError> {
+        self.close()?;
+        let moved_to = set_aside(&self.path, now)?;
+        let (fresh, _) = Store::open(&self.path, now)?;
+        *self = fresh;
+        Ok(SetAside { moved_to, reason })
+    }
+
+    /// Refuses a change while the full check is owed.
+    pub(crate) fn writable(&self) -> Result<(), StoreError> {
+        if self.unchecked {
+            Err(StoreError::NotYetChecked)
+        } else {
+            Ok(())
+        }
     }
 
     /// Closes the file (SQLite's last close folds the WAL back into it and removes it),
@@ -300,6 +403,9 @@ impl Store {
         behavior: TransactionBehavior,
         f: impl FnOnce(&Tx) -> Result<T, E>,
     ) -> Result<T, E> {
+        if !matches!(behavior, TransactionBehavior::Deferred) {
+            self.writable()?;
+        }
         let tx = Tx {
             tx: self
                 .conn
@@ -326,11 +432,17 @@ impl Store {
         done
     }
 
-    fn open_checked(path: &Path, mark: &mut dyn FnMut(&'static str)) -> Result<Store, Opening> {
-        if path.exists() {
-            check(path)?;
-        }
-        mark("integrity check");
+    fn open_checked(
+        path: &Path,
+        mark: &mut dyn FnMut(&'static str),
+        depth: Depth,
+    ) -> Result<Store, Opening> {
+        let unchecked = path.exists() && check(path, depth)? == Depth::Quick;
+        mark(if unchecked {
+            "integrity check (quick; the full one after the first screen)"
+        } else {
+            "integrity check"
+        });
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -352,10 +464,15 @@ impl Store {
             .map_err(|e| Opening::Failed(e.into()))?;
         mark("migrations");
         watch_changes(&conn).map_err(failed)?;
+        if unchecked {
+            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+                .map_err(failed)?;
+        }
         Ok(Store {
             conn,
             path: path.into(),
             memo: RefCell::new(Memo::default()),
+            unchecked,
         })
     }
 }
@@ -410,23 +527,32 @@ fn unwatch_changes(conn: &Connection) -> rusqlite::Result<()> {
 }
 
 /// Checks an existing file on a read-only connection that never checkpoints, so a
-/// damaged file and its -wal are left exactly as they were for setting aside.
-fn check(path: &Path) -> Result<(), Opening> {
+/// damaged file and its -wal are left exactly as they were for setting aside. Returns
+/// the depth it was checked to: [`Depth::Quick`] only if asked for and opening the file
+/// will write nothing (no migration to run, already in WAL mode).
+fn check(path: &Path, depth: Depth) -> Result<Depth, Opening> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let classify = |e| Opening::classify(e, path);
     let conn = Connection::open_with_flags(path, flags).map_err(classify)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
         .map_err(classify)?;
-    let verdict: Vec<String> = conn
-        .prepare("PRAGMA integrity_check")
-        .and_then(|mut s| s.query_map([], |r| r.get::<_, String>(0))?.collect())
-        .map_err(classify)?;
-    if verdict != ["ok"] {
-        return Err(Opening::Damaged(format!(
-            "the integrity check failed: {}",
-            verdict.join("; ")
-        )));
-    }
+    let run = |pragma: &str| -> Result<(), Opening> {
+        let verdict: Vec<String> = conn
+            .prepare(pragma)
+            .and_then(|mut s| s.query_map([], |r| r.get::<_, String>(0))?.collect())
+            .map_err(classify)?;
+        if verdict != ["ok"] {
+            return Err(Opening::Damaged(format!(
+                "the integrity check failed: {}",
+                verdict.join("; ")
+            )));
+        }
+        Ok(())
+    };
+    run(match depth {
+        Depth::Full => "PRAGMA integrity_check",
+        Depth::Quick => "PRAGMA quick_check",
+    })?;
     let found = conn
         .pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
         .map_err(classify)?;
@@ -438,7 +564,17 @@ fn check(path: &Path) -> Result<(), Opening> {
             known: SCHEMA_VERSION,
         }));
     }
-    Ok(())
+    if depth == Depth::Quick {
+        let wal = conn
+            .pragma_query_value(None, "journal_mode", |r| r.get::<_, String>(0))
+            .map_err(classify)?
+            .eq_ignore_ascii_case("wal");
+        if found < SCHEMA_VERSION || !wal {
+            run("PRAGMA integrity_check")?;
+            return Ok(Depth::Full);
+        }
+    }
+    Ok(depth)
 }
 
 /// Why opening failed: a damaged file (set it aside and start afresh) or anything else
