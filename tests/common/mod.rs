@@ -177,8 +177,11 @@ pub fn path_error(err: high_hamstring_rehab::service::ServiceError) -> String {
 
 /// A database with two logged stretches whose index `stretches_by_date` no longer
 /// matches its table (its definition names another column): SQLite's `quick_check`
-/// passes it, `integrity_check` does not. Returns the file's bytes (no -wal is left).
-pub fn with_a_damaged_index(path: &Path) -> Vec<u8> {
+/// passes it, `integrity_check` does not. Its setup is done (a window opens on Today),
+/// and that last change is left in its -wal, not folded back into the file (a close that
+/// checkpoints would change both). Returns the bytes of the file and of its -wal.
+pub fn with_a_damaged_index(path: &Path) -> (Vec<u8>, Vec<u8>) {
+    use rusqlite::config::DbConfig;
     {
         let mut store = open(path);
         for day in [1, 2] {
@@ -194,12 +197,20 @@ pub fn with_a_damaged_index(path: &Path) -> Vec<u8> {
     )
     .unwrap();
     drop(conn);
+    let keep_wal = |conn: &rusqlite::Connection| {
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+            .unwrap();
+    };
     let conn = rusqlite::Connection::open(path).unwrap();
+    keep_wal(&conn);
+    conn.execute_batch("PRAGMA wal_autocheckpoint = 0; UPDATE settings SET setup = 'done';")
+        .unwrap();
     let quick: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).unwrap();
     let full: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(quick, "ok", "the quick check should pass the damaged index");
     assert_ne!(full, "ok", "the full check should find the damaged index");
     drop(conn);
-    assert!(!Path::new(&format!("{}-wal", path.display())).exists());
-    std::fs::read(path).unwrap()
+    let wal = std::fs::read(format!("{}-wal", path.display())).unwrap();
+    assert!(!wal.is_empty(), "the last change should be in the -wal");
+    (std::fs::read(path).unwrap(), wal)
 }

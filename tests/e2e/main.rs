@@ -388,17 +388,21 @@ async fn a_corrupted_database_is_set_aside_with_its_contents_intact_and_the_user
 #[tokio::test]
 async fn a_database_damaged_in_an_index_only_is_set_aside_after_the_first_screen_before_anything_writes() {
     // The window's start runs SQLite's quick check, which passes this file; the full
-    // check after the first screen finds it. Meanwhile the day's reminders (planned and
-    // written at start-up on a sound file) must wait: its -wal stays empty.
+    // check after the first screen (Today: the setup is done) finds it. Meanwhile the
+    // day's reminders (planned and written at start-up on a sound file) must wait: the
+    // file and its -wal are set aside exactly as they were.
     let mut h = Harness::new();
     std::fs::create_dir_all(h.app_data_dir()).expect("create the data folder");
-    let damaged = common::with_a_damaged_index(&h.database_path());
+    let (damaged, damaged_wal) = common::with_a_damaged_index(&h.database_path());
 
     let client = &h.launch().await;
     let notice = ui::wait_for_text(client, "#recovery-notice", "the recovery notice", |t| {
         !t.is_empty()
     })
     .await;
+    // The page loaded again after the damage was found is on the fresh database, whose
+    // setup has not been done (the damaged one's was: its first screen was Today).
+    ui::wait_for_heading(client, "Setup").await;
     assert!(
         h.log_contains("found by the full check after the first screen"),
         "the damage should be found by the full check after the first screen, not at start-up"
@@ -420,11 +424,12 @@ async fn a_database_damaged_in_an_index_only_is_set_aside_after_the_first_screen
         std::fs::read(&moved).expect("read the set-aside file") == damaged,
         "the set-aside file's bytes changed"
     );
-    let wal = std::fs::metadata(format!("{}-wal", moved.display())).map(|m| m.len());
-    assert_eq!(
-        wal.unwrap_or(0),
-        0,
-        "something was written to the damaged file's -wal before it was set aside"
+    let wal = std::fs::read(format!("{}-wal", moved.display())).unwrap_or_default();
+    assert!(
+        wal == damaged_wal,
+        "the damaged file's -wal changed before it was set aside ({} bytes, {} before)",
+        wal.len(),
+        damaged_wal.len()
     );
     // The fresh database took the writes that waited (today's reminders planned).
     eventually("today's reminders planned in the fresh database", || async {

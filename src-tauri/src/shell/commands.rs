@@ -38,8 +38,16 @@ fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+/// The store for a command that may write: after the full check a window start owes.
 fn store<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Store> {
     state.lock_store()
+}
+
+/// The store for a command that only reads: at once, before the full check too (the
+/// store refuses a write until then). A page drawing its first screen, the setup or a
+/// screen asked for from the tray never waits for the check on the main thread.
+fn read<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Store> {
+    state.lock_store_to_read()
 }
 
 #[derive(Debug, Serialize)]
@@ -64,7 +72,7 @@ pub fn get_app_status(state: State<'_, AppState>) -> Reply<AppStatus> {
 }
 
 fn app_status(state: &State<'_, AppState>) -> Reply<AppStatus> {
-    status_from(state, &mut store(state))
+    status_from(state, &mut read(state))
 }
 
 fn status_from(state: &State<'_, AppState>, store: &mut Store) -> Reply<AppStatus> {
@@ -102,26 +110,30 @@ pub fn get_first_screen<R: Runtime>(
     // (the reminders worked out without recording what fell due); the check starts once
     // this answer is made.
     let first = {
-        let mut store = state.lock_store_to_read();
+        let mut store = read(&state);
         if store.is_checked() && state.full_check.is_done() {
             None
         } else {
-            let status = status_from(&state, &mut store)?;
-            let opening = service::opening::opening(&mut store, now(), status.open_route.clone())?;
-            let reminders = match opening.today {
-                Some(_) => Some(service::reminders::preview(&mut store, now())?),
-                None => None,
-            };
-            Some((status, opening, reminders))
+            Some((|| {
+                let status = status_from(&state, &mut store)?;
+                let opening =
+                    service::opening::opening(&mut store, now(), status.open_route.clone())?;
+                let reminders = match opening.today {
+                    Some(_) => Some(service::reminders::preview(&mut store, now())?),
+                    None => None,
+                };
+                Ok(FirstScreen {
+                    status,
+                    opening,
+                    reminders,
+                })
+            })())
         }
     };
+    // Answered (or failed): the check starts either way.
     state.full_check.first_screen_answered();
-    if let Some((status, opening, reminders)) = first {
-        return Ok(FirstScreen {
-            status,
-            opening,
-            reminders,
-        });
+    if let Some(first) = first {
+        return first;
     }
     let status = app_status(&state)?;
     let opening = service::opening::opening(&mut store(&state), now(), status.open_route.clone())?;
@@ -145,7 +157,7 @@ pub fn dismiss_recovery_notice(state: State<'_, AppState>) {
 
 #[tauri::command]
 pub fn get_settings(state: State<'_, AppState>) -> Reply<SettingsView> {
-    Ok(service::settings::view(&mut store(&state))?)
+    Ok(service::settings::view(&mut read(&state))?)
 }
 
 #[tauri::command]
@@ -237,7 +249,7 @@ fn whole(value: &serde_json::Value) -> Whole {
 
 #[tauri::command]
 pub fn get_setup(state: State<'_, AppState>) -> Reply<service::setup::SetupView> {
-    Ok(service::setup::view(&mut store(&state))?)
+    Ok(service::setup::view(&mut read(&state))?)
 }
 
 /// The setup finished (`done`) or skipped (`skipped`); its answers were saved as
@@ -268,12 +280,12 @@ pub fn get_demonstration(id: Input<String>) -> Reply<crate::core::figures::DemoV
 
 #[tauri::command]
 pub fn get_today(state: State<'_, AppState>) -> Reply<TodayView> {
-    Ok(program::today(&mut store(&state), now())?)
+    Ok(program::today(&mut read(&state), now())?)
 }
 
 #[tauri::command]
 pub fn get_program(state: State<'_, AppState>) -> Reply<ProgramView> {
-    Ok(program::program(&mut store(&state))?)
+    Ok(program::program(&mut read(&state))?)
 }
 
 /// One step back or forward by hand, after the window has asked the user to confirm; a
@@ -304,7 +316,7 @@ pub fn start_session(state: State<'_, AppState>) -> Reply<SessionView> {
 
 #[tauri::command]
 pub fn get_active_session(state: State<'_, AppState>) -> Reply<Option<SessionView>> {
-    Ok(program::active_session(&mut store(&state), now())?)
+    Ok(program::active_session(&mut read(&state), now())?)
 }
 
 #[tauri::command]
@@ -368,7 +380,7 @@ pub fn finish_session(state: State<'_, AppState>, session_id: Input<i64>) -> Rep
 
 #[tauri::command]
 pub fn get_self_tests(state: State<'_, AppState>) -> Reply<SelfTestsView> {
-    Ok(program::self_tests(&mut store(&state), now())?)
+    Ok(program::self_tests(&mut read(&state), now())?)
 }
 
 #[tauri::command]
@@ -442,7 +454,7 @@ pub fn desktop_notes(state: State<'_, AppState>) -> Reply<Vec<crate::core::messa
 
 #[tauri::command]
 pub fn get_running(state: State<'_, AppState>) -> Reply<RunningView> {
-    Ok(running::view(&mut store(&state), now())?)
+    Ok(running::view(&mut read(&state), now())?)
 }
 
 /// Starts week 1 on `date` (default today); `again` restarts a plan already under way.
@@ -495,7 +507,7 @@ pub fn get_journal(
         Some(v) if !v.is_null() => read_json(v, "That filter", "filter")?,
         _ => Default::default(),
     };
-    Ok(journal::journal(&mut store(&state), now(), &filter)?)
+    Ok(journal::journal(&mut read(&state), now(), &filter)?)
 }
 
 #[tauri::command]
@@ -568,12 +580,12 @@ pub fn add_note(state: State<'_, AppState>, text: Input<String>) -> Reply<String
 #[tauri::command]
 pub fn get_charts(state: State<'_, AppState>, weeks: Input<serde_json::Value>) -> Reply<Charts> {
     let weeks = Whole::from_json(&weeks.get()?);
-    Ok(report::charts(&mut store(&state), now(), &weeks)?)
+    Ok(report::charts(&mut read(&state), now(), &weeks)?)
 }
 
 #[tauri::command]
 pub fn get_report(state: State<'_, AppState>) -> Reply<Report> {
-    Ok(report::report(&mut store(&state), now())?)
+    Ok(report::report(&mut read(&state), now())?)
 }
 
 #[tauri::command]
@@ -593,7 +605,7 @@ pub fn get_data<R: Runtime>(
     state: State<'_, AppState>,
 ) -> Reply<data::DataView> {
     let folders = state.folders(&app);
-    Ok(data::view(&mut store(&state), &folders)?)
+    Ok(data::view(&mut read(&state), &folders)?)
 }
 
 /// Opens the system's folder picker (from Rust: the page has no dialog permission) and

@@ -322,12 +322,18 @@ fn check_fully_after_the_first_screen<R: Runtime>(
     let spawned = std::thread::Builder::new()
         .name("full-check".into())
         .spawn(move || {
-            let _ = first_screen.recv_timeout(FULL_CHECK_AT_THE_LATEST);
+            let when = match first_screen.recv_timeout(FULL_CHECK_AT_THE_LATEST) {
+                Ok(()) => "after the first screen",
+                Err(_) => "without a first screen, 5 s after start",
+            };
+            let app = handle;
+            let state = app.state::<AppState>();
+            // Whatever happens here, the writers waiting are let through at the end (a
+            // store left unchecked still refuses them).
+            let _finish = Finish(&state.full_check);
             let from = trace::now();
             let verdict = crate::store::full_check(&path);
             trace::step("integrity check (full, after the first screen)", from);
-            let app = handle;
-            let state = app.state::<AppState>();
             let mut set_aside = None;
             {
                 let mut store = state.lock_store_to_read();
@@ -352,7 +358,7 @@ fn check_fully_after_the_first_screen<R: Runtime>(
             }
             if let Some(s) = set_aside {
                 eprintln!(
-                    "High Hamstring Rehab: the database was damaged ({}); it was moved to {} (found by the full check after the first screen)",
+                    "High Hamstring Rehab: the database was damaged ({}); it was moved to {} (found by the full check {when})",
                     s.reason,
                     s.moved_to.display()
                 );
@@ -370,6 +376,15 @@ fn check_fully_after_the_first_screen<R: Runtime>(
     if let Err(e) = spawned {
         eprintln!("High Hamstring Rehab: the full integrity check could not start ({e}); nothing is written to the database");
         app.state::<AppState>().full_check.finish();
+    }
+}
+
+/// Lets the writers through when dropped, even if the check's thread ends early.
+struct Finish<'a>(&'a FullCheck);
+
+impl Drop for Finish<'_> {
+    fn drop(&mut self) {
+        self.0.finish();
     }
 }
 

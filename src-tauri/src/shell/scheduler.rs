@@ -28,8 +28,11 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
             let mut first = true;
             loop {
                 let wait = {
-                    // A restart into the tray waits for this wake-up to finish.
                     let state = app.state::<AppState>();
+                    // The wake-up writes: it waits for the full check a window start owes
+                    // before holding off a restart (which runs on the main thread).
+                    state.full_check.wait();
+                    // A restart into the tray waits for this wake-up to finish.
                     let _steady = state.steady();
                     let from = trace::now();
                     let wait = run_once(&app);

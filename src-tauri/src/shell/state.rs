@@ -76,7 +76,8 @@ impl FullCheck {
         *self.done.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    fn wait(&self) {
+    /// Waits for the verdict to be in and acted on.
+    pub fn wait(&self) {
         let mut done = self.done.lock().unwrap_or_else(|p| p.into_inner());
         while !*done {
             done = self.finished.wait(done).unwrap_or_else(|p| p.into_inner());
@@ -89,7 +90,7 @@ impl FullCheck {
         self.finished.notify_all();
     }
 
-    /// The first screen has its answer: the check may start.
+    /// The first screen has its answer (or failed): the check may start.
     pub fn first_screen_answered(&self) {
         let sender = self.first_screen.lock().ok().and_then(|mut s| s.take());
         if let Some(tx) = sender {
