@@ -19,6 +19,8 @@ pub fn context<R: tauri::Runtime>() -> tauri::Context<R> {
 /// Starts the app with the real window system.
 pub fn run() {
     shell::trace::begin();
+    #[cfg(target_os = "linux")]
+    shell::without_compositing_from_the_start();
     // A program that replaced the old one in the tray takes its bus socket over first.
     #[cfg(target_os = "linux")]
     let inherited = shell::restart::inherited();

@@ -33,6 +33,8 @@ pub use error::CommandError;
 pub use login::BACKGROUND_FLAG;
 pub use notifier::{Notifier, NotifyError};
 pub use state::AppState;
+#[cfg(target_os = "linux")]
+pub use window::without_compositing_from_the_start;
 use state::FullCheck;
 
 use crate::store::{Store, DATABASE_FILE};

@@ -53,6 +53,22 @@ fn draw_without_compositing<R: Runtime>(window: &WebviewWindow<R>) {
 #[cfg(not(target_os = "linux"))]
 fn draw_without_compositing<R: Runtime>(_window: &WebviewWindow<R>) {}
 
+/// Linux: the same choice made before any web view exists, through WebKitGTK's
+/// `WEBKIT_DISABLE_COMPOSITING_MODE` (unless the user has set it), so the policy set
+/// above is already the one WebKit started with. Made only after the web view, the
+/// change held the page back: WebKit's web process was first seen at about 222 ms
+/// instead of 103 ms after start, and the page began about 60 ms later (30 launches
+/// each; docs/benchmarks.md, 2026-12-07, night). Called first thing in
+/// `run`, while the program has one thread; the web processes inherit it, and so does
+/// anything the app opens (the file manager).
+#[cfg(target_os = "linux")]
+pub fn without_compositing_from_the_start() {
+    const NAME: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+    if std::env::var_os(NAME).is_none() {
+        std::env::set_var(NAME, "1");
+    }
+}
+
 /// The Stretch view, with its hold timer and the waiting reminder's Done, Snooze and Skip.
 pub const STRETCH_ROUTE: &str = "#/stretch";
 
