@@ -106,40 +106,28 @@ pub fn get_first_screen<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Reply<FirstScreen> {
-    // Before the full integrity check a window start owes, the first screen only reads
-    // (the reminders worked out without recording what fell due); the check starts once
-    // this answer is made.
-    let first = {
+    // Reads only, at once. Before the full integrity check a window start owes, Today's
+    // reminders are worked out without recording what fell due (`preview`); after it,
+    // the day is reconciled and what fell due delivered. The check starts once this
+    // answer is made, or has failed.
+    let read_first = {
         let mut store = read(&state);
-        if store.is_checked() && state.full_check.is_done() {
-            None
-        } else {
-            Some((|| {
-                let status = status_from(&state, &mut store)?;
-                let opening =
-                    service::opening::opening(&mut store, now(), status.open_route.clone())?;
-                let reminders = match opening.today {
-                    Some(_) => Some(service::reminders::preview(&mut store, now())?),
-                    None => None,
-                };
-                Ok(FirstScreen {
-                    status,
-                    opening,
-                    reminders,
-                })
-            })())
-        }
+        (|| {
+            let status = status_from(&state, &mut store)?;
+            let opening = service::opening::opening(&mut store, now(), status.open_route.clone())?;
+            let preview = match (&opening.today, store.is_checked()) {
+                (Some(_), false) => Some(service::reminders::preview(&mut store, now())?),
+                _ => None,
+            };
+            Ok::<_, CommandError>((status, opening, preview))
+        })()
     };
-    // Answered (or failed): the check starts either way.
     state.full_check.first_screen_answered();
-    if let Some(first) = first {
-        return first;
-    }
-    let status = app_status(&state)?;
-    let opening = service::opening::opening(&mut store(&state), now(), status.open_route.clone())?;
-    let reminders = match opening.today {
-        Some(_) => Some(actions::reminders(&app)?),
-        None => None,
+    let (status, opening, preview) = read_first?;
+    let reminders = match (&opening.today, preview) {
+        (None, _) => None,
+        (Some(_), Some(preview)) => Some(preview),
+        (Some(_), None) => Some(actions::reminders(&app)?),
     };
     Ok(FirstScreen {
         status,

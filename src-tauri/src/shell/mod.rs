@@ -332,7 +332,7 @@ fn check_fully_after_the_first_screen<R: Runtime>(
             let state = app.state::<AppState>();
             // Whatever happens here, the writers waiting are let through at the end (a
             // store left unchecked still refuses them).
-            let _finish = Finish(&state.full_check);
+            let finish = Finish(&state.full_check);
             let from = trace::now();
             let verdict = crate::store::full_check(&path);
             trace::step("integrity check (full, after the first screen)", from);
@@ -358,6 +358,7 @@ fn check_fully_after_the_first_screen<R: Runtime>(
                     ),
                 }
             }
+            let reload = set_aside.is_some();
             if let Some(s) = set_aside {
                 eprintln!(
                     "High Hamstring Rehab: the database was damaged ({}); it was moved to {} (found by the full check {when})",
@@ -367,12 +368,12 @@ fn check_fully_after_the_first_screen<R: Runtime>(
                 if let Ok(mut slot) = state.set_aside.lock() {
                     *slot = Some(s);
                 }
-                state.full_check.finish();
+            }
+            drop(finish);
+            if reload {
                 if let Some(window) = app.get_webview_window(window::MAIN) {
                     let _ = window.reload();
                 }
-            } else {
-                state.full_check.finish();
             }
         });
     if let Err(e) = spawned {

@@ -72,10 +72,6 @@ impl FullCheck {
         (check, rx)
     }
 
-    pub fn is_done(&self) -> bool {
-        *self.done.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
     /// Waits for the verdict to be in and acted on.
     pub fn wait(&self) {
         let mut done = self.done.lock().unwrap_or_else(|p| p.into_inner());

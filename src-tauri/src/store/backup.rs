@@ -30,10 +30,10 @@ impl Store {
             path: to.into(),
             source,
         };
+        self.writable()?;
         if let Some(dir) = to.parent() {
             std::fs::create_dir_all(dir).map_err(|e| io("could not create the folder for", e))?;
         }
-        self.writable()?;
         let tmp = to.with_extension("db.partial");
         let _ = std::fs::remove_file(&tmp);
         self.conn.backup(MAIN_DB, &tmp, None)?;
