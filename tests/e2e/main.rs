@@ -121,6 +121,37 @@ async fn every_page_is_reachable_from_the_navigation_by_keyboard() {
     h.finish().await;
 }
 
+/// The window is made hidden and shown only once its page starts loading (shell/window.rs):
+/// the page it shows must be on screen, visible to the page itself, and have the focus.
+#[tokio::test]
+async fn the_window_made_hidden_is_shown_with_the_focus_once_its_page_starts() {
+    let mut h = Harness::new();
+    let client = &h.launch().await;
+    ui::wait_for_heading(client, "Today").await;
+    eventually("the window shown on the display", || async {
+        match procs::shown_x_windows_named(WINDOW_TITLE) {
+            ids if ids.len() == 1 => Ok(()),
+            ids => Err(format!("shown windows named {WINDOW_TITLE:?}: {ids:?}")),
+        }
+    })
+    .await;
+    eventually("the page visible and focused", || async {
+        let seen = ui::js(
+            client,
+            "return [document.visibilityState, document.hasFocus()];",
+            vec![],
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+        match seen == json!(["visible", true]) {
+            true => Ok(()),
+            false => Err(format!("visibility and focus: {seen}")),
+        }
+    })
+    .await;
+    h.finish().await;
+}
+
 #[tokio::test]
 async fn a_setting_changed_in_settings_survives_quitting_and_restarting() {
     const PAIN: &str = "#setting-allowed_pain";
@@ -452,7 +483,8 @@ async fn a_database_damaged_in_an_index_only_is_set_aside_after_the_first_screen
 
 const OPEN: &str = "Open High Hamstring Rehab";
 
-/// Waits until the app `pid` has a webview (a WebKitWebProcess) and a window on the display.
+/// Waits until the app `pid` has a webview (a WebKitWebProcess) and a window shown on the
+/// display (on Linux it is made hidden and shown once its page starts).
 async fn wait_for_window(pid: u32) {
     eventually("a WebKitWebProcess under the app", || async {
         match procs::web_processes_under(pid) {
@@ -461,8 +493,8 @@ async fn wait_for_window(pid: u32) {
         }
     })
     .await;
-    eventually("the window on the display", || async {
-        match procs::x_windows_named(WINDOW_TITLE) {
+    eventually("the window shown on the display", || async {
+        match procs::shown_x_windows_named(WINDOW_TITLE) {
             ids if ids.is_empty() => Err("no window yet".to_string()),
             _ => Ok(()),
         }

@@ -204,10 +204,19 @@ pub fn type_into_window(name: &str, keys: &str) {
     xdotool(&["key", "--clearmodifiers", keys]);
 }
 
-/// Ids of X windows whose name matches `name` (`xdotool search --name`).
+/// Ids of X windows whose name matches `name` (`xdotool search --name`), shown or not.
 pub fn x_windows_named(name: &str) -> Vec<String> {
+    x_windows(&["search", "--name", name])
+}
+
+/// Ids of the X windows named `name` that are shown (mapped) on the display.
+pub fn shown_x_windows_named(name: &str) -> Vec<String> {
+    x_windows(&["search", "--onlyvisible", "--name", name])
+}
+
+fn x_windows(args: &[&str]) -> Vec<String> {
     let output = Command::new("xdotool")
-        .args(["search", "--name", name])
+        .args(args)
         .stderr(Stdio::null())
         .output()
         .expect("xdotool could not be run (install the xdotool package)");

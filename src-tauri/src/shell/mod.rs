@@ -95,9 +95,10 @@ pub fn build_app<R: Runtime>(
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(login::plugin())
-        .on_page_load(|_, page| {
+        .on_page_load(|webview, page| {
             if let tauri::webview::PageLoadEvent::Started = page.event() {
                 trace::mark("page load started (seen by the app)");
+                window::page_started(webview);
             }
         })
         .pipe(|b| with_commands(b, options))

@@ -29,11 +29,50 @@ pub fn show_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<
         .find(|w| w.label == MAIN)
         .cloned()
         .ok_or_else(|| tauri::Error::WindowNotFound)?;
-    let window = WebviewWindowBuilder::from_config(app, &config)?.build()?;
+    let window = WebviewWindowBuilder::from_config(app, &config)?
+        .visible(!HIDDEN_UNTIL_THE_PAGE_STARTS)
+        .build()?;
     draw_without_compositing(&window);
     window.set_focus()?;
     Ok(window)
 }
+
+/// Linux: the main window is made hidden and shown when its page starts loading
+/// (`page_started`), because with compositing off WebKitGTK's first drawing of a web view
+/// whose web process is still starting could hold both processes for half a second:
+/// the window's drawing waited (up to WebKit's 500 ms) for the web process's first
+/// picture while the web process waited on the window's main thread. In two trials of
+/// launches in turn, 7 of 36 were held about 500 ms when shown at once, none of 36 shown
+/// at the page's start (docs/benchmarks.md, 2026-12-08). Once the page is loading, the
+/// web process is up and the first drawing does not wait. Tray "Open" and a second
+/// launch show a window already made at once, hidden or not.
+const HIDDEN_UNTIL_THE_PAGE_STARTS: bool = cfg!(target_os = "linux");
+
+/// The main window's page started loading: a window made hidden is shown, with all it
+/// holds, and given the focus (GTK's `show_all` and `present`, on this main thread, so
+/// the focus is not asked for before the window is shown).
+#[cfg(target_os = "linux")]
+pub fn page_started<R: Runtime>(webview: &tauri::Webview<R>) {
+    use gtk::prelude::{GtkWindowExt, WidgetExt};
+    if webview.label() != MAIN {
+        return;
+    }
+    match webview.window().gtk_window() {
+        // A reload (the notice after a damaged file is set aside) finds it shown: nothing
+        // to do, and the focus is not taken from another app.
+        Ok(window) if !window.is_visible() => {
+            // The web view and the boxes around it were not shown with the hidden window:
+            // without `show_all` the page would stay "hidden" to WebKit.
+            window.show_all();
+            window.present();
+        }
+        Ok(_) => {}
+        Err(err) => eprintln!("High Hamstring Rehab: could not show the window: {err}"),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn page_started<R: Runtime>(_webview: &tauri::Webview<R>) {}
 
 /// Linux: WebKitGTK draws the page without its accelerated compositing. The screens are
 /// documents with small SVG animations, which it draws as smoothly on the CPU, and the
