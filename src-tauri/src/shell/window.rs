@@ -16,9 +16,7 @@ pub const CLOSE_NOTICE_EVENT: &str = "close-notice";
 /// Brings the main window forward, creating it (from tauri.conf.json) if it is gone.
 pub fn show_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<R>> {
     if let Some(window) = app.get_webview_window(MAIN) {
-        window.show()?;
-        window.unminimize()?;
-        window.set_focus()?;
+        bring_forward(&window.as_ref().window())?;
         return Ok(window);
     }
     let config = app
@@ -48,23 +46,21 @@ pub fn show_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<
 /// launch show a window already made at once, hidden or not.
 const HIDDEN_UNTIL_THE_PAGE_STARTS: bool = cfg!(target_os = "linux");
 
-/// The main window's page started loading: a window made hidden is shown, with all it
-/// holds, and given the focus (GTK's `show_all` and `present`, on this main thread, so
-/// the focus is not asked for before the window is shown).
+/// The main window's page started loading: a window made hidden is shown and given the
+/// focus. A reload (the notice after a damaged file is set aside) finds it shown: nothing
+/// to do, and the focus is not taken from another app.
 #[cfg(target_os = "linux")]
 pub fn page_started<R: Runtime>(webview: &tauri::Webview<R>) {
-    use gtk::prelude::{GtkWindowExt, WidgetExt};
+    use gtk::prelude::WidgetExt;
     if webview.label() != MAIN {
         return;
     }
-    match webview.window().gtk_window() {
-        // A reload (the notice after a damaged file is set aside) finds it shown: nothing
-        // to do, and the focus is not taken from another app.
-        Ok(window) if !window.is_visible() => {
-            // The web view and the boxes around it were not shown with the hidden window:
-            // without `show_all` the page would stay "hidden" to WebKit.
-            window.show_all();
-            window.present();
+    let window = webview.window();
+    match window.gtk_window() {
+        Ok(gtk_window) if !gtk_window.is_visible() => {
+            if let Err(err) = bring_forward(&window) {
+                eprintln!("High Hamstring Rehab: could not show the window: {err}");
+            }
         }
         Ok(_) => {}
         Err(err) => eprintln!("High Hamstring Rehab: could not show the window: {err}"),
@@ -73,6 +69,27 @@ pub fn page_started<R: Runtime>(webview: &tauri::Webview<R>) {
 
 #[cfg(not(target_os = "linux"))]
 pub fn page_started<R: Runtime>(_webview: &tauri::Webview<R>) {}
+
+/// Shows the window, out of the taskbar if minimized, and gives it the focus. Linux:
+/// GTK's `show_all` (the web view and the boxes around it are not shown with a window
+/// made hidden: without it the page stays "hidden" to WebKit) and `present`, at once on
+/// this main thread: Tauri's `set_focus` does nothing to a window not shown yet, and its
+/// `show` is carried out later, so a window made hidden would get no focus.
+#[cfg(target_os = "linux")]
+fn bring_forward<R: Runtime>(window: &Window<R>) -> tauri::Result<()> {
+    use gtk::prelude::{GtkWindowExt, WidgetExt};
+    let gtk_window = window.gtk_window()?;
+    gtk_window.show_all();
+    gtk_window.present();
+    Ok(())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn bring_forward<R: Runtime>(window: &Window<R>) -> tauri::Result<()> {
+    window.show()?;
+    window.unminimize()?;
+    window.set_focus()
+}
 
 /// Linux: WebKitGTK draws the page without its accelerated compositing. The screens are
 /// documents with small SVG animations, which it draws as smoothly on the CPU, and the
