@@ -33,6 +33,7 @@ mod tray;
 mod ui;
 
 use fantoccini::{key::Key, Locator};
+use high_hamstring_rehab::shell::window::SHOWN_WITHOUT_THE_PAGE;
 use high_hamstring_rehab::{service, store::Store};
 use serde_json::json;
 use support::{eventually, Harness, WINDOW_TITLE};
@@ -121,8 +122,9 @@ async fn every_page_is_reachable_from_the_navigation_by_keyboard() {
     h.finish().await;
 }
 
-/// The window is made hidden and shown only once its page starts loading (shell/window.rs):
-/// the page it shows must be on screen, visible to the page itself, and have the focus.
+/// The window is made hidden and shown once its page starts loading (shell/window.rs): it
+/// must be on screen, visible to the page itself and focused, and shown by the page's
+/// start, not by the fallback that shows it anyway after `SHOWN_ANYWAY_AFTER`.
 #[tokio::test]
 async fn the_window_made_hidden_is_shown_with_the_focus_once_its_page_starts() {
     let mut h = Harness::new();
@@ -149,6 +151,12 @@ async fn the_window_made_hidden_is_shown_with_the_focus_once_its_page_starts() {
         }
     })
     .await;
+    // The fallback logs before it shows the window, so a window it showed is seen here.
+    assert!(
+        !h.log_contains(SHOWN_WITHOUT_THE_PAGE),
+        "the window was shown by the fallback, not by its page's start:\n{}",
+        h.log_tail()
+    );
     h.finish().await;
 }
 
@@ -301,7 +309,7 @@ async fn closing_the_window_keeps_the_process_without_a_webview_and_a_second_lau
     })
     .await;
     let windows = eventually("the window to be back on the display", || async {
-        match procs::x_windows_named(WINDOW_TITLE) {
+        match procs::shown_x_windows_named(WINDOW_TITLE) {
             ids if ids.is_empty() => Err("no window yet".to_string()),
             ids => Ok(ids),
         }

@@ -26,7 +26,7 @@ pub mod scheduler;
 mod state;
 pub mod trace;
 mod tray;
-mod window;
+pub mod window;
 
 pub use desktop::Desktop;
 pub use error::CommandError;

@@ -31,6 +31,7 @@ pub fn show_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<
         .visible(!HIDDEN_UNTIL_THE_PAGE_STARTS)
         .build()?;
     draw_without_compositing(&window);
+    show_if_the_page_does_not_start(app);
     window.set_focus()?;
     Ok(window)
 }
@@ -45,6 +46,38 @@ pub fn show_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<
 /// web process is up and the first drawing does not wait. Tray "Open" and a second
 /// launch show a window already made at once, hidden or not.
 const HIDDEN_UNTIL_THE_PAGE_STARTS: bool = cfg!(target_os = "linux");
+
+/// How long a window made hidden waits for its page to start before it is shown anyway
+/// (a web process that failed to start, a load cancelled): the app's own choice, long
+/// after a page starts on this kind of machine (about 0.3 s).
+pub const SHOWN_ANYWAY_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// The log line of a window shown by that fallback, not by its page's start.
+pub const SHOWN_WITHOUT_THE_PAGE: &str =
+    "the window is shown although its page has not started loading";
+
+/// Linux, on the main thread: shows the main window after `SHOWN_ANYWAY_AFTER` if it is
+/// still hidden, so a page that never starts does not leave the app without a window.
+#[cfg(target_os = "linux")]
+fn show_if_the_page_does_not_start<R: Runtime>(app: &AppHandle<R>) {
+    use gtk::prelude::WidgetExt;
+    let app = app.clone();
+    gtk::glib::timeout_add_local_once(SHOWN_ANYWAY_AFTER, move || {
+        let Some(window) = app.get_webview_window(MAIN) else {
+            return;
+        };
+        let window = window.as_ref().window();
+        if window.gtk_window().is_ok_and(|w| !w.is_visible()) {
+            eprintln!("High Hamstring Rehab: {SHOWN_WITHOUT_THE_PAGE}");
+            if let Err(err) = bring_forward(&window) {
+                eprintln!("High Hamstring Rehab: could not show the window: {err}");
+            }
+        }
+    });
+}
+
+#[cfg(not(target_os = "linux"))]
+fn show_if_the_page_does_not_start<R: Runtime>(_app: &AppHandle<R>) {}
 
 /// The main window's page started loading: a window made hidden is shown and given the
 /// focus. A reload (the notice after a damaged file is set aside) finds it shown: nothing
