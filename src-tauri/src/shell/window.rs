@@ -60,18 +60,15 @@ pub const SHOWN_WITHOUT_THE_PAGE: &str =
 /// still hidden, so a page that never starts does not leave the app without a window.
 #[cfg(target_os = "linux")]
 fn show_if_the_page_does_not_start<R: Runtime>(app: &AppHandle<R>) {
-    use gtk::prelude::WidgetExt;
     let app = app.clone();
     gtk::glib::timeout_add_local_once(SHOWN_ANYWAY_AFTER, move || {
         let Some(window) = app.get_webview_window(MAIN) else {
             return;
         };
         let window = window.as_ref().window();
-        if window.gtk_window().is_ok_and(|w| !w.is_visible()) {
+        if is_hidden(&window) {
             eprintln!("High Hamstring Rehab: {SHOWN_WITHOUT_THE_PAGE}");
-            if let Err(err) = bring_forward(&window) {
-                eprintln!("High Hamstring Rehab: could not show the window: {err}");
-            }
+            show(&window);
         }
     });
 }
@@ -84,24 +81,27 @@ fn show_if_the_page_does_not_start<R: Runtime>(_app: &AppHandle<R>) {}
 /// to do, and the focus is not taken from another app.
 #[cfg(target_os = "linux")]
 pub fn page_started<R: Runtime>(webview: &tauri::Webview<R>) {
-    use gtk::prelude::WidgetExt;
-    if webview.label() != MAIN {
-        return;
-    }
     let window = webview.window();
-    match window.gtk_window() {
-        Ok(gtk_window) if !gtk_window.is_visible() => {
-            if let Err(err) = bring_forward(&window) {
-                eprintln!("High Hamstring Rehab: could not show the window: {err}");
-            }
-        }
-        Ok(_) => {}
-        Err(err) => eprintln!("High Hamstring Rehab: could not show the window: {err}"),
+    if webview.label() == MAIN && is_hidden(&window) {
+        show(&window);
     }
 }
 
 #[cfg(not(target_os = "linux"))]
 pub fn page_started<R: Runtime>(_webview: &tauri::Webview<R>) {}
+
+#[cfg(target_os = "linux")]
+fn is_hidden<R: Runtime>(window: &Window<R>) -> bool {
+    use gtk::prelude::WidgetExt;
+    window.gtk_window().is_ok_and(|w| !w.is_visible())
+}
+
+#[cfg(target_os = "linux")]
+fn show<R: Runtime>(window: &Window<R>) {
+    if let Err(err) = bring_forward(window) {
+        eprintln!("High Hamstring Rehab: could not show the window: {err}");
+    }
+}
 
 /// Shows the window, out of the taskbar if minimized, and gives it the focus. Linux:
 /// GTK's `show_all` (the web view and the boxes around it are not shown with a window
